@@ -1,0 +1,27 @@
+// What every subcommand shares: the global options and the runtime they configure.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "runtime/runtime_info.h"
+
+namespace atelier::cli {
+
+struct Globals {
+  int threads = 0;             // --threads
+  std::string device = "auto";  // --device
+};
+
+// Applies --threads and --device to this process; call at the start of a subcommand.
+RuntimeInfo configure(const Globals& globals);
+
+nlohmann::json to_json(const RuntimeInfo& info);
+
+
+void add_info_command(CLI::App& app, Globals& globals);
+
+}  // namespace atelier::cli

@@ -1,0 +1,32 @@
+// clip-atelier-cli: the engine for scripts and batch work, without Qt.
+#include "atelier/version.h"
+#include "cli_common.h"
+#include "runtime/error.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace atelier;
+  CLI::App app{"CLIP Atelier on the command line: the same engine as the GUI, for scripts and batch work.",
+               "clip-atelier-cli"};
+  app.set_version_flag("--version", std::string("clip-atelier-cli ") + ATELIER_VERSION);
+  app.require_subcommand(1);
+
+  cli::Globals globals;
+  app.add_option("--threads", globals.threads, "Intra-op threads for LibTorch (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--device", globals.device, "Compute device")
+      ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
+
+  cli::add_info_command(app, globals);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (...) {
+    std::cerr << "clip-atelier-cli: " << describe_current_exception() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,9 @@
+# Use ccache when it is installed. With a precompiled header, ccache only hits when it is told
+# to ignore the PCH's defines and the headers' timestamps (measured: TOOLCHAIN.md).
+find_program(ATELIER_CCACHE ccache)
+if(ATELIER_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER
+      /usr/bin/env
+      CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+      ${ATELIER_CCACHE})
+endif()

@@ -1,0 +1,109 @@
+#include "runtime/model_paths.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace atelier {
+
+const char* to_string(ModelDirKind kind) {
+  switch (kind) {
+    case ModelDirKind::Environment: return "environment";
+    case ModelDirKind::User: return "user";
+    case ModelDirKind::Embedded: return "embedded";
+  }
+  return "unknown";
+}
+
+static fs::path executable_dir() {
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+fs::path data_dir() {
+  // Installed: <prefix>/bin/clip-atelier -> <prefix>/share/clip-atelier.
+  auto exe = executable_dir();
+  if (!exe.empty()) {
+    auto installed = exe.parent_path() / ATELIER_DATA_SUBDIR;
+    std::error_code ec;
+    if (fs::is_directory(installed / "models", ec)) return installed;
+  }
+  return fs::path(ATELIER_SOURCE_RESOURCES);
+}
+
+fs::path user_data_dir() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  if (xdg && *xdg && fs::path(xdg).is_absolute()) return fs::path(xdg) / "clip-atelier";
+  const char* home = std::getenv("HOME");
+  return fs::path(home && *home ? home : "/tmp") / ".local/share/clip-atelier";
+}
+
+std::vector<ModelDir> model_search_paths() {
+  std::vector<ModelDir> dirs;
+  auto add = [&](ModelDirKind kind, fs::path path) {
+    std::error_code ec;
+    bool exists = fs::is_directory(path, ec);
+    dirs.push_back({kind, std::move(path), exists});
+  };
+  if (const char* env = std::getenv(kModelPathEnv); env && *env) {
+    std::string list(env);
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t end = list.find(':', start);
+      if (end == std::string::npos) end = list.size();
+      if (end > start) add(ModelDirKind::Environment, list.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  add(ModelDirKind::User, user_data_dir() / "models");
+  add(ModelDirKind::Embedded, data_dir() / "models");
+  return dirs;
+}
+
+std::string sniff_format(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::array<unsigned char, 9> head{};
+  in.read(reinterpret_cast<char*>(head.data()), head.size());
+  auto got = in.gcount();
+  if (got >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return "pytorch-zip";
+  if (got >= 2 && head[0] == 0x80 && head[1] >= 2 && head[1] <= 5) return "pickle";
+  if (got == 9) {
+    // safetensors: little-endian u64 header length, then a JSON object.
+    uint64_t n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | head[i];
+    std::error_code ec;
+    auto size = fs::file_size(file, ec);
+    if (!ec && head[8] == '{' && n >= 2 && n + 8 <= size) return "safetensors";
+  }
+  return "unknown";
+}
+
+std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs) {
+  static const std::array<std::string, 5> kExtensions{".safetensors", ".pt", ".pth", ".bin", ".ckpt"};
+  std::vector<ModelFile> found;
+  for (const auto& dir : dirs) {
+    if (!dir.exists) continue;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir.path, ec)) {
+      std::error_code fec;
+      if (!entry.is_regular_file(fec)) continue;
+      auto ext = entry.path().extension().string();
+      if (std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end())
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (auto& f : files) {
+      std::error_code sec;
+      auto bytes = fs::file_size(f, sec);
+      found.push_back({f, sniff_format(f), sec ? 0 : bytes, dir.kind});
+    }
+  }
+  return found;
+}
+
+}  // namespace atelier

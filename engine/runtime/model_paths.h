@@ -1,0 +1,43 @@
+// Where models are looked for, resolved here so that the GUI, the CLI and the tests agree.
+// Searched in this order (the first match of a name wins, so a user's file overrides a shipped one):
+//   1. each folder of $CLIP_ATELIER_MODELS (colon-separated),
+//   2. the user's folder: $XDG_DATA_HOME/clip-atelier/models (~/.local/share/... by default),
+//   3. the embedded models: <prefix>/share/clip-atelier/models once installed, else resources/models
+//      of the source tree the program was built from.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace atelier {
+
+inline constexpr const char* kModelPathEnv = "CLIP_ATELIER_MODELS";
+
+enum class ModelDirKind { Environment, User, Embedded };
+const char* to_string(ModelDirKind kind);
+
+struct ModelDir {
+  ModelDirKind kind;
+  std::filesystem::path path;
+  bool exists = false;
+};
+
+struct ModelFile {
+  std::filesystem::path path;
+  std::string format;  // "safetensors", "pytorch-zip", "pickle", "unknown"
+  std::uintmax_t bytes = 0;
+  ModelDirKind from;
+};
+
+// The program's shipped data (models, sample photos): installed or source tree.
+std::filesystem::path data_dir();
+// $XDG_DATA_HOME/clip-atelier (or ~/.local/share/clip-atelier): Qt's AppDataLocation for this app.
+std::filesystem::path user_data_dir();
+std::vector<ModelDir> model_search_paths();
+// Checkpoint files (.safetensors .pt .pth .bin .ckpt) in the existing folders, not recursive.
+std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs);
+// A checkpoint's container format, from its first bytes (never trusting the extension alone).
+std::string sniff_format(const std::filesystem::path& file);
+
+}  // namespace atelier

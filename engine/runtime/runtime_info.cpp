@@ -1,0 +1,111 @@
+#include "runtime/runtime_info.h"
+
+#include "atelier/version.h"
+#include "runtime/error.h"
+
+#include <ATen/Context.h>
+#include <ATen/Parallel.h>
+#include <c10/core/DeviceType.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
+#ifdef ATELIER_WITH_OPENCV
+#include <opencv2/core/version.hpp>
+#endif
+
+#include <dlfcn.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace atelier {
+
+int default_thread_count() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n > 0 ? static_cast<int>(n) : 1;
+}
+
+void apply_thread_count(int threads) {
+  at::set_num_threads(threads > 0 ? threads : default_thread_count());
+}
+
+int current_thread_count() { return at::get_num_threads(); }
+
+BlasInfo detect_blas() {
+  BlasInfo info;
+  if (at::hasMKL()) {
+    info.name = "MKL";
+    info.detail = "linked into LibTorch";
+    return info;
+  }
+  void* sgemm = dlsym(RTLD_DEFAULT, "sgemm_");
+  if (!sgemm) {
+    info.name = "none found";
+    return info;
+  }
+  Dl_info where{};
+  if (dladdr(sgemm, &where) && where.dli_fname) {
+    std::error_code ec;
+    auto real = std::filesystem::canonical(where.dli_fname, ec);
+    info.library = ec ? std::string(where.dli_fname) : real.string();
+  }
+  using ConfigFn = char* (*)();
+  using ParallelFn = int (*)();
+  auto config = reinterpret_cast<ConfigFn>(dlsym(RTLD_DEFAULT, "openblas_get_config"));
+  auto parallel = reinterpret_cast<ParallelFn>(dlsym(RTLD_DEFAULT, "openblas_get_parallel"));
+  if (config) {
+    info.detail = config();
+    int mode = parallel ? parallel() : -1;  // 0 sequential, 1 pthreads, 2 OpenMP
+    info.name = mode == 2   ? "OpenBLAS (OpenMP)"
+                : mode == 1 ? "OpenBLAS (pthreads)"
+                : mode == 0 ? "OpenBLAS (sequential)"
+                            : "OpenBLAS";
+  } else if (dlsym(RTLD_DEFAULT, "bli_info_get_version_str")) {
+    info.name = "BLIS";
+  } else if (info.library.find("/blas/libblas.so") != std::string::npos) {
+    // Debian's alternatives point libblas.so.3 at .../blas/libblas.so.3 for netlib's reference.
+    info.name = "reference BLAS";
+    info.reference = true;
+  } else {
+    info.name = "unknown BLAS";
+  }
+  return info;
+}
+
+DeviceChoice parse_device_choice(const std::string& text) {
+  if (text == "auto") return DeviceChoice::Auto;
+  if (text == "cpu") return DeviceChoice::Cpu;
+  if (text == "cuda") return DeviceChoice::Cuda;
+  throw Error(ErrorKind::InvalidArgument, "unknown device '" + text + "': use auto, cpu or cuda");
+}
+
+DeviceInfo select_device(DeviceChoice choice) {
+  DeviceInfo info;
+  info.cuda_built = at::hasCUDA();
+  info.cuda_devices = info.cuda_built ? static_cast<int>(torch::cuda::device_count()) : 0;
+  bool use_cuda = info.cuda_devices > 0 && choice != DeviceChoice::Cpu;
+  if (choice == DeviceChoice::Cuda && !use_cuda) {
+    throw Error(ErrorKind::Device, info.cuda_built
+                                       ? "CUDA was asked for, but no GPU is visible"
+                                       : "CUDA was asked for, but this LibTorch was built without CUDA");
+  }
+  info.name = use_cuda ? "cuda:0" : "cpu";
+  return info;
+}
+
+RuntimeInfo configure_runtime(const RuntimeOptions& options) {
+  apply_thread_count(options.threads);
+  RuntimeInfo info;
+  info.version = ATELIER_VERSION;
+  info.torch_version = TORCH_VERSION;
+#ifdef ATELIER_WITH_OPENCV
+  info.opencv_version = CV_VERSION;
+#endif
+  info.blas = detect_blas();
+  info.device = select_device(options.device);
+  info.threads = current_thread_count();
+  info.cores = default_thread_count();
+  info.bf16_fast = at::globalContext().userEnabledMkldnn() && __builtin_cpu_supports("avx512bf16");
+  return info;
+}
+
+}  // namespace atelier

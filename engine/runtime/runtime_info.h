@@ -1,0 +1,52 @@
+// What the engine runs on: versions, BLAS, compute device and threads.
+#pragma once
+#include <string>
+
+namespace atelier {
+
+struct BlasInfo {
+  std::string name;          // "OpenBLAS (OpenMP)", "reference BLAS", "MKL", ...
+  std::string library;       // the shared object that provides sgemm_, symlinks resolved
+  std::string detail;        // e.g. OpenBLAS's build configuration
+  bool reference = false;    // the slow netlib reference implementation: warn the user
+};
+
+enum class DeviceChoice { Auto, Cpu, Cuda };
+
+struct DeviceInfo {
+  std::string name = "cpu";  // "cpu" or "cuda:0": what jobs run on
+  bool cuda_built = false;   // this LibTorch was built with CUDA
+  int cuda_devices = 0;      // GPUs visible to it
+};
+
+struct RuntimeInfo {
+  std::string version;        // CLIP Atelier
+  std::string torch_version;
+  std::string opencv_version;  // empty in a LibTorch-only build
+  BlasInfo blas;
+  DeviceInfo device;
+  int threads = 1;            // intra-op threads the engine uses
+  int cores = 1;              // hardware threads of this machine
+  bool bf16_fast = false;     // the CPU has native bfloat16 dot products (AVX512-BF16 / AMX)
+};
+
+// The engine's process-wide settings: CLI flags and the GUI's preferences end up here.
+struct RuntimeOptions {
+  int threads = 0;                          // <= 0: all cores
+  DeviceChoice device = DeviceChoice::Auto;
+};
+
+int default_thread_count();
+// Sets LibTorch's intra-op threads for the calling thread (OpenMP keeps it per thread).
+void apply_thread_count(int threads);
+int current_thread_count();
+
+BlasInfo detect_blas();
+// Cuda when asked or (Auto) when present; asking for CUDA without a GPU is an Error.
+DeviceInfo select_device(DeviceChoice choice);
+DeviceChoice parse_device_choice(const std::string& text);  // "auto", "cpu", "cuda"
+
+// Applies the options to the calling thread and describes the result.
+RuntimeInfo configure_runtime(const RuntimeOptions& options);
+
+}  // namespace atelier

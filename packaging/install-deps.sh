@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs, from Debian 12's packages, exactly what CLIP Atelier needs and is missing.
+# Idempotent: a second run installs nothing. Used by both README commands and by .ci/run.
+set -euo pipefail
+
+packages=(
+  # build tools
+  cmake ninja-build g++ ccache pkg-config git file dpkg-dev
+  # Qt 6 (Widgets, Test, Concurrent, PrintSupport, Svg) and its translation tools
+  qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
+  qt6-svg-dev libqt6svg6 qt6-translations-l10n
+  libqcustomplot-dev
+  # engine: LibTorch on OpenBLAS built with OpenMP (not the pthread build: see TOOLCHAIN.md)
+  libtorch-dev libopenblas0-openmp
+  libopencv-dev nlohmann-json3-dev libpcre2-dev libcli11-dev zlib1g-dev
+  # animation writers
+  libgif-dev libwebp-dev libimagequant-dev
+  # data the embedded models are trained on
+  fonts-noto-color-emoji unicode-data unicode-cldr-core dataset-fashion-mnist
+  # tests: headless GUI, benchmarks, metadata validation
+  xvfb xauth libbenchmark-dev desktop-file-utils appstream
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+
+if dpkg-query -W -f='${Status}' libopenblas0-pthread 2>/dev/null | grep -q 'installed'; then
+  echo "install-deps: libopenblas0-pthread is installed; its threads fight LibTorch's, removing it" >&2
+  sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get remove -y libopenblas0-pthread
+fi
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+$sudo_cmd apt-get update -qq
+$sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
