@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build tools
-  cmake ninja-build g++ ccache pkg-config git file dpkg-dev
+  cmake ninja-build g++ binutils ccache pkg-config git file dpkg-dev
   # Qt 6 (Widgets, Test, Concurrent, PrintSupport, Svg) and its translation tools
   qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-svg-dev libqt6svg6 qt6-translations-l10n

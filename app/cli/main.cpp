@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   CLI::App app{"CLIP Atelier on the command line: the same engine as the GUI, for scripts and batch work.",
                "clip-atelier-cli"};
   app.set_version_flag("--version", std::string("clip-atelier-cli ") + ATELIER_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
 
   cli::Globals globals;
   app.add_option("--threads", globals.threads, "Intra-op threads for LibTorch (default: all cores)")
@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      std::cerr << app.help() << "\nclip-atelier-cli: a subcommand is required\n";
+      return 2;
+    }
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   } catch (...) {

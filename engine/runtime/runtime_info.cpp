@@ -19,6 +19,14 @@
 
 namespace atelier {
 
+Versions versions() {
+  Versions v{ATELIER_VERSION, TORCH_VERSION, {}};
+#ifdef ATELIER_WITH_OPENCV
+  v.opencv = CV_VERSION;
+#endif
+  return v;
+}
+
 int default_thread_count() {
   unsigned n = std::thread::hardware_concurrency();
   return n > 0 ? static_cast<int>(n) : 1;
@@ -95,11 +103,10 @@ DeviceInfo select_device(DeviceChoice choice) {
 RuntimeInfo configure_runtime(const RuntimeOptions& options) {
   apply_thread_count(options.threads);
   RuntimeInfo info;
-  info.version = ATELIER_VERSION;
-  info.torch_version = TORCH_VERSION;
-#ifdef ATELIER_WITH_OPENCV
-  info.opencv_version = CV_VERSION;
-#endif
+  const Versions v = versions();
+  info.version = v.atelier;
+  info.torch_version = v.torch;
+  info.opencv_version = v.opencv;
   info.blas = detect_blas();
   info.device = select_device(options.device);
   info.threads = current_thread_count();

@@ -36,6 +36,13 @@ struct RuntimeOptions {
   DeviceChoice device = DeviceChoice::Auto;
 };
 
+struct Versions {
+  std::string atelier;
+  std::string torch;
+  std::string opencv;  // empty in a LibTorch-only build
+};
+Versions versions();
+
 int default_thread_count();
 // Sets LibTorch's intra-op threads for the calling thread (OpenMP keeps it per thread).
 void apply_thread_count(int threads);

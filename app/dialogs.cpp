@@ -1,0 +1,168 @@
+// The main window's dialogs: preferences, model folders, about and licences.
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "appearance.h"
+#include "atelier/version.h"
+#include "engine_bridge.h"
+#include "main_window.h"
+#include "runtime/model_paths.h"
+#include "runtime/runtime_info.h"
+#include "settings.h"
+
+namespace atelier {
+
+namespace {
+QString qs(const std::filesystem::path& p) { return QDir::toNativeSeparators(QString::fromStdString(p.string())); }
+
+QString readText(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString languageName(const QString& code) {
+  return code.isEmpty() ? QObject::tr("System language") : QLocale(code).nativeLanguageName();
+}
+}  // namespace
+
+void MainWindow::showPreferences() {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Preferences"));
+  auto* threads = new QSpinBox(&dialog);
+  threads->setRange(0, 256);
+  threads->setSpecialValueText(tr("all cores (%1)").arg(default_thread_count()));
+  threads->setValue(m_settings->value(Settings::Key::Threads).toInt());
+  auto* device = new QComboBox(&dialog);
+  device->addItem(tr("Automatic (CUDA when present)"), QStringLiteral("auto"));
+  device->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device->addItem(tr("CUDA"), QStringLiteral("cuda"));
+  device->setCurrentIndex(device->findData(m_settings->value(Settings::Key::Device)));
+  auto* language = new QComboBox(&dialog);
+  language->addItem(languageName({}), QString());
+  for (const QString& code : availableLanguages()) language->addItem(languageName(code), code);
+  language->setCurrentIndex(language->findData(m_settings->value(Settings::Key::Language)));
+  auto* theme = new QComboBox(&dialog);
+  theme->addItem(tr("System"), QStringLiteral("system"));
+  theme->addItem(tr("Light"), QStringLiteral("light"));
+  theme->addItem(tr("Dark"), QStringLiteral("dark"));
+  theme->setCurrentIndex(theme->findData(m_settings->value(Settings::Key::Theme)));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Threads:"), threads);
+  form->addRow(tr("Device:"), device);
+  form->addRow(tr("Language:"), language);
+  form->addRow(tr("Theme:"), theme);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addLayout(form);
+  layout->addWidget(buttons);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_settings->setValue(Settings::Key::Threads, threads->value());
+  m_settings->setValue(Settings::Key::Device, device->currentData());
+  m_settings->setValue(Settings::Key::Language, language->currentData());
+  m_settings->setValue(Settings::Key::Theme, theme->currentData());
+}
+
+void MainWindow::showModelFolders() {
+  const auto dirs = model_search_paths();
+  const auto models = find_models(dirs);
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Model Folders"));
+  auto* intro = new QLabel(tr("Models are looked for in these folders, in this order. Put official checkpoints "
+                              "(CLIP .pt or .safetensors, VQGAN .ckpt with its .yaml) in your own folder; "
+                              "the environment variable %1 adds more.")
+                               .arg(QLatin1String(kModelPathEnv)),
+                           &dialog);
+  intro->setWordWrap(true);
+  auto* folders = new QTableWidget(int(dirs.size()), 3, &dialog);
+  folders->setHorizontalHeaderLabels({tr("Kind"), tr("Folder"), tr("Present")});
+  for (int i = 0; i < int(dirs.size()); ++i) {
+    folders->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(to_string(dirs[i].kind))));
+    folders->setItem(i, 1, new QTableWidgetItem(qs(dirs[i].path)));
+    folders->setItem(i, 2, new QTableWidgetItem(dirs[i].exists ? tr("yes") : tr("no")));
+  }
+  auto* files = new QTableWidget(int(models.size()), 3, &dialog);
+  files->setHorizontalHeaderLabels({tr("File"), tr("Format"), tr("Size")});
+  for (int i = 0; i < int(models.size()); ++i) {
+    files->setItem(i, 0, new QTableWidgetItem(qs(models[i].path)));
+    files->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(models[i].format)));
+    files->setItem(i, 2, new QTableWidgetItem(QLocale().formattedDataSize(qint64(models[i].bytes))));
+  }
+  for (auto* t : {folders, files}) {
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->resizeColumnsToContents();
+  }
+  auto* openUser = new QPushButton(tr("Open My Models Folder"), &dialog);
+  connect(openUser, &QPushButton::clicked, this, [] {
+    const QString path = QString::fromStdString((user_data_dir() / "models").string());
+    QDir().mkpath(path);
+    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+  });
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+  buttons->addButton(openUser, QDialogButtonBox::ActionRole);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addWidget(intro);
+  layout->addWidget(folders);
+  layout->addWidget(new QLabel(tr("Model files found: %1").arg(models.size()), &dialog));
+  layout->addWidget(files, 1);
+  layout->addWidget(buttons);
+  dialog.resize(760, 420);
+  dialog.exec();
+}
+
+void MainWindow::showAbout() {
+  const Versions v = versions();
+  QMessageBox::about(
+      this, tr("About CLIP Atelier"),
+      tr("<h3>CLIP Atelier %1</h3>"
+         "<p>A studio for exploring how CLIP connects text and images, and for making art with it: "
+         "similarity, GANs, CLIP + VQGAN and CLIPDraw, after the article \"CLIP, GANs, and Art\".</p>"
+         "<p>Built with Qt %2, LibTorch %3, OpenCV %4 and QCustomPlot.</p>"
+         "<p>Licensed under the GNU General Public License, version 3 or later. "
+         "Help ▸ Licences lists the licences of the data and models shipped with it.</p>")
+          .arg(QLatin1String(ATELIER_VERSION), QLatin1String(qVersion()),
+               QString::fromStdString(v.torch), QString::fromStdString(v.opencv)));
+}
+
+void MainWindow::showLicences() {
+  const QDir data(QString::fromStdString(data_dir().string()));
+  QString md = tr("# CLIP Atelier\n\nCLIP Atelier is free software under the GNU General Public License, version 3 "
+                  "or later (it links QCustomPlot, GPL-3.0). It uses Qt (LGPL-3.0), LibTorch (BSD-3-Clause) "
+                  "and OpenCV (Apache-2.0).\n\n");
+  md += readText(data.filePath(QStringLiteral("photos/LICENSES.md")));
+  const QDir models(data.filePath(QStringLiteral("models")));
+  const QStringList cards = models.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+  for (const QString& card : cards) md += QStringLiteral("\n\n") + readText(models.filePath(card));
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Licences"));
+  auto* text = new QTextBrowser(&dialog);
+  text->setMarkdown(md);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addWidget(text);
+  layout->addWidget(buttons);
+  dialog.resize(640, 520);
+  dialog.exec();
+}
+
+}  // namespace atelier

@@ -1,0 +1,133 @@
+#include "engine_bridge.h"
+
+#include <QMetaObject>
+
+namespace atelier {
+
+EngineBridge::EngineBridge(int threads, QObject* parent)
+    : QObject(parent), m_worker(std::make_unique<Worker>(threads)) {
+  qRegisterMetaType<atelier::JobProgress>();
+}
+
+EngineBridge::~EngineBridge() {
+  // The worker's callbacks still run (the running job ends cancelled) and may post to us;
+  // Qt discards events posted to an object once it is destroyed.
+  m_worker.reset();
+}
+
+qint64 EngineBridge::submit(const QString& name, JobFn fn) {
+  JobCallbacks callbacks;
+  callbacks.on_progress = [this](int64_t job, const Progress& p) { onProgress(job, p); };
+  callbacks.on_frame = [this](int64_t job, Frame&& f) { onFrame(job, std::move(f)); };
+  auto finished = [this](const JobResult& result) {
+    QMetaObject::invokeMethod(this, [this, result] { onFinished(result); }, Qt::QueuedConnection);
+  };
+  auto body = [this, name, fn = std::move(fn)](JobContext& ctx) {
+    QMetaObject::invokeMethod(this, [this, id = ctx.id(), name] { Q_EMIT started(id, name); }, Qt::QueuedConnection);
+    fn(ctx);
+  };
+  m_current = m_worker->submit(name.toStdString(), std::move(body), std::move(callbacks), std::move(finished));
+  if (m_pending++ == 0) Q_EMIT busyChanged(true);
+  return m_current.id();
+}
+
+void EngineBridge::pause() { m_current.pause(); }
+void EngineBridge::resume() { m_current.resume(); }
+void EngineBridge::cancel() { m_current.cancel(); }
+
+void EngineBridge::setParam(const QString& key, const ParamValue& value) { m_current.set_param(key.toStdString(), value); }
+
+bool EngineBridge::busy() const { return m_pending > 0; }
+
+void EngineBridge::setThreads(int threads) { m_worker->set_threads(threads); }
+
+int EngineBridge::threads() const { return m_worker->threads(); }
+
+int EngineBridge::framesInFlight() const {
+  std::lock_guard lock(m_mutex);
+  return m_framePosted ? 1 : 0;
+}
+
+int EngineBridge::maxFramesInFlight() const {
+  std::lock_guard lock(m_mutex);
+  return m_maxInFlight;
+}
+
+qint64 EngineBridge::framesDropped() const {
+  std::lock_guard lock(m_mutex);
+  return m_dropped;
+}
+
+void EngineBridge::onFrame(int64_t job, Frame&& frame) {
+  if (frame.width <= 0 || frame.height <= 0 ||
+      frame.rgb.size() != size_t(frame.width) * size_t(frame.height) * 3)
+    return;  // a malformed frame is a job's bug; never let it reach the GUI
+  // Convert here, on the worker thread: the GUI thread only emits.
+  QImage image(frame.rgb.data(), frame.width, frame.height, frame.width * 3, QImage::Format_RGB888);
+  image = image.copy();
+  bool post = false;
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_framePosted) ++m_dropped;  // the previous one was never shown: replace it
+    m_frame = std::move(image);
+    m_frameJob = job;
+    m_frameStep = frame.step;
+    if (!m_framePosted) {
+      m_framePosted = post = true;
+      m_maxInFlight = std::max(m_maxInFlight, 1);
+    }
+  }
+  if (post) QMetaObject::invokeMethod(this, &EngineBridge::deliverFrame, Qt::QueuedConnection);
+}
+
+void EngineBridge::deliverFrame() {
+  QImage image;
+  qint64 job, step;
+  {
+    std::lock_guard lock(m_mutex);
+    image = std::move(m_frame);
+    m_frame = QImage();
+    job = m_frameJob;
+    step = m_frameStep;
+    m_framePosted = false;
+  }
+  if (!image.isNull()) Q_EMIT frameReady(job, image, step);
+}
+
+void EngineBridge::onProgress(int64_t job, const Progress& p) {
+  JobProgress jp{job, p.step, p.steps, p.seconds, {}};
+  for (const auto& [name, value] : p.losses) jp.values.append({QString::fromStdString(name), value});
+  bool post = false;
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_progress.size() >= kMaxQueuedProgress) m_progress.removeFirst();
+    m_progress.append(std::move(jp));
+    if (!m_progressPosted) m_progressPosted = post = true;
+  }
+  if (post) QMetaObject::invokeMethod(this, &EngineBridge::deliverProgress, Qt::QueuedConnection);
+}
+
+void EngineBridge::deliverProgress() {
+  QVector<JobProgress> batch;
+  {
+    std::lock_guard lock(m_mutex);
+    batch.swap(m_progress);
+    m_progressPosted = false;
+  }
+  for (const auto& p : batch) Q_EMIT progress(p);
+}
+
+void EngineBridge::onFinished(const JobResult& result) {
+  // Whatever the job left in the mailboxes is delivered before its end is announced.
+  deliverProgress();
+  deliverFrame();
+  const QString name = QString::fromStdString(result.name);
+  switch (result.state) {
+    case JobState::Cancelled: Q_EMIT cancelled(result.id, name); break;
+    case JobState::Failed: Q_EMIT failed(result.id, name, QString::fromStdString(result.message)); break;
+    default: Q_EMIT finished(result.id, name, result.seconds); break;
+  }
+  if (--m_pending == 0) Q_EMIT busyChanged(false);
+}
+
+}  // namespace atelier

@@ -1,0 +1,311 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QImageWriter>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QTabWidget>
+
+#include "appearance.h"
+#include "clip_panel.h"
+#include "engine_bridge.h"
+#include "gan_panel.h"
+#include "guided_panel.h"
+#include "note_box.h"
+#include "run_view.h"
+#include "runtime/model_paths.h"
+#include "runtime/runtime_info.h"
+#include "settings.h"
+
+namespace atelier {
+
+MainWindow::MainWindow(Settings* settings, QWidget* parent)
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_bridge(new EngineBridge(settings->value(Settings::Key::Threads).toInt(), this)),
+      m_tabs(new QTabWidget(this)),
+      m_clip(new ClipPanel(this)),
+      m_gan(new GanPanel(this)),
+      m_vqgan(new VqganPanel(this)),
+      m_draw(new DrawPanel(this)) {
+  setWindowTitle(tr("CLIP Atelier"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
+  m_tabs->setObjectName(QStringLiteral("panels"));
+  m_tabs->addTab(m_clip, tr("CLIP"));
+  m_tabs->addTab(m_gan, tr("GAN"));
+  m_tabs->addTab(m_vqgan, tr("CLIP + VQGAN"));
+  m_tabs->addTab(m_draw, tr("CLIPDraw"));
+  setCentralWidget(m_tabs);
+
+  buildMenus();
+  buildStatusBar();
+  connectBridge();
+  connectRunView(m_vqgan->runView());
+  connectRunView(m_draw->runView());
+
+  connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
+  connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
+    showMessage(tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), reason), true);
+  });
+  connect(m_settings, &Settings::changed, this, [this](Settings::Key key) { onSettingChanged(int(key)); });
+
+  restoreState();
+  rescanModels();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open Images…"), this, &MainWindow::openImages);
+  open->setShortcut(QKeySequence::Open);
+  QAction* exp = file->addAction(tr("&Export View as Image…"), this, &MainWindow::exportView);
+  exp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  file->addSeparator();
+  QAction* prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+  prefs->setShortcut(QKeySequence::Preferences);
+  prefs->setMenuRole(QAction::PreferencesRole);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  quit->setMenuRole(QAction::QuitRole);
+
+  QMenu* models = menuBar()->addMenu(tr("&Models"));
+  models->addAction(tr("Model &Folders…"), this, &MainWindow::showModelFolders);
+  QAction* rescan = models->addAction(tr("&Rescan Models"), this, &MainWindow::rescanModels);
+  rescan->setShortcut(QKeySequence::Refresh);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < m_tabs->count(); ++i) {
+    QAction* a = view->addAction(m_tabs->tabText(i), this, [this, i] { m_tabs->setCurrentIndex(i); });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+  }
+  view->addSeparator();
+  QAction* notes = view->addAction(tr("Show &Explanations"));
+  notes->setCheckable(true);
+  notes->setChecked(m_settings->value(Settings::Key::NotesExpanded).toBool());
+  notes->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  connect(notes, &QAction::toggled, this, [this](bool on) { m_settings->setValue(Settings::Key::NotesExpanded, on); });
+  QMenu* theme = view->addMenu(tr("&Theme"));
+  auto* themes = new QActionGroup(this);
+  const QString current = m_settings->value(Settings::Key::Theme).toString();
+  for (const auto& [id, label] : {std::pair{QStringLiteral("system"), tr("&System")},
+                                  std::pair{QStringLiteral("light"), tr("&Light")},
+                                  std::pair{QStringLiteral("dark"), tr("&Dark")}}) {
+    QAction* a = theme->addAction(label, this, [this, id = id] { m_settings->setValue(Settings::Key::Theme, id); });
+    a->setCheckable(true);
+    a->setChecked(id == current);
+    themes->addAction(a);
+  }
+  QAction* full = view->addAction(tr("&Full Screen"));
+  full->setShortcut(QKeySequence::FullScreen);
+  full->setCheckable(true);
+  connect(full, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About CLIP Atelier"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+  help->addAction(tr("&Licences…"), this, &MainWindow::showLicences);
+  help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::buildStatusBar() {
+  m_job = new QLabel(this);
+  m_device = new QLabel(this);
+  m_threads = new QLabel(this);
+  m_blas = new QLabel(this);
+  m_models = new QLabel(this);
+  statusBar()->addWidget(m_job, 1);
+  for (QLabel* l : {m_device, m_threads, m_blas, m_models}) statusBar()->addPermanentWidget(l);
+  updateRuntimeStatus();
+}
+
+void MainWindow::updateRuntimeStatus() {
+  DeviceInfo device;
+  try {
+    device = select_device(parse_device_choice(m_settings->value(Settings::Key::Device).toString().toStdString()));
+  } catch (...) {
+    device = select_device(DeviceChoice::Cpu);
+    showMessage(tr("CUDA is not available here: computing on the CPU."), true);
+  }
+  m_device->setText(tr("Device: %1").arg(device.name == "cpu" ? tr("CPU") : QString::fromStdString(device.name)));
+  m_threads->setText(tr("Threads: %1").arg(m_bridge->threads()));
+  const BlasInfo blas = detect_blas();
+  m_blas->setText(tr("BLAS: %1").arg(QString::fromStdString(blas.name)));
+  m_blas->setToolTip(QString::fromStdString(blas.library + "\n" + blas.detail).trimmed());
+  if (blas.reference) {
+    m_blas->setText(tr("⚠ BLAS: reference (slow)"));
+    m_blas->setToolTip(tr("LibTorch runs on the reference BLAS, about 30 times slower than OpenBLAS. "
+                          "Install the package libopenblas0-openmp."));
+    m_blas->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+  }
+}
+
+QString MainWindow::statusText() const {
+  return QStringList{m_device->text(), m_threads->text(), m_blas->text(), m_models->text()}.join(QStringLiteral(" | "));
+}
+
+void MainWindow::rescanModels() {
+  const auto models = find_models(model_search_paths());
+  m_modelCount = int(models.size());
+  m_models->setText(m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount));
+  // No model family has a loader in this build yet: say so where the scores would be.
+  const QString clipReason =
+      tr("No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where "
+         "checkpoints go.");
+  m_clip->setModelAvailable(false, clipReason);
+  m_gan->setModelAvailable(false, tr("No generator is loaded. Models ▸ Model Folders shows where they go."));
+  m_vqgan->setModelAvailable(false, tr("A run needs a CLIP model and a VQGAN or GAN generator; none is loaded."));
+  m_draw->setModelAvailable(false, tr("A run needs a CLIP model; none is loaded."));
+}
+
+void MainWindow::connectBridge() {
+  connect(m_bridge, &EngineBridge::progress, this, [this](const JobProgress& p) {
+    if (RunView* view = m_jobViews.value(p.job)) view->showProgress(p.step, p.steps, p.seconds, p.values);
+    m_job->setText(p.steps > 0 ? tr("Step %1 of %2").arg(p.step).arg(p.steps) : tr("Step %1").arg(p.step));
+  });
+  connect(m_bridge, &EngineBridge::frameReady, this, [this](qint64 job, const QImage& image, qint64 step) {
+    if (RunView* view = m_jobViews.value(job)) view->showFrame(image, step);
+  });
+  auto ended = [this](qint64 job) {
+    if (RunView* view = m_jobViews.take(job)) view->setState(RunView::State::Idle);
+  };
+  connect(m_bridge, &EngineBridge::finished, this, [this, ended](qint64 job, const QString& name, double s) {
+    ended(job);
+    showMessage(tr("%1 finished in %2 s.").arg(name).arg(s, 0, 'f', 1), false);
+  });
+  connect(m_bridge, &EngineBridge::cancelled, this, [this, ended](qint64 job, const QString& name) {
+    ended(job);
+    showMessage(tr("%1 stopped.").arg(name), false);
+  });
+  connect(m_bridge, &EngineBridge::failed, this, [this, ended](qint64 job, const QString& name, const QString& msg) {
+    ended(job);
+    showMessage(tr("%1 failed: %2").arg(name, msg), true);
+  });
+}
+
+void MainWindow::connectRunView(RunView* view) {
+  connect(view, &RunView::pauseRequested, this, [this, view] {
+    m_bridge->pause();
+    view->setState(RunView::State::Paused);
+  });
+  connect(view, &RunView::resumeRequested, this, [this, view] {
+    m_bridge->resume();
+    view->setState(RunView::State::Running);
+  });
+  connect(view, &RunView::stopRequested, m_bridge, &EngineBridge::cancel);
+}
+
+qint64 MainWindow::runJob(RunView* view, const QString& name, JobFn fn) {
+  view->clear();
+  view->setState(RunView::State::Running);
+  qint64 id = m_bridge->submit(name, std::move(fn));
+  m_jobViews.insert(id, view);
+  return id;
+}
+
+void MainWindow::showMessage(const QString& text, bool error) {
+  m_lastMessage = text;
+  statusBar()->showMessage(text, error ? 0 : 8000);
+  if (error) {
+    // Non-blocking: the event loop (and any running job's frames) go on behind it.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("CLIP Atelier"), text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+  }
+}
+
+void MainWindow::openImages() {
+  m_tabs->setCurrentWidget(m_clip);
+  const QString folder = m_settings->value(Settings::Key::LastImageFolder).toString();
+  const QStringList files = QFileDialog::getOpenFileNames(
+      this, tr("Open Images"), folder, tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;All files (*)"));
+  if (files.isEmpty()) return;
+  m_settings->setValue(Settings::Key::LastImageFolder, QFileInfo(files.first()).absolutePath());
+  m_clip->addImages(files);
+}
+
+void MainWindow::exportView() {
+  const QString folder = m_settings->value(Settings::Key::LastExportFolder).toString();
+  const QString name = QDir(folder).filePath(m_tabs->tabText(m_tabs->currentIndex()).remove(QLatin1Char('&')) + QStringLiteral(".png"));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export View as Image"), name, tr("PNG image (*.png)"));
+  if (path.isEmpty()) return;
+  m_settings->setValue(Settings::Key::LastExportFolder, QFileInfo(path).absolutePath());
+  // QSaveFile: the file appears whole or not at all, never half-written.
+  QSaveFile out(path);
+  QImage image = m_tabs->currentWidget()->grab().toImage();
+  if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+    showMessage(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()), true);
+    return;
+  }
+  showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), false);
+}
+
+void MainWindow::onSettingChanged(int key) {
+  switch (Settings::Key(key)) {
+    case Settings::Key::Threads:
+      m_bridge->setThreads(m_settings->value(Settings::Key::Threads).toInt());
+      updateRuntimeStatus();
+      break;
+    case Settings::Key::Device: updateRuntimeStatus(); break;
+    case Settings::Key::Theme: applyTheme(m_settings->value(Settings::Key::Theme).toString()); break;
+    case Settings::Key::NotesExpanded: {
+      const bool on = m_settings->value(Settings::Key::NotesExpanded).toBool();
+      for (NoteBox* n : {m_clip->note(), m_gan->note(), m_vqgan->note(), m_draw->note()}) n->setExpanded(on);
+      break;
+    }
+    case Settings::Key::Language:
+      showMessage(tr("The new language takes effect when CLIP Atelier is started again."), false);
+      break;
+    default: break;
+  }
+}
+
+void MainWindow::restoreState() {
+  restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
+  QMainWindow::restoreState(m_settings->value(Settings::Key::WindowState).toByteArray());
+  m_tabs->setCurrentIndex(qBound(0, m_settings->value(Settings::Key::CurrentTab).toInt(), m_tabs->count() - 1));
+  const bool notes = m_settings->value(Settings::Key::NotesExpanded).toBool();
+  for (NoteBox* n : {m_clip->note(), m_gan->note(), m_vqgan->note(), m_draw->note()}) n->setExpanded(notes);
+  m_clip->setPrompt(m_settings->value(Settings::Key::ClipPrompt).toString());
+  m_clip->setTablePrompts(m_settings->value(Settings::Key::ClipTablePrompts).toString());
+  QStringList images = m_settings->value(Settings::Key::ClipImages).toStringList();
+  if (images.isEmpty()) {
+    const QDir photos(QString::fromStdString((data_dir() / "photos").string()));
+    for (const char* f : {"cat.png", "coffee.png", "rocket.jpg", "astronaut.png"})
+      images << photos.filePath(QLatin1String(f));
+  }
+  m_clip->addImages(images);
+  m_gan->setSeed(m_settings->value(Settings::Key::GanSeed).toInt());
+  m_vqgan->setPrompts(m_settings->value(Settings::Key::VqganPrompts).toString());
+  m_draw->setPrompts(m_settings->value(Settings::Key::DrawPrompts).toString());
+}
+
+void MainWindow::saveState() {
+  m_settings->setValue(Settings::Key::WindowGeometry, saveGeometry());
+  m_settings->setValue(Settings::Key::WindowState, QMainWindow::saveState());
+  m_settings->setValue(Settings::Key::CurrentTab, m_tabs->currentIndex());
+  m_settings->setValue(Settings::Key::ClipPrompt, m_clip->prompt());
+  m_settings->setValue(Settings::Key::ClipTablePrompts, m_clip->tablePrompts());
+  m_settings->setValue(Settings::Key::ClipImages, m_clip->imagePaths());
+  m_settings->setValue(Settings::Key::GanSeed, m_gan->seed());
+  m_settings->setValue(Settings::Key::VqganPrompts, m_vqgan->prompts());
+  m_settings->setValue(Settings::Key::DrawPrompts, m_draw->prompts());
+  m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveState();
+  m_bridge->cancel();
+  event->accept();
+}
+
+}  // namespace atelier

@@ -1,0 +1,82 @@
+// The main window: one tab per section of the article (CLIP, GAN, CLIP + VQGAN, CLIPDraw), the
+// menus, and a status bar with the compute device, threads, BLAS and models.
+#pragma once
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+#include "runtime/worker.h"
+
+class QLabel;
+class QTabWidget;
+
+namespace atelier {
+
+class ClipPanel;
+class DrawPanel;
+class EngineBridge;
+class GanPanel;
+class RunView;
+class Settings;
+class VqganPanel;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  enum Tab { ClipTab, GanTab, VqganTab, DrawTab };
+  explicit MainWindow(Settings* settings, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  QTabWidget* tabs() const { return m_tabs; }
+  ClipPanel* clipPanel() const { return m_clip; }
+  GanPanel* ganPanel() const { return m_gan; }
+  VqganPanel* vqganPanel() const { return m_vqgan; }
+  DrawPanel* drawPanel() const { return m_draw; }
+  EngineBridge* bridge() const { return m_bridge; }
+  // Runs a job on the engine's worker; its frames and progress go to view.
+  qint64 runJob(RunView* view, const QString& name, JobFn fn);
+  // The last error or notice shown to the user (for tests and the status bar).
+  QString lastMessage() const { return m_lastMessage; }
+  QString statusText() const;  // device, threads, BLAS and models, as shown
+
+ public Q_SLOTS:
+  void openImages();
+  void exportView();
+  void showPreferences();
+  void showModelFolders();
+  void rescanModels();
+  void showAbout();
+  void showLicences();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void buildMenus();
+  void buildStatusBar();
+  void connectBridge();
+  void connectRunView(RunView* view);
+  void restoreState();
+  void saveState();
+  void updateRuntimeStatus();
+  void showMessage(const QString& text, bool error);
+  void onSettingChanged(int key);
+
+  Settings* m_settings;
+  EngineBridge* m_bridge;
+  QTabWidget* m_tabs;
+  ClipPanel* m_clip;
+  GanPanel* m_gan;
+  VqganPanel* m_vqgan;
+  DrawPanel* m_draw;
+  QLabel* m_device;
+  QLabel* m_threads;
+  QLabel* m_blas;
+  QLabel* m_models;
+  QLabel* m_job;
+  QHash<qint64, QPointer<RunView>> m_jobViews;
+  QString m_lastMessage;
+  int m_modelCount = 0;
+};
+
+}  // namespace atelier

@@ -1,0 +1,259 @@
+// The main window, driven offscreen: the four tabs in the article's order, the status bar,
+// settings that persist, bad images, job frames and errors, translations, screenshots.
+#include <QApplication>
+#include <QDir>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <atomic>
+#include <thread>
+
+#include "appearance.h"
+#include "clip_panel.h"
+#include "engine_bridge.h"
+#include "gan_panel.h"
+#include "guided_panel.h"
+#include "live_plot.h"
+#include "main_window.h"
+#include "note_box.h"
+#include "run_view.h"
+#include "settings.h"
+
+using namespace atelier;
+using namespace std::chrono_literals;
+
+namespace {
+QString screenshotDir() {
+  QString dir = QStringLiteral(ATELIER_TEST_OUTPUT "/screenshots");
+  QDir().mkpath(dir);
+  return dir;
+}
+
+void saveScreenshot(QWidget* w, const QString& name) {
+  QImage shot = w->grab().toImage();
+  QVERIFY(!shot.isNull());
+  QVERIFY(shot.save(screenshotDir() + QLatin1Char('/') + name));
+}
+
+Frame gradientFrame(int size, int64_t step) {
+  Frame f{size, size, step, std::vector<uint8_t>(size_t(size) * size * 3)};
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x) {
+      uint8_t* p = &f.rgb[(size_t(y) * size + x) * 3];
+      p[0] = uint8_t(x * 255 / size);
+      p[1] = uint8_t(y * 255 / size);
+      p[2] = uint8_t((step * 7) & 0xff);
+    }
+  return f;
+}
+}  // namespace
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+  QTemporaryDir m_dir;
+  QString settingsFile() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QApplication::setApplicationName(QStringLiteral("clip-atelier"));
+    QVERIFY(m_dir.isValid());
+  }
+
+  void fourTabsInTheArticlesOrder() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QCOMPARE(w.tabs()->count(), 4);
+    const QStringList expected{QStringLiteral("CLIP"), QStringLiteral("GAN"), QStringLiteral("CLIP + VQGAN"),
+                               QStringLiteral("CLIPDraw")};
+    for (int i = 0; i < 4; ++i) QCOMPARE(w.tabs()->tabText(i), expected[i]);
+    // Each panel explains its idea in a note that folds away.
+    for (NoteBox* n : {w.clipPanel()->note(), w.ganPanel()->note(), w.vqganPanel()->note(), w.drawPanel()->note()}) {
+      QVERIFY(n->text().length() > 200);
+      n->setExpanded(false);
+      QVERIFY(!n->isExpanded());
+      n->setExpanded(true);
+    }
+    // The default images: the four shipped photos.
+    QCOMPARE(w.clipPanel()->imagePaths().size(), 4);
+    const char* names[] = {"clip.png", "gan.png", "vqgan.png", "clipdraw.png"};
+    for (int i = 0; i < 4; ++i) {
+      w.tabs()->setCurrentIndex(i);
+      QTest::qWait(20);
+      saveScreenshot(&w, QLatin1String(names[i]));
+    }
+    w.tabs()->setCurrentIndex(0);
+    saveScreenshot(&w, QStringLiteral("main-window.png"));
+  }
+
+  void statusBarShowsDeviceThreadsBlasAndModels() {
+    Settings settings(settingsFile());
+    settings.setValue(Settings::Key::Threads, 1);
+    MainWindow w(&settings);
+    const QString status = w.statusText();
+    QVERIFY2(status.contains(QStringLiteral("Device: CPU")) || status.contains(QStringLiteral("cuda")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Threads: 1")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("BLAS: ")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Models: ")), qPrintable(status));
+    settings.setValue(Settings::Key::Threads, 2);
+    QVERIFY2(w.statusText().contains(QStringLiteral("Threads: 2")), qPrintable(w.statusText()));
+    QCOMPARE(w.bridge()->threads(), 2);
+    settings.reset(Settings::Key::Threads);
+  }
+
+  void settingsPersistAcrossSessions() {
+    {
+      Settings settings(settingsFile());
+      MainWindow w(&settings);
+      w.show();
+      w.clipPanel()->setPrompt(QStringLiteral("a red barn in the snow"));
+      w.vqganPanel()->setPrompts(QStringLiteral("a storm:1 | blurry:-1"));
+      w.ganPanel()->setSeed(1234);
+      w.tabs()->setCurrentIndex(2);
+      w.close();
+    }
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    QCOMPARE(w.clipPanel()->prompt(), QStringLiteral("a red barn in the snow"));
+    QCOMPARE(w.vqganPanel()->prompts(), QStringLiteral("a storm:1 | blurry:-1"));
+    QCOMPARE(w.ganPanel()->seed(), 1234);
+    QCOMPARE(w.tabs()->currentIndex(), 2);
+  }
+
+  void settingsTable() {
+    QSet<QString> names;
+    for (Settings::Key key : Settings::allKeys()) {
+      QVERIFY(!Settings::name(key).isEmpty());
+      QVERIFY2(!names.contains(Settings::name(key)), qPrintable(Settings::name(key)));
+      names.insert(Settings::name(key));
+    }
+    Settings settings(m_dir.filePath(QStringLiteral("table.ini")));
+    QSignalSpy changed(&settings, &Settings::changed);
+    QCOMPARE(settings.value(Settings::Key::Device).toString(), QStringLiteral("auto"));
+    settings.setValue(Settings::Key::Device, QStringLiteral("cpu"));
+    settings.setValue(Settings::Key::Device, QStringLiteral("cpu"));  // no change, no signal
+    QCOMPARE(changed.count(), 1);
+    settings.reset(Settings::Key::Device);
+    QCOMPARE(settings.value(Settings::Key::Device), Settings::defaultValue(Settings::Key::Device));
+  }
+
+  void anUnreadableImageIsReportedAndTheRestKept() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    const int before = w.clipPanel()->imagePaths().size();
+    const QString broken = m_dir.filePath(QStringLiteral("broken.png"));
+    QFile f(broken);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("\x89PNG\r\n\x1a\n this is not really a PNG");
+    f.close();
+    QSignalSpy rejected(w.clipPanel(), &ClipPanel::imageRejected);
+    const int added = w.clipPanel()->addImages({broken, QStringLiteral(ATELIER_SOURCE_DIR "/resources/photos/cat.png")});
+    QCOMPARE(added, 1);
+    QCOMPARE(rejected.count(), 1);
+    QCOMPARE(w.clipPanel()->imagePaths().size(), before + 1);
+    QVERIFY(w.lastMessage().contains(QStringLiteral("broken.png")));
+  }
+
+  void jobFramesAndProgressReachTheRunView() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    RunView* view = w.vqganPanel()->runView();
+    QSignalSpy finished(w.bridge(), &EngineBridge::finished);
+    w.runJob(view, QStringLiteral("gradient"), [](JobContext& ctx) {
+      for (int i = 1; i <= 30; ++i) {
+        ctx.checkpoint();
+        ctx.emit_frame(gradientFrame(96, i));
+        ctx.report({i, 30, 0.0, {{"loss", 1.0 / i}, {"similarity", 0.01 * i}}});
+        std::this_thread::sleep_for(2ms);
+      }
+    });
+    QCOMPARE(view->state(), RunView::State::Running);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(view->state(), RunView::State::Idle);
+    QCOMPARE(view->currentImage().size(), QSize(96, 96));
+    QVERIFY(view->thumbnailCount() >= 1);
+    QCOMPARE(view->plot()->pointCount(QStringLiteral("loss")), 30);
+    QVERIFY(w.lastMessage().contains(QStringLiteral("gradient")));
+  }
+
+  void aFailingJobShowsItsMessage() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    QSignalSpy failed(w.bridge(), &EngineBridge::failed);
+    w.runJob(w.drawPanel()->runView(), QStringLiteral("CLIPDraw"),
+             [](JobContext&) { throw std::runtime_error("the rasteriser ran out of strokes"); });
+    QVERIFY(failed.wait(10000));
+    QVERIFY(w.lastMessage().contains(QStringLiteral("ran out of strokes")));
+    QCOMPARE(w.drawPanel()->runView()->state(), RunView::State::Idle);
+  }
+
+  void destroyingTheWindowDuringAJobIsClean() {
+    std::atomic<bool> running{false};
+    Settings settings(settingsFile());
+    auto* w = new MainWindow(&settings);
+    w->show();
+    w->runJob(w->vqganPanel()->runView(), QStringLiteral("forever"), [&](JobContext& ctx) {
+      running = true;
+      for (int i = 0;; ++i) {
+        ctx.checkpoint();
+        ctx.emit_frame(gradientFrame(128, i));
+        ctx.report({i, 0, 0.0, {{"loss", 1.0}}});
+      }
+    });
+    QTRY_VERIFY(running.load());
+    QTest::qWait(50);  // frames are flowing
+    QElapsedTimer t;
+    t.start();
+    delete w;
+    QVERIFY(t.elapsed() < 2000);
+    QTest::qWait(20);
+  }
+
+  void germanTranslation() {
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_de.qm")));
+    QCoreApplication::installTranslator(&translator);
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    const QString file = w.menuBar()->actions().first()->text();
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(file, QStringLiteral("&Datei"));
+    QVERIFY(w.clipPanel()->modes()->tabText(0) != QStringLiteral("Prompt vs images"));
+  }
+
+  void spanishTranslation() {
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_es.qm")));
+    QCoreApplication::installTranslator(&translator);
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    const QString file = w.menuBar()->actions().first()->text();
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(file, QStringLiteral("&Archivo"));
+  }
+
+  void darkTheme() {
+    applyTheme(QStringLiteral("dark"));
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(w.palette().color(QPalette::WindowText).lightness() > 180);
+    w.tabs()->setCurrentIndex(0);
+    w.clipPanel()->modes()->setCurrentIndex(3);
+    saveScreenshot(&w, QStringLiteral("clip-cosine-dark.png"));
+    applyTheme(QStringLiteral("system"));
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,302 @@
+// The engine's runtime: the worker, job control, errors, threads, devices and model paths.
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <c10/util/Exception.h>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "runtime/error.h"
+#include "runtime/model_paths.h"
+#include "runtime/runtime_info.h"
+#include "runtime/worker.h"
+
+using namespace atelier;
+using namespace std::chrono_literals;
+
+namespace {
+// Waits (bounded) for a condition set by the worker thread.
+template <typename Pred>
+bool waitFor(Pred pred, std::chrono::milliseconds limit = 10s) {
+  auto end = std::chrono::steady_clock::now() + limit;
+  while (!pred()) {
+    if (std::chrono::steady_clock::now() > end) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+struct Finished {
+  std::promise<JobResult> promise;
+  FinishedFn fn() {
+    return [this](const JobResult& r) { promise.set_value(r); };
+  }
+  JobResult get() {
+    auto f = promise.get_future();
+    if (f.wait_for(10s) != std::future_status::ready) qFatal("job did not finish in 10 s");
+    return f.get();
+  }
+};
+}  // namespace
+
+class TestRuntime : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void jobsRunInOrderOnOneThread() {
+    Worker worker(1);
+    std::vector<int> order;
+    std::mutex m;
+    std::set<std::thread::id> threads;
+    Finished last;
+    for (int i = 0; i < 5; ++i) {
+      worker.submit("job", [&, i](JobContext&) {
+        std::lock_guard lock(m);
+        order.push_back(i);
+        threads.insert(std::this_thread::get_id());
+      }, {}, i == 4 ? last.fn() : FinishedFn{});
+    }
+    QCOMPARE(last.get().state, JobState::Finished);
+    QCOMPARE(order, (std::vector<int>{0, 1, 2, 3, 4}));
+    QCOMPARE(threads.size(), size_t(1));
+    QVERIFY(*threads.begin() != std::this_thread::get_id());
+  }
+
+  void cancelTakesEffectWithinOneStep() {
+    Worker worker(1);
+    std::atomic<int64_t> step{0};
+    Finished done;
+    JobHandle job = worker.submit("steps", [&](JobContext& ctx) {
+      for (int i = 0; i < 100000; ++i) {
+        ctx.checkpoint();
+        std::this_thread::sleep_for(2ms);  // one "step" of work
+        step = i + 1;
+      }
+    }, {}, done.fn());
+    QVERIFY(waitFor([&] { return step >= 5; }));
+    const int64_t at_cancel = step;
+    job.cancel();
+    JobResult r = done.get();
+    QCOMPARE(r.state, JobState::Cancelled);
+    // The step under way when cancel came may finish; no further step starts.
+    QVERIFY2(step <= at_cancel + 1, qPrintable(QString("cancelled at %1, ran to %2").arg(at_cancel).arg(step.load())));
+    QCOMPARE(job.state(), JobState::Cancelled);
+  }
+
+  void pauseHoldsAndResumeContinues() {
+    Worker worker(1);
+    std::atomic<int64_t> step{0};
+    Finished done;
+    JobHandle job = worker.submit("steps", [&](JobContext& ctx) {
+      for (int i = 0; i < 200; ++i) {
+        ctx.checkpoint();
+        std::this_thread::sleep_for(1ms);
+        step = i + 1;
+      }
+    }, {}, done.fn());
+    QVERIFY(waitFor([&] { return step >= 3; }));
+    job.pause();
+    QVERIFY(waitFor([&] { return job.state() == JobState::Paused; }));
+    const int64_t held = step;
+    std::this_thread::sleep_for(50ms);
+    QCOMPARE(step.load(), held);
+    job.resume();
+    QCOMPARE(done.get().state, JobState::Finished);
+    QCOMPARE(step.load(), int64_t(200));
+  }
+
+  void cancelWakesAPausedJob() {
+    Worker worker(1);
+    std::atomic<int64_t> step{0};
+    Finished done;
+    JobHandle job = worker.submit("steps", [&](JobContext& ctx) {
+      for (;;) {
+        ctx.checkpoint();
+        ++step;
+        std::this_thread::sleep_for(1ms);
+      }
+    }, {}, done.fn());
+    QVERIFY(waitFor([&] { return step >= 2; }));
+    job.pause();
+    QVERIFY(waitFor([&] { return job.state() == JobState::Paused; }));
+    job.cancel();
+    QCOMPARE(done.get().state, JobState::Cancelled);
+  }
+
+  void parameterChangesReachTheRunningJob() {
+    Worker worker(1);
+    std::atomic<bool> ready{false};
+    std::atomic<double> seen{0.0};
+    Finished done;
+    JobHandle job = worker.submit("params", [&](JobContext& ctx) {
+      ready = true;
+      for (int i = 0; i < 5000; ++i) {
+        ctx.checkpoint();
+        auto changes = ctx.take_changes();
+        if (auto it = changes.find("lr"); it != changes.end()) {
+          seen = std::get<double>(it->second);
+          return;
+        }
+        std::this_thread::sleep_for(1ms);
+      }
+    }, {}, done.fn());
+    QVERIFY(waitFor([&] { return ready.load(); }));
+    job.set_param("lr", 0.25);
+    QCOMPARE(done.get().state, JobState::Finished);
+    QCOMPARE(seen.load(), 0.25);
+  }
+
+  void exceptionsBecomeReadableFailures_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("atelier::Error") << 0 << "the checkpoint has no visual.proj";
+    QTest::newRow("std::runtime_error") << 1 << "plain failure";
+    QTest::newRow("c10::Error") << 2 << "LibTorch:";
+    QTest::newRow("non-exception") << 3 << "unknown error";
+  }
+  void exceptionsBecomeReadableFailures() {
+    QFETCH(int, kind);
+    QFETCH(QString, expected);
+    Worker worker(1);
+    Finished done;
+    worker.submit("throws", [kind](JobContext&) {
+      switch (kind) {
+        case 0: throw Error(ErrorKind::BadFile, "the checkpoint has no visual.proj");
+        case 1: throw std::runtime_error("plain failure");
+        case 2: throw_a_torch_error();
+        default: throw 42;
+      }
+    }, {}, done.fn());
+    JobResult r = done.get();
+    QCOMPARE(r.state, JobState::Failed);
+    QVERIFY2(QString::fromStdString(r.message).contains(expected), r.message.c_str());
+    QVERIFY(r.message.find('\n') == std::string::npos);  // one line, no C++ backtrace
+    // The worker survives and runs the next job.
+    Finished next;
+    worker.submit("ok", [](JobContext&) {}, {}, next.fn());
+    QCOMPARE(next.get().state, JobState::Finished);
+  }
+
+  void progressAndFramesReachCallbacks() {
+    Worker worker(1);
+    std::vector<int64_t> steps;
+    std::vector<int64_t> frames;
+    JobCallbacks cb;
+    cb.on_progress = [&](int64_t, const Progress& p) { steps.push_back(p.step); };
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(f.step); };
+    Finished done;
+    worker.submit("report", [](JobContext& ctx) {
+      for (int i = 1; i <= 3; ++i) {
+        ctx.report({i, 3, 0.0, {{"loss", 1.0 / i}}});
+        ctx.emit_frame({2, 2, i, std::vector<uint8_t>(12, 255)});
+      }
+    }, cb, done.fn());
+    QCOMPARE(done.get().state, JobState::Finished);
+    QCOMPARE(steps, (std::vector<int64_t>{1, 2, 3}));
+    QCOMPARE(frames, (std::vector<int64_t>{1, 2, 3}));
+  }
+
+  void threadCountIsAppliedInTheWorker() {
+    Worker worker(1);
+    Finished a;
+    std::atomic<int> seen{0};
+    worker.submit("threads", [&](JobContext&) { seen = current_thread_count(); }, {}, a.fn());
+    a.get();
+    QCOMPARE(seen.load(), 1);
+    if (default_thread_count() > 1) {
+      worker.set_threads(0);  // all cores
+      Finished b;
+      worker.submit("threads", [&](JobContext&) { seen = current_thread_count(); }, {}, b.fn());
+      b.get();
+      QCOMPARE(seen.load(), default_thread_count());
+    }
+  }
+
+  void destroyingTheWorkerCancelsItsJobs() {
+    std::atomic<bool> started{false};
+    std::atomic<int> finished{0};
+    auto t0 = std::chrono::steady_clock::now();
+    {
+      Worker worker(1);
+      auto count = [&](const JobResult& r) { if (r.state == JobState::Cancelled) ++finished; };
+      worker.submit("forever", [&](JobContext& ctx) {
+        started = true;
+        for (;;) { ctx.checkpoint(); std::this_thread::sleep_for(1ms); }
+      }, {}, count);
+      worker.submit("queued", [](JobContext&) { QFAIL("a queued job ran after destruction began"); }, {}, count);
+      QVERIFY(waitFor([&] { return started.load(); }));
+    }
+    QVERIFY(std::chrono::steady_clock::now() - t0 < 5s);
+    QCOMPARE(finished.load(), 2);
+  }
+
+  void deviceSelection() {
+    DeviceInfo cpu = select_device(DeviceChoice::Cpu);
+    QCOMPARE(QString::fromStdString(cpu.name), QString("cpu"));
+    DeviceInfo autoDevice = select_device(DeviceChoice::Auto);
+    QCOMPARE(QString::fromStdString(autoDevice.name), QString(autoDevice.cuda_devices > 0 ? "cuda:0" : "cpu"));
+    if (autoDevice.cuda_devices == 0) {
+      try {
+        select_device(DeviceChoice::Cuda);
+        QFAIL("asking for CUDA without a GPU must fail");
+      } catch (const Error& e) {
+        QCOMPARE(e.kind(), ErrorKind::Device);
+        QVERIFY(QString(e.what()).contains("CUDA"));
+      }
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, parse_device_choice("gpu"));
+  }
+
+  void blasIsDetected() {
+    BlasInfo blas = detect_blas();
+    QVERIFY(!blas.name.empty());
+    QVERIFY(blas.name != "none found");
+  }
+
+  void modelSearchPaths() {
+    QTemporaryDir a, b, xdg;
+    qputenv(kModelPathEnv, QByteArray(a.path().toUtf8() + ":" + b.path().toUtf8()));
+    qputenv("XDG_DATA_HOME", xdg.path().toUtf8());
+    auto dirs = model_search_paths();
+    QCOMPARE(dirs.size(), size_t(4));
+    QCOMPARE(dirs[0].kind, ModelDirKind::Environment);
+    QCOMPARE(QString::fromStdString(dirs[1].path.string()), b.path());
+    QCOMPARE(dirs[2].kind, ModelDirKind::User);
+    QCOMPARE(QString::fromStdString(dirs[2].path.string()), xdg.path() + "/clip-atelier/models");
+    QCOMPARE(dirs[3].kind, ModelDirKind::Embedded);
+    QVERIFY(dirs[3].exists);
+
+    // Formats are sniffed from the bytes, not the names.
+    auto write = [](const QString& path, const std::string& bytes) {
+      std::ofstream(path.toStdString(), std::ios::binary) << bytes;
+    };
+    std::string header = R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
+    std::string st(8, '\0');
+    for (int i = 0; i < 8; ++i) st[i] = char((header.size() >> (8 * i)) & 0xff);
+    write(a.path() + "/tiny.safetensors", st + header + std::string(4, '\0'));
+    write(a.path() + "/model.pt", std::string("PK\x03\x04", 4) + "rest");
+    write(a.path() + "/lies.ckpt", "not a checkpoint at all");
+    write(a.path() + "/notes.txt", "ignored");
+    auto models = find_models(dirs);
+    QCOMPARE(models.size(), size_t(3));
+    std::map<std::string, std::string> formats;
+    for (auto& m : models) formats[m.path.filename().string()] = m.format;
+    QCOMPARE(QString::fromStdString(formats["tiny.safetensors"]), QString("safetensors"));
+    QCOMPARE(QString::fromStdString(formats["model.pt"]), QString("pytorch-zip"));
+    QCOMPARE(QString::fromStdString(formats["lies.ckpt"]), QString("unknown"));
+    qunsetenv(kModelPathEnv);
+  }
+
+ private:
+  [[noreturn]] static void throw_a_torch_error();
+};
+
+void TestRuntime::throw_a_torch_error() { TORCH_CHECK(false, "shapes [2, 3] and [4] don't match"); }
+
+QTEST_GUILESS_MAIN(TestRuntime)
+#include "tst_runtime.moc"

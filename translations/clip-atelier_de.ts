@@ -1,0 +1,805 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipPanel</name>
+    <message>
+        <source>What CLIP does</source>
+        <translation>Was CLIP macht</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (512 numbers for ViT-B/32): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CLIP liest ein Bild und einen Satz und macht aus beiden je einen Vektor derselben Länge (512 Zahlen bei ViT-B/32): ein Vision Transformer für das Bild, ein Text-Transformer für die Wörter. Trainiert wurde es mit rund 400 Millionen beschrifteten Bildern aus dem Web, sodass die Vektoren zusammengehöriger Paare in dieselbe Richtung zeigen und die nicht zusammengehöriger Paare auseinander.&lt;/p&gt;&lt;p&gt;Wie ähnlich CLIP ein Bild und einen Text findet, ist der &lt;b&gt;Kosinus&lt;/b&gt; des Winkels zwischen ihren Vektoren: nahe 1, wenn sie übereinstimmen, nahe 0, wenn sie nichts miteinander zu tun haben. Vergleicht man einen Prompt mit mehreren Bildern und wendet softmax auf die skalierten Kosinuswerte an, erhält man den Anteil jedes Bildes; ein Bild zu klassifizieren ist dasselbe mit Prompts wie „a photo of a dog“.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Prompt vs images</source>
+        <translation>Prompt vs. Bilder</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Zero-shot</source>
+        <translation>Zero-Shot</translation>
+    </message>
+    <message>
+        <source>Cosine and softmax</source>
+        <translation>Kosinus und softmax</translation>
+    </message>
+    <message>
+        <source>Type a prompt, e.g. &quot;a photo of a cat&quot;</source>
+        <translation>Prompt eingeben, z. B. „a photo of a cat“</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s embedding</source>
+        <translation>Einbettung des Prompts</translation>
+    </message>
+    <message>
+        <source>Prompt embedding:</source>
+        <translation>Prompt-Einbettung:</translation>
+    </message>
+    <message>
+        <source>One prompt per line</source>
+        <translation>Ein Prompt pro Zeile</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>softmax over images</source>
+        <translation>softmax über Bilder</translation>
+    </message>
+    <message>
+        <source>softmax over prompts</source>
+        <translation>softmax über Prompts</translation>
+    </message>
+    <message>
+        <source>Compute Table</source>
+        <translation>Tabelle berechnen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP vocabulary</source>
+        <translation>Mini-CLIP-Vokabular</translation>
+    </message>
+    <message>
+        <source>One label per line</source>
+        <translation>Ein Label pro Zeile</translation>
+    </message>
+    <message>
+        <source>a photo of a {}</source>
+        <translation>a photo of a {}</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Klassifizieren</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Top k:</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
+        <translation>Zwei Vektoren, die in dieselbe Richtung zeigen, schließen einen Winkel θ nahe 0 ein, und cos θ liegt nahe 1; im rechten Winkel ist cos θ gleich 0, bei entgegengesetzter Richtung −1. CLIP bewertet ein Bild gegenüber einem Text mit diesem Kosinus ihrer Einbettungen. Ziehen Sie die Pfeile.</translation>
+    </message>
+    <message>
+        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
+        <translation>Warum mit der Logit-Skalierung multiplizieren? Die Kosinuswerte von CLIP-Einbettungen sind klein und liegen dicht beieinander (typisch sind 0,2 bis 0,35), daher gibt ein einfaches softmax darüber jedem Bild fast denselben Anteil. CLIP hat beim Training eine Temperatur gelernt: Seine Logits sind die Kosinuswerte mal exp(logit_scale), bei den veröffentlichten Modellen 100, wodurch kleine Unterschiede im Kosinus zu eindeutigen Anteilen werden. Ändern Sie die Skalierung und die Kosinuswerte unten und beobachten Sie die Anteile.</translation>
+    </message>
+    <message>
+        <source>image %1 cosine:</source>
+        <translation>Kosinus Bild %1:</translation>
+    </message>
+    <message>
+        <source>logit scale:</source>
+        <translation>Logit-Skalierung:</translation>
+    </message>
+    <message>
+        <source>softmax %1%</source>
+        <translation>softmax %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::CosineDemo</name>
+    <message>
+        <source>Drag the ends of the two arrows</source>
+        <translation>Ziehen Sie an den Enden der beiden Pfeile</translation>
+    </message>
+    <message>
+        <source>θ = %1°
+cos θ = %2</source>
+        <translation>θ = %1°
+cos θ = %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::DrawPanel</name>
+    <message>
+        <source>How CLIPDraw paints</source>
+        <translation>Wie CLIPDraw malt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generator is not the only way to give CLIP something to optimise. Optimising raw pixels against a prompt gives noisy, unnatural pictures, so CLIPDraw restricts the image to a few hundred coloured Bezier strokes instead: that restriction is its &quot;natural image prior&quot;.&lt;/p&gt;&lt;p&gt;The strokes start at random. A differentiable rasteriser draws them, CLIP scores the drawing against the prompt, and the gradient of that score moves every stroke&apos;s control points, width and colour. The result is a drawing you can export as SVG and edit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Generator ist nicht die einzige Möglichkeit, CLIP etwas zum Optimieren zu geben. Rohe Pixel auf einen Prompt hin zu optimieren ergibt verrauschte, unnatürliche Bilder; deshalb beschränkt CLIPDraw das Bild stattdessen auf einige hundert farbige Bézier-Striche: Diese Beschränkung ist sein „natürlicher Bild-Prior“.&lt;/p&gt;&lt;p&gt;Anfangs liegen die Striche zufällig. Ein differenzierbarer Rasterisierer zeichnet sie, CLIP bewertet die Zeichnung anhand des Prompts, und der Gradient dieser Bewertung verändert Kontrollpunkte, Breite und Farbe jedes Strichs. Das Ergebnis ist eine Zeichnung, die Sie als SVG exportieren und bearbeiten können.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>weiß</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>schwarz</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <source>Strokes:</source>
+        <translation>Striche:</translation>
+    </message>
+    <message>
+        <source>Max width:</source>
+        <translation>Max. Breite:</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>Iterationen:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Hintergrund:</translation>
+    </message>
+    <message>
+        <source>Replay Strokes</source>
+        <translation>Striche erneut abspielen</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GanPanel</name>
+    <message>
+        <source>What a GAN does</source>
+        <translation>Was ein GAN macht</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generative adversarial network is two networks trained against each other. The &lt;b&gt;generator&lt;/b&gt; G turns a vector of random numbers z into an image; the &lt;b&gt;discriminator&lt;/b&gt; D looks at an image and says how likely it is to be real.&lt;/p&gt;&lt;p&gt;D is trained to maximise log D(x) + log(1 − D(G(z))): high on real images x, low on generated ones. G is trained to fool it, pushing D(G(z)) towards 1. They take turns, and as each improves the other must too, until G&apos;s images are hard to tell from real ones. Every z gives a different image; nearby z give similar ones.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Generative Adversarial Network besteht aus zwei Netzen, die gegeneinander trainiert werden. Der &lt;b&gt;Generator&lt;/b&gt; G macht aus einem Vektor z aus Zufallszahlen ein Bild; der &lt;b&gt;Diskriminator&lt;/b&gt; D betrachtet ein Bild und gibt an, wie wahrscheinlich es echt ist.&lt;/p&gt;&lt;p&gt;D wird darauf trainiert, log D(x) + log(1 − D(G(z))) zu maximieren: hoch bei echten Bildern x, niedrig bei erzeugten. G wird darauf trainiert, ihn zu täuschen, und treibt D(G(z)) in Richtung 1. Beide sind abwechselnd an der Reihe, und wenn sich der eine verbessert, muss der andere nachziehen, bis die Bilder von G kaum noch von echten zu unterscheiden sind. Jedes z ergibt ein anderes Bild; benachbarte z ergeben ähnliche.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>G(z) appears here: press Sample.</source>
+        <translation>Hier erscheint G(z): Klicken Sie auf „Erzeugen“.</translation>
+    </message>
+    <message>
+        <source>The latent vector z fed to the generator</source>
+        <translation>Der latente Vektor z, der in den Generator eingeht</translation>
+    </message>
+    <message>
+        <source>The seed that draws z: the same seed gives the same image</source>
+        <translation>Der Seed, aus dem z gezogen wird: Derselbe Seed ergibt dasselbe Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Sample</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Draw a new z and generate (Ctrl+R)</source>
+        <translation>Neues z ziehen und Bild erzeugen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Truncation: smaller values trade variety for typical, cleaner images</source>
+        <translation>Trunkierung: Kleinere Werte tauschen Vielfalt gegen typischere, sauberere Bilder</translation>
+    </message>
+    <message>
+        <source>Sample &amp;Grid</source>
+        <translation>&amp;Raster erzeugen</translation>
+    </message>
+    <message>
+        <source>Play &amp;Interpolation</source>
+        <translation>&amp;Interpolation abspielen</translation>
+    </message>
+    <message>
+        <source>Pick two samples in the grid, then play the spherical path between their z</source>
+        <translation>Wählen Sie zwei Bilder im Raster aus und spielen Sie dann den sphärischen Pfad zwischen ihren z ab</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generator:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Truncation:</source>
+        <translation>Trunkierung:</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Erzeugung</translation>
+    </message>
+    <message>
+        <source>Grid size:</source>
+        <translation>Rastergröße:</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>Einzelbilder:</translation>
+    </message>
+    <message>
+        <source>Grid and interpolation</source>
+        <translation>Raster und Interpolation</translation>
+    </message>
+    <message>
+        <source>z:</source>
+        <translation>z:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GuidedPanel</name>
+    <message>
+        <source>a red barn:1 | a storm:0.5 | blurry:-1</source>
+        <translation>a red barn:1 | a storm:0.5 | blurry:-1</translation>
+    </message>
+    <message>
+        <source>Prompts separated by |, each with an optional :weight (negative pushes away)</source>
+        <translation>Prompts durch | getrennt, jeweils mit optionalem :Gewicht (negatives Gewicht stößt ab)</translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation>Prompts:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::HeatStrip</name>
+    <message>
+        <source>dimension %1: %2</source>
+        <translation>Dimension %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageCard</name>
+    <message>
+        <source>Remove this image</source>
+        <translation>Dieses Bild entfernen</translation>
+    </message>
+    <message>
+        <source>This image&apos;s embedding</source>
+        <translation>Einbettung dieses Bildes</translation>
+    </message>
+    <message>
+        <source>cosine similarity: –</source>
+        <translation>Kosinus-Ähnlichkeit: –</translation>
+    </message>
+    <message>
+        <source>cosine similarity: %1</source>
+        <translation>Kosinus-Ähnlichkeit: %1</translation>
+    </message>
+    <message>
+        <source>softmax: –</source>
+        <translation>softmax: –</translation>
+    </message>
+    <message>
+        <source>softmax: %1%</source>
+        <translation>softmax: %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LivePlot</name>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::MainWindow</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>all cores (%1)</source>
+        <translation>alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when present)</source>
+        <translation>Automatisch (CUDA, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Model Folders</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Models are looked for in these folders, in this order. Put official checkpoints (CLIP .pt or .safetensors, VQGAN .ckpt with its .yaml) in your own folder; the environment variable %1 adds more.</source>
+        <translation>Modelle werden in diesen Ordnern in dieser Reihenfolge gesucht. Legen Sie offizielle Checkpoints (CLIP als .pt oder .safetensors, VQGAN als .ckpt mit zugehöriger .yaml) in Ihren eigenen Ordner; über die Umgebungsvariable %1 lassen sich weitere hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Open My Models Folder</source>
+        <translation>Meinen Modellordner öffnen</translation>
+    </message>
+    <message>
+        <source>Model files found: %1</source>
+        <translation>Gefundene Modelldateien: %1</translation>
+    </message>
+    <message>
+        <source>About CLIP Atelier</source>
+        <translation>Über CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CLIP Atelier %1&lt;/h3&gt;&lt;p&gt;A studio for exploring how CLIP connects text and images, and for making art with it: similarity, GANs, CLIP + VQGAN and CLIPDraw, after the article &quot;CLIP, GANs, and Art&quot;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch %3, OpenCV %4 and QCustomPlot.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. Help ▸ Licences lists the licences of the data and models shipped with it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CLIP Atelier %1&lt;/h3&gt;&lt;p&gt;Ein Studio, um zu erkunden, wie CLIP Text und Bilder verbindet, und um damit Kunst zu schaffen: Ähnlichkeit, GANs, CLIP + VQGAN und CLIPDraw, nach dem Artikel „CLIP, GANs, and Art“.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, LibTorch %3, OpenCV %4 und QCustomPlot.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder neuer. Hilfe ▸ Lizenzen listet die Lizenzen der mitgelieferten Daten und Modelle auf.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source># CLIP Atelier
+
+CLIP Atelier is free software under the GNU General Public License, version 3 or later (it links QCustomPlot, GPL-3.0). It uses Qt (LGPL-3.0), LibTorch (BSD-3-Clause) and OpenCV (Apache-2.0).
+
+</source>
+        <translation># CLIP Atelier
+
+CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 oder neuer (es wird gegen QCustomPlot gelinkt, GPL-3.0). Es verwendet Qt (LGPL-3.0), LibTorch (BSD-3-Clause) und OpenCV (Apache-2.0).
+
+</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>CLIP Atelier</source>
+        <translation>CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>CLIP</source>
+        <translation>CLIP</translation>
+    </message>
+    <message>
+        <source>GAN</source>
+        <translation>GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIPDraw</source>
+        <translation>CLIPDraw</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Images…</source>
+        <translation>Bilder ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as Image…</source>
+        <translation>Ansicht als Bild e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>Model &amp;Folders…</source>
+        <translation>Modell&amp;ordner…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan Models</source>
+        <translation>Modelle neu &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show &amp;Explanations</source>
+        <translation>&amp;Erklärungen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About CLIP Atelier</source>
+        <translation>Ü&amp;ber CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Licences…</source>
+        <translation>&amp;Lizenzen…</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>CUDA is not available here: computing on the CPU.</source>
+        <translation>CUDA ist hier nicht verfügbar: Berechnung auf der CPU.</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>Threads: %1</source>
+        <translation>Threads: %1</translation>
+    </message>
+    <message>
+        <source>BLAS: %1</source>
+        <translation>BLAS: %1</translation>
+    </message>
+    <message>
+        <source>⚠ BLAS: reference (slow)</source>
+        <translation>⚠ BLAS: Referenz (langsam)</translation>
+    </message>
+    <message>
+        <source>LibTorch runs on the reference BLAS, about 30 times slower than OpenBLAS. Install the package libopenblas0-openmp.</source>
+        <translation>LibTorch läuft mit dem Referenz-BLAS, etwa 30-mal langsamer als OpenBLAS. Installieren Sie das Paket libopenblas0-openmp.</translation>
+    </message>
+    <message>
+        <source>Models: none found</source>
+        <translation>Modelle: keine gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Models: %n file(s) found</source>
+        <translation>
+            <numerusform>Modelle: %n Datei gefunden</numerusform>
+            <numerusform>Modelle: %n Dateien gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where checkpoints go.</source>
+        <translation>Es ist kein CLIP-Modell geladen, daher gibt es noch keine Bewertungen. Unter Modelle ▸ Modellordner sehen Sie, wohin Checkpoints gehören.</translation>
+    </message>
+    <message>
+        <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
+        <translation>Es ist kein Generator geladen. Unter Modelle ▸ Modellordner sehen Sie, wohin Generatoren gehören.</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
+        <translation>Ein Durchlauf benötigt ein CLIP-Modell und einen VQGAN- oder GAN-Generator; es ist keines davon geladen.</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is loaded.</source>
+        <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines geladen.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s.</source>
+        <translation>%1 nach %2 s abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 stopped.</source>
+        <translation>%1 gestoppt.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Open Images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export View as Image</source>
+        <translation>Ansicht als Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when CLIP Atelier is started again.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von CLIP Atelier wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunView</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Start the run (Ctrl+Return)</source>
+        <translation>Durchlauf starten (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc)</source>
+        <translation>Durchlauf stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>The image appears here and evolves as the run goes.</source>
+        <translation>Hier erscheint das Bild und entwickelt sich im Verlauf des Durchlaufs.</translation>
+    </message>
+    <message>
+        <source>Earlier frames: click one to inspect it</source>
+        <translation>Frühere Bilder: Klicken Sie auf eines, um es anzusehen</translation>
+    </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 it/s</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>ETA %1 s</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::VqganPanel</name>
+    <message>
+        <source>How CLIP steers a generator</source>
+        <translation>Wie CLIP einen Generator steuert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generator turns a latent z into an image; CLIP says how well an image matches a text. Put them in a loop: decode z, encode the image with CLIP, and take the cosine similarity s to the prompt&apos;s embedding. Using −s as a loss and back-propagating through CLIP and the generator to z moves the image, step by step, towards the prompt.&lt;/p&gt;&lt;p&gt;It looks like training, but it happens at every generation: only z changes, both networks stay frozen. Staying in a generator&apos;s latent space (here VQGAN&apos;s grid of codebook vectors) keeps the pictures natural-looking instead of adversarial noise.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Generator macht aus einem latenten z ein Bild; CLIP sagt, wie gut ein Bild zu einem Text passt. Man schaltet beide in eine Schleife: z decodieren, das Bild mit CLIP codieren und die Kosinus-Ähnlichkeit s zur Einbettung des Prompts berechnen. Verwendet man −s als Verlust und propagiert durch CLIP und den Generator bis zu z zurück, bewegt sich das Bild Schritt für Schritt auf den Prompt zu.&lt;/p&gt;&lt;p&gt;Das sieht aus wie Training, geschieht aber bei jeder Generierung: Nur z ändert sich, beide Netze bleiben eingefroren. Bleibt man im latenten Raum eines Generators (hier dem Raster aus Codebook-Vektoren von VQGAN), wirken die Bilder natürlich statt wie adversariales Rauschen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>Fast preview</source>
+        <translation>Schnelle Vorschau</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>optional init image</source>
+        <translation>optionales Startbild</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generator:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <source>Init image:</source>
+        <translation>Startbild:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Cutouts:</source>
+        <translation>Ausschnitte:</translation>
+    </message>
+    <message>
+        <source>Cut power:</source>
+        <translation>Ausschnitt-Exponent:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,805 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipPanel</name>
+    <message>
+        <source>What CLIP does</source>
+        <translation>Qué hace CLIP</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (512 numbers for ViT-B/32): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CLIP lee una imagen y una frase y convierte cada una en un vector de la misma longitud (512 números en ViT-B/32): un transformer de visión para la imagen y un transformer de texto para las palabras. Se entrenó con unos 400 millones de imágenes con pie de foto encontradas en la web para que los vectores de los pares que se corresponden apunten en la misma dirección y los de los pares que no se corresponden se separen.&lt;/p&gt;&lt;p&gt;Cuánto se parecen una imagen y un texto para CLIP es el &lt;b&gt;coseno&lt;/b&gt; del ángulo entre sus vectores: cerca de 1 cuando concuerdan y cerca de 0 cuando no guardan relación. Comparar un prompt con varias imágenes y aplicar un softmax a los cosenos escalados da la proporción de cada imagen; clasificar una imagen es lo mismo con prompts como «a photo of a dog».&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Prompt vs images</source>
+        <translation>Prompt frente a imágenes</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Zero-shot</source>
+        <translation>Zero-shot</translation>
+    </message>
+    <message>
+        <source>Cosine and softmax</source>
+        <translation>Coseno y softmax</translation>
+    </message>
+    <message>
+        <source>Type a prompt, e.g. &quot;a photo of a cat&quot;</source>
+        <translation>Escriba un prompt, p. ej., «a photo of a cat»</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>Añadir imágenes…</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s embedding</source>
+        <translation>El embedding del prompt</translation>
+    </message>
+    <message>
+        <source>Prompt embedding:</source>
+        <translation>Embedding del prompt:</translation>
+    </message>
+    <message>
+        <source>One prompt per line</source>
+        <translation>Un prompt por línea</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>coseno</translation>
+    </message>
+    <message>
+        <source>softmax over images</source>
+        <translation>softmax sobre imágenes</translation>
+    </message>
+    <message>
+        <source>softmax over prompts</source>
+        <translation>softmax sobre prompts</translation>
+    </message>
+    <message>
+        <source>Compute Table</source>
+        <translation>Calcular tabla</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <source>prompts</source>
+        <translation>prompts</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizadas</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP vocabulary</source>
+        <translation>Vocabulario Mini-CLIP</translation>
+    </message>
+    <message>
+        <source>One label per line</source>
+        <translation>Una etiqueta por línea</translation>
+    </message>
+    <message>
+        <source>a photo of a {}</source>
+        <translation>a photo of a {}</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Clasificar</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Imagen:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Plantilla:</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Top k:</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>probabilidad</translation>
+    </message>
+    <message>
+        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
+        <translation>Dos vectores que apuntan en la misma dirección forman un ángulo θ cercano a 0 y su cos θ es cercano a 1; en ángulo recto, cos θ vale 0; en sentidos opuestos, −1. CLIP puntúa una imagen frente a un texto con este coseno de sus embeddings. Arrastre las flechas.</translation>
+    </message>
+    <message>
+        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
+        <translation>¿Por qué multiplicar por la escala de logits? Los cosenos de los embeddings de CLIP son pequeños y muy próximos entre sí (lo habitual es entre 0,2 y 0,35), así que un softmax directo sobre ellos da a cada imagen casi la misma proporción. CLIP aprendió una temperatura durante el entrenamiento: sus logits son los cosenos multiplicados por exp(logit_scale), 100 en los modelos publicados, lo que convierte pequeñas diferencias de coseno en proporciones decisivas. Cambie la escala y los cosenos de abajo y observe las proporciones.</translation>
+    </message>
+    <message>
+        <source>image %1 cosine:</source>
+        <translation>coseno de la imagen %1:</translation>
+    </message>
+    <message>
+        <source>logit scale:</source>
+        <translation>escala de logits:</translation>
+    </message>
+    <message>
+        <source>softmax %1%</source>
+        <translation>softmax %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::CosineDemo</name>
+    <message>
+        <source>Drag the ends of the two arrows</source>
+        <translation>Arrastre los extremos de las dos flechas</translation>
+    </message>
+    <message>
+        <source>θ = %1°
+cos θ = %2</source>
+        <translation>θ = %1°
+cos θ = %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::DrawPanel</name>
+    <message>
+        <source>How CLIPDraw paints</source>
+        <translation>Cómo pinta CLIPDraw</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generator is not the only way to give CLIP something to optimise. Optimising raw pixels against a prompt gives noisy, unnatural pictures, so CLIPDraw restricts the image to a few hundred coloured Bezier strokes instead: that restriction is its &quot;natural image prior&quot;.&lt;/p&gt;&lt;p&gt;The strokes start at random. A differentiable rasteriser draws them, CLIP scores the drawing against the prompt, and the gradient of that score moves every stroke&apos;s control points, width and colour. The result is a drawing you can export as SVG and edit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un generador no es la única forma de dar a CLIP algo que optimizar. Optimizar directamente los píxeles frente a un prompt produce imágenes ruidosas y poco naturales, así que CLIPDraw limita la imagen a unos cientos de trazos de Bézier de colores: esa restricción es su «prior de imagen natural».&lt;/p&gt;&lt;p&gt;Los trazos empiezan al azar. Un rasterizador diferenciable los dibuja, CLIP puntúa el dibujo frente al prompt y el gradiente de esa puntuación modifica los puntos de control, el grosor y el color de cada trazo. El resultado es un dibujo que puede exportar como SVG y editar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>blanco</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>negro</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>Strokes:</source>
+        <translation>Trazos:</translation>
+    </message>
+    <message>
+        <source>Max width:</source>
+        <translation>Grosor máx.:</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>Iteraciones:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semilla:</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Fondo:</translation>
+    </message>
+    <message>
+        <source>Replay Strokes</source>
+        <translation>Reproducir trazos</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Exportar SVG…</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GanPanel</name>
+    <message>
+        <source>What a GAN does</source>
+        <translation>Qué hace una GAN</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generative adversarial network is two networks trained against each other. The &lt;b&gt;generator&lt;/b&gt; G turns a vector of random numbers z into an image; the &lt;b&gt;discriminator&lt;/b&gt; D looks at an image and says how likely it is to be real.&lt;/p&gt;&lt;p&gt;D is trained to maximise log D(x) + log(1 − D(G(z))): high on real images x, low on generated ones. G is trained to fool it, pushing D(G(z)) towards 1. They take turns, and as each improves the other must too, until G&apos;s images are hard to tell from real ones. Every z gives a different image; nearby z give similar ones.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Una red generativa antagónica consta de dos redes entrenadas una contra otra. El &lt;b&gt;generador&lt;/b&gt; G convierte un vector de números aleatorios z en una imagen; el &lt;b&gt;discriminador&lt;/b&gt; D examina una imagen e indica qué probabilidad hay de que sea real.&lt;/p&gt;&lt;p&gt;D se entrena para maximizar log D(x) + log(1 − D(G(z))): alto con imágenes reales x, bajo con las generadas. G se entrena para engañarlo, llevando D(G(z)) hacia 1. Se turnan, y a medida que uno mejora, el otro también tiene que hacerlo, hasta que resulta difícil distinguir las imágenes de G de las reales. Cada z da una imagen distinta; valores de z cercanos dan imágenes parecidas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>G(z) appears here: press Sample.</source>
+        <translation>Aquí aparece G(z): pulse «Generar».</translation>
+    </message>
+    <message>
+        <source>The latent vector z fed to the generator</source>
+        <translation>El vector latente z que recibe el generador</translation>
+    </message>
+    <message>
+        <source>The seed that draws z: the same seed gives the same image</source>
+        <translation>La semilla con la que se extrae z: la misma semilla da la misma imagen</translation>
+    </message>
+    <message>
+        <source>&amp;Sample</source>
+        <translation>&amp;Generar</translation>
+    </message>
+    <message>
+        <source>Draw a new z and generate (Ctrl+R)</source>
+        <translation>Extraer un nuevo z y generar (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Truncation: smaller values trade variety for typical, cleaner images</source>
+        <translation>Truncamiento: los valores más pequeños sacrifican variedad a cambio de imágenes más típicas y limpias</translation>
+    </message>
+    <message>
+        <source>Sample &amp;Grid</source>
+        <translation>Generar &amp;cuadrícula</translation>
+    </message>
+    <message>
+        <source>Play &amp;Interpolation</source>
+        <translation>Reproducir &amp;interpolación</translation>
+    </message>
+    <message>
+        <source>Pick two samples in the grid, then play the spherical path between their z</source>
+        <translation>Elija dos muestras de la cuadrícula y reproduzca después el camino esférico entre sus z</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generador:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semilla:</translation>
+    </message>
+    <message>
+        <source>Truncation:</source>
+        <translation>Truncamiento:</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Muestreo</translation>
+    </message>
+    <message>
+        <source>Grid size:</source>
+        <translation>Tamaño de cuadrícula:</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>Fotogramas:</translation>
+    </message>
+    <message>
+        <source>Grid and interpolation</source>
+        <translation>Cuadrícula e interpolación</translation>
+    </message>
+    <message>
+        <source>z:</source>
+        <translation>z:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GuidedPanel</name>
+    <message>
+        <source>a red barn:1 | a storm:0.5 | blurry:-1</source>
+        <translation>a red barn:1 | a storm:0.5 | blurry:-1</translation>
+    </message>
+    <message>
+        <source>Prompts separated by |, each with an optional :weight (negative pushes away)</source>
+        <translation>Prompts separados por |, cada uno con un :peso opcional (un peso negativo aleja)</translation>
+    </message>
+    <message>
+        <source>Prompts:</source>
+        <translation>Prompts:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::HeatStrip</name>
+    <message>
+        <source>dimension %1: %2</source>
+        <translation>dimensión %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageCard</name>
+    <message>
+        <source>Remove this image</source>
+        <translation>Quitar esta imagen</translation>
+    </message>
+    <message>
+        <source>This image&apos;s embedding</source>
+        <translation>Embedding de esta imagen</translation>
+    </message>
+    <message>
+        <source>cosine similarity: –</source>
+        <translation>similitud coseno: –</translation>
+    </message>
+    <message>
+        <source>cosine similarity: %1</source>
+        <translation>similitud coseno: %1</translation>
+    </message>
+    <message>
+        <source>softmax: –</source>
+        <translation>softmax: –</translation>
+    </message>
+    <message>
+        <source>softmax: %1%</source>
+        <translation>softmax: %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LivePlot</name>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::MainWindow</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>all cores (%1)</source>
+        <translation>todos los núcleos (%1)</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when present)</source>
+        <translation>Automático (CUDA si está disponible)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Hilos:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Model Folders</source>
+        <translation>Carpetas de modelos</translation>
+    </message>
+    <message>
+        <source>Models are looked for in these folders, in this order. Put official checkpoints (CLIP .pt or .safetensors, VQGAN .ckpt with its .yaml) in your own folder; the environment variable %1 adds more.</source>
+        <translation>Los modelos se buscan en estas carpetas, en este orden. Coloque los checkpoints oficiales (CLIP .pt o .safetensors, VQGAN .ckpt con su .yaml) en su propia carpeta; la variable de entorno %1 permite añadir más.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Existe</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Open My Models Folder</source>
+        <translation>Abrir mi carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>Model files found: %1</source>
+        <translation>Archivos de modelo encontrados: %1</translation>
+    </message>
+    <message>
+        <source>About CLIP Atelier</source>
+        <translation>Acerca de CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CLIP Atelier %1&lt;/h3&gt;&lt;p&gt;A studio for exploring how CLIP connects text and images, and for making art with it: similarity, GANs, CLIP + VQGAN and CLIPDraw, after the article &quot;CLIP, GANs, and Art&quot;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch %3, OpenCV %4 and QCustomPlot.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later. Help ▸ Licences lists the licences of the data and models shipped with it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CLIP Atelier %1&lt;/h3&gt;&lt;p&gt;Un estudio para explorar cómo conecta CLIP texto e imágenes, y para crear arte con él: similitud, GAN, CLIP + VQGAN y CLIPDraw, basado en el artículo «CLIP, GANs, and Art».&lt;/p&gt;&lt;p&gt;Creado con Qt %2, LibTorch %3, OpenCV %4 y QCustomPlot.&lt;/p&gt;&lt;p&gt;Distribuido bajo la Licencia Pública General de GNU, versión 3 o posterior. Ayuda ▸ Licencias muestra las licencias de los datos y modelos que se incluyen con él.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source># CLIP Atelier
+
+CLIP Atelier is free software under the GNU General Public License, version 3 or later (it links QCustomPlot, GPL-3.0). It uses Qt (LGPL-3.0), LibTorch (BSD-3-Clause) and OpenCV (Apache-2.0).
+
+</source>
+        <translation># CLIP Atelier
+
+CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (enlaza QCustomPlot, GPL-3.0). Usa Qt (LGPL-3.0), LibTorch (BSD-3-Clause) y OpenCV (Apache-2.0).
+
+</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licencias</translation>
+    </message>
+    <message>
+        <source>CLIP Atelier</source>
+        <translation>CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>CLIP</source>
+        <translation>CLIP</translation>
+    </message>
+    <message>
+        <source>GAN</source>
+        <translation>GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIPDraw</source>
+        <translation>CLIPDraw</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open Images…</source>
+        <translation>&amp;Abrir imágenes…</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as Image…</source>
+        <translation>&amp;Exportar vista como imagen…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelos</translation>
+    </message>
+    <message>
+        <source>Model &amp;Folders…</source>
+        <translation>&amp;Carpetas de modelos…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan Models</source>
+        <translation>&amp;Volver a buscar modelos</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Show &amp;Explanations</source>
+        <translation>Mostrar &amp;explicaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About CLIP Atelier</source>
+        <translation>&amp;Acerca de CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>&amp;Licences…</source>
+        <translation>&amp;Licencias…</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>CUDA is not available here: computing on the CPU.</source>
+        <translation>CUDA no está disponible aquí: se calcula en la CPU.</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Dispositivo: %1</translation>
+    </message>
+    <message>
+        <source>Threads: %1</source>
+        <translation>Hilos: %1</translation>
+    </message>
+    <message>
+        <source>BLAS: %1</source>
+        <translation>BLAS: %1</translation>
+    </message>
+    <message>
+        <source>⚠ BLAS: reference (slow)</source>
+        <translation>⚠ BLAS: de referencia (lento)</translation>
+    </message>
+    <message>
+        <source>LibTorch runs on the reference BLAS, about 30 times slower than OpenBLAS. Install the package libopenblas0-openmp.</source>
+        <translation>LibTorch usa el BLAS de referencia, unas 30 veces más lento que OpenBLAS. Instale el paquete libopenblas0-openmp.</translation>
+    </message>
+    <message>
+        <source>Models: none found</source>
+        <translation>Modelos: no se encontró ninguno</translation>
+    </message>
+    <message numerus="yes">
+        <source>Models: %n file(s) found</source>
+        <translation>
+            <numerusform>Modelos: %n archivo encontrado</numerusform>
+            <numerusform>Modelos: %n archivos encontrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where checkpoints go.</source>
+        <translation>No hay ningún modelo CLIP cargado, así que todavía no hay puntuaciones. Modelos ▸ Carpetas de modelos muestra dónde colocar los checkpoints.</translation>
+    </message>
+    <message>
+        <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
+        <translation>No hay ningún generador cargado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos.</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
+        <translation>Una ejecución necesita un modelo CLIP y un generador VQGAN o GAN; no hay ninguno cargado.</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is loaded.</source>
+        <translation>Una ejecución necesita un modelo CLIP; no hay ninguno cargado.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s.</source>
+        <translation>%1 ha finalizado en %2 s.</translation>
+    </message>
+    <message>
+        <source>%1 stopped.</source>
+        <translation>%1 se ha detenido.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ha fallado: %2</translation>
+    </message>
+    <message>
+        <source>Open Images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp *.bmp *.gif *.tif *.tiff);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export View as Image</source>
+        <translation>Exportar vista como imagen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when CLIP Atelier is started again.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie CLIP Atelier.</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunView</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Start the run (Ctrl+Return)</source>
+        <translation>Iniciar la ejecución (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Stop the run (Esc)</source>
+        <translation>Detener la ejecución (Esc)</translation>
+    </message>
+    <message>
+        <source>The image appears here and evolves as the run goes.</source>
+        <translation>La imagen aparece aquí y evoluciona a lo largo de la ejecución.</translation>
+    </message>
+    <message>
+        <source>Earlier frames: click one to inspect it</source>
+        <translation>Fotogramas anteriores: haga clic en uno para examinarlo</translation>
+    </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>paso %1 / %2</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 it/s</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>ETA %1 s</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactivo</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::VqganPanel</name>
+    <message>
+        <source>How CLIP steers a generator</source>
+        <translation>Cómo guía CLIP a un generador</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A generator turns a latent z into an image; CLIP says how well an image matches a text. Put them in a loop: decode z, encode the image with CLIP, and take the cosine similarity s to the prompt&apos;s embedding. Using −s as a loss and back-propagating through CLIP and the generator to z moves the image, step by step, towards the prompt.&lt;/p&gt;&lt;p&gt;It looks like training, but it happens at every generation: only z changes, both networks stay frozen. Staying in a generator&apos;s latent space (here VQGAN&apos;s grid of codebook vectors) keeps the pictures natural-looking instead of adversarial noise.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un generador convierte un z latente en una imagen; CLIP dice hasta qué punto una imagen se corresponde con un texto. Basta con ponerlos en un bucle: decodificar z, codificar la imagen con CLIP y calcular la similitud coseno s con el embedding del prompt. Usar −s como pérdida y retropropagar a través de CLIP y del generador hasta z acerca la imagen al prompt paso a paso.&lt;/p&gt;&lt;p&gt;Parece un entrenamiento, pero ocurre en cada generación: solo cambia z y ambas redes permanecen congeladas. Mantenerse en el espacio latente de un generador (aquí, la cuadrícula de vectores del codebook de VQGAN) hace que las imágenes tengan un aspecto natural en lugar de ser ruido adversario.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>Fast preview</source>
+        <translation>Vista previa rápida</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>optional init image</source>
+        <translation>imagen inicial opcional</translation>
+    </message>
+    <message>
+        <source>Generator:</source>
+        <translation>Generador:</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Preajuste:</translation>
+    </message>
+    <message>
+        <source>Init image:</source>
+        <translation>Imagen inicial:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Pasos:</translation>
+    </message>
+    <message>
+        <source>Cutouts:</source>
+        <translation>Recortes:</translation>
+    </message>
+    <message>
+        <source>Cut power:</source>
+        <translation>Exponente de recorte:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Tasa de aprendizaje:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semilla:</translation>
+    </message>
+</context>
+</TS>

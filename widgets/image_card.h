@@ -1,0 +1,37 @@
+// One image of the Similarity row: the picture, its name, its cosine similarity and softmax
+// share for the current prompt, and its embedding as a heat strip.
+#pragma once
+#include <QImage>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace atelier {
+
+class HeatStrip;
+
+class ImageCard : public QWidget {
+  Q_OBJECT
+ public:
+  ImageCard(const QString& path, const QImage& image, QWidget* parent = nullptr);
+  QString path() const { return m_path; }
+  QImage image() const { return m_image; }
+  // NaN clears the scores (no model, or no prompt).
+  void setScores(double cosine, double softmax);
+  void setHighlighted(bool best);
+  HeatStrip* embedding() const { return m_strip; }
+
+ Q_SIGNALS:
+  void removeRequested(ImageCard* card);
+
+ private:
+  QString m_path;
+  QImage m_image;
+  QLabel* m_picture;
+  QLabel* m_cosine;
+  QLabel* m_softmax;
+  HeatStrip* m_strip;
+};
+
+}  // namespace atelier

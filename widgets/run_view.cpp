@@ -1,0 +1,130 @@
+#include "run_view.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "image_canvas.h"
+#include "live_plot.h"
+
+namespace atelier {
+
+namespace {
+constexpr int kMaxThumbnails = 64;
+constexpr int kThumbSize = 64;
+}  // namespace
+
+RunView::RunView(QWidget* parent)
+    : QWidget(parent),
+      m_canvas(new ImageCanvas(this)),
+      m_stats(new QLabel(this)),
+      m_plot(new LivePlot(this)),
+      m_thumbs(new QListWidget(this)),
+      m_run(new QPushButton(tr("&Run"), this)),
+      m_pause(new QPushButton(tr("&Pause"), this)),
+      m_resume(new QPushButton(tr("Res&ume"), this)),
+      m_stop(new QPushButton(tr("&Stop"), this)),
+      m_reason(new QLabel(this)) {
+  m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  m_run->setToolTip(tr("Start the run (Ctrl+Return)"));
+  m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
+  m_stop->setToolTip(tr("Stop the run (Esc)"));
+  m_canvas->setPlaceholder(tr("The image appears here and evolves as the run goes."));
+  m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_reason->setWordWrap(true);
+  m_reason->setForegroundRole(QPalette::PlaceholderText);
+
+  m_thumbs->setViewMode(QListView::IconMode);
+  m_thumbs->setFlow(QListView::LeftToRight);
+  m_thumbs->setWrapping(false);
+  m_thumbs->setIconSize(QSize(kThumbSize, kThumbSize));
+  m_thumbs->setFixedHeight(kThumbSize + 36);
+  m_thumbs->setMovement(QListView::Static);
+  m_thumbs->setToolTip(tr("Earlier frames: click one to inspect it"));
+  connect(m_thumbs, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+    m_canvas->setImage(item->data(Qt::UserRole).value<QImage>());
+  });
+
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {m_run, m_pause, m_resume, m_stop}) buttons->addWidget(b);
+  buttons->addWidget(m_stats, 1);
+
+  auto* splitter = new QSplitter(Qt::Vertical, this);
+  splitter->addWidget(m_canvas);
+  splitter->addWidget(m_plot);
+  splitter->setStretchFactor(0, 3);
+  splitter->setStretchFactor(1, 1);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(buttons);
+  layout->addWidget(m_reason);
+  layout->addWidget(splitter, 1);
+  layout->addWidget(m_thumbs);
+
+  connect(m_run, &QPushButton::clicked, this, &RunView::runRequested);
+  connect(m_pause, &QPushButton::clicked, this, &RunView::pauseRequested);
+  connect(m_resume, &QPushButton::clicked, this, &RunView::resumeRequested);
+  connect(m_stop, &QPushButton::clicked, this, &RunView::stopRequested);
+  clear();
+  updateButtons();
+}
+
+void RunView::setState(State state) {
+  m_state = state;
+  updateButtons();
+}
+
+void RunView::setRunnable(bool runnable, const QString& reason) {
+  m_runnable = runnable;
+  m_reason->setText(reason);
+  m_reason->setVisible(!runnable && !reason.isEmpty());
+  updateButtons();
+}
+
+void RunView::updateButtons() {
+  m_run->setEnabled(m_runnable && m_state == State::Idle);
+  m_pause->setEnabled(m_state == State::Running);
+  m_resume->setEnabled(m_state == State::Paused);
+  m_stop->setEnabled(m_state != State::Idle);
+}
+
+void RunView::showFrame(const QImage& image, qint64 step) {
+  m_canvas->setImage(image);
+  // Keep a thumbnail every so often, bounded: the strip is a history, not a recording.
+  if (m_lastThumbStep < 0 || step - m_lastThumbStep >= 10) {
+    m_lastThumbStep = step;
+    auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(kThumbSize, kThumbSize, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
+                                     QString::number(step));
+    item->setData(Qt::UserRole, image);
+    m_thumbs->addItem(item);
+    while (m_thumbs->count() > kMaxThumbnails) delete m_thumbs->takeItem(0);
+    m_thumbs->scrollToBottom();
+  }
+}
+
+void RunView::showProgress(qint64 step, qint64 steps, double seconds, const QVector<QPair<QString, double>>& values) {
+  double rate = seconds > 0 ? step / seconds : 0.0;
+  QString text = steps > 0 ? tr("step %1 / %2").arg(step).arg(steps) : tr("step %1").arg(step);
+  text += QStringLiteral("  ·  ") + tr("%1 it/s").arg(rate, 0, 'f', 2);
+  if (steps > 0 && rate > 0) text += QStringLiteral("  ·  ") + tr("ETA %1 s").arg((steps - step) / rate, 0, 'f', 0);
+  m_stats->setText(text);
+  for (const auto& [name, value] : values) m_plot->addPoint(name, double(step), value);
+}
+
+void RunView::clear() {
+  m_canvas->setImage({});
+  m_stats->setText(tr("idle"));
+  m_plot->clear();
+  m_thumbs->clear();
+  m_lastThumbStep = -1;
+}
+
+QImage RunView::currentImage() const { return m_canvas->image(); }
+
+int RunView::thumbnailCount() const { return m_thumbs->count(); }
+
+}  // namespace atelier
