@@ -34,10 +34,16 @@ QString screenshotDir() {
   return dir;
 }
 
+// On a high-DPI screen (QT_SCALE_FACTOR=2 in the hidpi run) the grab has the screen's
+// pixel density, and the file is named name@2x.png.
 void saveScreenshot(QWidget* w, const QString& name) {
   QImage shot = w->grab().toImage();
   QVERIFY(!shot.isNull());
-  QVERIFY(shot.save(screenshotDir() + QLatin1Char('/') + name));
+  const qreal dpr = w->devicePixelRatioF();
+  QCOMPARE(shot.width(), qRound(w->width() * dpr));
+  QString file = name;
+  if (dpr > 1) file.replace(QStringLiteral(".png"), QStringLiteral("@%1x.png").arg(dpr));
+  QVERIFY(shot.save(screenshotDir() + QLatin1Char('/') + file));
 }
 
 Frame gradientFrame(int size, int64_t step) {
