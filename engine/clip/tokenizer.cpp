@@ -1,0 +1,324 @@
+#include "clip/tokenizer.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <zlib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+
+#include "clip/text_clean.h"
+#include "runtime/error.h"
+
+namespace fs = std::filesystem;
+
+namespace atelier::clip {
+
+namespace {
+
+constexpr const char* kStart = "<|startoftext|>";
+constexpr const char* kEnd = "<|endoftext|>";
+// The reference reads merges[1 : 49152 - 256 - 2 + 1]: at most 48894 merges after the header.
+constexpr size_t kMaxMerges = 49152 - 256 - 2;
+
+// GPT-2's reversible map from bytes to printable characters (as UTF-8 strings), in the
+// reference's order: the printable bytes first, then the rest mapped to 256 + n.
+std::vector<std::pair<int, std::string>> bytes_to_unicode() {
+  std::vector<int> bs;
+  for (int b = '!'; b <= '~'; ++b) bs.push_back(b);
+  for (int b = 0xA1; b <= 0xAC; ++b) bs.push_back(b);
+  for (int b = 0xAE; b <= 0xFF; ++b) bs.push_back(b);
+  std::vector<int> cs = bs;
+  int n = 0;
+  for (int b = 0; b < 256; ++b) {
+    if (std::find(bs.begin(), bs.end(), b) == bs.end()) {
+      bs.push_back(b);
+      cs.push_back(256 + n++);
+    }
+  }
+  std::vector<std::pair<int, std::string>> out;
+  for (size_t i = 0; i < bs.size(); ++i) {
+    std::string s;
+    int c = cs[i];
+    if (c < 0x80) {
+      s.push_back(char(c));
+    } else {  // all below 0x800: two UTF-8 bytes
+      s.push_back(char(0xC0 | (c >> 6)));
+      s.push_back(char(0x80 | (c & 0x3F)));
+    }
+    out.emplace_back(bs[i], s);
+  }
+  return out;
+}
+
+// Reads a whole file, gunzipping it when it is gzip'd (zlib reads plain files as they are).
+std::string read_maybe_gz(const fs::path& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw Error(ErrorKind::NotFound, "can't open the vocabulary file " + path.string());
+  std::string data;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) data.append(buf, size_t(n));
+  int err = 0;
+  const char* msg = gzerror(f, &err);
+  bool failed = n < 0 || (err != Z_OK && err != Z_STREAM_END);
+  std::string what = failed ? std::string(msg) : std::string();
+  gzclose(f);
+  if (failed) throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " is damaged: " + what);
+  return data;
+}
+
+std::vector<std::string> split_lines(const std::string& data) {
+  std::vector<std::string> lines;
+  std::istringstream in(data);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::pair<std::string, std::string> parse_merge(const std::string& line, const fs::path& file, size_t number) {
+  auto space = line.find(' ');
+  if (space == std::string::npos || space == 0 || space + 1 >= line.size() || line.find(' ', space + 1) != std::string::npos)
+    throw Error(ErrorKind::BadFile, file.string() + ", line " + std::to_string(number) +
+                                        ": a merge is two symbols separated by one space, found '" + line + "'");
+  return {line.substr(0, space), line.substr(space + 1)};
+}
+
+// Splits a UTF-8 string into its characters.
+std::vector<std::string> utf8_chars(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    out.push_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  std::string source;
+  std::string byte_encoder[256];
+  std::unordered_map<std::string, int64_t> encoder;
+  std::vector<std::string> decoder;
+  std::unordered_map<std::string, int> ranks;  // "first second" -> rank
+  int64_t start = 0, end = 0;
+  pcre2_code* pattern = nullptr;
+  mutable std::mutex cache_mutex;
+  mutable std::unordered_map<std::string, std::vector<std::string>> cache;
+
+  ~Impl() {
+    if (pattern) pcre2_code_free(pattern);
+  }
+
+  void init_common() {
+    for (auto& [b, s] : bytes_to_unicode()) byte_encoder[b] = s;
+    auto find = [&](const char* name) {
+      auto it = encoder.find(name);
+      if (it == encoder.end()) throw Error(ErrorKind::BadFile, source + ": the vocabulary has no " + std::string(name) + " token");
+      return it->second;
+    };
+    start = find(kStart);
+    end = find(kEnd);
+    decoder.assign(encoder.size(), {});
+    for (auto& [tok, id] : encoder) {
+      if (id < 0 || size_t(id) >= decoder.size())
+        throw Error(ErrorKind::BadFile, source + ": token id " + std::to_string(id) + " is out of range");
+      decoder[size_t(id)] = tok;
+    }
+    const char* re = R"(<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+)";
+    int err = 0;
+    PCRE2_SIZE offset = 0;
+    pattern = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(re), PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &offset, nullptr);
+    if (!pattern) throw Error(ErrorKind::Internal, "the tokenizer's pattern does not compile");
+  }
+
+  std::vector<std::string> bpe(const std::string& token) const {
+    {
+      std::lock_guard lock(cache_mutex);
+      if (auto it = cache.find(token); it != cache.end()) return it->second;
+    }
+    std::vector<std::string> word = utf8_chars(token);
+    word.back() += "</w>";
+    while (word.size() > 1) {
+      // The adjacent pair with the lowest rank.
+      int best = -1;
+      size_t at = 0;
+      for (size_t i = 0; i + 1 < word.size(); ++i) {
+        auto it = ranks.find(word[i] + ' ' + word[i + 1]);
+        if (it != ranks.end() && (best < 0 || it->second < best)) {
+          best = it->second;
+          at = i;
+        }
+      }
+      if (best < 0) break;
+      const std::string first = word[at], second = word[at + 1];
+      std::vector<std::string> merged;
+      for (size_t i = 0; i < word.size();) {
+        if (i + 1 < word.size() && word[i] == first && word[i + 1] == second) {
+          merged.push_back(first + second);
+          i += 2;
+        } else {
+          merged.push_back(word[i++]);
+        }
+      }
+      word.swap(merged);
+    }
+    std::lock_guard lock(cache_mutex);
+    cache.emplace(token, word);
+    return word;
+  }
+};
+
+Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
+Tokenizer::~Tokenizer() = default;
+
+Tokenizer Tokenizer::from_merges_file(const fs::path& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->source = path.string();
+  const auto lines = split_lines(read_maybe_gz(path));
+  if (lines.size() < 2) throw Error(ErrorKind::BadFile, path.string() + " holds no merges");
+  std::vector<std::pair<std::string, std::string>> merges;
+  for (size_t i = 1; i < lines.size() && merges.size() < kMaxMerges; ++i) {
+    if (lines[i].empty()) continue;
+    merges.push_back(parse_merge(lines[i], path, i + 1));
+  }
+  std::vector<std::string> vocab;
+  for (auto& [b, s] : bytes_to_unicode()) vocab.push_back(s);
+  for (size_t i = 0; i < 256; ++i) vocab.push_back(vocab[i] + "</w>");
+  for (size_t r = 0; r < merges.size(); ++r) {
+    vocab.push_back(merges[r].first + merges[r].second);
+    impl->ranks.emplace(merges[r].first + ' ' + merges[r].second, int(r));
+  }
+  vocab.push_back(kStart);
+  vocab.push_back(kEnd);
+  for (size_t i = 0; i < vocab.size(); ++i) impl->encoder[vocab[i]] = int64_t(i);  // later duplicates win, as in dict(zip())
+  impl->init_common();
+  return Tokenizer(std::move(impl));
+}
+
+Tokenizer Tokenizer::from_hf_files(const fs::path& vocab_json, const fs::path& merges_txt) {
+  auto impl = std::make_unique<Impl>();
+  impl->source = vocab_json.parent_path().string();
+  std::ifstream in(vocab_json);
+  if (!in) throw Error(ErrorKind::NotFound, "can't open " + vocab_json.string());
+  nlohmann::json vocab;
+  try {
+    in >> vocab;
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorKind::BadFile, vocab_json.string() + " is not valid JSON: " + e.what());
+  }
+  if (!vocab.is_object()) throw Error(ErrorKind::BadFile, vocab_json.string() + " is not a JSON object of token ids");
+  for (auto& [tok, id] : vocab.items()) {
+    if (!id.is_number_integer()) throw Error(ErrorKind::BadFile, vocab_json.string() + ": the id of '" + tok + "' is not an integer");
+    impl->encoder[tok] = id.get<int64_t>();
+  }
+  const auto lines = split_lines(read_maybe_gz(merges_txt));
+  int rank = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty() || (i == 0 && lines[i].rfind("#version", 0) == 0)) continue;
+    auto [a, b] = parse_merge(lines[i], merges_txt, i + 1);
+    impl->ranks.emplace(a + ' ' + b, rank++);
+  }
+  impl->init_common();
+  return Tokenizer(std::move(impl));
+}
+
+Tokenizer Tokenizer::load(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    if (fs::exists(path / "vocab.json") && fs::exists(path / "merges.txt"))
+      return from_hf_files(path / "vocab.json", path / "merges.txt");
+    if (fs::exists(path / "bpe_simple_vocab_16e6.txt.gz")) return from_merges_file(path / "bpe_simple_vocab_16e6.txt.gz");
+    throw Error(ErrorKind::NotFound, "no vocabulary in " + path.string() +
+                                         ": expected bpe_simple_vocab_16e6.txt.gz, or vocab.json and merges.txt");
+  }
+  if (path.filename() == "vocab.json") return from_hf_files(path, path.parent_path() / "merges.txt");
+  return from_merges_file(path);
+}
+
+std::vector<int64_t> Tokenizer::encode(std::string_view text) const {
+  const std::string clean = clean_prompt(text);
+  std::vector<int64_t> ids;
+  pcre2_match_data* match = pcre2_match_data_create_from_pattern(impl_->pattern, nullptr);
+  auto subject = reinterpret_cast<PCRE2_SPTR>(clean.data());
+  PCRE2_SIZE offset = 0;
+  while (offset < clean.size()) {
+    int rc = pcre2_match(impl_->pattern, subject, clean.size(), offset, 0, match, nullptr);
+    if (rc < 0) break;  // no more words
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(match);
+    std::string word = clean.substr(ov[0], ov[1] - ov[0]);
+    offset = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    if (word == kStart || word == kEnd) {
+      ids.push_back(word == kStart ? impl_->start : impl_->end);
+      continue;
+    }
+    std::string mapped;
+    for (unsigned char b : word) mapped += impl_->byte_encoder[b];
+    for (const std::string& piece : impl_->bpe(mapped)) {
+      auto it = impl_->encoder.find(piece);
+      if (it == impl_->encoder.end()) {
+        pcre2_match_data_free(match);
+        throw Error(ErrorKind::BadFile, impl_->source + ": the vocabulary has no token '" + piece + "'");
+      }
+      ids.push_back(it->second);
+    }
+  }
+  pcre2_match_data_free(match);
+  return ids;
+}
+
+std::vector<int64_t> Tokenizer::tokenize(std::string_view text, int context, bool truncate) const {
+  std::vector<int64_t> ids{impl_->start};
+  auto body = encode(text);
+  ids.insert(ids.end(), body.begin(), body.end());
+  ids.push_back(impl_->end);
+  if (ids.size() > size_t(context)) {
+    if (!truncate)
+      throw Error(ErrorKind::InvalidArgument,
+                  "the prompt is " + std::to_string(ids.size()) + " tokens long (with its start and end tokens); the model reads at most " +
+                      std::to_string(context) + ". Shorten it, or ask for truncation.");
+    ids.resize(size_t(context));
+    ids.back() = impl_->end;
+  }
+  ids.resize(size_t(context), 0);
+  return ids;
+}
+
+std::string Tokenizer::decode(const std::vector<int64_t>& ids) const {
+  std::unordered_map<std::string, unsigned char> byte_decoder;
+  for (int b = 0; b < 256; ++b) byte_decoder[impl_->byte_encoder[b]] = static_cast<unsigned char>(b);
+  std::string text;
+  for (int64_t id : ids) {
+    if (id < 0 || size_t(id) >= impl_->decoder.size()) continue;
+    text += impl_->decoder[size_t(id)];
+  }
+  std::string out;
+  for (const std::string& ch : utf8_chars(text)) {
+    if (auto it = byte_decoder.find(ch); it != byte_decoder.end())
+      out.push_back(char(it->second));
+    else
+      out += ch;  // "<|startoftext|>"'s characters and the like are kept as they are
+  }
+  for (size_t p; (p = out.find("</w>")) != std::string::npos;) out.replace(p, 4, " ");
+  return out;
+}
+
+int64_t Tokenizer::start_token() const { return impl_->start; }
+int64_t Tokenizer::end_token() const { return impl_->end; }
+size_t Tokenizer::vocab_size() const { return impl_->decoder.size(); }
+std::string Tokenizer::source() const { return impl_->source; }
+
+}  // namespace atelier::clip
