@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
 
   cli::add_info_command(app, globals);
+  cli::add_clip_commands(app, globals);
+  cli::add_bench_commands(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,57 @@
+// clip-atelier-cli bench clip: encoder throughput beside the machine's matmul rate, one JSON line.
+#include <iostream>
+#include <memory>
+
+#include "cli_common.h"
+#include "clip/bench.h"
+#include "runtime/error.h"
+
+namespace atelier::cli {
+
+std::filesystem::path default_clip();  // cmd_clip.cpp
+
+void add_bench_commands(CLI::App& app, Globals& globals) {
+  auto* bench = app.add_subcommand("bench", "Measure the engine's speed");
+  bench->require_subcommand(1);
+  struct Args {
+    std::string clip, config;
+    clip::ClipBenchOptions options;
+  };
+  auto a = std::make_shared<Args>();
+  auto* c = bench->add_subcommand("clip", "CLIP encoders: images/s, texts/s, GFLOP/s and the matmul rate (JSON)");
+  auto* path = c->add_option("--clip", a->clip, "A CLIP checkpoint");
+  c->add_option("--config", a->config, "Random weights of a configuration: vit-b-32, vit-b-16, vit-l-14")
+      ->excludes(path)
+      ->check(CLI::IsMember({"vit-b-32", "vit-b-16", "vit-l-14"}));
+  c->add_option("--batch", a->options.batch, "Images (and texts) per batch")->check(CLI::Range(1, 4096));
+  c->add_option("--repeats", a->options.repeats, "Timed batches")->check(CLI::Range(1, 1000));
+  c->add_option("--precision", a->options.precision, "fp32, bf16 or fp16")->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
+  c->add_flag("--grad", a->options.grad, "Time the image encoder forward and backward to the pixels");
+  c->callback([a, &globals] {
+    RuntimeInfo rt = configure(globals);
+    clip::Clip model = !a->config.empty() ? clip::Clip::random(a->config)
+                                          : clip::Clip::load(a->clip.empty() ? default_clip() : std::filesystem::path(a->clip));
+    clip::ClipBenchResult r = clip::bench_clip(model, a->options);
+    nlohmann::json out = {
+        {"model", model.info().path == "(random weights)" ? a->config : model.info().path},
+        {"architecture", model.info().architecture},
+        {"precision", a->options.precision},
+        {"grad", a->options.grad},
+        {"batch", a->options.batch},
+        {"threads", rt.threads},
+        {"device", rt.device.name},
+        {"blas", rt.blas.name},
+        {"images_per_s", r.images_per_s},
+        {"texts_per_s", r.texts_per_s},
+        {"image_gflop", r.image_gflop},
+        {"text_gflop", r.text_gflop},
+        {"achieved_gflops", r.achieved_gflops},
+        {"matmul_gflops", r.matmul_gflops},
+        {"fraction_of_matmul", r.achieved_gflops / r.matmul_gflops},
+        {"min_cosine_to_fp32", r.cosine_to_fp32},
+    };
+    std::cout << out.dump() << '\n';
+  });
+}
+
+}  // namespace atelier::cli

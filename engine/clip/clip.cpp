@@ -1,0 +1,262 @@
+#include "clip/clip.h"
+
+#include <ATen/ATen.h>
+
+#include <cmath>
+#include <regex>
+
+#include "clip/detail/clip_impl.h"
+#include "clip/preprocess.h"
+#include "io/detail/checkpoint.h"
+#include "runtime/error.h"
+#include "runtime/model_paths.h"
+
+namespace fs = std::filesystem;
+
+namespace atelier::clip {
+
+namespace {
+
+std::vector<Embedding> to_rows(const at::Tensor& t) {
+  at::Tensor c = t.to(at::kCPU, at::kFloat).contiguous();
+  std::vector<Embedding> rows(size_t(c.size(0)));
+  const float* p = c.data_ptr<float>();
+  for (size_t i = 0; i < rows.size(); ++i) rows[i].assign(p + i * size_t(c.size(1)), p + (i + 1) * size_t(c.size(1)));
+  return rows;
+}
+
+std::map<std::string, at::Tensor> strip_prefix(std::map<std::string, at::Tensor> sd, const std::string& prefix) {
+  for (const auto& [k, v] : sd)
+    if (k.rfind(prefix, 0) != 0) return sd;
+  std::map<std::string, at::Tensor> out;
+  for (auto& [k, v] : sd) out.emplace(k.substr(prefix.size()), v);
+  return out;
+}
+
+}  // namespace
+
+bool has_hf_keys(const std::map<std::string, at::Tensor>& sd) {
+  return sd.count("text_model.embeddings.token_embedding.weight") > 0;
+}
+
+std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf) {
+  auto get = [&](const std::string& k) -> const at::Tensor& {
+    auto it = hf.find(k);
+    if (it == hf.end()) throw Error(ErrorKind::BadFile, "the Hugging Face checkpoint has no '" + k + "'");
+    return it->second;
+  };
+  std::map<std::string, at::Tensor> sd;
+  // Per tower: HF prefix -> OpenAI prefix of its transformer blocks.
+  for (const auto& [hf_tower, oa_tower] : {std::pair{std::string("text_model"), std::string("transformer")},
+                                           std::pair{std::string("vision_model"), std::string("visual.transformer")}}) {
+    static const std::regex layer(R"(^(text_model|vision_model)\.encoder\.layers\.(\d+)\.)");
+    std::set<int> layers;
+    for (const auto& [k, v] : hf) {
+      std::smatch m;
+      if (std::regex_search(k, m, layer) && m[1] == hf_tower) layers.insert(std::stoi(m[2]));
+    }
+    for (int i : layers) {
+      const std::string h = hf_tower + ".encoder.layers." + std::to_string(i) + ".";
+      const std::string o = oa_tower + ".resblocks." + std::to_string(i) + ".";
+      sd[o + "attn.in_proj_weight"] = at::cat({get(h + "self_attn.q_proj.weight"), get(h + "self_attn.k_proj.weight"),
+                                               get(h + "self_attn.v_proj.weight")});
+      sd[o + "attn.in_proj_bias"] = at::cat({get(h + "self_attn.q_proj.bias"), get(h + "self_attn.k_proj.bias"),
+                                             get(h + "self_attn.v_proj.bias")});
+      for (const char* wb : {"weight", "bias"}) {
+        sd[o + "attn.out_proj." + wb] = get(h + "self_attn.out_proj." + wb);
+        sd[o + "ln_1." + wb] = get(h + "layer_norm1." + wb);
+        sd[o + "ln_2." + wb] = get(h + "layer_norm2." + wb);
+        sd[o + "mlp.c_fc." + wb] = get(h + "mlp.fc1." + wb);
+        sd[o + "mlp.c_proj." + wb] = get(h + "mlp.fc2." + wb);
+      }
+    }
+  }
+  sd["token_embedding.weight"] = get("text_model.embeddings.token_embedding.weight");
+  sd["positional_embedding"] = get("text_model.embeddings.position_embedding.weight");
+  sd["text_projection"] = get("text_projection.weight").t();  // HF stores [embed, width]
+  sd["visual.class_embedding"] = get("vision_model.embeddings.class_embedding");
+  sd["visual.conv1.weight"] = get("vision_model.embeddings.patch_embedding.weight");
+  sd["visual.positional_embedding"] = get("vision_model.embeddings.position_embedding.weight");
+  sd["visual.proj"] = get("visual_projection.weight").t();
+  sd["logit_scale"] = get("logit_scale");
+  for (const char* wb : {"weight", "bias"}) {
+    sd[std::string("ln_final.") + wb] = get(std::string("text_model.final_layer_norm.") + wb);
+    sd[std::string("visual.ln_pre.") + wb] = get(std::string("vision_model.pre_layrnorm.") + wb);  // sic
+    sd[std::string("visual.ln_post.") + wb] = get(std::string("vision_model.post_layernorm.") + wb);
+  }
+  return sd;
+}
+
+fs::path find_vocabulary(const fs::path& checkpoint) {
+  std::error_code ec;
+  const fs::path dir = fs::is_directory(checkpoint, ec) ? checkpoint : checkpoint.parent_path();
+  for (const fs::path& d : {dir, user_data_dir() / "models"}) {
+    if (fs::exists(d / "vocab.json", ec) && fs::exists(d / "merges.txt", ec)) return d;
+    if (fs::exists(d / "bpe_simple_vocab_16e6.txt.gz", ec)) return d / "bpe_simple_vocab_16e6.txt.gz";
+  }
+  throw Error(ErrorKind::NotFound,
+              "no vocabulary for " + checkpoint.string() + ": put OpenAI's bpe_simple_vocab_16e6.txt.gz (published in "
+              "the openai/CLIP repository, clip/bpe_simple_vocab_16e6.txt.gz) beside the checkpoint, or the model's "
+              "vocab.json and merges.txt (from its Hugging Face page), or either in " + (user_data_dir() / "models").string());
+}
+
+Clip::Clip(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Clip::Clip(Clip&&) noexcept = default;
+Clip& Clip::operator=(Clip&&) noexcept = default;
+Clip::~Clip() = default;
+
+Clip Clip::load(const fs::path& checkpoint, const fs::path& vocabulary) {
+  fs::path file = checkpoint;
+  std::error_code ec;
+  if (fs::is_directory(checkpoint, ec)) {  // a Hugging Face folder
+    file = checkpoint / "model.safetensors";
+    if (!fs::exists(file, ec)) file = checkpoint / "pytorch_model.bin";
+    if (!fs::exists(file, ec))
+      throw Error(ErrorKind::NotFound, checkpoint.string() + " holds neither model.safetensors nor pytorch_model.bin");
+  }
+  auto impl = std::make_unique<Impl>();
+  std::string kind;
+  auto sd = strip_prefix(io::read_state_dict(file, &kind), "module.");
+  impl->info.format = kind;
+  if (has_hf_keys(sd)) {
+    sd = from_hf_keys(sd);
+    impl->info.format += " (Hugging Face names)";
+  }
+  const ClipConfig config = ClipConfig::from_state_dict(sd);
+  impl->model = ClipModel(config);
+  load_weights(*impl->model, sd, file.string());
+  impl->model->eval();
+  impl->info.path = file.string();
+  impl->info.architecture = config.describe();
+  impl->info.embed_dim = config.embed_dim;
+  impl->info.image_size = config.image_resolution;
+  impl->info.context_length = config.context_length;
+  impl->info.vocab_size = config.vocab_size;
+  impl->info.logit_scale = impl->model->logit_scale.item<double>();
+  const fs::path vocab = vocabulary.empty() ? find_vocabulary(checkpoint) : vocabulary;
+  impl->tokenizer.emplace(Tokenizer::load(vocab));
+  impl->info.vocabulary = impl->tokenizer->source();
+  if (int64_t(impl->tokenizer->vocab_size()) > config.vocab_size)
+    throw Error(ErrorKind::BadFile, "the vocabulary " + vocab.string() + " has " + std::to_string(impl->tokenizer->vocab_size()) +
+                                        " tokens, more than the model's " + std::to_string(config.vocab_size));
+  return Clip(std::move(impl));
+}
+
+Clip Clip::random(const std::string& config, uint64_t seed) {
+  ClipConfig c = config == "vit-b-32"   ? ClipConfig::vit_b_32()
+                 : config == "vit-b-16" ? ClipConfig::vit_b_16()
+                 : config == "vit-l-14" ? ClipConfig::vit_l_14()
+                                        : throw Error(ErrorKind::InvalidArgument,
+                                                      "unknown configuration '" + config + "': use vit-b-32, vit-b-16 or vit-l-14");
+  at::manual_seed(seed);
+  auto impl = std::make_unique<Impl>();
+  impl->model = ClipModel(c);
+  impl->model->eval();
+  impl->info.path = "(random weights)";
+  impl->info.format = "random " + config;
+  impl->info.architecture = c.describe();
+  impl->info.embed_dim = c.embed_dim;
+  impl->info.image_size = c.image_resolution;
+  impl->info.context_length = c.context_length;
+  impl->info.vocab_size = c.vocab_size;
+  impl->info.logit_scale = impl->model->logit_scale.item<double>();
+  return Clip(std::move(impl));
+}
+
+const ClipInfo& Clip::info() const { return impl_->info; }
+bool Clip::has_tokenizer() const { return impl_->tokenizer.has_value(); }
+
+const Tokenizer& Clip::tokenizer() const {
+  if (!impl_->tokenizer) throw Error(ErrorKind::Unsupported, "this CLIP has no tokenizer (random weights)");
+  return *impl_->tokenizer;
+}
+
+void Clip::to(const std::string& device, Precision precision) {
+  impl_->device = at::Device(device);
+  impl_->dtype = precision == Precision::BFloat16 ? at::kBFloat16 : precision == Precision::Half ? at::kHalf : at::kFloat;
+  impl_->model->to(impl_->device, impl_->dtype);
+  impl_->model->causal_mask = impl_->model->causal_mask.to(at::kFloat);
+}
+
+at::Tensor Clip::Impl::encode_text(const at::Tensor& tokens) {
+  return model->encode_text(tokens.to(device)).to(at::kFloat);
+}
+
+at::Tensor Clip::Impl::encode_image(const at::Tensor& pixels) {
+  return model->encode_image(pixels.to(device, dtype)).to(at::kFloat);
+}
+
+std::vector<Embedding> Clip::encode_tokens(const std::vector<std::vector<int64_t>>& tokens) const {
+  if (tokens.empty()) return {};
+  const int64_t ctx = impl_->info.context_length;
+  at::Tensor t = at::empty({int64_t(tokens.size()), ctx}, at::kLong);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (int64_t(tokens[i].size()) != ctx)
+      throw Error(ErrorKind::InvalidArgument, "a token sequence must be " + std::to_string(ctx) + " long");
+    for (int64_t id : tokens[i])
+      if (id < 0 || id >= impl_->info.vocab_size)
+        throw Error(ErrorKind::InvalidArgument, "token id " + std::to_string(id) + " is outside the model's vocabulary");
+    std::copy(tokens[i].begin(), tokens[i].end(), t[int64_t(i)].data_ptr<int64_t>());
+  }
+  c10::InferenceMode guard;
+  return to_rows(impl_->encode_text(t));
+}
+
+std::vector<Embedding> Clip::encode_texts(const std::vector<std::string>& texts, bool truncate) const {
+  std::vector<std::vector<int64_t>> tokens;
+  for (const auto& text : texts) tokens.push_back(tokenizer().tokenize(text, int(impl_->info.context_length), truncate));
+  return encode_tokens(tokens);
+}
+
+std::vector<Embedding> Clip::encode_pixels(const std::vector<float>& pixels, int n) const {
+  const int64_t r = impl_->info.image_size;
+  if (n <= 0 || pixels.size() != size_t(n) * 3 * size_t(r * r))
+    throw Error(ErrorKind::InvalidArgument, "expected " + std::to_string(n) + " images of 3x" + std::to_string(r) + "x" + std::to_string(r));
+  at::Tensor t = at::from_blob(const_cast<float*>(pixels.data()), {n, 3, r, r}, at::kFloat);
+  c10::InferenceMode guard;
+  return to_rows(impl_->encode_image(t));
+}
+
+std::vector<Embedding> Clip::encode_images(const std::vector<Image>& images) const {
+  if (images.empty()) return {};
+  std::vector<float> pixels;
+  for (const Image& im : images) {
+    auto p = preprocess(im, int(impl_->info.image_size));
+    pixels.insert(pixels.end(), p.begin(), p.end());
+  }
+  return encode_pixels(pixels, int(images.size()));
+}
+
+std::vector<std::vector<double>> cosine_matrix(const std::vector<Embedding>& texts, const std::vector<Embedding>& images) {
+  auto norm = [](const Embedding& e) {
+    double s = 0;
+    for (float v : e) s += double(v) * v;
+    return std::sqrt(s);
+  };
+  std::vector<std::vector<double>> out(texts.size(), std::vector<double>(images.size()));
+  for (size_t i = 0; i < texts.size(); ++i)
+    for (size_t j = 0; j < images.size(); ++j) {
+      if (texts[i].size() != images[j].size()) throw Error(ErrorKind::InvalidArgument, "embeddings of different sizes");
+      double dot = 0;
+      for (size_t d = 0; d < texts[i].size(); ++d) dot += double(texts[i][d]) * images[j][d];
+      const double n = norm(texts[i]) * norm(images[j]);
+      out[i][j] = n > 0 ? dot / n : 0.0;
+    }
+  return out;
+}
+
+std::vector<std::vector<double>> softmax_rows(const std::vector<std::vector<double>>& cosines, double logit_scale) {
+  const double scale = std::exp(logit_scale);
+  std::vector<std::vector<double>> out = cosines;
+  for (auto& row : out) {
+    if (row.empty()) continue;
+    double top = -INFINITY;
+    for (double& v : row) top = std::max(top, v *= scale);
+    double sum = 0;
+    for (double& v : row) sum += (v = std::exp(v - top));
+    for (double& v : row) v /= sum;
+  }
+  return out;
+}
+
+}  // namespace atelier::clip

@@ -1,0 +1,25 @@
+// What the engine's own code (guidance, training, benchmarks) sees of a Clip: the LibTorch module.
+#pragma once
+#include <optional>
+
+#include "clip/clip.h"
+#include "clip/detail/model.h"
+
+namespace atelier::clip {
+
+struct Clip::Impl {
+  ClipModel model{nullptr};
+  ClipInfo info;
+  std::optional<Tokenizer> tokenizer;
+  at::Device device{at::kCPU};
+  at::ScalarType dtype = at::kFloat;
+
+  at::Tensor encode_text(const at::Tensor& tokens);    // in the model's dtype, returns float32
+  at::Tensor encode_image(const at::Tensor& pixels);   // [N, 3, R, R] normalised
+};
+
+// Hugging Face transformers' CLIPModel names -> OpenAI's (q, k, v joined, projections transposed).
+std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf);
+bool has_hf_keys(const std::map<std::string, at::Tensor>& sd);
+
+}  // namespace atelier::clip

@@ -1,0 +1,186 @@
+#include "clip/detail/model.h"
+
+#include <ATen/ATen.h>
+#include <torch/nn/functional/normalization.h>
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "runtime/error.h"
+
+namespace atelier::clip {
+
+namespace {
+const at::Tensor& require(const std::map<std::string, at::Tensor>& sd, const std::string& key) {
+  auto it = sd.find(key);
+  if (it == sd.end()) throw Error(ErrorKind::BadFile, "the checkpoint has no '" + key + "': not a CLIP state dict?");
+  return it->second;
+}
+
+torch::nn::LayerNorm layer_norm(int64_t width) {
+  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({width}).eps(1e-5));
+}
+}  // namespace
+
+ClipConfig ClipConfig::vit_b_32() { return {512, 224, 12, 768, 32, 77, 49408, 512, 8, 12}; }
+ClipConfig ClipConfig::vit_b_16() { return {512, 224, 12, 768, 16, 77, 49408, 512, 8, 12}; }
+ClipConfig ClipConfig::vit_l_14() { return {768, 224, 24, 1024, 14, 77, 49408, 768, 12, 12}; }
+
+ClipConfig ClipConfig::from_state_dict(const std::map<std::string, at::Tensor>& sd) {
+  if (!sd.count("visual.proj")) {
+    if (sd.count("visual.layer1.0.conv1.weight"))
+      throw Error(ErrorKind::Unsupported,
+                  "this CLIP has a ResNet image tower (RN50 and friends); only the vision-transformer CLIPs "
+                  "(ViT-B/32, ViT-B/16, ViT-L/14, ...) are supported so far");
+    require(sd, "visual.proj");
+  }
+  ClipConfig c;
+  const auto& conv = require(sd, "visual.conv1.weight");  // [width, 3, patch, patch]
+  c.vision_width = conv.size(0);
+  c.vision_patch_size = conv.size(-1);
+  std::set<std::string> vblocks, tblocks;
+  for (const auto& [k, v] : sd) {
+    if (k.rfind("visual.transformer.resblocks.", 0) == 0) vblocks.insert(k.substr(0, k.find('.', 29)));
+    if (k.rfind("transformer.resblocks.", 0) == 0) tblocks.insert(k.substr(0, k.find('.', 22)));
+  }
+  c.vision_layers = int64_t(vblocks.size());
+  const int64_t tokens = require(sd, "visual.positional_embedding").size(0);  // grid^2 + 1
+  const auto grid = int64_t(std::lround(std::sqrt(double(tokens - 1))));
+  if (grid * grid + 1 != tokens)
+    throw Error(ErrorKind::BadFile, "visual.positional_embedding has " + std::to_string(tokens) + " rows: not a square grid plus one");
+  c.image_resolution = grid * c.vision_patch_size;
+  c.embed_dim = require(sd, "text_projection").size(1);
+  c.context_length = require(sd, "positional_embedding").size(0);
+  c.vocab_size = require(sd, "token_embedding.weight").size(0);
+  c.transformer_width = require(sd, "ln_final.weight").size(0);
+  c.transformer_heads = c.transformer_width / 64;
+  c.transformer_layers = int64_t(tblocks.size());
+  if (c.transformer_heads < 1 || c.vision_heads() < 1)
+    throw Error(ErrorKind::Unsupported, "transformer widths below 64 can't be split into heads of 64 as the reference does");
+  return c;
+}
+
+std::string ClipConfig::describe() const {
+  std::ostringstream s;
+  s << "ViT-" << vision_patch_size << "px patches, " << image_resolution << "px input, vision " << vision_layers << "x"
+    << vision_width << ", text " << transformer_layers << "x" << transformer_width << ", embed " << embed_dim;
+  return s.str();
+}
+
+AttentionImpl::AttentionImpl(int64_t width, int64_t heads_) : heads(heads_) {
+  in_proj_weight = register_parameter("in_proj_weight", at::empty({3 * width, width}));
+  in_proj_bias = register_parameter("in_proj_bias", at::zeros({3 * width}));
+  out_proj = register_module("out_proj", torch::nn::Linear(width, width));
+}
+
+at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& mask) {
+  const int64_t n = x.size(0), l = x.size(1), d = x.size(2), hd = d / heads;
+  // [N, L, D] -> q, k, v each [N, heads, L, head_dim]
+  auto qkv = at::linear(x, in_proj_weight, in_proj_bias).view({n, l, 3, heads, hd}).permute({2, 0, 3, 1, 4});
+  auto q = qkv[0] * (1.0 / std::sqrt(double(hd)));  // scaled before the product, as PyTorch's MHA does
+  auto scores = at::matmul(q, qkv[1].transpose(-2, -1));  // [N, heads, L, L]
+  if (mask.defined()) scores = scores + mask;
+  auto out = at::matmul(at::softmax(scores, -1), qkv[2]);  // [N, heads, L, head_dim]
+  return out_proj->forward(out.transpose(1, 2).reshape({n, l, d}));
+}
+
+MlpImpl::MlpImpl(int64_t width) {
+  c_fc = register_module("c_fc", torch::nn::Linear(width, width * 4));
+  c_proj = register_module("c_proj", torch::nn::Linear(width * 4, width));
+}
+
+at::Tensor MlpImpl::forward(const at::Tensor& x) {
+  auto h = c_fc->forward(x);
+  return c_proj->forward(h * at::sigmoid(1.702 * h));  // QuickGELU
+}
+
+ResidualAttentionBlockImpl::ResidualAttentionBlockImpl(int64_t width, int64_t heads) {
+  attn = register_module("attn", Attention(width, heads));
+  ln_1 = register_module("ln_1", layer_norm(width));
+  mlp = register_module("mlp", Mlp(width));
+  ln_2 = register_module("ln_2", layer_norm(width));
+}
+
+at::Tensor ResidualAttentionBlockImpl::forward(const at::Tensor& x, const at::Tensor& mask) {
+  auto y = x + attn->forward(ln_1->forward(x), mask);
+  return y + mlp->forward(ln_2->forward(y));
+}
+
+TransformerImpl::TransformerImpl(int64_t width, int64_t layers, int64_t heads) {
+  resblocks = register_module("resblocks", torch::nn::ModuleList());
+  for (int64_t i = 0; i < layers; ++i) resblocks->push_back(ResidualAttentionBlock(width, heads));
+}
+
+at::Tensor TransformerImpl::forward(at::Tensor x, const at::Tensor& mask) {
+  for (const auto& block : *resblocks) x = block->as<ResidualAttentionBlockImpl>()->forward(x, mask);
+  return x;
+}
+
+VisionTransformerImpl::VisionTransformerImpl(const ClipConfig& c) {
+  const int64_t w = c.vision_width, grid = c.image_resolution / c.vision_patch_size;
+  conv1 = register_module("conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, w, c.vision_patch_size)
+                                                         .stride(c.vision_patch_size)
+                                                         .bias(false)));
+  const double scale = 1.0 / std::sqrt(double(w));
+  class_embedding = register_parameter("class_embedding", scale * at::randn({w}));
+  positional_embedding = register_parameter("positional_embedding", scale * at::randn({grid * grid + 1, w}));
+  ln_pre = register_module("ln_pre", layer_norm(w));
+  transformer = register_module("transformer", Transformer(w, c.vision_layers, c.vision_heads()));
+  ln_post = register_module("ln_post", layer_norm(w));
+  proj = register_parameter("proj", scale * at::randn({w, c.embed_dim}));
+}
+
+at::Tensor VisionTransformerImpl::forward(const at::Tensor& image) {
+  auto x = conv1->forward(image);                    // [N, width, grid, grid]
+  x = x.flatten(2).transpose(1, 2);                  // [N, grid^2, width]
+  auto cls = class_embedding.expand({x.size(0), 1, x.size(2)});
+  x = at::cat({cls, x}, 1) + positional_embedding;  // [N, grid^2 + 1, width]
+  x = transformer->forward(ln_pre->forward(x));
+  return at::matmul(ln_post->forward(x.select(1, 0)), proj);  // class token -> [N, embed_dim]
+}
+
+ClipModelImpl::ClipModelImpl(const ClipConfig& c) : config(c) {
+  visual = register_module("visual", VisionTransformer(c));
+  transformer = register_module("transformer", Transformer(c.transformer_width, c.transformer_layers, c.transformer_heads));
+  token_embedding = register_module("token_embedding", torch::nn::Embedding(c.vocab_size, c.transformer_width));
+  positional_embedding = register_parameter("positional_embedding", at::empty({c.context_length, c.transformer_width}).normal_(0, 0.01));
+  ln_final = register_module("ln_final", layer_norm(c.transformer_width));
+  text_projection = register_parameter("text_projection", at::empty({c.transformer_width, c.embed_dim}).normal_(0, std::pow(double(c.transformer_width), -0.5)));
+  logit_scale = register_parameter("logit_scale", at::full({}, std::log(1.0 / 0.07)));
+  // Additive causal mask: -inf above the diagonal.
+  causal_mask = register_buffer("causal_mask", at::full({c.context_length, c.context_length}, -INFINITY).triu(1));
+}
+
+at::Tensor ClipModelImpl::encode_image(const at::Tensor& image) { return visual->forward(image.to(positional_embedding.dtype())); }
+
+at::Tensor ClipModelImpl::encode_text(const at::Tensor& tokens) {
+  if (tokens.size(-1) != config.context_length)
+    throw Error(ErrorKind::InvalidArgument, "token sequences must be " + std::to_string(config.context_length) + " long");
+  auto x = token_embedding->forward(tokens) + positional_embedding;  // [N, L, width]
+  x = ln_final->forward(transformer->forward(x, causal_mask.to(x.dtype())));
+  // The features at the end-of-text token: the highest id in each sequence.
+  const int64_t n = x.size(0), l = x.size(1);
+  auto rows = at::arange(n, tokens.options().dtype(at::kLong)) * l + tokens.argmax(-1);
+  auto pooled = x.flatten(0, 1).index_select(0, rows);  // [N, width]
+  return at::matmul(pooled, text_projection);
+}
+
+void load_weights(ClipModelImpl& model, const std::map<std::string, at::Tensor>& sd, const std::string& source) {
+  at::NoGradGuard no_grad;
+  for (auto& item : model.named_parameters()) {
+    const std::string& name = item.key();
+    at::Tensor& param = item.value();
+    auto it = sd.find(name);
+    if (it == sd.end()) throw Error(ErrorKind::BadFile, source + ": the key '" + name + "' is missing");
+    const at::Tensor& t = it->second;
+    if (t.sizes() != param.sizes()) {
+      std::ostringstream msg;
+      msg << source << ": '" << name << "' has shape " << t.sizes() << ", the model expects " << param.sizes();
+      throw Error(ErrorKind::BadFile, msg.str());
+    }
+    param.copy_(t.to(at::kFloat));
+  }
+}
+
+}  // namespace atelier::clip

@@ -1,0 +1,223 @@
+#include "io/detail/checkpoint.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <fcntl.h>
+#include <nlohmann/json.hpp>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+#include "io/detail/pickle.h"
+#include "runtime/error.h"
+#include "runtime/model_paths.h"
+
+namespace fs = std::filesystem;
+
+namespace atelier::io {
+
+namespace {
+
+// A read-only memory map that lives as long as the tensors viewing it.
+struct Mapping {
+  void* addr = MAP_FAILED;
+  size_t size = 0;
+  ~Mapping() {
+    if (addr != MAP_FAILED) munmap(addr, size);
+  }
+};
+
+std::shared_ptr<Mapping> map_file(const fs::path& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(ErrorKind::NotFound, "can't open " + file.string() + ": " + std::strerror(errno));
+  struct stat st{};
+  fstat(fd, &st);
+  auto m = std::make_shared<Mapping>();
+  m->size = size_t(st.st_size);
+  if (m->size > 0) m->addr = mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (m->size > 0 && m->addr == MAP_FAILED) throw Error(ErrorKind::BadFile, "can't map " + file.string());
+  return m;
+}
+
+struct DType {
+  at::ScalarType type;
+  size_t bytes;
+};
+
+DType safetensors_dtype(const std::string& name, const std::string& where) {
+  if (name == "F32") return {at::kFloat, 4};
+  if (name == "F16") return {at::kHalf, 2};
+  if (name == "BF16") return {at::kBFloat16, 2};
+  if (name == "F64") return {at::kDouble, 8};
+  if (name == "I64") return {at::kLong, 8};
+  if (name == "I32") return {at::kInt, 4};
+  if (name == "I16") return {at::kShort, 2};
+  if (name == "I8") return {at::kChar, 1};
+  if (name == "U8") return {at::kByte, 1};
+  if (name == "BOOL") return {at::kBool, 1};
+  throw Error(ErrorKind::Unsupported, where + ": dtype " + name + " is not supported");
+}
+
+const char* safetensors_name(at::ScalarType t) {
+  switch (t) {
+    case at::kFloat: return "F32";
+    case at::kHalf: return "F16";
+    case at::kBFloat16: return "BF16";
+    case at::kLong: return "I64";
+    case at::kInt: return "I32";
+    default: throw Error(ErrorKind::Unsupported, "can't write a tensor of this dtype as safetensors");
+  }
+}
+
+}  // namespace
+
+StateDict read_safetensors(const fs::path& file) {
+  auto map = map_file(file);
+  const std::string src = file.string();
+  auto bad = [&](const std::string& what) { return Error(ErrorKind::BadFile, src + ": " + what); };
+  if (map->size < 8) throw bad("too short to be safetensors");
+  auto base = static_cast<const uint8_t*>(map->addr);
+  uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | base[i];
+  if (n > map->size - 8 || n > (100u << 20)) throw bad("its header length (" + std::to_string(n) + ") runs past the end of the file");
+  nlohmann::json header;
+  try {
+    header = nlohmann::json::parse(reinterpret_cast<const char*>(base + 8), reinterpret_cast<const char*>(base + 8 + n));
+  } catch (const nlohmann::json::exception& e) {
+    throw bad(std::string("its header is not valid JSON (") + e.what() + ")");
+  }
+  if (!header.is_object()) throw bad("its header is not a JSON object");
+  const uint8_t* data = base + 8 + n;
+  const uint64_t data_size = map->size - 8 - n;
+  StateDict out;
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  for (auto& [name, info] : header.items()) {
+    if (name == "__metadata__") continue;
+    const std::string where = src + ", tensor '" + name + "'";
+    try {
+      DType dt = safetensors_dtype(info.at("dtype").get<std::string>(), where);
+      std::vector<int64_t> shape = info.at("shape").get<std::vector<int64_t>>();
+      auto offsets = info.at("data_offsets").get<std::vector<uint64_t>>();
+      if (offsets.size() != 2 || offsets[0] > offsets[1] || offsets[1] > data_size)
+        throw bad("tensor '" + name + "' has data offsets outside the file");
+      uint64_t numel = 1;
+      for (int64_t d : shape) {
+        if (d < 0) throw bad("tensor '" + name + "' has a negative dimension");
+        numel *= uint64_t(d);
+      }
+      if (numel * dt.bytes != offsets[1] - offsets[0])
+        throw bad("tensor '" + name + "' has " + std::to_string(offsets[1] - offsets[0]) + " bytes for a shape that needs " +
+                  std::to_string(numel * dt.bytes));
+      ranges.emplace_back(offsets[0], offsets[1]);
+      // A view of the mapping that keeps it alive; copied when converted to float later.
+      auto keep = new std::shared_ptr<Mapping>(map);
+      at::Tensor t = at::from_blob(const_cast<uint8_t*>(data + offsets[0]), shape,
+                                   [keep](void*) { delete keep; }, at::TensorOptions().dtype(dt.type));
+      out.emplace(name, t);
+    } catch (const nlohmann::json::exception& e) {
+      throw bad("tensor '" + name + "' has a malformed header entry (" + e.what() + ")");
+    }
+  }
+  std::sort(ranges.begin(), ranges.end());
+  for (size_t i = 1; i < ranges.size(); ++i)
+    if (ranges[i].first < ranges[i - 1].second) throw bad("two tensors overlap in the file");
+  return out;
+}
+
+StateDict read_torch_zip(const fs::path& file, std::string* kind) {
+  const std::string src = file.string();
+  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> zip;
+  try {
+    zip = std::make_unique<caffe2::serialize::PyTorchStreamReader>(src);
+  } catch (const c10::Error& e) {
+    std::string msg = e.what_without_backtrace();
+    throw Error(ErrorKind::BadFile, src + " is not a readable PyTorch zip file (" + msg.substr(0, msg.find('\n')) + ")");
+  }
+  if (!zip->hasRecord("data.pkl")) throw Error(ErrorKind::BadFile, src + " is a zip file without data.pkl: not a PyTorch checkpoint");
+  auto [pkl, pkl_size] = zip->getRecord("data.pkl");
+  StorageLoader storages = [&](const std::string& key, at::ScalarType dtype, int64_t numel) {
+    const std::string record = "data/" + key;
+    if (!zip->hasRecord(record)) throw Error(ErrorKind::BadFile, src + ": the storage " + record + " is missing");
+    auto [ptr, size] = zip->getRecord(record);
+    const size_t need = size_t(numel) * c10::elementSize(dtype);
+    if (size < need)
+      throw Error(ErrorKind::BadFile, src + ": the storage " + record + " has " + std::to_string(size) + " bytes, " +
+                                          std::to_string(need) + " are needed");
+    at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
+    std::memcpy(t.data_ptr(), ptr.get(), need);
+    return t;
+  };
+  UnpickleResult result;
+  try {
+    result = unpickle(std::string_view(static_cast<const char*>(pkl.get()), pkl_size), storages, src);
+  } catch (const c10::Error& e) {
+    std::string msg = e.what_without_backtrace();
+    throw Error(ErrorKind::BadFile, src + ": " + msg.substr(0, msg.find('\n')));
+  }
+  StateDict all = collect_tensors(result.root);
+  if (kind) *kind = zip->hasRecord("constants.pkl") ? "torchscript" : "state-dict";
+  // A Lightning checkpoint: the weights are its "state_dict".
+  StateDict inner;
+  for (auto& [k, v] : all)
+    if (k.rfind("state_dict.", 0) == 0) inner.emplace(k.substr(11), v);
+  if (!inner.empty()) {
+    if (kind) *kind = "lightning";
+    return inner;
+  }
+  if (all.empty()) throw Error(ErrorKind::BadFile, src + " holds no tensors");
+  return all;
+}
+
+StateDict read_state_dict(const fs::path& file, std::string* kind) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) throw Error(ErrorKind::NotFound, "no such file: " + file.string());
+  const std::string format = sniff_format(file);
+  if (format == "safetensors") {
+    if (kind) *kind = "safetensors";
+    return read_safetensors(file);
+  }
+  if (format == "pytorch-zip") return read_torch_zip(file, kind);
+  if (format == "pickle")
+    throw Error(ErrorKind::Unsupported, file.string() + " is in PyTorch's legacy (pre-1.6) format; load it in Python and "
+                                                        "save it again with torch.save, or convert it to safetensors");
+  throw Error(ErrorKind::BadFile, file.string() + " is neither a PyTorch checkpoint nor a safetensors file");
+}
+
+void write_safetensors(const fs::path& file, const StateDict& tensors, const std::map<std::string, std::string>& metadata) {
+  nlohmann::json header = nlohmann::json::object();
+  if (!metadata.empty()) header["__metadata__"] = metadata;
+  std::vector<at::Tensor> ordered;
+  uint64_t offset = 0;
+  for (auto& [name, t] : tensors) {
+    at::Tensor c = t.detach().to(at::kCPU).contiguous();
+    const uint64_t n = uint64_t(c.numel()) * c.element_size();
+    header[name] = {{"dtype", safetensors_name(c.scalar_type())}, {"shape", c.sizes().vec()}, {"data_offsets", {offset, offset + n}}};
+    offset += n;
+    ordered.push_back(c);
+  }
+  std::string h = header.dump();
+  h.append((8 - h.size() % 8) % 8, ' ');
+  // Written beside the target and renamed: the file appears whole or not at all.
+  const fs::path tmp = file.string() + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorKind::InvalidArgument, "can't write " + tmp.string());
+    uint64_t n = h.size();
+    for (int i = 0; i < 8; ++i) out.put(char((n >> (8 * i)) & 0xff));
+    out.write(h.data(), std::streamsize(h.size()));
+    for (auto& c : ordered) out.write(static_cast<const char*>(c.data_ptr()), std::streamsize(c.numel() * c.element_size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      fs::remove(tmp);
+      throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed (disk full?)");
+    }
+  }
+  fs::rename(tmp, file);
+}
+
+}  // namespace atelier::io

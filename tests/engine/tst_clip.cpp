@@ -1,0 +1,295 @@
+// CLIP against OpenAI's reference: tokenizer ids, encoder outputs for every checkpoint format
+// and key layout, preprocessing, and bad files. Golden data: tests/data/clip (make_fixtures.py).
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "clip/clip.h"
+#include "clip/preprocess.h"
+#include "clip/text_clean.h"
+#include "clip/tokenizer.h"
+#include "io/detail/checkpoint.h"
+#include "runtime/error.h"
+
+using namespace atelier;
+using namespace atelier::clip;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kData = ATELIER_SOURCE_DIR "/tests/data/clip";
+const fs::path kOpenAIVocab = ATELIER_SOURCE_DIR "/../shared/data/clip/bpe_simple_vocab_16e6.txt.gz";
+
+QJsonObject readJson(const fs::path& file) {
+  QFile f(QString::fromStdString(file.string()));
+  if (!f.open(QIODevice::ReadOnly)) qFatal("missing %s", file.c_str());
+  return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+std::vector<int64_t> ids(const QJsonArray& a) {
+  std::vector<int64_t> v;
+  for (const auto& x : a) v.push_back(x.toInteger());
+  return v;
+}
+
+std::vector<std::vector<float>> rows(const QJsonObject& o) {
+  const QJsonArray shape = o["shape"].toArray(), values = o["values"].toArray();
+  const int n = shape[0].toInt(), d = int(values.size()) / n;
+  std::vector<std::vector<float>> out(static_cast<size_t>(n), std::vector<float>(static_cast<size_t>(d)));
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < d; ++j) out[size_t(i)][size_t(j)] = float(values[i * d + j].toDouble());
+  return out;
+}
+
+double maxDiff(const std::vector<Embedding>& a, const std::vector<std::vector<float>>& b) {
+  if (a.size() != b.size()) return INFINITY;
+  double m = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].size() != b[i].size()) return INFINITY;
+    for (size_t j = 0; j < a[i].size(); ++j) m = std::max(m, std::abs(double(a[i][j]) - b[i][j]));
+  }
+  return m;
+}
+
+std::string errorOf(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::vector<int64_t> operator+(std::vector<int64_t> a, const std::vector<int64_t>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+void copyTruncated(const fs::path& from, const fs::path& to, double fraction) {
+  std::ifstream in(from, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), {});
+  std::ofstream(to, std::ios::binary) << data.substr(0, size_t(double(data.size()) * fraction));
+}
+}  // namespace
+
+class TestClip : public QObject {
+  Q_OBJECT
+  QJsonObject m_golden;
+  std::vector<std::vector<int64_t>> m_tokens;
+  std::vector<float> m_pixels;
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY2(fs::exists(kOpenAIVocab), "OpenAI's vocabulary is read from ../shared/data/clip (see the README)");
+    m_golden = readJson(kData / "golden.json");
+    const QJsonArray t = m_golden["text_tokens"].toObject()["ids"].toArray();
+    for (const auto& row : t) m_tokens.push_back(ids(row.toArray()));
+    for (const auto& v : m_golden["images"].toObject()["values"].toArray()) m_pixels.push_back(float(v.toDouble()));
+  }
+
+  void tokenizerMatchesTheReference() {
+    Tokenizer tok = Tokenizer::from_merges_file(kOpenAIVocab);
+    QCOMPARE(tok.vocab_size(), size_t(49408));
+    QCOMPARE(tok.start_token(), int64_t(49406));
+    QCOMPARE(tok.end_token(), int64_t(49407));
+    const QJsonArray entries = readJson(kData / "tokenizer_golden.json")["entries"].toArray();
+    QVERIFY(entries.size() >= 50);
+    int checked = 0;
+    for (const auto& v : entries) {
+      const QJsonObject e = v.toObject();
+      const std::string text = e["text"].toString().toStdString();
+      const bool truncate = e["truncate"].toBool();
+      if (e.contains("error")) {
+        const std::string msg = errorOf([&] { tok.tokenize(text, 77, truncate); });
+        QVERIFY2(msg.find(std::to_string(e["n_tokens"].toInt()) + " tokens") != std::string::npos, msg.c_str());
+        continue;
+      }
+      QCOMPARE(QString::fromStdString(clean_prompt(text)), e["clean"].toString());
+      QCOMPARE(tok.encode(text), ids(e["bpe_tokens"].toArray()));
+      QCOMPARE(tok.tokenize(text, 77, truncate), ids(e["ids"].toArray()));
+      ++checked;
+    }
+    QVERIFY(checked >= 50);
+    QCOMPARE(tok.decode(tok.encode("a diagram of a cat")), std::string("a diagram of a cat "));
+  }
+
+  void tinyVocabularyInBothFormats() {
+    Tokenizer gz = Tokenizer::load(kData / "tiny_vocab.txt.gz");
+    Tokenizer hf = Tokenizer::load(kData / "tiny_hf");
+    const QJsonObject golden = readJson(kData / "tiny_tokenizer_golden.json");
+    QCOMPARE(int64_t(gz.vocab_size()), int64_t(golden["vocab_size"].toInt()));
+    QCOMPARE(gz.end_token(), int64_t(golden["eot"].toInt()));
+    for (const auto& v : golden["entries"].toArray()) {
+      const QJsonObject e = v.toObject();
+      const std::string text = e["text"].toString().toStdString();
+      const bool truncate = e["truncate"].toBool();
+      for (const Tokenizer* tok : {&gz, &hf}) {
+        if (e.contains("error")) {
+          const std::string msg = errorOf([&] { tok->tokenize(text, 77, truncate); });
+          QVERIFY2(msg.find(std::to_string(e["n_tokens"].toInt()) + " tokens") != std::string::npos, msg.c_str());
+        } else {
+          QCOMPARE(tok->tokenize(text, 77, truncate), ids(e["ids"].toArray()));
+        }
+      }
+    }
+  }
+
+  void encodersMatchTheReference_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("golden");  // which reference outputs: "" fp32, "fp16_weights"
+    QTest::newRow("torch.save state dict") << "tiny_state_dict.pt" << "";
+    QTest::newRow("Hugging Face folder") << "tiny_hf" << "";
+    QTest::newRow("fp16 safetensors") << "tiny_state_dict_fp16.safetensors" << "fp16_weights";
+    QTest::newRow("OpenAI TorchScript, fp16") << "tiny_openai_jit.pt" << "fp16_weights";
+  }
+  void encodersMatchTheReference() {
+    QFETCH(QString, file);
+    QFETCH(QString, golden);
+    const QJsonObject ref = golden.isEmpty() ? m_golden : m_golden[golden].toObject();
+    Clip model = Clip::load(kData / file.toStdString(), kData / "tiny_vocab.txt.gz");
+    QCOMPARE(model.info().embed_dim, int64_t(32));
+    QCOMPARE(model.info().image_size, int64_t(32));
+    const double text = maxDiff(model.encode_tokens(m_tokens), rows(ref["encode_text"].toObject()));
+    const double image = maxDiff(model.encode_pixels(m_pixels, 2), rows(ref["encode_image"].toObject()));
+    qInfo("%s: max |diff| text %.3g, image %.3g", qPrintable(file), text, image);
+    QVERIFY2(text <= 1e-4, qPrintable(QString::number(text)));
+    QVERIFY2(image <= 1e-4, qPrintable(QString::number(image)));
+    const double scale = golden.isEmpty() ? m_golden["logit_scale"].toDouble() : ref["logit_scale"].toDouble();
+    QVERIFY(std::abs(model.info().logit_scale - scale) < 1e-6);
+    // The prompts themselves tokenize to the golden tokens.
+    const QJsonArray prompts = m_golden["prompts"].toArray();
+    for (int i = 0; i < prompts.size(); ++i) QCOMPARE(model.tokenizer().tokenize(prompts[i].toString().toStdString()), m_tokens[size_t(i)]);
+  }
+
+  void formatsGiveIdenticalOutputs() {
+    Clip a = Clip::load(kData / "tiny_state_dict.pt", kData / "tiny_vocab.txt.gz");
+    Clip b = Clip::load(kData / "tiny_hf");  // its own vocab.json + merges.txt
+    QCOMPARE(a.encode_tokens(m_tokens), b.encode_tokens(m_tokens));
+    QCOMPARE(a.encode_pixels(m_pixels, 2), b.encode_pixels(m_pixels, 2));
+    Clip bf16 = Clip::load(kData / "tiny_state_dict_bf16.safetensors", kData / "tiny_vocab.txt.gz");
+    auto cos = cosine_matrix(a.encode_pixels(m_pixels, 2), bf16.encode_pixels(m_pixels, 2));
+    QVERIFY2(cos[0][0] > 0.999 && cos[1][1] > 0.999, "bf16 weights drifted too far");
+  }
+
+  void softmaxScalesByTheLogitScale() {
+    Clip model = Clip::load(kData / "tiny_state_dict.pt", kData / "tiny_vocab.txt.gz");
+    auto cos = cosine_matrix(model.encode_tokens(m_tokens), model.encode_pixels(m_pixels, 2));
+    auto logits = rows(m_golden["logits_per_image"].toObject());  // [images, texts]
+    const double scale = std::exp(model.info().logit_scale);
+    for (size_t i = 0; i < cos.size(); ++i)
+      for (size_t j = 0; j < cos[i].size(); ++j) QVERIFY(std::abs(cos[i][j] * scale - logits[j][i]) < 1e-4);
+    auto soft = softmax_rows(cos, model.info().logit_scale);
+    for (const auto& row : soft) QVERIFY(std::abs(row[0] + row[1] - 1.0) < 1e-12);
+  }
+
+  void preprocessingMatchesTheReference() {
+    const QJsonArray images = readJson(kData / "preprocess_golden.json")["images"].toArray();
+    QVERIFY(images.size() >= 6);
+    for (const auto& v : images) {
+      const QJsonObject e = v.toObject();
+      const QString file = e["file"].toString();
+      const fs::path path = fs::path(ATELIER_SOURCE_DIR) / file.toStdString();
+      Image im = read_image(path);
+      const QJsonArray want = e["n_px_32"].toObject()["values"].toArray();
+      std::vector<float> got = preprocess(im, 32);
+      QCOMPARE(got.size(), size_t(want.size()));
+      double worst = 0;
+      for (size_t i = 0; i < got.size(); ++i) worst = std::max(worst, std::abs(double(got[i]) - want[int(i)].toDouble()));
+      // Same 8-bit values in, same float ops out: equal up to float rounding.
+      QVERIFY2(worst < 1e-6, qPrintable(file + ": max |diff| " + QString::number(worst)));
+      const QJsonObject big = e["n_px_224"].toObject();
+      std::vector<float> g224 = preprocess(im, 224);
+      for (const auto& s : big["samples"].toArray()) {
+        const QJsonObject o = s.toObject();
+        const size_t at = size_t(o["c"].toInt()) * 224 * 224 + size_t(o["y"].toInt()) * 224 + size_t(o["x"].toInt());
+        QVERIFY2(std::abs(g224[at] - o["value"].toDouble()) < 1e-6, qPrintable(file + " at 224 px"));
+      }
+    }
+  }
+
+  void badFilesGetClearErrors_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("os.system pickle") << "bad_os_system.pt" << "system";
+    QTest::newRow("eval pickle") << "bad_eval.pt" << "eval";
+    QTest::newRow("legacy torch.save") << "legacy_pickle.pt" << "legacy";
+    QTest::newRow("not a checkpoint") << "gray.png" << "neither";
+    QTest::newRow("missing") << "no_such_file.pt" << "no such file";
+  }
+  void badFilesGetClearErrors() {
+    QFETCH(QString, file);
+    QFETCH(QString, says);
+    fs::remove("/tmp/clip_atelier_pwned");
+    const std::string msg = errorOf([&] { io::read_state_dict(kData / file.toStdString()); });
+    QVERIFY2(QString::fromStdString(msg).contains(says, Qt::CaseInsensitive), msg.c_str());
+    QVERIFY2(msg.find(file.toStdString()) != std::string::npos, "the message names the file");
+    QVERIFY(!fs::exists("/tmp/clip_atelier_pwned"));
+  }
+
+  void damagedFilesNeverCrash() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    for (double f : {0.0, 0.1, 0.5, 0.9, 0.999}) {
+      copyTruncated(kData / "tiny_state_dict.pt", tmp / "cut.pt", f);
+      QVERIFY(errorOf([&] { io::read_state_dict(tmp / "cut.pt"); }) != "(no error)");
+      copyTruncated(kData / "tiny_state_dict_fp16.safetensors", tmp / "cut.safetensors", f);
+      QVERIFY(errorOf([&] { io::read_state_dict(tmp / "cut.safetensors"); }) != "(no error)");
+    }
+    // A safetensors header whose offsets run past the data.
+    std::string header = R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,1024]}})";
+    std::string bytes(8, '\0');
+    for (int i = 0; i < 8; ++i) bytes[size_t(i)] = char((header.size() >> (8 * i)) & 0xff);
+    std::ofstream(tmp / "lies.safetensors", std::ios::binary) << bytes << header << std::string(16, '\0');
+    QVERIFY(QString::fromStdString(errorOf([&] { io::read_state_dict(tmp / "lies.safetensors"); })).contains("outside the file"));
+    // A shape that does not fit the byte count.
+    header = R"({"w":{"dtype":"F32","shape":[5],"data_offsets":[0,16]}})";
+    for (int i = 0; i < 8; ++i) bytes[size_t(i)] = char((header.size() >> (8 * i)) & 0xff);
+    std::ofstream(tmp / "shape.safetensors", std::ios::binary) << bytes << header << std::string(16, '\0');
+    QVERIFY(QString::fromStdString(errorOf([&] { io::read_state_dict(tmp / "shape.safetensors"); })).contains("needs 20"));
+  }
+
+  void aWeightOfTheWrongShapeIsNamed() {
+    QTemporaryDir dir;
+    const fs::path bad = fs::path(dir.path().toStdString()) / "wrong.safetensors";
+    auto sd = io::read_state_dict(kData / "tiny_state_dict.pt");
+    sd["ln_final.weight"] = at::zeros({64});
+    sd["text_projection"] = at::zeros({64, 31});
+    io::write_safetensors(bad, sd);
+    const std::string msg = errorOf([&] { Clip::load(bad, kData / "tiny_vocab.txt.gz"); });
+    QVERIFY2(msg.find("text_projection") != std::string::npos || msg.find("[64, 31]") != std::string::npos, msg.c_str());
+    sd.erase("visual.proj");
+    sd["text_projection"] = at::zeros({64, 32});
+    io::write_safetensors(bad, sd);
+    QVERIFY(QString::fromStdString(errorOf([&] { Clip::load(bad, kData / "tiny_vocab.txt.gz"); })).contains("visual.proj"));
+  }
+
+  void aMissingVocabularySaysWhereToPutIt() {
+    QTemporaryDir dir;
+    const fs::path copy = fs::path(dir.path().toStdString()) / "model.pt";
+    fs::copy_file(kData / "tiny_state_dict.pt", copy);
+    qputenv("XDG_DATA_HOME", dir.path().toUtf8());
+    const std::string msg = errorOf([&] { Clip::load(copy); });
+    QVERIFY2(msg.find("bpe_simple_vocab_16e6.txt.gz") != std::string::npos && msg.find("vocab.json") != std::string::npos, msg.c_str());
+  }
+
+  void overLongPromptsAndOddInput() {
+    Tokenizer tok = Tokenizer::from_merges_file(kOpenAIVocab);
+    std::string longText;
+    for (int i = 0; i < 100; ++i) longText += "word ";
+    const std::string msg = errorOf([&] { tok.tokenize(longText); });
+    QVERIFY2(msg.find("102 tokens") != std::string::npos, msg.c_str());
+    auto cut = tok.tokenize(longText, 77, true);
+    QCOMPARE(cut.size(), size_t(77));
+    QCOMPARE(cut.back(), int64_t(49407));
+    QCOMPARE(tok.tokenize(""), (std::vector<int64_t>{49406, 49407} + std::vector<int64_t>(75, 0)));
+    QVERIFY(errorOf([&] { tok.tokenize("\xff\xfe broken utf-8"); }).find("UTF-8") != std::string::npos);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestClip)
+#include "tst_clip.moc"
