@@ -6,9 +6,11 @@
 #include "atelier/version.h"
 #include "clip_panel.h"
 #include "main_window.h"
+#include "runtime/runtime_info.h"
 #include "settings.h"
 
 int main(int argc, char** argv) {
+  atelier::tune_allocator();
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("clip-atelier"));
   QApplication::setApplicationDisplayName(QStringLiteral("CLIP Atelier"));

@@ -176,6 +176,7 @@ void Clip::to(const std::string& device, Precision precision) {
   impl_->dtype = precision == Precision::BFloat16 ? at::kBFloat16 : precision == Precision::Half ? at::kHalf : at::kFloat;
   impl_->model->to(impl_->device, impl_->dtype);
   impl_->model->causal_mask = impl_->model->causal_mask.to(at::kFloat);
+  impl_->image_cache.clear();  // embeddings depend on the precision
 }
 
 at::Tensor Clip::Impl::encode_text(const at::Tensor& tokens) {
@@ -218,14 +219,42 @@ std::vector<Embedding> Clip::encode_pixels(const std::vector<float>& pixels, int
 }
 
 std::vector<Embedding> Clip::encode_images(const std::vector<Image>& images) const {
-  if (images.empty()) return {};
+  // FNV-1a over the size and the pixels: the same picture from another file hits too.
+  auto hash = [](const Image& im) {
+    uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](uint8_t b) { h = (h ^ b) * 1099511628211ULL; };
+    for (int v : {im.width, im.height, im.channels})
+      for (int i = 0; i < 4; ++i) mix(uint8_t(v >> (8 * i)));
+    for (uint8_t b : im.pixels) mix(b);
+    return h;
+  };
+  std::vector<Embedding> out(images.size());
+  std::vector<size_t> todo;
+  std::vector<uint64_t> keys(images.size());
   std::vector<float> pixels;
-  for (const Image& im : images) {
-    auto p = preprocess(im, int(impl_->info.image_size));
+  for (size_t i = 0; i < images.size(); ++i) {
+    keys[i] = hash(images[i]);
+    if (auto it = impl_->image_cache.find(keys[i]); it != impl_->image_cache.end()) {
+      out[i] = it->second;
+      ++impl_->cache_hits;
+      continue;
+    }
+    auto p = preprocess(images[i], int(impl_->info.image_size));
     pixels.insert(pixels.end(), p.begin(), p.end());
+    todo.push_back(i);
   }
-  return encode_pixels(pixels, int(images.size()));
+  if (!todo.empty()) {
+    auto fresh = encode_pixels(pixels, int(todo.size()));
+    for (size_t j = 0; j < todo.size(); ++j) {
+      out[todo[j]] = fresh[j];
+      impl_->image_cache[keys[todo[j]]] = fresh[j];
+    }
+  }
+  return out;
 }
+
+size_t Clip::cache_hits() const { return impl_->cache_hits; }
+size_t Clip::cache_size() const { return impl_->image_cache.size(); }
 
 std::vector<std::vector<double>> cosine_matrix(const std::vector<Embedding>& texts, const std::vector<Embedding>& images) {
   auto norm = [](const Embedding& e) {

@@ -52,6 +52,10 @@ class Clip {
   std::vector<Embedding> encode_images(const std::vector<Image>& images) const;
   // Already preprocessed input: n images of [3, image_size, image_size], normalised.
   std::vector<Embedding> encode_pixels(const std::vector<float>& pixels, int n) const;
+  // encode_images keeps each image's embedding under a hash of its pixels: an image seen before
+  // is not encoded again (until the device or precision changes).
+  size_t cache_hits() const;
+  size_t cache_size() const;
 
   struct Impl;
   Impl& impl() const { return *impl_; }  // the engine's own code reaches the model through this

@@ -13,6 +13,7 @@
 #endif
 
 #include <dlfcn.h>
+#include <malloc.h>
 
 #include <filesystem>
 #include <thread>
@@ -37,6 +38,15 @@ void apply_thread_count(int threads) {
 }
 
 int current_thread_count() { return at::get_num_threads(); }
+
+void tune_allocator() {
+  static const bool done = [] {
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum: buffers below it come from the heap
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);   // and the heap is not trimmed after every step
+    return true;
+  }();
+  (void)done;
+}
 
 BlasInfo detect_blas() {
   BlasInfo info;
@@ -101,6 +111,7 @@ DeviceInfo select_device(DeviceChoice choice) {
 }
 
 RuntimeInfo configure_runtime(const RuntimeOptions& options) {
+  tune_allocator();
   apply_thread_count(options.threads);
   RuntimeInfo info;
   const Versions v = versions();

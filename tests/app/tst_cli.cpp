@@ -2,7 +2,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestCli : public QObject {
@@ -70,6 +72,74 @@ class TestCli : public QObject {
     Run r = run(args);
     QVERIFY(r.code != 0);
     QVERIFY2(QString::fromUtf8(r.err + r.out).contains(says, Qt::CaseInsensitive), r.err.constData());
+  }
+
+  void embedMatchesTheReference_data() {
+    QTest::addColumn<QString>("checkpoint");
+    QTest::addColumn<QString>("golden");
+    QTest::newRow("OpenAI TorchScript") << "tiny_openai_jit.pt" << "fp16_weights";
+    QTest::newRow("state dict") << "tiny_state_dict.pt" << "";
+    QTest::newRow("Hugging Face safetensors") << "tiny_hf/model.safetensors" << "";
+  }
+  void embedMatchesTheReference() {
+    QFETCH(QString, checkpoint);
+    QFETCH(QString, golden);
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/");
+    QFile gf(data + "golden.json");
+    QVERIFY(gf.open(QIODevice::ReadOnly));
+    const QJsonObject all = QJsonDocument::fromJson(gf.readAll()).object();
+    const QJsonObject ref = golden.isEmpty() ? all : all[golden].toObject();
+    QStringList args{"embed", "--json", "--clip", data + checkpoint, "--vocab", data + "tiny_vocab.txt.gz"};
+    const QJsonArray prompts = all["prompts"].toArray();
+    for (const auto& p : prompts) args << "--text" << p.toString();
+    args << "--image" << QStringLiteral(ATELIER_SOURCE_DIR "/resources/photos/cat.png")
+         << "--image" << QStringLiteral(ATELIER_SOURCE_DIR "/resources/photos/rocket.jpg");
+    Run r = run(args);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(out["model"].toObject()["embed_dim"].toInt(), 32);
+    QCOMPARE(out["model"].toObject()["image_size"].toInt(), 32);
+    const QJsonArray texts = out["texts"].toArray();
+    const QJsonArray wantTokens = all["text_tokens"].toObject()["ids"].toArray();
+    const QJsonArray wantEmb = ref["encode_text"].toObject()["values"].toArray();
+    QCOMPARE(texts.size(), prompts.size());
+    double worst = 0;
+    for (int i = 0; i < texts.size(); ++i) {
+      QCOMPARE(texts[i].toObject()["tokens"].toArray(), wantTokens[i].toArray());
+      const QJsonArray emb = texts[i].toObject()["embedding"].toArray();
+      QCOMPARE(emb.size(), 32);
+      for (int d = 0; d < 32; ++d) worst = std::max(worst, std::abs(emb[d].toDouble() - wantEmb[i * 32 + d].toDouble()));
+    }
+    QVERIFY2(worst <= 1e-4, qPrintable(QString::number(worst)));
+    // Cosines and softmax: texts x images; each softmax row sums to 1.
+    const QJsonArray cos = out["cosine"].toArray(), soft = out["softmax"].toArray();
+    QCOMPARE(cos.size(), prompts.size());
+    for (int i = 0; i < soft.size(); ++i) {
+      QCOMPARE(soft[i].toArray().size(), 2);
+      QVERIFY(std::abs(soft[i].toArray()[0].toDouble() + soft[i].toArray()[1].toDouble() - 1.0) < 1e-9);
+      QVERIFY(std::abs(cos[i].toArray()[0].toDouble()) <= 1.0);
+    }
+    // Floats keep at least 9 significant digits.
+    QVERIFY(QRegularExpression(R"("embedding":\[-?\d\.\d{8,})").match(QString::fromUtf8(r.out)).hasMatch() ||
+            QRegularExpression(R"(-?0\.\d{9,})").match(QString::fromUtf8(r.out)).hasMatch());
+  }
+
+  void tokenizeWithOpenAIsVocabulary() {
+    Run r = run({"tokenize", "--vocab", QStringLiteral(ATELIER_SOURCE_DIR "/../shared/data/clip/bpe_simple_vocab_16e6.txt.gz"), "a diagram"});
+    QCOMPARE(r.code, 0);
+    const QJsonArray ids = QJsonDocument::fromJson(r.out).array()[0].toObject()["ids"].toArray();
+    QCOMPARE(ids.size(), 77);
+    QCOMPARE(ids[0].toInt(), 49406);
+    QCOMPARE(ids[1].toInt(), 320);
+    QCOMPARE(ids[2].toInt(), 22697);
+    QCOMPARE(ids[3].toInt(), 49407);
+    QCOMPARE(ids[4].toInt(), 0);
+  }
+
+  void embedWithoutAModelSaysWhatToDo() {
+    Run r = run({"embed", "--json", "--text", "a cat"});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("--clip"), r.err.constData());
   }
 
   void cudaWithoutAGpuSaysSo() {

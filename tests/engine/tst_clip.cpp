@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "clip/clip.h"
+#include "clip/detail/clip_impl.h"
 #include "clip/preprocess.h"
 #include "clip/text_clean.h"
 #include "clip/tokenizer.h"
@@ -174,6 +175,48 @@ class TestClip : public QObject {
     Clip bf16 = Clip::load(kData / "tiny_state_dict_bf16.safetensors", kData / "tiny_vocab.txt.gz");
     auto cos = cosine_matrix(a.encode_pixels(m_pixels, 2), bf16.encode_pixels(m_pixels, 2));
     QVERIFY2(cos[0][0] > 0.999 && cos[1][1] > 0.999, "bf16 weights drifted too far");
+  }
+
+  void gradientsReachTheInputPixels() {
+    // Guidance needs d(similarity)/d(pixels): check it against a central finite difference.
+    Clip model = Clip::load(kData / "tiny_state_dict.pt", kData / "tiny_vocab.txt.gz");
+    auto& impl = model.impl();
+    at::manual_seed(3);
+    at::Tensor target = impl.encode_text(at::tensor(m_tokens[0]).unsqueeze(0)).detach();
+    auto loss = [&](const at::Tensor& x) { return at::cosine_similarity(impl.encode_image(x), target, 1).sum(); };
+    at::Tensor x = at::from_blob(m_pixels.data(), {2, 3, 32, 32}).clone().narrow(0, 0, 1).requires_grad_(true);
+    c10::AutoGradMode grad(true);
+    loss(x).backward();
+    at::Tensor d = at::randn_like(x);
+    const double eps = 1e-2;
+    double numeric;
+    {
+      at::NoGradGuard no_grad;
+      numeric = (loss(x + eps * d) - loss(x - eps * d)).item<double>() / (2 * eps);
+    }
+    const double analytic = (x.grad() * d).sum().item<double>();
+    qInfo("directional derivative: analytic %.6g, numeric %.6g", analytic, numeric);
+    QVERIFY(x.grad().abs().sum().item<double>() > 0);
+    QVERIFY2(std::abs(analytic - numeric) <= 1e-2 * std::max(1.0, std::abs(numeric)), "gradient and finite difference disagree");
+  }
+
+  void imageEmbeddingsAreCachedByContent() {
+    Clip model = Clip::load(kData / "tiny_state_dict.pt", kData / "tiny_vocab.txt.gz");
+    Image cat = read_image(fs::path(ATELIER_SOURCE_DIR) / "resources/photos/cat.png");
+    Image rocket = read_image(fs::path(ATELIER_SOURCE_DIR) / "resources/photos/rocket.jpg");
+    auto first = model.encode_images({cat, rocket});
+    QCOMPARE(model.cache_hits(), size_t(0));
+    auto again = model.encode_images({rocket, cat});
+    QCOMPARE(model.cache_hits(), size_t(2));
+    QCOMPARE(again[0], first[1]);
+    QCOMPARE(again[1], first[0]);
+    Image changed = cat;
+    changed.pixels[0] ^= 1;  // one bit of one pixel: a different image
+    model.encode_images({changed});
+    QCOMPARE(model.cache_hits(), size_t(2));
+    QCOMPARE(model.cache_size(), size_t(3));
+    // And the cached value is the uncached one (up to the batch's float rounding).
+    QVERIFY(maxDiff({first[0]}, {model.encode_pixels(preprocess(cat, 32), 1)[0]}) < 1e-5);
   }
 
   void softmaxScalesByTheLogitScale() {

@@ -1,6 +1,7 @@
 // What the engine's own code (guidance, training, benchmarks) sees of a Clip: the LibTorch module.
 #pragma once
 #include <optional>
+#include <unordered_map>
 
 #include "clip/clip.h"
 #include "clip/detail/model.h"
@@ -13,6 +14,8 @@ struct Clip::Impl {
   std::optional<Tokenizer> tokenizer;
   at::Device device{at::kCPU};
   at::ScalarType dtype = at::kFloat;
+  std::unordered_map<uint64_t, Embedding> image_cache;  // by content hash of the decoded image
+  size_t cache_hits = 0;
 
   at::Tensor encode_text(const at::Tensor& tokens);    // in the model's dtype, returns float32
   at::Tensor encode_image(const at::Tensor& pixels);   // [N, 3, R, R] normalised
