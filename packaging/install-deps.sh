@@ -16,7 +16,7 @@ packages=(
   # animation writers
   libgif-dev libwebp-dev libimagequant-dev
   # data the embedded models are trained on
-  fonts-noto-color-emoji unicode-data unicode-cldr-core dataset-fashion-mnist
+  fonts-noto-color-emoji unicode-data unicode-cldr-core dataset-fashion-mnist wamerican libfreetype-dev
   # tests: headless GUI, benchmarks, metadata validation
   xvfb xauth libbenchmark-dev desktop-file-utils appstream
 )

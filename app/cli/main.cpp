@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   cli::add_info_command(app, globals);
   cli::add_clip_commands(app, globals);
   cli::add_bench_commands(app, globals);
+#ifdef ATELIER_WITH_OPENCV
+  cli::add_train_commands(app, globals);
+#endif
 
   try {
     app.parse(argc, argv);

@@ -93,6 +93,7 @@ fs::path find_vocabulary(const fs::path& checkpoint) {
   for (const fs::path& d : {dir, user_data_dir() / "models"}) {
     if (fs::exists(d / "vocab.json", ec) && fs::exists(d / "merges.txt", ec)) return d;
     if (fs::exists(d / "bpe_simple_vocab_16e6.txt.gz", ec)) return d / "bpe_simple_vocab_16e6.txt.gz";
+    if (d == dir && fs::exists(d / "vocab.txt.gz", ec)) return d / "vocab.txt.gz";  // the project's own models
   }
   throw Error(ErrorKind::NotFound,
               "no vocabulary for " + checkpoint.string() + ": put OpenAI's bpe_simple_vocab_16e6.txt.gz (published in "

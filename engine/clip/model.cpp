@@ -69,7 +69,7 @@ std::string ClipConfig::describe() const {
 }
 
 AttentionImpl::AttentionImpl(int64_t width, int64_t heads_) : heads(heads_) {
-  in_proj_weight = register_parameter("in_proj_weight", at::empty({3 * width, width}));
+  in_proj_weight = register_parameter("in_proj_weight", at::randn({3 * width, width}) * std::pow(double(width), -0.5));
   in_proj_bias = register_parameter("in_proj_bias", at::zeros({3 * width}));
   out_proj = register_module("out_proj", torch::nn::Linear(width, width));
 }
@@ -150,6 +150,32 @@ ClipModelImpl::ClipModelImpl(const ClipConfig& c) : config(c) {
   logit_scale = register_parameter("logit_scale", at::full({}, std::log(1.0 / 0.07)));
   // Additive causal mask: -inf above the diagonal.
   causal_mask = register_buffer("causal_mask", at::full({c.context_length, c.context_length}, -INFINITY).triu(1));
+}
+
+void ClipModelImpl::initialize_parameters() {
+  at::NoGradGuard no_grad;
+  token_embedding->weight.normal_(0, 0.02);
+  positional_embedding.normal_(0, 0.01);
+  auto init_tower = [](TransformerImpl& t, int64_t width) {
+    const double layers = double(t.resblocks->size());
+    const double proj_std = std::pow(double(width), -0.5) * std::pow(2 * layers, -0.5);
+    const double attn_std = std::pow(double(width), -0.5), fc_std = std::pow(2.0 * double(width), -0.5);
+    for (const auto& m : *t.resblocks) {
+      auto* b = m->as<ResidualAttentionBlockImpl>();
+      b->attn->in_proj_weight.normal_(0, attn_std);
+      b->attn->in_proj_bias.zero_();
+      b->attn->out_proj->weight.normal_(0, proj_std);
+      b->attn->out_proj->bias.zero_();
+      b->mlp->c_fc->weight.normal_(0, fc_std);
+      b->mlp->c_fc->bias.zero_();
+      b->mlp->c_proj->weight.normal_(0, proj_std);
+      b->mlp->c_proj->bias.zero_();
+    }
+  };
+  init_tower(*transformer, config.transformer_width);
+  init_tower(*visual->transformer, config.vision_width);
+  text_projection.normal_(0, std::pow(double(config.transformer_width), -0.5));
+  logit_scale.fill_(std::log(1.0 / 0.07));
 }
 
 at::Tensor ClipModelImpl::encode_image(const at::Tensor& image) { return visual->forward(image.to(positional_embedding.dtype())); }

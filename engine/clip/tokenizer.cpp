@@ -103,6 +103,36 @@ std::vector<std::string> utf8_chars(const std::string& s) {
   return out;
 }
 
+pcre2_code* word_pattern() {
+  static pcre2_code* pattern = [] {
+    const char* re = R"(<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+)";
+    int err = 0;
+    PCRE2_SIZE offset = 0;
+    pcre2_code* p = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(re), PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &offset, nullptr);
+    if (!p) throw Error(ErrorKind::Internal, "the tokenizer's pattern does not compile");
+    return p;
+  }();
+  return pattern;
+}
+
+// The reference's re.findall(pat, clean_text): the words of an already cleaned text.
+std::vector<std::string> split_clean(const std::string& clean) {
+  std::vector<std::string> words;
+  pcre2_code* pattern = word_pattern();
+  pcre2_match_data* match = pcre2_match_data_create_from_pattern(pattern, nullptr);
+  auto subject = reinterpret_cast<PCRE2_SPTR>(clean.data());
+  PCRE2_SIZE offset = 0;
+  while (offset < clean.size()) {
+    if (pcre2_match(pattern, subject, clean.size(), offset, 0, match, nullptr) < 0) break;
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(match);
+    words.push_back(clean.substr(ov[0], ov[1] - ov[0]));
+    offset = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+  }
+  pcre2_match_data_free(match);
+  return words;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -112,13 +142,8 @@ struct Tokenizer::Impl {
   std::vector<std::string> decoder;
   std::unordered_map<std::string, int> ranks;  // "first second" -> rank
   int64_t start = 0, end = 0;
-  pcre2_code* pattern = nullptr;
   mutable std::mutex cache_mutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> cache;
-
-  ~Impl() {
-    if (pattern) pcre2_code_free(pattern);
-  }
 
   void init_common() {
     for (auto& [b, s] : bytes_to_unicode()) byte_encoder[b] = s;
@@ -135,12 +160,6 @@ struct Tokenizer::Impl {
         throw Error(ErrorKind::BadFile, source + ": token id " + std::to_string(id) + " is out of range");
       decoder[size_t(id)] = tok;
     }
-    const char* re = R"(<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+)";
-    int err = 0;
-    PCRE2_SIZE offset = 0;
-    pattern = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(re), PCRE2_ZERO_TERMINATED,
-                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &offset, nullptr);
-    if (!pattern) throw Error(ErrorKind::Internal, "the tokenizer's pattern does not compile");
   }
 
   std::vector<std::string> bpe(const std::string& token) const {
@@ -250,17 +269,8 @@ Tokenizer Tokenizer::load(const fs::path& path) {
 }
 
 std::vector<int64_t> Tokenizer::encode(std::string_view text) const {
-  const std::string clean = clean_prompt(text);
   std::vector<int64_t> ids;
-  pcre2_match_data* match = pcre2_match_data_create_from_pattern(impl_->pattern, nullptr);
-  auto subject = reinterpret_cast<PCRE2_SPTR>(clean.data());
-  PCRE2_SIZE offset = 0;
-  while (offset < clean.size()) {
-    int rc = pcre2_match(impl_->pattern, subject, clean.size(), offset, 0, match, nullptr);
-    if (rc < 0) break;  // no more words
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(match);
-    std::string word = clean.substr(ov[0], ov[1] - ov[0]);
-    offset = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+  for (const std::string& word : split_clean(clean_prompt(text))) {
     if (word == kStart || word == kEnd) {
       ids.push_back(word == kStart ? impl_->start : impl_->end);
       continue;
@@ -269,15 +279,24 @@ std::vector<int64_t> Tokenizer::encode(std::string_view text) const {
     for (unsigned char b : word) mapped += impl_->byte_encoder[b];
     for (const std::string& piece : impl_->bpe(mapped)) {
       auto it = impl_->encoder.find(piece);
-      if (it == impl_->encoder.end()) {
-        pcre2_match_data_free(match);
-        throw Error(ErrorKind::BadFile, impl_->source + ": the vocabulary has no token '" + piece + "'");
-      }
+      if (it == impl_->encoder.end()) throw Error(ErrorKind::BadFile, impl_->source + ": the vocabulary has no token '" + piece + "'");
       ids.push_back(it->second);
     }
   }
-  pcre2_match_data_free(match);
   return ids;
+}
+
+std::vector<std::string> Tokenizer::words(std::string_view text) {
+  static const auto table = bytes_to_unicode();
+  std::string byte_map[256];
+  for (auto& [b, s] : table) byte_map[b] = s;
+  std::vector<std::string> out;
+  for (const std::string& word : split_clean(clean_prompt(text))) {
+    std::string mapped;
+    for (unsigned char b : word) mapped += byte_map[b];
+    out.push_back(mapped);
+  }
+  return out;
 }
 
 std::vector<int64_t> Tokenizer::tokenize(std::string_view text, int context, bool truncate) const {

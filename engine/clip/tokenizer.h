@@ -29,6 +29,9 @@ class Tokenizer {
   // naming the token count when too long, unless truncate (then the end token stays last).
   std::vector<int64_t> tokenize(std::string_view text, int context = 77, bool truncate = false) const;
   std::string decode(const std::vector<int64_t>& ids) const;
+  // The words BPE works on: the cleaned text split as the reference splits it, each word's
+  // bytes mapped to their printable characters (no "</w>" yet). Used by the BPE learner.
+  static std::vector<std::string> words(std::string_view text);
 
   int64_t start_token() const;
   int64_t end_token() const;

@@ -91,6 +91,8 @@ struct ClipModelImpl : torch::nn::Module {
   at::Tensor positional_embedding, text_projection, logit_scale;
   torch::nn::LayerNorm ln_final{nullptr};
   at::Tensor causal_mask;  // a buffer, not in checkpoints
+  // The reference's initialize_parameters (for training from scratch), applied to both towers.
+  void initialize_parameters();
 };
 TORCH_MODULE(ClipModel);
 

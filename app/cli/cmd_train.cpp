@@ -1,0 +1,87 @@
+// clip-atelier-cli train clip | eval clip: the embedded mini-CLIP's trainer and its evaluation.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli_common.h"
+#include "clip/clip.h"
+#include "runtime/error.h"
+#include "train/clip_eval.h"
+#include "train/clip_trainer.h"
+
+namespace atelier::cli {
+
+std::filesystem::path default_clip();  // cmd_clip.cpp
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop = true; }
+}  // namespace
+
+void add_train_commands(CLI::App& app, Globals& globals) {
+  auto* train = app.add_subcommand("train", "Train the embedded models");
+  train->require_subcommand(1);
+  auto o = std::make_shared<train::ClipTrainOptions>();
+  auto* c = train->add_subcommand("clip", "Train a mini-CLIP on emoji and shapes (resumable; Ctrl+C checkpoints and stops)");
+  c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv and the final model.safetensors")->required();
+  c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
+  c->add_option("--batch", o->batch, "Image-caption pairs per step")->check(CLI::Range(2, 8192));
+  c->add_option("--lr", o->lr, "Peak learning rate");
+  c->add_option("--warmup", o->warmup, "Warm-up steps");
+  c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
+  c->add_option("--seed", o->seed, "Seed of the data and the initial weights");
+  c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
+  c->add_option("--vision-layers", o->vision_layers, "Vision transformer blocks");
+  c->add_option("--text-layers", o->text_layers, "Text transformer blocks");
+  c->add_option("--width", o->vision_width, "Vision width (a multiple of 64); the text width follows it");
+  c->add_option("--merges", o->merges, "BPE merges of a new run's vocabulary");
+  c->add_flag("!--no-bf16", o->bf16, "Train in float32 instead of bfloat16 autocast");
+  c->callback([o, &globals] {
+    RuntimeInfo rt = configure(globals);
+    o->device = rt.device.name;
+    o->text_width = o->vision_width;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    train::train_clip(
+        *o,
+        [](const train::TrainProgress& p) {
+          const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
+          std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
+                       static_cast<long long>(p.step), static_cast<long long>(p.steps), rate, p.loss, p.accuracy, p.lr,
+                       std::exp(p.logit_scale), p.seconds);
+          if (p.step % 50 == 0) std::fprintf(stderr, "\n");
+        },
+        [] { return g_stop.load(); });
+    std::fprintf(stderr, "\n%s\n", g_stop ? "stopped: checkpoint written; --resume goes on" : "done");
+  });
+
+  auto* eval = app.add_subcommand("eval", "Evaluate models on held-out sets");
+  eval->require_subcommand(1);
+  struct EvalArgs {
+    std::string clip, suite = "all";
+    int n = 300;
+    bool json = false;
+  };
+  auto e = std::make_shared<EvalArgs>();
+  auto* ec = eval->add_subcommand("clip", "Zero-shot accuracy on held-out shapes and emoji");
+  ec->add_option("--clip", e->clip, "A CLIP checkpoint or folder (default: the default model)");
+  ec->add_option("--suite", e->suite, "shapes, emoji or all")->check(CLI::IsMember({"shapes", "emoji", "all"}));
+  ec->add_option("--images", e->n, "Images per shapes metric")->check(CLI::Range(10, 100000));
+  ec->add_flag("--json", e->json, "Print JSON");
+  ec->callback([e, &globals] {
+    configure(globals);
+    clip::Clip model = clip::Clip::load(e->clip.empty() ? default_clip() : std::filesystem::path(e->clip));
+    auto r = train::eval_clip(model, e->suite, e->n);
+    nlohmann::json out = {{"model", model.info().path}, {"suite", e->suite}, {"metrics", r.metrics},
+                          {"templates", r.templates}, {"images", r.counts}};
+    if (e->json) {
+      std::cout << out.dump(2) << '\n';
+    } else {
+      for (auto& [k, v] : r.metrics) std::printf("%-18s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+    }
+  });
+}
+
+}  // namespace atelier::cli

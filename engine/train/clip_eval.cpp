@@ -1,0 +1,92 @@
+#include "train/clip_eval.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "runtime/error.h"
+#include "train/datasets.h"
+#include "train/detail/rng.h"
+
+namespace atelier::train {
+
+namespace {
+
+constexpr uint64_t kHeldOutSeed = 0xE7A1'0000'0000'0001ULL;  // training seeds are small integers
+
+// Index of the best-matching prompt for each image (cosine; the scale doesn't change the argmax).
+std::vector<std::vector<size_t>> ranking(clip::Clip& model, const std::vector<Image>& images, const std::vector<std::string>& prompts) {
+  auto cos = clip::cosine_matrix(model.encode_images(images), model.encode_texts(prompts, true));
+  std::vector<std::vector<size_t>> out;
+  for (const auto& row : cos) {
+    std::vector<size_t> order(row.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return row[a] > row[b]; });
+    out.push_back(std::move(order));
+  }
+  return out;
+}
+
+}  // namespace
+
+EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
+  if (suite != "shapes" && suite != "emoji" && suite != "all")
+    throw Error(ErrorKind::InvalidArgument, "unknown suite '" + suite + "': use shapes, emoji or all");
+  EvalResult r;
+  const int size = int(model.info().image_size);
+  if (suite != "emoji") {
+    const auto& shapes = shape_names();
+    const auto& colours = colour_names();
+    const auto& positions = position_names();
+    // Colour: "a {colour} {shape}" over the colours, the shape given. Shape: over the shapes, the colour given.
+    // Position: "a {colour} {shape} {position}" over the positions.
+    int colour_ok = 0, shape_ok = 0, pos_ok = 0;
+    for (int i = 0; i < n; ++i) {
+      Rng rng(kHeldOutSeed, uint64_t(i));
+      const int s = rng.uniform(int(shapes.size())), c = rng.uniform(int(colours.size())), p = rng.uniform(int(positions.size()));
+      Sample sm = render_shape(s, c, p, size, kHeldOutSeed + uint64_t(i));
+      std::vector<std::string> by_colour, by_shape, by_pos;
+      for (const auto& cn : colours) by_colour.push_back("a " + cn + " " + shapes[size_t(s)]);
+      for (const auto& sn : shapes) by_shape.push_back("a " + colours[size_t(c)] + " " + sn);
+      for (const auto& pn : positions) by_pos.push_back("a " + colours[size_t(c)] + " " + shapes[size_t(s)] + " " + pn);
+      colour_ok += ranking(model, {sm.image}, by_colour)[0][0] == size_t(c);
+      shape_ok += ranking(model, {sm.image}, by_shape)[0][0] == size_t(s);
+      pos_ok += ranking(model, {sm.image}, by_pos)[0][0] == size_t(p);
+    }
+    r.metrics["shapes.colour"] = double(colour_ok) / n;
+    r.metrics["shapes.shape"] = double(shape_ok) / n;
+    r.metrics["shapes.position"] = double(pos_ok) / n;
+    r.templates["shapes.colour"] = "a {colour} {shape}";
+    r.templates["shapes.shape"] = "a {colour} {shape}";
+    r.templates["shapes.position"] = "a {colour} {shape} {position}";
+    r.counts["shapes.colour"] = r.counts["shapes.shape"] = r.counts["shapes.position"] = n;
+  }
+  if (suite != "shapes") {
+    auto emoji = EmojiSet::load();
+    std::vector<std::string> prompts;
+    for (const auto& e : emoji->entries())
+      prompts.push_back("an emoji of " + std::string(std::string("aeiouAEIOU").find(e.name[0]) != std::string::npos ? "an " : "a ") + e.name);
+    const auto texts = model.encode_texts(prompts, true);
+    int top1 = 0, top5 = 0;
+    const size_t total = emoji->size();
+    for (size_t start = 0; start < total; start += 64) {
+      std::vector<Image> images;
+      for (size_t i = start; i < std::min(total, start + 64); ++i) images.push_back(emoji->render(i, kHeldOutSeed, i, size, true).image);
+      auto cos = clip::cosine_matrix(model.encode_images(images), texts);
+      for (size_t k = 0; k < cos.size(); ++k) {
+        const size_t truth = start + k;
+        const double mine = cos[k][truth];
+        size_t better = 0;
+        for (double v : cos[k]) better += v > mine;
+        top1 += better == 0;
+        top5 += better < 5;
+      }
+    }
+    r.metrics["emoji.top1"] = double(top1) / double(total);
+    r.metrics["emoji.top5"] = double(top5) / double(total);
+    r.templates["emoji.top1"] = r.templates["emoji.top5"] = "an emoji of a {name}";
+    r.counts["emoji.top1"] = r.counts["emoji.top5"] = int(total);
+  }
+  return r;
+}
+
+}  // namespace atelier::train

@@ -1,0 +1,20 @@
+// Zero-shot evaluation of a CLIP on held-out renders (fixed seeds training never uses):
+// shapes (colour, shape, position) and emoji name retrieval among all emoji names.
+#pragma once
+#include <map>
+#include <string>
+
+#include "clip/clip.h"
+
+namespace atelier::train {
+
+struct EvalResult {
+  std::map<std::string, double> metrics;    // "shapes.colour", "emoji.top1", ...
+  std::map<std::string, std::string> templates;  // the prompt template each used
+  std::map<std::string, int> counts;        // images per metric
+};
+
+// suite: "shapes", "emoji" or "all".
+EvalResult eval_clip(clip::Clip& model, const std::string& suite, int images_per_metric = 300);
+
+}  // namespace atelier::train

@@ -1,0 +1,254 @@
+#include "train/clip_trainer.h"
+
+#include <ATen/ATen.h>
+#include <ATen/autocast_mode.h>
+#include <torch/nn/utils/clip_grad.h>
+#include <torch/optim/adamw.h>
+#include <c10/util/string_utils.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "clip/detail/model.h"
+#include "clip/preprocess.h"
+#include "clip/tokenizer.h"
+#include "io/detail/checkpoint.h"
+#include "runtime/error.h"
+#include "train/bpe_learner.h"
+#include "train/datasets.h"
+#include "train/detail/rng.h"
+
+namespace fs = std::filesystem;
+
+namespace atelier::train {
+
+namespace {
+
+constexpr uint64_t kVocabSeed = 0x5EED0001;
+
+// The captions and words the vocabulary is learned from: both datasets' captions and Debian's
+// English word list (wamerican), so words outside the captions split into sensible pieces.
+std::vector<std::pair<std::string, double>> vocabulary_corpus(const EmojiSet& emoji, int size) {
+  std::vector<std::pair<std::string, double>> texts;
+  ShapeOptions so{size};
+  for (uint64_t i = 0; i < 20000; ++i) texts.emplace_back(render_shapes(kVocabSeed, i, so).caption, 1.0);
+  for (size_t i = 0; i < emoji.size(); ++i) texts.emplace_back(emoji.render(i, kVocabSeed, i, 8, true).caption, 3.0);
+  std::ifstream words("/usr/share/dict/american-english");
+  if (!words) throw Error(ErrorKind::NotFound, "can't read /usr/share/dict/american-english: install the Debian package wamerican");
+  std::string w;
+  while (std::getline(words, w))
+    if (!w.empty() && w.find('\'') == std::string::npos && std::islower(static_cast<unsigned char>(w[0]))) texts.emplace_back(w, 0.2);
+  return texts;
+}
+
+clip::ClipConfig config_of(const ClipTrainOptions& o, int64_t vocab_size) {
+  clip::ClipConfig c;
+  c.embed_dim = o.embed_dim;
+  c.image_resolution = o.image_size;
+  c.vision_layers = o.vision_layers;
+  c.vision_width = o.vision_width;
+  c.vision_patch_size = o.patch;
+  c.context_length = o.context;
+  c.vocab_size = vocab_size;
+  c.transformer_width = o.text_width;
+  c.transformer_heads = o.text_width / 64;
+  c.transformer_layers = o.text_layers;
+  if (c.transformer_heads < 1 || c.vision_heads() < 1)
+    throw Error(ErrorKind::InvalidArgument, "widths must be multiples of 64 (heads of 64, as the reference)");
+  return c;
+}
+
+double learning_rate(const ClipTrainOptions& o, int64_t step) {
+  if (step < o.warmup) return o.lr * double(step + 1) / double(o.warmup);
+  const double t = double(step - o.warmup) / double(std::max<int64_t>(1, o.steps - o.warmup));
+  return o.lr * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, t)));
+}
+
+struct Batch {
+  at::Tensor images, tokens, targets;
+};
+
+Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::Tokenizer& tok, int64_t step) {
+  const int64_t B = o.batch, S = o.image_size, plane = S * S;
+  Batch b{at::empty({B, 3, S, S}), at::empty({B, o.context}, at::kLong), {}};
+  std::vector<std::string> captions(static_cast<size_t>(B));
+  float* px = b.images.data_ptr<float>();
+  const ShapeOptions so{int(S)};
+  for (int64_t i = 0; i < B; ++i) {
+    const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
+    Rng pick(o.seed, index);
+    Sample s = pick.uniformf(0, 1) < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S)) : render_shapes(o.seed, index, so);
+    for (int64_t p = 0; p < plane; ++p)
+      for (int c = 0; c < 3; ++c)
+        px[(i * 3 + c) * plane + p] = (float(s.image.pixels[size_t(p) * 3 + size_t(c)]) / 255.0f - clip::kMean[c]) / clip::kStd[c];
+    auto ids = tok.tokenize(s.caption, o.context, true);
+    std::copy(ids.begin(), ids.end(), b.tokens[i].data_ptr<int64_t>());
+    captions[size_t(i)] = s.caption;
+  }
+  // Pairs with the same caption are both right answers: soft targets spread over them.
+  b.targets = at::zeros({B, B});
+  for (int64_t i = 0; i < B; ++i)
+    for (int64_t j = 0; j < B; ++j)
+      if (captions[size_t(i)] == captions[size_t(j)]) b.targets[i][j] = 1.0f;
+  b.targets /= b.targets.sum(1, true);
+  return b;
+}
+
+// Saves the model, the optimiser's moments and the step, whole or not at all.
+void save_checkpoint(const fs::path& file, clip::ClipModelImpl& model, torch::optim::AdamW& opt, int64_t step) {
+  io::StateDict sd;
+  for (auto& item : model.named_parameters()) {
+    sd["model." + item.key()] = item.value().detach();
+    auto it = opt.state().find(c10::guts::to_string(item.value().unsafeGetTensorImpl()));
+    if (it != opt.state().end()) {
+      auto& st = static_cast<torch::optim::AdamWParamState&>(*it->second);
+      sd["adam.m." + item.key()] = st.exp_avg();
+      sd["adam.v." + item.key()] = st.exp_avg_sq();
+      sd["adam.step." + item.key()] = at::full({1}, st.step(), at::kLong);
+    }
+  }
+  io::write_safetensors(file, sd, {{"step", std::to_string(step)}});
+}
+
+int64_t load_checkpoint(const fs::path& file, clip::ClipModelImpl& model, torch::optim::AdamW& opt) {
+  auto sd = io::read_state_dict(file);
+  at::NoGradGuard no_grad;
+  int64_t step = -1;
+  for (auto& item : model.named_parameters()) {
+    auto it = sd.find("model." + item.key());
+    if (it == sd.end()) throw Error(ErrorKind::BadFile, file.string() + " has no " + item.key() + ": not this run's checkpoint");
+    if (it->second.sizes() != item.value().sizes())
+      throw Error(ErrorKind::BadFile, file.string() + ": " + item.key() + " has another shape: the run's options changed");
+    item.value().copy_(it->second);
+    auto m = sd.find("adam.m." + item.key());
+    if (m == sd.end()) continue;
+    auto st = std::make_unique<torch::optim::AdamWParamState>();
+    st->exp_avg(m->second.clone());
+    st->exp_avg_sq(sd.at("adam.v." + item.key()).clone());
+    st->step(sd.at("adam.step." + item.key()).item<int64_t>());
+    step = std::max(step, st->step());
+    opt.state()[c10::guts::to_string(item.value().unsafeGetTensorImpl())] = std::move(st);
+  }
+  return step;
+}
+
+}  // namespace
+
+void train_clip(const ClipTrainOptions& o, const std::function<void(const TrainProgress&)>& progress,
+                const std::function<bool()>& stop) {
+  if (o.out.empty()) throw Error(ErrorKind::InvalidArgument, "give an output folder");
+  fs::create_directories(o.out);
+  const fs::path vocab = o.out / "vocab.txt.gz", ckpt = o.out / "checkpoint.safetensors", metrics = o.out / "metrics.csv";
+  if (!o.resume && fs::exists(ckpt))
+    throw Error(ErrorKind::InvalidArgument, o.out.string() + " already holds a run: pass --resume to go on with it, or choose another folder");
+  auto emoji = EmojiSet::load();
+
+  if (!fs::exists(vocab)) write_merges(vocab, learn_bpe(vocabulary_corpus(*emoji, o.image_size), o.merges));
+  const clip::Tokenizer tok = clip::Tokenizer::load(vocab);
+  const clip::ClipConfig config = config_of(o, int64_t(tok.vocab_size()));
+  {
+    std::ofstream cfg(o.out / "config.json");
+    cfg << nlohmann::json{{"architecture", config.describe()}, {"steps", o.steps},          {"batch", o.batch},
+                          {"lr", o.lr},                    {"weight_decay", o.weight_decay}, {"warmup", o.warmup},
+                          {"seed", o.seed},                {"bf16", o.bf16},                {"emoji_fraction", o.emoji_fraction},
+                          {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()}}
+               .dump(2);
+  }
+
+  at::manual_seed(o.seed);
+  clip::ClipModel model(config);
+  model->initialize_parameters();
+  const at::Device device(o.device);
+  model->to(device);
+  // Weight decay on matrices only, not on biases, norms, embeddings' scales or the temperature.
+  std::vector<at::Tensor> decay, no_decay;
+  for (auto& item : model->named_parameters())
+    (item.value().dim() >= 2 && item.key().find("embedding") == std::string::npos ? decay : no_decay).push_back(item.value());
+  torch::optim::AdamW opt({torch::optim::OptimizerParamGroup(decay, std::make_unique<torch::optim::AdamWOptions>(
+                                                                        torch::optim::AdamWOptions(o.lr).betas({0.9, 0.98}).eps(1e-6).weight_decay(o.weight_decay))),
+                           torch::optim::OptimizerParamGroup(no_decay, std::make_unique<torch::optim::AdamWOptions>(
+                                                                           torch::optim::AdamWOptions(o.lr).betas({0.9, 0.98}).eps(1e-6).weight_decay(0.0)))},
+                          torch::optim::AdamWOptions(o.lr));
+  int64_t start = 0;
+  if (o.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, *model, opt);
+  {
+    // Keep the metrics of the steps before the resume point only.
+    std::vector<std::string> keep;
+    std::ifstream in(metrics);
+    for (std::string line; std::getline(in, line);)
+      if (line.rfind("step", 0) == 0 || std::atoll(line.c_str()) <= start) keep.push_back(line);
+    std::ofstream out(metrics, std::ios::trunc);
+    if (keep.empty()) keep.push_back("step,loss,accuracy,lr,logit_scale,seconds");
+    for (auto& l : keep) out << l << '\n';
+  }
+  std::ofstream log(metrics, std::ios::app);
+
+  model->train();
+  const auto t0 = std::chrono::steady_clock::now();
+  c10::AutoGradMode grad(true);
+  for (int64_t step = start; step < o.steps; ++step) {
+    if (stop && stop()) {
+      save_checkpoint(ckpt, *model, opt, step);
+      return;
+    }
+    const double lr = learning_rate(o, step);
+    for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
+    Batch b = make_batch(o, *emoji, tok, step);
+    at::Tensor loss, logits;
+    {
+      const bool cpu = device.is_cpu();
+      if (o.bf16) {
+        if (cpu) {
+          at::autocast::set_cpu_enabled(true);
+          at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        } else {
+          at::autocast::set_enabled(true);
+        }
+      }
+      auto img = model->encode_image(b.images.to(device)).to(at::kFloat);
+      auto txt = model->encode_text(b.tokens.to(device)).to(at::kFloat);
+      if (o.bf16) {
+        at::autocast::clear_cache();
+        cpu ? at::autocast::set_cpu_enabled(false) : at::autocast::set_enabled(false);
+      }
+      img = img / img.norm(2, 1, true);
+      txt = txt / txt.norm(2, 1, true);
+      logits = model->logit_scale.exp() * at::matmul(img, txt.t());  // [images, texts]
+      auto targets = b.targets.to(device);
+      auto ce = [](const at::Tensor& l, const at::Tensor& t) { return -(t * at::log_softmax(l, 1)).sum(1).mean(); };
+      loss = 0.5 * (ce(logits, targets) + ce(logits.t(), targets.t()));
+    }
+    opt.zero_grad();
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
+    opt.step();
+    {
+      at::NoGradGuard no_grad;
+      model->logit_scale.clamp_(0.0, std::log(100.0));  // as the paper: a temperature of at most 100
+    }
+    TrainProgress p;
+    p.step = step + 1;
+    p.steps = o.steps;
+    p.loss = loss.item<double>();
+    {
+      at::NoGradGuard no_grad;
+      auto hit = b.targets.to(device).gather(1, logits.argmax(1, true)) > 0;
+      p.accuracy = hit.to(at::kFloat).mean().item<double>();
+    }
+    p.lr = lr;
+    p.logit_scale = model->logit_scale.item<double>();
+    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    log << p.step << ',' << p.loss << ',' << p.accuracy << ',' << p.lr << ',' << p.logit_scale << ',' << p.seconds << '\n';
+    log.flush();
+    if (progress) progress(p);
+    if (p.step % o.checkpoint_every == 0 || p.step == o.steps) save_checkpoint(ckpt, *model, opt, p.step);
+  }
+  // The shipped form: fp16 weights under the reference's key names, the vocabulary beside them.
+  io::StateDict weights;
+  for (auto& item : model->named_parameters()) weights[item.key()] = item.value().detach().to(at::kCPU, at::kHalf);
+  io::write_safetensors(o.out / "model.safetensors", weights, {{"format", "pt"}, {"trained_by", "clip-atelier-cli train clip"}});
+}
+
+}  // namespace atelier::train

@@ -1,0 +1,41 @@
+// Trains a small CLIP with CLIP's contrastive objective on the project's datasets: symmetric
+// cross-entropy over the batch's similarity matrix with a learnable temperature, AdamW with
+// warm-up and cosine decay, checkpoints every N steps, resumable, deterministic given the seed.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace atelier::train {
+
+struct ClipTrainOptions {
+  std::filesystem::path out;      // checkpoint.safetensors, metrics.csv, vocab.txt.gz, model.safetensors
+  int64_t steps = 4000;
+  int64_t batch = 256;
+  double lr = 1e-3;
+  double weight_decay = 0.1;
+  int64_t warmup = 200;
+  int64_t checkpoint_every = 200;
+  uint64_t seed = 1;
+  bool resume = false;
+  std::string device = "cpu";
+  bool bf16 = true;               // autocast matmuls to bfloat16 (CPU) / half (CUDA)
+  double emoji_fraction = 0.5;    // the rest: shapes
+  // Architecture (the engine's CLIP; heads are width / 64 as in the reference).
+  int image_size = 64, patch = 8, vision_width = 128, vision_layers = 4;
+  int text_width = 128, text_layers = 4, context = 32, embed_dim = 128;
+  int merges = 2000;              // of the vocabulary learned at the start of a new run
+};
+
+struct TrainProgress {
+  int64_t step = 0, steps = 0;
+  double loss = 0, accuracy = 0, lr = 0, logit_scale = 0, seconds = 0;
+};
+
+// progress is called after every step; stop() is polled every step and ends the run cleanly
+// (a checkpoint is written). Writes model.safetensors (fp16, OpenAI key names) + vocab.txt.gz at the end.
+void train_clip(const ClipTrainOptions& options, const std::function<void(const TrainProgress&)>& progress,
+                const std::function<bool()>& stop = {});
+
+}  // namespace atelier::train

@@ -1,0 +1,65 @@
+// The data the embedded models are trained on, rendered on the fly from what Debian ships:
+// procedural shapes drawn with OpenCV, and emoji from fonts-noto-color-emoji named by
+// unicode-data's emoji-test.txt. Every sample is a pure function of (seed, index): a run can
+// stop and resume, and held-out sets use seeds training never sees.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/image.h"
+
+namespace atelier::train {
+
+struct Sample {
+  Image image;          // RGB, size x size
+  std::string caption;  // what the image shows, in one of several templates
+};
+
+// ---- shapes -------------------------------------------------------------------------------
+struct ShapeLabels {
+  int shape = 0, colour = 0, position = -1;  // position -1: not named (random placement)
+  int count = 1;
+};
+
+const std::vector<std::string>& shape_names();   // circle, square, ...
+const std::vector<std::string>& colour_names();  // red, green, ...
+const std::vector<std::string>& position_names();  // "on the left", ...
+
+struct ShapeOptions {
+  int size = 64;
+  bool allow_pairs = true;   // "a red circle above a blue square"
+  bool allow_counts = true;  // "three green triangles"
+};
+
+// One image with one to three shapes and its caption.
+Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& options, ShapeLabels* labels = nullptr);
+// One shape of the given kind: for evaluation and the GUI's default images.
+Sample render_shape(int shape, int colour, int position, int size, uint64_t seed);
+
+// ---- emoji --------------------------------------------------------------------------------
+struct EmojiEntry {
+  std::string name, group, subgroup;
+  char32_t code;
+};
+
+class EmojiSet {
+ public:
+  // Reads the names and renders every single-code-point emoji once. Throws Error naming the
+  // Debian package when the font or the data file is missing.
+  static std::shared_ptr<EmojiSet> load(const std::string& font = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+                                        const std::string& names = "/usr/share/unicode/emoji/emoji-test.txt");
+  const std::vector<EmojiEntry>& entries() const { return entries_; }
+  size_t size() const { return entries_.size(); }
+  // Emoji i on a background, augmented by (seed, index); the caption names what is visible.
+  Sample render(size_t i, uint64_t seed, uint64_t index, int size, bool augment = true) const;
+  // A random emoji of the set, as render().
+  Sample sample(uint64_t seed, uint64_t index, int size) const;
+
+ private:
+  std::vector<EmojiEntry> entries_;
+  std::vector<Image> glyphs_;  // RGBA, premultiplied-free straight alpha, the font's native size
+};
+
+}  // namespace atelier::train

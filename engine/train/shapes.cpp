@@ -1,0 +1,230 @@
+// Procedural shapes: one to three of them in named colours, sizes and positions, drawn with
+// OpenCV, with captions from a small grammar.
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <random>
+
+#include "train/datasets.h"
+#include "train/detail/rng.h"
+
+namespace atelier::train {
+
+namespace {
+
+struct Colour {
+  const char* name;
+  int r, g, b;
+};
+const Colour kColours[] = {{"red", 220, 30, 30},     {"green", 30, 170, 50},   {"blue", 30, 70, 220},
+                           {"yellow", 240, 220, 30}, {"orange", 250, 140, 20}, {"purple", 140, 40, 180},
+                           {"pink", 250, 130, 190},  {"brown", 130, 80, 40},   {"black", 15, 15, 15},
+                           {"white", 245, 245, 245}, {"grey", 128, 128, 128},  {"cyan", 30, 200, 220}};
+constexpr int kNumColours = sizeof(kColours) / sizeof(kColours[0]);
+const char* kShapes[] = {"circle", "square", "triangle", "star", "heart", "ring", "cross", "line", "diamond", "hexagon"};
+constexpr int kNumShapes = sizeof(kShapes) / sizeof(kShapes[0]);
+const char* kPositions[] = {"on the left", "on the right", "at the top", "at the bottom", "in the middle"};
+const char* kCounts[] = {"", "", "two", "three"};
+// Backgrounds: white is the plain one and goes unnamed.
+const int kBackgrounds[] = {9, 8, 10, 2, 3, 0, 1};  // indices into kColours
+
+std::string plural(const std::string& shape) { return shape == "cross" ? "crosses" : shape + "s"; }
+
+std::string article(const std::string& word) {
+  return std::string("aeiou").find(word[0]) != std::string::npos ? "an" : "a";
+}
+
+std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle) {
+  std::vector<cv::Point2f> pts;
+  auto ring = [&](int n, float radius, float phase) {
+    for (int i = 0; i < n; ++i) {
+      float a = phase + angle + float(2 * M_PI) * float(i) / float(n);
+      pts.emplace_back(c.x + radius * std::cos(a), c.y + radius * std::sin(a));
+    }
+  };
+  switch (shape) {
+    case 1: ring(4, r * 1.3f, float(M_PI / 4)); break;   // square
+    case 2: ring(3, r * 1.25f, float(-M_PI / 2)); break;  // triangle
+    case 3:                                                 // star
+      for (int i = 0; i < 10; ++i) {
+        float a = angle - float(M_PI / 2) + float(M_PI) * float(i) / 5.0f;
+        float rr = i % 2 ? r * 0.45f : r * 1.2f;
+        pts.emplace_back(c.x + rr * std::cos(a), c.y + rr * std::sin(a));
+      }
+      break;
+    case 4:  // heart
+      for (int i = 0; i < 40; ++i) {
+        float t = float(2 * M_PI) * float(i) / 40.0f;
+        float x = 16 * std::pow(std::sin(t), 3.0f);
+        float y = -(13 * std::cos(t) - 5 * std::cos(2 * t) - 2 * std::cos(3 * t) - std::cos(4 * t));
+        pts.emplace_back(c.x + x * r / 15.0f, c.y + y * r / 15.0f);
+      }
+      break;
+    case 8: ring(4, r * 1.25f, 0.0f); break;  // diamond
+    case 9: ring(6, r * 1.1f, 0.0f); break;   // hexagon
+    default: break;
+  }
+  std::vector<cv::Point> out;
+  for (auto& p : pts) out.emplace_back(int(std::lround(p.x * 16)), int(std::lround(p.y * 16)));  // 4 fractional bits
+  return out;
+}
+
+void draw(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle) {
+  const cv::Scalar col(kColours[colour].r, kColours[colour].g, kColours[colour].b);
+  const int shift = 4;
+  auto P = [](cv::Point2f p) { return cv::Point(int(std::lround(p.x * 16)), int(std::lround(p.y * 16))); };
+  switch (shape) {
+    case 0: cv::circle(img, P(c), int(std::lround(r * 16)), col, cv::FILLED, cv::LINE_AA, shift); break;
+    case 5: cv::circle(img, P(c), int(std::lround(r * 0.8f * 16)), col, std::max(2, int(r * 0.4f)), cv::LINE_AA, shift); break;
+    case 6: {  // cross: two bars
+      for (float a : {angle, angle + float(M_PI / 2)}) {
+        cv::Point2f d(std::cos(a) * r * 1.2f, std::sin(a) * r * 1.2f);
+        cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.5f)), cv::LINE_AA, shift);
+      }
+      break;
+    }
+    case 7: {  // line
+      cv::Point2f d(std::cos(angle) * r * 1.4f, std::sin(angle) * r * 1.4f);
+      cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.25f)), cv::LINE_AA, shift);
+      break;
+    }
+    default: {
+      auto pts = polygon(shape, c, r, angle);
+      cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, col, cv::LINE_AA, shift);
+    }
+  }
+}
+
+Image to_image(const cv::Mat& m) {
+  Image img{m.cols, m.rows, 3, {}};
+  img.pixels.assign(m.data, m.data + m.total() * 3);
+  return img;
+}
+
+int pick_background(Rng& rng, int avoid1, int avoid2 = -1) {
+  for (;;) {
+    int bg = rng.uniform(10) < 6 ? 9 : kBackgrounds[rng.uniform(7)];
+    if (bg != avoid1 && bg != avoid2) return bg;
+  }
+}
+
+std::string background_phrase(int bg) { return bg == 9 ? "" : std::string(" on a ") + kColours[bg].name + " background"; }
+
+cv::Point2f position_centre(int pos, int size, Rng& rng) {
+  const float s = float(size), j = s * 0.06f;
+  const float jx = rng.uniformf(-j, j), jy = rng.uniformf(-j, j);
+  switch (pos) {
+    case 0: return {s * 0.25f + jx, s * 0.5f + jy};
+    case 1: return {s * 0.75f + jx, s * 0.5f + jy};
+    case 2: return {s * 0.5f + jx, s * 0.25f + jy};
+    case 3: return {s * 0.5f + jx, s * 0.75f + jy};
+    default: return {s * 0.5f + jx, s * 0.5f + jy};
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& shape_names() {
+  static const std::vector<std::string> v(std::begin(kShapes), std::end(kShapes));
+  return v;
+}
+const std::vector<std::string>& colour_names() {
+  static const std::vector<std::string> v = [] {
+    std::vector<std::string> n;
+    for (const auto& c : kColours) n.emplace_back(c.name);
+    return n;
+  }();
+  return v;
+}
+const std::vector<std::string>& position_names() {
+  static const std::vector<std::string> v(std::begin(kPositions), std::end(kPositions));
+  return v;
+}
+
+Sample render_shape(int shape, int colour, int position, int size, uint64_t seed) {
+  Rng rng(seed, 0);
+  const int bg = colour == 9 ? 8 : 9;
+  const auto& bc = kColours[bg];
+  cv::Mat img(size, size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
+  const float r = float(size) * 0.17f;
+  draw(img, shape, colour, position_centre(position, size, rng), r, rng.uniformf(-0.3f, 0.3f));
+  std::string caption = std::string("a ") + kColours[colour].name + " " + kShapes[shape];
+  if (position >= 0) caption += std::string(" ") + kPositions[position];
+  return {to_image(img), caption + background_phrase(bg)};
+}
+
+Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, ShapeLabels* labels) {
+  Rng rng(seed, index);
+  const int size = o.size;
+  const int kind = rng.uniform(10);  // 0-5 one shape, 6-7 two shapes, 8-9 a count
+  const int shape = rng.uniform(kNumShapes), colour = rng.uniform(kNumColours);
+  const int bg = pick_background(rng, colour);
+  const auto& bc = kColours[bg];
+  cv::Mat img(size, size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
+  ShapeLabels lab{shape, colour, -1, 1};
+  std::string caption;
+  const std::string cname = kColours[colour].name, sname = kShapes[shape];
+
+  if (kind < 6 || (!o.allow_pairs && !o.allow_counts)) {
+    const bool small = rng.uniform(3) == 0, large = !small && rng.uniform(3) == 0;
+    float r = float(size) * (small ? 0.11f : large ? 0.26f : 0.17f);
+    int pos = rng.uniform(2) ? rng.uniform(5) : -1;
+    if (large) pos = pos >= 0 ? 4 : -1;  // a large shape fills the middle
+    cv::Point2f c = pos >= 0 ? position_centre(pos, size, rng)
+                             : cv::Point2f(rng.uniformf(r + 2, float(size) - r - 2), rng.uniformf(r + 2, float(size) - r - 2));
+    draw(img, shape, colour, c, r, rng.uniformf(-0.5f, 0.5f));
+    lab.position = pos;
+    const std::string sz = small ? "small " : large ? "large " : "";
+    static const char* kTemplates[] = {"a {s}{c} {h}", "a picture of a {s}{c} {h}", "a {s}{c} {h} shape", "{s}{c} {h}"};
+    std::string t = kTemplates[rng.uniform(4)];
+    auto rep = [&](const std::string& key, const std::string& val) {
+      for (size_t p; (p = t.find(key)) != std::string::npos;) t.replace(p, key.size(), val);
+    };
+    rep("{s}", sz);
+    rep("{c}", cname);
+    rep("{h}", sname);
+    if (t.rfind("a ", 0) == 0 && t.size() > 2) t = article(t.substr(2)) + t.substr(1);
+    caption = t + (pos >= 0 ? std::string(" ") + kPositions[pos] : "");
+  } else if (kind < 8 && o.allow_pairs) {
+    const int shape2 = rng.uniform(kNumShapes);
+    int colour2 = rng.uniform(kNumColours);
+    while (colour2 == bg) colour2 = rng.uniform(kNumColours);
+    const int rel = rng.uniform(4);  // above, below, left of, right of
+    const float r = float(size) * 0.14f, s = float(size);
+    cv::Point2f a, b;
+    if (rel < 2) {
+      a = {s * 0.5f + rng.uniformf(-4, 4), s * 0.28f};
+      b = {s * 0.5f + rng.uniformf(-4, 4), s * 0.72f};
+    } else {
+      a = {s * 0.28f, s * 0.5f + rng.uniformf(-4, 4)};
+      b = {s * 0.72f, s * 0.5f + rng.uniformf(-4, 4)};
+    }
+    // rel 0: first above second; 1: first below; 2: first left of; 3: first right of.
+    if (rel == 1 || rel == 3) std::swap(a, b);
+    draw(img, shape, colour, a, r, rng.uniformf(-0.4f, 0.4f));
+    draw(img, shape2, colour2, b, r, rng.uniformf(-0.4f, 0.4f));
+    static const char* kRel[] = {"above", "below", "to the left of", "to the right of"};
+    caption = article(cname) + " " + cname + " " + sname + " " + kRel[rel] + " " + article(kColours[colour2].name) + " " +
+              kColours[colour2].name + " " + kShapes[shape2];
+    lab.count = 2;
+  } else {
+    const int n = 2 + rng.uniform(2);
+    const float r = float(size) * 0.1f;
+    std::vector<cv::Point2f> placed;
+    for (int i = 0, tries = 0; i < n && tries < 200; ++tries) {
+      cv::Point2f c(rng.uniformf(r + 2, float(size) - r - 2), rng.uniformf(r + 2, float(size) - r - 2));
+      bool clear = true;
+      for (auto& p : placed) clear &= std::hypot(p.x - c.x, p.y - c.y) > 2.4f * r;
+      if (!clear) continue;
+      placed.push_back(c);
+      draw(img, shape, colour, c, r, rng.uniformf(-0.5f, 0.5f));
+      ++i;
+    }
+    lab.count = int(placed.size());
+    caption = std::string(kCounts[placed.size()]) + " " + cname + " " + plural(sname);
+  }
+  if (labels) *labels = lab;
+  return {to_image(img), caption + background_phrase(bg)};
+}
+
+}  // namespace atelier::train

@@ -1,0 +1,155 @@
+// The embedded models' training: datasets that are pure functions of (seed, index), the BPE
+// learner, the trainer's resume (same loss curve as an uninterrupted run) and clear messages
+// for missing Debian data.
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "clip/clip.h"
+#include "clip/tokenizer.h"
+#include "runtime/error.h"
+#include "train/bpe_learner.h"
+#include "train/clip_trainer.h"
+#include "train/datasets.h"
+
+using namespace atelier;
+using namespace atelier::train;
+namespace fs = std::filesystem;
+
+namespace {
+std::string errorOf(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::vector<std::string> lossColumn(const fs::path& csv) {
+  std::ifstream in(csv);
+  std::vector<std::string> out;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    auto a = line.find(','), b = line.find(',', a + 1), c = line.find(',', b + 1);
+    out.push_back(line.substr(0, c));  // step, loss, accuracy
+  }
+  return out;
+}
+
+ClipTrainOptions tinyRun(const fs::path& out) {
+  ClipTrainOptions o;
+  o.out = out;
+  o.steps = 6;
+  o.batch = 8;
+  o.warmup = 2;
+  o.checkpoint_every = 100;
+  o.image_size = 32;
+  o.patch = 8;
+  o.vision_width = o.text_width = 64;
+  o.vision_layers = o.text_layers = 1;
+  o.context = 16;
+  o.embed_dim = 16;
+  o.merges = 40;
+  return o;
+}
+}  // namespace
+
+class TestTrain : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void shapesAreAFunctionOfSeedAndIndex() {
+    ShapeOptions so;
+    ShapeLabels la, lb;
+    Sample a = render_shapes(7, 42, so, &la), b = render_shapes(7, 42, so, &lb), c = render_shapes(7, 43, so);
+    QCOMPARE(a.image.pixels, b.image.pixels);
+    QCOMPARE(a.caption, b.caption);
+    QVERIFY(a.image.pixels != c.image.pixels || a.caption != c.caption);
+    QCOMPARE(a.image.width, 64);
+    // The caption names the colour and shape that were drawn.
+    int named = 0;
+    for (uint64_t i = 0; i < 200; ++i) {
+      ShapeLabels l;
+      Sample s = render_shapes(1, i, so, &l);
+      named += s.caption.find(colour_names()[size_t(l.colour)]) != std::string::npos &&
+               s.caption.find(shape_names()[size_t(l.shape)]) != std::string::npos;
+    }
+    QCOMPARE(named, 200);
+    Sample red = render_shape(0, 0, 4, 64, 1);
+    QCOMPARE(QString::fromStdString(red.caption), QString("a red circle in the middle"));
+    const uint8_t* centre = &red.image.pixels[(32 * 64 + 32) * 3];
+    QVERIFY(centre[0] > 200 && centre[1] < 60 && centre[2] < 60);
+  }
+
+  void emojiRenderInColour() {
+    auto set = EmojiSet::load();
+    QVERIFY(set->size() > 1000);
+    size_t rocket = set->size();
+    for (size_t i = 0; i < set->size(); ++i)
+      if (set->entries()[i].name == "rocket") rocket = i;
+    QVERIFY(rocket < set->size());
+    Sample s = set->render(rocket, 1, 0, 64, false);
+    QCOMPARE(QString::fromStdString(s.caption), QString("an emoji of a rocket"));
+    int coloured = 0;  // pixels that are neither white nor grey: a colour glyph was drawn
+    for (size_t p = 0; p < s.image.pixels.size(); p += 3) {
+      const int r = s.image.pixels[p], g = s.image.pixels[p + 1], b = s.image.pixels[p + 2];
+      coloured += std::max({r, g, b}) - std::min({r, g, b}) > 40;
+    }
+    QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
+    QCOMPARE(set->sample(3, 9, 64).image.pixels, set->sample(3, 9, 64).image.pixels);
+  }
+
+  void missingDebianDataIsNamed() {
+    QVERIFY(QString::fromStdString(errorOf([] { EmojiSet::load("/nonexistent/NotoColorEmoji.ttf"); })).contains("fonts-noto-color-emoji"));
+    QVERIFY(QString::fromStdString(errorOf([] { EmojiSet::load("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "/nonexistent/emoji-test.txt"); }))
+                .contains("unicode-data"));
+  }
+
+  void aLearnedVocabularyTokenizesAnything() {
+    QTemporaryDir dir;
+    const fs::path file = fs::path(dir.path().toStdString()) / "vocab.txt.gz";
+    std::vector<std::pair<std::string, double>> corpus = {{"a red circle", 5}, {"a blue square", 5}, {"a red square", 3},
+                                                          {"an emoji of a rocket", 4}, {"circles and squares", 1}};
+    auto merges = learn_bpe(corpus, 30);
+    QVERIFY(merges.size() >= 10);
+    QCOMPARE(learn_bpe(corpus, 30), merges);  // deterministic
+    write_merges(file, merges);
+    clip::Tokenizer tok = clip::Tokenizer::load(file);
+    QCOMPARE(tok.vocab_size(), size_t(512 + merges.size() + 2));
+    // Learned words are single tokens; anything else still tokenizes, down to bytes.
+    QCOMPARE(tok.encode("red").size(), size_t(1));
+    for (const char* text : {"a red circle", "zebra 🦓 crossing", "Ünïcödé", "東京"}) {
+      auto ids = tok.encode(text);
+      QVERIFY(!ids.empty());
+      QCOMPARE(QString::fromStdString(tok.decode(ids)).trimmed(), QString::fromUtf8(text).toLower());
+    }
+  }
+
+  void resumingGivesTheSameLossCurve() {
+    QTemporaryDir dir;
+    const fs::path whole = fs::path(dir.path().toStdString()) / "whole", split = fs::path(dir.path().toStdString()) / "split";
+    train_clip(tinyRun(whole), {});
+    // The same run, stopped after three steps and resumed.
+    int steps = 0;
+    train_clip(tinyRun(split), [&](const TrainProgress&) { ++steps; }, [&] { return steps >= 3; });
+    QCOMPARE(lossColumn(split / "metrics.csv").size(), size_t(3));
+    QVERIFY(!fs::exists(split / "model.safetensors"));
+    ClipTrainOptions resume = tinyRun(split);
+    resume.resume = true;
+    train_clip(resume, {});
+    QCOMPARE(lossColumn(split / "metrics.csv"), lossColumn(whole / "metrics.csv"));
+    QCOMPARE(lossColumn(whole / "metrics.csv").size(), size_t(6));
+    // A new run into a folder that holds one is refused rather than overwritten.
+    QVERIFY(QString::fromStdString(errorOf([&] { train_clip(tinyRun(whole), {}); })).contains("--resume"));
+    // The result loads as any CLIP, with its vocabulary beside it.
+    clip::Clip model = clip::Clip::load(whole / "model.safetensors");
+    QCOMPARE(model.info().image_size, int64_t(32));
+    QCOMPARE(model.encode_texts({"a red circle"})[0].size(), size_t(16));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTrain)
+#include "tst_train.moc"
