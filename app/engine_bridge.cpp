@@ -31,6 +31,16 @@ qint64 EngineBridge::submit(const QString& name, JobFn fn) {
   return m_current.id();
 }
 
+qint64 EngineBridge::submitTask(const QString& name, JobFn fn) {
+  auto finished = [this](const JobResult& result) {
+    if (result.state != JobState::Failed) return;
+    QMetaObject::invokeMethod(this, [this, result] {
+      Q_EMIT failed(result.id, QString::fromStdString(result.name), QString::fromStdString(result.message));
+    }, Qt::QueuedConnection);
+  };
+  return m_worker->submit(name.toStdString(), std::move(fn), {}, std::move(finished)).id();
+}
+
 void EngineBridge::pause() { m_current.pause(); }
 void EngineBridge::resume() { m_current.resume(); }
 void EngineBridge::cancel() { m_current.cancel(); }

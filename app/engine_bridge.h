@@ -31,8 +31,11 @@ class EngineBridge : public QObject {
   explicit EngineBridge(int threads = 0, QObject* parent = nullptr);
   ~EngineBridge() override;  // cancels the running job and joins the worker
 
-  // Queues a job; returns its id. The job runs on the worker thread.
+  // Queues a job; returns its id. The job runs on the worker thread and becomes the current one.
   qint64 submit(const QString& name, JobFn fn);
+  // A short job that answers a request (loading a model, scoring a prompt): it runs on the same
+  // worker, in turn, but does not become the current run; only a failure is announced.
+  qint64 submitTask(const QString& name, JobFn fn);
   // Control of the latest submitted job.
   void pause();
   void resume();

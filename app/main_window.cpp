@@ -16,6 +16,7 @@
 
 #include "appearance.h"
 #include "clip_panel.h"
+#include "clip_scorer.h"
 #include "engine_bridge.h"
 #include "gan_panel.h"
 #include "guided_panel.h"
@@ -35,7 +36,8 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_clip(new ClipPanel(this)),
       m_gan(new GanPanel(this)),
       m_vqgan(new VqganPanel(this)),
-      m_draw(new DrawPanel(this)) {
+      m_draw(new DrawPanel(this)),
+      m_scorer(new ClipScorer(m_bridge, this)) {
   setWindowTitle(tr("CLIP Atelier"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
   m_tabs->setObjectName(QStringLiteral("panels"));
@@ -50,6 +52,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connectBridge();
   connectRunView(m_vqgan->runView());
   connectRunView(m_draw->runView());
+  connectScorer();
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
   connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
@@ -80,6 +83,7 @@ void MainWindow::buildMenus() {
 
   QMenu* models = menuBar()->addMenu(tr("&Models"));
   models->addAction(tr("Model &Folders…"), this, &MainWindow::showModelFolders);
+  models->addAction(tr("Open &CLIP Checkpoint…"), this, &MainWindow::openClipCheckpoint);
   QAction* rescan = models->addAction(tr("&Rescan Models"), this, &MainWindow::rescanModels);
   rescan->setShortcut(QKeySequence::Refresh);
 
@@ -156,14 +160,53 @@ void MainWindow::rescanModels() {
   const auto models = find_models(model_search_paths());
   m_modelCount = int(models.size());
   m_models->setText(m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount));
-  // No model family has a loader in this build yet: say so where the scores would be.
-  const QString clipReason =
-      tr("No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where "
-         "checkpoints go.");
-  m_clip->setModelAvailable(false, clipReason);
+  m_clip->setModelAvailable(false, tr("Loading CLIP…"));
+  m_scorer->load();  // the default CLIP: the user's mini-clip, else the shipped one
   m_gan->setModelAvailable(false, tr("No generator is loaded. Models ▸ Model Folders shows where they go."));
   m_vqgan->setModelAvailable(false, tr("A run needs a CLIP model and a VQGAN or GAN generator; none is loaded."));
   m_draw->setModelAvailable(false, tr("A run needs a CLIP model; none is loaded."));
+}
+
+void MainWindow::connectScorer() {
+  connect(m_clip, &ClipPanel::scoreRequested, this, [this](const QString& prompt) {
+    if (m_scorer->ready()) m_latestScore = m_scorer->score(prompt, m_clip->images());
+  });
+  connect(m_scorer, &ClipScorer::scored, this, [this](const ClipScores& s) {
+    if (s.generation != m_latestScore) return;  // a newer request is under way: this answer is stale
+    if (!s.error.isEmpty()) {
+      m_clip->showScoreError(s.error);
+      return;
+    }
+    m_clip->showScores(s.cosine, s.softmax, s.text, s.images);
+  });
+  connect(m_scorer, &ClipScorer::loaded, this, [this](const QString& path, const QString& description) {
+    m_clipName = QFileInfo(path).fileName();
+    m_models->setText(tr("CLIP: %1").arg(m_clipName) + QStringLiteral(" · ") +
+                      (m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount)));
+    m_models->setToolTip(QDir::toNativeSeparators(path) + QLatin1Char('\n') + description);
+    m_clip->setModelAvailable(true, {});
+    // The mini-CLIP knows emoji and shapes, not photographs: show it renders of what it knows,
+    // unless the user chose images.
+    if (m_scorer->isMiniClip() && m_settings->value(Settings::Key::ClipImages).toStringList().isEmpty())
+      m_scorer->renderDefaults();
+    else
+      m_latestScore = m_scorer->score(m_clip->prompt(), m_clip->images());
+  });
+  connect(m_scorer, &ClipScorer::loadFailed, this, [this](const QString& message) {
+    m_clip->setModelAvailable(false, tr("No CLIP model is loaded: %1").arg(message));
+  });
+  connect(m_scorer, &ClipScorer::defaultImages, this, [this](const QList<QImage>& images, const QStringList& names) {
+    m_clip->setRenderedImages(images, names);
+  });
+}
+
+void MainWindow::openClipCheckpoint() {
+  const QString file = QFileDialog::getOpenFileName(
+      this, tr("Open CLIP Checkpoint"), QString::fromStdString((user_data_dir() / "models").string()),
+      tr("CLIP checkpoints (*.pt *.pth *.bin *.safetensors);;All files (*)"));
+  if (file.isEmpty()) return;
+  m_clip->setModelAvailable(false, tr("Loading %1…").arg(QFileInfo(file).fileName()));
+  m_scorer->load(file);
 }
 
 void MainWindow::connectBridge() {
@@ -278,15 +321,17 @@ void MainWindow::restoreState() {
   m_clip->setPrompt(m_settings->value(Settings::Key::ClipPrompt).toString());
   m_clip->setTablePrompts(m_settings->value(Settings::Key::ClipTablePrompts).toString());
   QStringList images = m_settings->value(Settings::Key::ClipImages).toStringList();
-  if (images.isEmpty()) {
-    const QDir photos(QString::fromStdString((data_dir() / "photos").string()));
-    for (const char* f : {"cat.png", "coffee.png", "rocket.jpg", "astronaut.png"})
-      images << photos.filePath(QLatin1String(f));
-  }
-  m_clip->addImages(images);
+  m_clip->addImages(images.isEmpty() ? defaultPhotos() : images);
   m_gan->setSeed(m_settings->value(Settings::Key::GanSeed).toInt());
   m_vqgan->setPrompts(m_settings->value(Settings::Key::VqganPrompts).toString());
   m_draw->setPrompts(m_settings->value(Settings::Key::DrawPrompts).toString());
+}
+
+QStringList MainWindow::defaultPhotos() {
+  const QDir photos(QString::fromStdString((data_dir() / "photos").string()));
+  QStringList files;
+  for (const char* f : {"cat.png", "coffee.png", "rocket.jpg", "astronaut.png"}) files << photos.filePath(QLatin1String(f));
+  return files;
 }
 
 void MainWindow::saveState() {
@@ -295,7 +340,9 @@ void MainWindow::saveState() {
   m_settings->setValue(Settings::Key::CurrentTab, m_tabs->currentIndex());
   m_settings->setValue(Settings::Key::ClipPrompt, m_clip->prompt());
   m_settings->setValue(Settings::Key::ClipTablePrompts, m_clip->tablePrompts());
-  m_settings->setValue(Settings::Key::ClipImages, m_clip->imagePaths());
+  // The defaults are not a choice: keep the setting empty so the next start picks defaults again.
+  const QStringList images = m_clip->imagePaths();
+  m_settings->setValue(Settings::Key::ClipImages, images == defaultPhotos() ? QStringList() : images);
   m_settings->setValue(Settings::Key::GanSeed, m_gan->seed());
   m_settings->setValue(Settings::Key::VqganPrompts, m_vqgan->prompts());
   m_settings->setValue(Settings::Key::DrawPrompts, m_draw->prompts());

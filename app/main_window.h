@@ -13,6 +13,7 @@ class QTabWidget;
 namespace atelier {
 
 class ClipPanel;
+class ClipScorer;
 class DrawPanel;
 class EngineBridge;
 class GanPanel;
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
   VqganPanel* vqganPanel() const { return m_vqgan; }
   DrawPanel* drawPanel() const { return m_draw; }
   EngineBridge* bridge() const { return m_bridge; }
+  ClipScorer* clipScorer() const { return m_scorer; }
   // Runs a job on the engine's worker; its frames and progress go to view.
   qint64 runJob(RunView* view, const QString& name, JobFn fn);
   // The last error or notice shown to the user (for tests and the status bar).
@@ -45,6 +47,7 @@ class MainWindow : public QMainWindow {
   void showPreferences();
   void showModelFolders();
   void rescanModels();
+  void openClipCheckpoint();
   void showAbout();
   void showLicences();
 
@@ -61,6 +64,8 @@ class MainWindow : public QMainWindow {
   void updateRuntimeStatus();
   void showMessage(const QString& text, bool error);
   void onSettingChanged(int key);
+  void connectScorer();
+  static QStringList defaultPhotos();  // the shipped photos, the row's default
 
   Settings* m_settings;
   EngineBridge* m_bridge;
@@ -75,6 +80,9 @@ class MainWindow : public QMainWindow {
   QLabel* m_models;
   QLabel* m_job;
   QHash<qint64, QPointer<RunView>> m_jobViews;
+  ClipScorer* m_scorer;
+  qint64 m_latestScore = 0;
+  QString m_clipName;
   QString m_lastMessage;
   int m_modelCount = 0;
 };

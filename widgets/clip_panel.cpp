@@ -14,6 +14,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -61,6 +62,17 @@ QWidget* ClipPanel::buildRowPage() {
   m_prompt->setPlaceholderText(tr("Type a prompt, e.g. \"a photo of a cat\""));
   m_prompt->setClearButtonEnabled(true);
   connect(m_prompt, &QLineEdit::textChanged, this, &ClipPanel::promptChanged);
+  // Scores follow the typing, once it pauses: one request per pause, not per key.
+  m_debounce = new QTimer(this);
+  m_debounce->setSingleShot(true);
+  m_debounce->setInterval(120);
+  connect(m_prompt, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+  connect(this, &ClipPanel::imagesChanged, m_debounce, qOverload<>(&QTimer::start));
+  connect(m_debounce, &QTimer::timeout, this, [this] { Q_EMIT scoreRequested(m_prompt->text()); });
+  m_scoreError = new QLabel(page);
+  m_scoreError->setWordWrap(true);
+  m_scoreError->setStyleSheet(QStringLiteral("color: #c62828"));
+  m_scoreError->hide();
 
   auto* add = new QPushButton(tr("Add Images…"), page);
   connect(add, &QPushButton::clicked, this, &ClipPanel::addImagesRequested);
@@ -82,6 +94,7 @@ QWidget* ClipPanel::buildRowPage() {
   m_promptStrip->setToolTip(tr("The prompt's embedding"));
   auto* layout = new QVBoxLayout(page);
   layout->addLayout(top);
+  layout->addWidget(m_scoreError);
   layout->addWidget(scroll, 1);
   layout->addWidget(new QLabel(tr("Prompt embedding:"), page));
   layout->addWidget(m_promptStrip);
@@ -229,6 +242,13 @@ QString ClipPanel::tablePrompts() const { return m_tablePrompts->toPlainText(); 
 
 void ClipPanel::setTablePrompts(const QString& prompts) { m_tablePrompts->setPlainText(prompts); }
 
+void ClipPanel::addCard(const QString& path, const QImage& image, const QString& label) {
+  auto* card = new ImageCard(path, image, m_cards->parentWidget(), label);
+  connect(card, &ImageCard::removeRequested, this, [this](ImageCard* c) { removeImage(m_cardList.indexOf(c)); });
+  m_cards->insertWidget(m_cardList.size(), card);
+  m_cardList << card;
+}
+
 int ClipPanel::addImages(const QStringList& paths) {
   int added = 0;
   for (const QString& path : paths) {
@@ -239,20 +259,62 @@ int ClipPanel::addImages(const QStringList& paths) {
       Q_EMIT imageRejected(path, reader.errorString());
       continue;
     }
-    auto* card = new ImageCard(path, image, m_cards->parentWidget());
-    connect(card, &ImageCard::removeRequested, this, [this](ImageCard* c) { removeImage(m_cardList.indexOf(c)); });
-    m_cards->insertWidget(m_cardList.size(), card);
-    m_cardList << card;
+    addCard(path, image, {});
     ++added;
   }
   if (added) Q_EMIT imagesChanged(imagePaths());
   return added;
 }
 
+void ClipPanel::setRenderedImages(const QList<QImage>& images, const QStringList& names) {
+  for (auto* c : std::as_const(m_cardList)) c->deleteLater();
+  m_cardList.clear();
+  for (int i = 0; i < images.size(); ++i) addCard({}, images[i], names.value(i));
+  Q_EMIT imagesChanged(imagePaths());
+}
+
 QStringList ClipPanel::imagePaths() const {
   QStringList paths;
-  for (auto* c : m_cardList) paths << c->path();
+  for (auto* c : m_cardList)
+    if (!c->path().isEmpty()) paths << c->path();
   return paths;
+}
+
+QList<QImage> ClipPanel::images() const {
+  QList<QImage> out;
+  for (auto* c : m_cardList) out << c->image();
+  return out;
+}
+
+int ClipPanel::bestImage() const {
+  if (m_softmax.isEmpty()) return -1;
+  return int(std::max_element(m_softmax.begin(), m_softmax.end()) - m_softmax.begin());
+}
+
+void ClipPanel::showScores(const QVector<double>& cosine, const QVector<double>& softmax, const QVector<double>& text,
+                           const QList<QVector<double>>& images) {
+  m_scoreError->hide();
+  m_cosines = cosine.size() == m_cardList.size() ? cosine : QVector<double>();
+  m_softmax = softmax.size() == m_cardList.size() ? softmax : QVector<double>();
+  // One colour scale for every strip, so they can be compared.
+  double limit = 0;
+  for (double v : text) limit = std::max(limit, std::abs(v));
+  for (const auto& e : images)
+    for (double v : e) limit = std::max(limit, std::abs(v));
+  m_promptStrip->setLimit(limit > 0 ? limit : 1.0);
+  text.isEmpty() ? m_promptStrip->clear() : m_promptStrip->setValues(text);
+  const int best = bestImage();
+  for (int i = 0; i < m_cardList.size(); ++i) {
+    ImageCard* card = m_cardList[i];
+    card->setScores(m_cosines.isEmpty() ? NAN : m_cosines[i], m_softmax.isEmpty() ? NAN : m_softmax[i]);
+    card->setEmbedding(images.value(i), limit > 0 ? limit : 1.0);
+    card->setHighlighted(i == best);
+  }
+}
+
+void ClipPanel::showScoreError(const QString& message) {
+  m_scoreError->setText(message);
+  m_scoreError->show();
 }
 
 void ClipPanel::removeImage(int index) {

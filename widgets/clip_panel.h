@@ -12,6 +12,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSlider;
 class QTabWidget;
+class QTimer;
 
 namespace atelier {
 
@@ -33,7 +34,17 @@ class ClipPanel : public QWidget {
   void setTablePrompts(const QString& prompts);
   // Adds the readable images; each unreadable one is reported through imageRejected.
   int addImages(const QStringList& paths);
-  QStringList imagePaths() const;
+  // Replaces the row with rendered images (the mini-CLIP's defaults).
+  void setRenderedImages(const QList<QImage>& images, const QStringList& names);
+  QStringList imagePaths() const;  // the files in the row (rendered images have none)
+  QList<QImage> images() const;
+  // Scores for the current prompt, one per image (empty to clear); embeddings raw.
+  void showScores(const QVector<double>& cosine, const QVector<double>& softmax, const QVector<double>& text,
+                  const QList<QVector<double>>& images);
+  void showScoreError(const QString& message);
+  QVector<double> shownCosines() const { return m_cosines; }
+  QVector<double> shownSoftmax() const { return m_softmax; }
+  int bestImage() const;  // -1 when nothing is scored
   void removeImage(int index);
   // Whether a CLIP model is there to score with; reason says what to do when it isn't.
   void setModelAvailable(bool available, const QString& reason);
@@ -43,6 +54,8 @@ class ClipPanel : public QWidget {
   void imagesChanged(const QStringList& paths);
   void imageRejected(const QString& path, const QString& reason);
   void addImagesRequested();
+  // Debounced: the prompt stopped changing, or the images changed.
+  void scoreRequested(const QString& prompt);
 
  private:
   QWidget* buildRowPage();
@@ -50,6 +63,7 @@ class ClipPanel : public QWidget {
   QWidget* buildZeroShotPage();
   QWidget* buildExplainPage();
   void updateSoftmaxDemo();
+  void addCard(const QString& path, const QImage& image, const QString& label);
 
   NoteBox* m_note;
   QLabel* m_banner;
@@ -64,6 +78,9 @@ class ClipPanel : public QWidget {
   QList<QDoubleSpinBox*> m_demoCosines;
   QList<QLabel*> m_demoShares;
   QSlider* m_scale = nullptr;
+  QTimer* m_debounce = nullptr;
+  QLabel* m_scoreError = nullptr;
+  QVector<double> m_cosines, m_softmax;
   QLabel* m_scaleLabel = nullptr;
 };
 

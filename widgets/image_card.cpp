@@ -16,7 +16,7 @@ namespace {
 constexpr int kPictureSize = 168;
 }
 
-ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent)
+ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent, const QString& label)
     : QWidget(parent),
       m_path(path),
       m_image(image),
@@ -34,8 +34,8 @@ ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent)
   m_picture->setFixedSize(kPictureSize, kPictureSize);
   m_picture->setAlignment(Qt::AlignCenter);
 
-  auto* name = new QLabel(QFileInfo(path).fileName(), this);
-  name->setToolTip(path);
+  auto* name = new QLabel(label.isEmpty() ? QFileInfo(path).fileName() : label, this);
+  name->setToolTip(path.isEmpty() ? tr("rendered from the mini-CLIP's training data") : path);
   auto* remove = new QToolButton(this);
   remove->setText(QStringLiteral("✕"));
   remove->setAutoRaise(true);
@@ -61,6 +61,14 @@ ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent)
 void ImageCard::setScores(double cosine, double softmax) {
   m_cosine->setText(std::isnan(cosine) ? tr("cosine similarity: –") : tr("cosine similarity: %1").arg(cosine, 0, 'f', 3));
   m_softmax->setText(std::isnan(softmax) ? tr("softmax: –") : tr("softmax: %1%").arg(softmax * 100.0, 0, 'f', 2));
+}
+
+void ImageCard::setEmbedding(const QVector<double>& values, double limit) {
+  m_strip->setLimit(limit);
+  if (values.isEmpty())
+    m_strip->clear();
+  else
+    m_strip->setValues(values);
 }
 
 void ImageCard::setHighlighted(bool best) {

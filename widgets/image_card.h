@@ -14,12 +14,14 @@ class HeatStrip;
 class ImageCard : public QWidget {
   Q_OBJECT
  public:
-  ImageCard(const QString& path, const QImage& image, QWidget* parent = nullptr);
+  // path: the file shown, or empty for a rendered image named by label.
+  ImageCard(const QString& path, const QImage& image, QWidget* parent = nullptr, const QString& label = {});
   QString path() const { return m_path; }
   QImage image() const { return m_image; }
   // NaN clears the scores (no model, or no prompt).
   void setScores(double cosine, double softmax);
   void setHighlighted(bool best);
+  void setEmbedding(const QVector<double>& values, double limit);
   HeatStrip* embedding() const { return m_strip; }
 
  Q_SIGNALS:

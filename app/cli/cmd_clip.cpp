@@ -12,11 +12,7 @@ namespace atelier::cli {
 namespace fs = std::filesystem;
 
 fs::path default_clip() {
-  for (const auto& dir : model_search_paths()) {
-    if (!dir.exists) continue;
-    for (const char* name : {"mini-clip", "mini-clip.safetensors"})
-      if (fs::exists(dir.path / name)) return dir.path / name;
-  }
+  if (auto found = find_default_clip(); !found.empty()) return found;
   throw Error(ErrorKind::NotFound,
               "no CLIP model is installed: pass --clip PATH with an official checkpoint (ViT-B-32.pt, a state dict, "
               "or a Hugging Face folder); `clip-atelier-cli info` lists the folders models are looked for in");

@@ -64,6 +64,16 @@ std::vector<ModelDir> model_search_paths() {
   return dirs;
 }
 
+fs::path find_default_clip() {
+  for (const auto& dir : model_search_paths()) {
+    if (!dir.exists) continue;
+    std::error_code ec;
+    if (fs::is_regular_file(dir.path / "mini-clip" / "model.safetensors", ec)) return dir.path / "mini-clip";
+    if (fs::is_regular_file(dir.path / "mini-clip.safetensors", ec)) return dir.path / "mini-clip.safetensors";
+  }
+  return {};
+}
+
 std::string sniff_format(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::array<unsigned char, 9> head{};

@@ -37,6 +37,9 @@ std::filesystem::path user_data_dir();
 std::vector<ModelDir> model_search_paths();
 // Checkpoint files (.safetensors .pt .pth .bin .ckpt) in the existing folders, not recursive.
 std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs);
+// The default CLIP: the first "mini-clip" folder (or mini-clip.safetensors) in the search paths,
+// so a user's own copy overrides the shipped one. Empty when there is none.
+std::filesystem::path find_default_clip();
 // A checkpoint's container format, from its first bytes (never trusting the extension alone).
 std::string sniff_format(const std::filesystem::path& file);
 

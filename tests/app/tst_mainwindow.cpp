@@ -15,6 +15,7 @@
 
 #include "appearance.h"
 #include "clip_panel.h"
+#include "clip_scorer.h"
 #include "engine_bridge.h"
 #include "gan_panel.h"
 #include "guided_panel.h"
@@ -220,6 +221,34 @@ class TestMainWindow : public QObject {
     delete w;
     QVERIFY(t.elapsed() < 2000);
     QTest::qWait(20);
+  }
+
+  void typingAPromptScoresEveryImage() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    QSignalSpy loaded(w.clipScorer(), &ClipScorer::loaded);
+    w.clipScorer()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
+    QVERIFY(loaded.wait(20000));
+    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    // A burst of typing: the answers that arrive for stale prompts are not shown.
+    for (const char* p : {"a", "a r", "a red", "a red circ", "a red circle"}) {
+      w.clipPanel()->setPrompt(QString::fromLatin1(p));
+      QTest::qWait(5);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!w.clipPanel()->shownSoftmax().isEmpty(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(scored.last().first().value<ClipScores>().prompt, QStringLiteral("a red circle"), 20000);
+    const int n = w.clipPanel()->images().size();
+    QCOMPARE(w.clipPanel()->shownCosines().size(), n);
+    double sum = 0;
+    for (double v : w.clipPanel()->shownSoftmax()) sum += v;
+    QVERIFY(std::abs(sum - 1.0) < 1e-9);
+    QVERIFY(w.clipPanel()->bestImage() >= 0);
+    // An over-long prompt is a message, not a crash, and the scores stay.
+    QString longPrompt;
+    for (int i = 0; i < 100; ++i) longPrompt += QStringLiteral("word ");
+    w.clipPanel()->setPrompt(longPrompt);
+    QTRY_VERIFY_WITH_TIMEOUT(!scored.last().first().value<ClipScores>().error.isEmpty(), 20000);
+    QVERIFY(scored.last().first().value<ClipScores>().error.contains(QStringLiteral("tokens")));
   }
 
   void germanTranslation() {

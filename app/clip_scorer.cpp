@@ -1,0 +1,136 @@
+#include "clip_scorer.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <cmath>
+
+#include "clip/clip.h"
+#include "engine_bridge.h"
+#include "runtime/error.h"
+#include "runtime/model_paths.h"
+#include "train/datasets.h"
+
+namespace atelier {
+
+struct ClipScorer::State {
+  std::unique_ptr<clip::Clip> model;
+};
+
+namespace {
+Image toEngineImage(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  Image out{rgb.width(), rgb.height(), 3, std::vector<uint8_t>(size_t(rgb.width()) * size_t(rgb.height()) * 3)};
+  for (int y = 0; y < rgb.height(); ++y)
+    std::copy_n(rgb.constScanLine(y), size_t(rgb.width()) * 3, &out.pixels[size_t(y) * size_t(rgb.width()) * 3]);
+  return out;
+}
+
+QImage toQImage(const Image& image) {
+  return QImage(image.pixels.data(), image.width, image.height, image.width * 3, QImage::Format_RGB888).copy();
+}
+
+QVector<double> toVector(const std::vector<float>& v) { return QVector<double>(v.begin(), v.end()); }
+}  // namespace
+
+ClipScorer::ClipScorer(EngineBridge* bridge, QObject* parent)
+    : QObject(parent), m_bridge(bridge), m_state(std::make_shared<State>()) {
+  qRegisterMetaType<atelier::ClipScores>();
+}
+
+ClipScorer::~ClipScorer() = default;
+
+bool ClipScorer::isMiniClip() const { return m_path.contains(QLatin1String("mini-clip")); }
+
+void ClipScorer::load(const QString& requested) {
+  m_ready = false;
+  QPointer<ClipScorer> self(this);
+  auto state = m_state;
+  m_bridge->submitTask(tr("Loading CLIP"), [self, state, requested](JobContext&) {
+    std::filesystem::path path = requested.toStdString();
+    if (path.empty()) path = find_default_clip();
+    QString error, description;
+    try {
+      if (path.empty())
+        throw Error(ErrorKind::NotFound, "no CLIP model is installed; Models ▸ Model Folders shows where checkpoints go");
+      auto model = std::make_unique<clip::Clip>(clip::Clip::load(path));
+      const auto& info = model->info();
+      description = QString::fromStdString(info.architecture + ", " + info.format);
+      state->model = std::move(model);
+    } catch (...) {
+      error = QString::fromStdString(describe_current_exception());
+    }
+    const QString where = QString::fromStdString(path.string());
+    QMetaObject::invokeMethod(self, [self, error, description, where] {
+      if (!self) return;
+      if (!error.isEmpty()) {
+        Q_EMIT self->loadFailed(error);
+        return;
+      }
+      self->m_ready = true;
+      self->m_path = where;
+      Q_EMIT self->loaded(where, description);
+    }, Qt::QueuedConnection);
+  });
+}
+
+qint64 ClipScorer::score(const QString& prompt, const QList<QImage>& images) {
+  const qint64 generation = ++m_generation;
+  std::vector<Image> converted;
+  for (const QImage& im : images) converted.push_back(toEngineImage(im));
+  QPointer<ClipScorer> self(this);
+  auto state = m_state;
+  m_bridge->submitTask(tr("Scoring"), [self, state, prompt, generation, converted = std::move(converted)](JobContext&) {
+    ClipScores s;
+    s.generation = generation;
+    s.prompt = prompt;
+    try {
+      if (!state->model) throw Error(ErrorKind::NotFound, "no CLIP model is loaded");
+      clip::Clip& model = *state->model;
+      s.logitScale = std::exp(model.info().logit_scale);
+      const auto imageEmb = model.encode_images(converted);  // cached by content: usually free
+      for (const auto& e : imageEmb) s.images << toVector(e);
+      if (!prompt.trimmed().isEmpty()) {
+        const auto textEmb = model.encode_texts({prompt.toStdString()});
+        s.text = toVector(textEmb[0]);
+        const auto cos = clip::cosine_matrix(textEmb, imageEmb);
+        const auto soft = clip::softmax_rows(cos, model.info().logit_scale);
+        s.cosine = QVector<double>(cos[0].begin(), cos[0].end());
+        s.softmax = QVector<double>(soft[0].begin(), soft[0].end());
+      }
+    } catch (...) {
+      s.error = QString::fromStdString(describe_current_exception());
+    }
+    QMetaObject::invokeMethod(self, [self, s] {
+      if (self) Q_EMIT self->scored(s);
+    }, Qt::QueuedConnection);
+  });
+  return generation;
+}
+
+void ClipScorer::renderDefaults() {
+  QPointer<ClipScorer> self(this);
+  m_bridge->submitTask(tr("Rendering images"), [self](JobContext&) {
+    QList<QImage> images;
+    QStringList names;
+    try {
+      auto emoji = train::EmojiSet::load();
+      for (const char* name : {"rocket", "cat face", "red apple"}) {
+        for (size_t i = 0; i < emoji->size(); ++i)
+          if (emoji->entries()[i].name == name) {
+            images << toQImage(emoji->render(i, 1, 0, 128, false).image);
+            names << QString::fromLatin1(name);
+          }
+      }
+      images << toQImage(train::render_shape(0, 0, 4, 128, 1).image) << toQImage(train::render_shape(1, 2, 4, 128, 1).image);
+      names << QStringLiteral("red circle") << QStringLiteral("blue square");
+    } catch (...) {
+      // Without the emoji font the photos stay; nothing to report beyond the log.
+    }
+    QMetaObject::invokeMethod(self, [self, images, names] {
+      if (self && !images.isEmpty()) Q_EMIT self->defaultImages(images, names);
+    }, Qt::QueuedConnection);
+  });
+}
+
+}  // namespace atelier

@@ -1,0 +1,62 @@
+// The CLIP panel's link to the engine: loads a CLIP on the worker thread and scores a prompt
+// against images there, answering with queued signals. Requests carry a generation number so
+// the panel can drop a stale answer; the GUI thread never waits.
+#pragma once
+#include <QHash>
+#include <QImage>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace atelier {
+
+class EngineBridge;
+
+struct ClipScores {
+  qint64 generation = 0;
+  QString prompt;
+  QString error;                      // e.g. the prompt is too long; scores are empty then
+  QVector<double> cosine, softmax;    // one per image
+  QVector<double> text;               // the prompt's embedding (raw)
+  QList<QVector<double>> images;      // each image's embedding (raw)
+  double logitScale = 0;              // exp(logit_scale)
+};
+
+class ClipScorer : public QObject {
+  Q_OBJECT
+ public:
+  explicit ClipScorer(EngineBridge* bridge, QObject* parent = nullptr);
+  ~ClipScorer() override;
+
+  // A checkpoint, a folder (Hugging Face or the mini-CLIP's) or empty for the default model.
+  void load(const QString& path = {});
+  bool ready() const { return m_ready; }
+  QString modelPath() const { return m_path; }
+  bool isMiniClip() const;
+  // Scores prompt against images on the worker; the answer comes as scored(). Returns its generation.
+  qint64 score(const QString& prompt, const QList<QImage>& images);
+  // The mini-CLIP's default images (renders of its datasets), answered by defaultImages().
+  void renderDefaults();
+
+ Q_SIGNALS:
+  void loaded(const QString& path, const QString& description);
+  void loadFailed(const QString& message);
+  void scored(const atelier::ClipScores& scores);
+  void defaultImages(const QList<QImage>& images, const QStringList& names);
+
+ private:
+  struct State;
+  EngineBridge* m_bridge;
+  std::shared_ptr<State> m_state;  // touched by jobs on the worker thread only
+  bool m_ready = false;
+  QString m_path;
+  qint64 m_generation = 0;
+};
+
+}  // namespace atelier
+
+Q_DECLARE_METATYPE(atelier::ClipScores)
