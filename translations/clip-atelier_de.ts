@@ -148,7 +148,22 @@
     </message>
     <message>
         <source>softmax %1%</source>
-        <translation>softmax %1 %</translation>
+        <translation>softmax %1&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipScorer</name>
+    <message>
+        <source>Loading CLIP</source>
+        <translation>CLIP wird geladen</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Rendering images</source>
+        <translation>Bilder werden gerendert</translation>
     </message>
 </context>
 <context>
@@ -344,7 +359,11 @@ cos θ = %2</translation>
     </message>
     <message>
         <source>softmax: %1%</source>
-        <translation>softmax: %1 %</translation>
+        <translation>softmax: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>rendered from the mini-CLIP&apos;s training data</source>
+        <translation>aus den Trainingsdaten des Mini-CLIP gerendert</translation>
     </message>
 </context>
 <context>
@@ -612,10 +631,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         </translation>
     </message>
     <message>
-        <source>No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where checkpoints go.</source>
-        <translation>Es ist kein CLIP-Modell geladen, daher gibt es noch keine Bewertungen. Unter Modelle ▸ Modellordner sehen Sie, wohin Checkpoints gehören.</translation>
-    </message>
-    <message>
         <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
         <translation>Es ist kein Generator geladen. Unter Modelle ▸ Modellordner sehen Sie, wohin Generatoren gehören.</translation>
     </message>
@@ -674,6 +689,34 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>The new language takes effect when CLIP Atelier is started again.</source>
         <translation>Die neue Sprache wird beim nächsten Start von CLIP Atelier wirksam.</translation>
+    </message>
+    <message>
+        <source>Open &amp;CLIP Checkpoint…</source>
+        <translation>&amp;CLIP-Checkpoint öffnen…</translation>
+    </message>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>CLIP wird geladen…</translation>
+    </message>
+    <message>
+        <source>CLIP: %1</source>
+        <translation>CLIP: %1</translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded: %1</source>
+        <translation>Kein CLIP-Modell geladen: %1</translation>
+    </message>
+    <message>
+        <source>Open CLIP Checkpoint</source>
+        <translation>CLIP-Checkpoint öffnen</translation>
+    </message>
+    <message>
+        <source>CLIP checkpoints (*.pt *.pth *.bin *.safetensors);;All files (*)</source>
+        <translation>CLIP-Checkpoints (*.pt *.pth *.bin *.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,22 @@
     </message>
     <message>
         <source>softmax %1%</source>
-        <translation>softmax %1 %</translation>
+        <translation>softmax %1&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipScorer</name>
+    <message>
+        <source>Loading CLIP</source>
+        <translation>Cargando CLIP</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Puntuando</translation>
+    </message>
+    <message>
+        <source>Rendering images</source>
+        <translation>Generando imágenes</translation>
     </message>
 </context>
 <context>
@@ -344,7 +359,11 @@ cos θ = %2</translation>
     </message>
     <message>
         <source>softmax: %1%</source>
-        <translation>softmax: %1 %</translation>
+        <translation>softmax: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>rendered from the mini-CLIP&apos;s training data</source>
+        <translation>generada a partir de los datos de entrenamiento del mini-CLIP</translation>
     </message>
 </context>
 <context>
@@ -612,10 +631,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         </translation>
     </message>
     <message>
-        <source>No CLIP model is loaded, so there are no scores yet. Models ▸ Model Folders shows where checkpoints go.</source>
-        <translation>No hay ningún modelo CLIP cargado, así que todavía no hay puntuaciones. Modelos ▸ Carpetas de modelos muestra dónde colocar los checkpoints.</translation>
-    </message>
-    <message>
         <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
         <translation>No hay ningún generador cargado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos.</translation>
     </message>
@@ -674,6 +689,34 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>The new language takes effect when CLIP Atelier is started again.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie CLIP Atelier.</translation>
+    </message>
+    <message>
+        <source>Open &amp;CLIP Checkpoint…</source>
+        <translation>Abrir checkpoint de &amp;CLIP…</translation>
+    </message>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>Cargando CLIP…</translation>
+    </message>
+    <message>
+        <source>CLIP: %1</source>
+        <translation>CLIP: %1</translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded: %1</source>
+        <translation>No hay ningún modelo CLIP cargado: %1</translation>
+    </message>
+    <message>
+        <source>Open CLIP Checkpoint</source>
+        <translation>Abrir checkpoint de CLIP</translation>
+    </message>
+    <message>
+        <source>CLIP checkpoints (*.pt *.pth *.bin *.safetensors);;All files (*)</source>
+        <translation>Checkpoints de CLIP (*.pt *.pth *.bin *.safetensors);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
     </message>
 </context>
 <context>
