@@ -149,9 +149,12 @@ void MainWindow::showLicences() {
                   "or later (it links QCustomPlot, GPL-3.0). It uses Qt (LGPL-3.0), LibTorch (BSD-3-Clause) "
                   "and OpenCV (Apache-2.0).\n\n");
   md += readText(data.filePath(QStringLiteral("photos/LICENSES.md")));
+  // Every shipped model's card (its data, their licences, how it was trained).
   const QDir models(data.filePath(QStringLiteral("models")));
-  const QStringList cards = models.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
-  for (const QString& card : cards) md += QStringLiteral("\n\n") + readText(models.filePath(card));
+  for (const QString& sub : models.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+    const QString card = models.filePath(sub + QStringLiteral("/README.md"));
+    if (QFileInfo::exists(card)) md += QStringLiteral("\n\n") + readText(card);
+  }
   QDialog dialog(this);
   dialog.setWindowTitle(tr("Licences"));
   auto* text = new QTextBrowser(&dialog);

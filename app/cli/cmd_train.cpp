@@ -10,6 +10,8 @@
 #include "runtime/error.h"
 #include "train/clip_eval.h"
 #include "train/clip_trainer.h"
+#include "train/datasets.h"
+#include "io/image.h"
 
 namespace atelier::cli {
 
@@ -20,7 +22,52 @@ std::atomic<bool> g_stop{false};
 extern "C" void on_signal(int) { g_stop = true; }
 }  // namespace
 
+void add_render_commands(CLI::App& app) {
+  auto* render = app.add_subcommand("render", "Render images of the training data (shapes, emoji) to files");
+  render->require_subcommand(1);
+  struct Args {
+    std::string shape = "circle", colour = "red", position, name, out;
+    int size = 64;
+    uint64_t seed = 1;
+  };
+  auto a = std::make_shared<Args>();
+  auto* sh = render->add_subcommand("shape", "One shape in a colour, optionally at a position");
+  sh->add_option("--shape", a->shape, "circle, square, triangle, star, heart, ring, cross, line, diamond, hexagon");
+  sh->add_option("--colour,--color", a->colour, "red, green, blue, yellow, orange, purple, pink, brown, black, white, grey, cyan");
+  sh->add_option("--position", a->position, "left, right, top, bottom or middle");
+  sh->add_option("--size", a->size, "Pixels")->check(CLI::Range(16, 4096));
+  sh->add_option("--out", a->out, "The image file")->required();
+  sh->callback([a] {
+    auto index = [](const std::vector<std::string>& names, const std::string& want, const char* what) {
+      for (size_t i = 0; i < names.size(); ++i)
+        if (names[i] == want || names[i].find(" " + want) != std::string::npos) return int(i);
+      throw Error(ErrorKind::InvalidArgument, std::string("unknown ") + what + " '" + want + "'");
+    };
+    const int pos = a->position.empty() ? 4 : index(train::position_names(), a->position, "position");
+    auto s = train::render_shape(index(train::shape_names(), a->shape, "shape"), index(train::colour_names(), a->colour, "colour"),
+                                 pos, a->size, a->seed);
+    write_image(a->out, s.image);
+    std::cout << s.caption << '\n';
+  });
+  auto* em = render->add_subcommand("emoji", "One emoji by its Unicode name");
+  em->add_option("--name", a->name, "e.g. rocket, cat face, red apple")->required();
+  em->add_option("--size", a->size, "Pixels")->check(CLI::Range(16, 4096));
+  em->add_option("--out", a->out, "The image file")->required();
+  em->callback([a] {
+    auto set = train::EmojiSet::load();
+    for (size_t i = 0; i < set->size(); ++i)
+      if (set->entries()[i].name == a->name) {
+        auto s = set->render(i, a->seed, 0, a->size, false);
+        write_image(a->out, s.image);
+        std::cout << s.caption << '\n';
+        return;
+      }
+    throw Error(ErrorKind::InvalidArgument, "no emoji named '" + a->name + "' (names as in emoji-test.txt)");
+  });
+}
+
 void add_train_commands(CLI::App& app, Globals& globals) {
+  add_render_commands(app);
   auto* train = app.add_subcommand("train", "Train the embedded models");
   train->require_subcommand(1);
   auto o = std::make_shared<train::ClipTrainOptions>();

@@ -16,5 +16,7 @@ struct Image {
 // Any image OpenCV reads (PNG, JPEG, WebP, BMP, TIFF; grey, alpha, 16-bit), as RGB or RGBA 8-bit.
 // Grey becomes RGB; 16-bit values are scaled to 8 bits. Throws Error naming the file when unreadable.
 Image read_image(const std::filesystem::path& file);
+// Writes an image (PNG, JPEG, WebP... by the extension), whole or not at all.
+void write_image(const std::filesystem::path& file, const Image& image);
 
 }  // namespace atelier
