@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "clip/text_clean.h"
+#include "clip/detail/utf8.h"
 #include "runtime/error.h"
 
 namespace fs = std::filesystem;
@@ -92,16 +93,6 @@ std::pair<std::string, std::string> parse_merge(const std::string& line, const f
 }
 
 // Splits a UTF-8 string into its characters.
-std::vector<std::string> utf8_chars(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    out.push_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
 
 pcre2_code* word_pattern() {
   static pcre2_code* pattern = [] {

@@ -7,22 +7,10 @@
 #include <unordered_map>
 
 #include "clip/tokenizer.h"
+#include "clip/detail/utf8.h"
 #include "runtime/error.h"
 
 namespace atelier::train {
-
-namespace {
-std::vector<std::string> utf8_chars(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    out.push_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
-}  // namespace
 
 std::vector<std::pair<std::string, std::string>> learn_bpe(const std::vector<std::pair<std::string, double>>& texts,
                                                            int merges) {
@@ -40,7 +28,7 @@ std::vector<std::pair<std::string, std::string>> learn_bpe(const std::vector<std
   std::vector<std::vector<int>> words;
   std::vector<double> counts;
   for (const auto& [w, f] : freq) {
-    auto chars = utf8_chars(w);
+    auto chars = clip::utf8_chars(w);
     if (chars.empty()) continue;
     chars.back() += "</w>";
     std::vector<int> ids;

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestCli : public QObject {
@@ -122,6 +123,31 @@ class TestCli : public QObject {
     // Floats keep at least 9 significant digits.
     QVERIFY(QRegularExpression(R"("embedding":\[-?\d\.\d{8,})").match(QString::fromUtf8(r.out)).hasMatch() ||
             QRegularExpression(R"(-?0\.\d{9,})").match(QString::fromUtf8(r.out)).hasMatch());
+  }
+
+  void theDefaultModelMatchesTextsToTheirRenders() {
+    // The shipped mini-CLIP: "a red circle" and "a rocket" against a render of each.
+    QTemporaryDir dir;
+    const QString circle = dir.filePath("circle.png"), rocket = dir.filePath("rocket.png");
+    QCOMPARE(run({"render", "shape", "--shape", "circle", "--colour", "red", "--out", circle}).code, 0);
+    QCOMPARE(run({"render", "emoji", "--name", "rocket", "--out", rocket}).code, 0);
+    Run r = run({"embed", "--json", "--text", "a red circle", "--text", "a rocket", "--image", circle, "--image", rocket});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonArray soft = QJsonDocument::fromJson(r.out).object()["softmax"].toArray();
+    QCOMPARE(soft.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+      const QJsonArray row = soft[i].toArray();
+      qInfo("softmax of text %d over [circle, rocket]: %.4f %.4f", i, row[0].toDouble(), row[1].toDouble());
+      QVERIFY(row[i].toDouble() > row[1 - i].toDouble());
+    }
+  }
+
+  void renderRejectsUnknownNames() {
+    QTemporaryDir dir;
+    Run r = run({"render", "emoji", "--name", "no such emoji", "--out", dir.filePath("x.png")});
+    QVERIFY(r.code != 0);
+    QVERIFY(r.err.contains("no such emoji"));
+    QVERIFY(!QFile::exists(dir.filePath("x.png")));
   }
 
   void tokenizeWithOpenAIsVocabulary() {

@@ -279,6 +279,28 @@ class TestMainWindow : public QObject {
     QVERIFY(scored.last().first().value<ClipScores>().error.contains(QStringLiteral("tokens")));
   }
 
+  void theMiniClipRanksItsRendersFirst() {
+    // With no settings, the window loads the shipped mini-CLIP and shows renders of what it knows.
+    QTemporaryDir fresh;
+    Settings settings(fresh.filePath(QStringLiteral("fresh.ini")));
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    QSignalSpy defaults(w.clipScorer(), &ClipScorer::defaultImages);
+    QVERIFY(defaults.wait(30000));
+    const QStringList names = defaults.first().at(1).toStringList();
+    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    for (const auto& [prompt, want] : {std::pair{QStringLiteral("a red circle"), QStringLiteral("red circle")},
+                                       std::pair{QStringLiteral("a rocket"), QStringLiteral("rocket")}}) {
+      w.clipPanel()->setPrompt(prompt);
+      QTRY_VERIFY_WITH_TIMEOUT(!scored.isEmpty() && scored.last().first().value<ClipScores>().prompt == prompt, 20000);
+      QTRY_COMPARE_WITH_TIMEOUT(w.clipPanel()->shownSoftmax().size(), names.size(), 5000);
+      QCOMPARE(names.value(w.clipPanel()->bestImage()), want);
+    }
+    QTest::qWait(50);
+    saveScreenshot(&w, QStringLiteral("clip-mini.png"));
+  }
+
   void germanTranslation() {
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_de.qm")));

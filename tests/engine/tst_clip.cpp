@@ -16,6 +16,7 @@
 #include "clip/text_clean.h"
 #include "clip/tokenizer.h"
 #include "io/detail/checkpoint.h"
+#include "common/errors.h"
 #include "runtime/error.h"
 
 using namespace atelier;
@@ -57,14 +58,6 @@ double maxDiff(const std::vector<Embedding>& a, const std::vector<std::vector<fl
   return m;
 }
 
-std::string errorOf(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 std::vector<int64_t> operator+(std::vector<int64_t> a, const std::vector<int64_t>& b) {
   a.insert(a.end(), b.begin(), b.end());

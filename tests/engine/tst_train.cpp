@@ -9,6 +9,7 @@
 
 #include "clip/clip.h"
 #include "clip/tokenizer.h"
+#include "common/errors.h"
 #include "runtime/error.h"
 #include "train/bpe_learner.h"
 #include "train/clip_trainer.h"
@@ -19,14 +20,6 @@ using namespace atelier::train;
 namespace fs = std::filesystem;
 
 namespace {
-std::string errorOf(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 std::vector<std::string> lossColumn(const fs::path& csv) {
   std::ifstream in(csv);
