@@ -101,6 +101,12 @@ std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir.path, ec)) {
       std::error_code fec;
+      // A model folder (Hugging Face layout, the mini-CLIP): its weights file stands for it.
+      if (entry.is_directory(fec)) {
+        for (const char* name : {"model.safetensors", "pytorch_model.bin"})
+          if (fs::is_regular_file(entry.path() / name, fec)) files.push_back(entry.path() / name);
+        continue;
+      }
       if (!entry.is_regular_file(fec)) continue;
       auto ext = entry.path().extension().string();
       if (std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end())

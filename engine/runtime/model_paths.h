@@ -35,7 +35,8 @@ std::filesystem::path data_dir();
 // $XDG_DATA_HOME/clip-atelier (or ~/.local/share/clip-atelier): Qt's AppDataLocation for this app.
 std::filesystem::path user_data_dir();
 std::vector<ModelDir> model_search_paths();
-// Checkpoint files (.safetensors .pt .pth .bin .ckpt) in the existing folders, not recursive.
+// Checkpoint files (.safetensors .pt .pth .bin .ckpt) in the existing folders, and the weights of
+// model folders one level down (model.safetensors or pytorch_model.bin).
 std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs);
 // The default CLIP: the first "mini-clip" folder (or mini-clip.safetensors) in the search paths,
 // so a user's own copy overrides the shipped one. Empty when there is none.

@@ -162,10 +162,10 @@ class TestCli : public QObject {
     QCOMPARE(ids[4].toInt(), 0);
   }
 
-  void embedWithoutAModelSaysWhatToDo() {
-    Run r = run({"embed", "--json", "--text", "a cat"});
+  void embedWithAMissingModelSaysSo() {
+    Run r = run({"embed", "--json", "--clip", "/nonexistent/ViT-B-32.pt", "--text", "a cat"});
     QVERIFY(r.code != 0);
-    QVERIFY2(r.err.contains("--clip"), r.err.constData());
+    QVERIFY2(r.err.contains("/nonexistent/ViT-B-32.pt"), r.err.constData());
   }
 
   void cudaWithoutAGpuSaysSo() {
