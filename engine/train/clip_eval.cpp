@@ -64,7 +64,7 @@ EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
     auto emoji = EmojiSet::load();
     std::vector<std::string> prompts;
     for (const auto& e : emoji->entries())
-      prompts.push_back("an emoji of " + std::string(std::string("aeiouAEIOU").find(e.name[0]) != std::string::npos ? "an " : "a ") + e.name);
+      prompts.push_back("an emoji of " + with_article(e.name));
     const auto texts = model.encode_texts(prompts, true);
     int top1 = 0, top5 = 0;
     const size_t total = emoji->size();

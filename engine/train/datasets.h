@@ -17,6 +17,9 @@ struct Sample {
   std::string caption;  // what the image shows, in one of several templates
 };
 
+// "a word" or "an word", by the word's first letter: the captions' and the prompts' one rule.
+std::string with_article(const std::string& word);
+
 // ---- shapes -------------------------------------------------------------------------------
 struct ShapeLabels {
   int shape = 0, colour = 0, position = -1;  // position -1: not named (random placement)

@@ -26,10 +26,6 @@ const Background kBackgrounds[] = {{"white", 255, 255, 255}, {"black", 0, 0, 0},
                                    {"blue", 40, 80, 200},    {"yellow", 240, 220, 40}, {"green", 40, 160, 60},
                                    {"pink", 250, 150, 200}};
 
-std::string with_article(const std::string& name) {
-  return (std::string("aeiouAEIOU").find(name[0]) != std::string::npos ? "an " : "a ") + name;
-}
-
 std::vector<EmojiEntry> read_names(const std::string& path) {
   std::ifstream in(path);
   if (!in)
@@ -62,6 +58,10 @@ std::vector<EmojiEntry> read_names(const std::string& path) {
 }
 
 }  // namespace
+
+std::string with_article(const std::string& word) {
+  return (!word.empty() && std::string("aeiouAEIOU").find(word[0]) != std::string::npos ? "an " : "a ") + word;
+}
 
 std::shared_ptr<EmojiSet> EmojiSet::load(const std::string& font, const std::string& names) {
   auto set = std::make_shared<EmojiSet>();

@@ -30,10 +30,6 @@ const int kBackgrounds[] = {9, 8, 10, 2, 3, 0, 1};  // indices into kColours
 
 std::string plural(const std::string& shape) { return shape == "cross" ? "crosses" : shape + "s"; }
 
-std::string article(const std::string& word) {
-  return std::string("aeiou").find(word[0]) != std::string::npos ? "an" : "a";
-}
-
 std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle) {
   std::vector<cv::Point2f> pts;
   auto ring = [&](int n, float radius, float phase) {
@@ -185,7 +181,7 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     rep("{s}", sz);
     rep("{c}", cname);
     rep("{h}", sname);
-    if (t.rfind("a ", 0) == 0 && t.size() > 2) t = article(t.substr(2)) + t.substr(1);
+    if (t.rfind("a ", 0) == 0 && t.size() > 2) t = with_article(t.substr(2));
     caption = t + (pos >= 0 ? std::string(" ") + kPositions[pos] : "");
   } else if (kind < 8 && o.allow_pairs) {
     const int shape2 = rng.uniform(kNumShapes);
@@ -206,8 +202,8 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     draw(img, shape, colour, a, r, rng.uniformf(-0.4f, 0.4f));
     draw(img, shape2, colour2, b, r, rng.uniformf(-0.4f, 0.4f));
     static const char* kRel[] = {"above", "below", "to the left of", "to the right of"};
-    caption = article(cname) + " " + cname + " " + sname + " " + kRel[rel] + " " + article(kColours[colour2].name) + " " +
-              kColours[colour2].name + " " + kShapes[shape2];
+    caption = with_article(cname) + " " + sname + " " + kRel[rel] + " " + with_article(kColours[colour2].name) + " " +
+              kShapes[shape2];
     lab.count = 2;
   } else {
     const int n = 2 + rng.uniform(2);
