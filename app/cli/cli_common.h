@@ -25,6 +25,7 @@ nlohmann::json to_json(const RuntimeInfo& info);
 void add_info_command(CLI::App& app, Globals& globals);
 void add_clip_commands(CLI::App& app, Globals& globals);  // tokenize, embed
 void add_bench_commands(CLI::App& app, Globals& globals);  // bench clip
-void add_train_commands(CLI::App& app, Globals& globals);  // train clip, eval clip (full build only)
+void add_train_commands(CLI::App& app, Globals& globals);  // train clip|gan, eval clip|gan, render (full build only)
+void add_gan_commands(CLI::App& app, Globals& globals);    // gan list|sample|interpolate (full build only)
 
 }  // namespace atelier::cli

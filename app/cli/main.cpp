@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::add_bench_commands(app, globals);
 #ifdef ATELIER_WITH_OPENCV
   cli::add_train_commands(app, globals);
+  cli::add_gan_commands(app, globals);
 #endif
 
   try {

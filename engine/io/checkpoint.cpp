@@ -128,6 +128,29 @@ StateDict read_safetensors(const fs::path& file) {
   return out;
 }
 
+std::map<std::string, std::string> read_safetensors_metadata(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(ErrorKind::NotFound, "can't open " + file.string());
+  uint8_t len[8] = {};
+  in.read(reinterpret_cast<char*>(len), 8);
+  uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | len[i];
+  std::error_code ec;
+  if (!in || n > fs::file_size(file, ec) - 8 || n > (100u << 20)) throw Error(ErrorKind::BadFile, file.string() + ": not a safetensors file");
+  std::string text(size_t(n), '\0');
+  in.read(text.data(), std::streamsize(n));
+  std::map<std::string, std::string> out;
+  try {
+    auto header = nlohmann::json::parse(text);
+    if (header.contains("__metadata__") && header["__metadata__"].is_object())
+      for (auto& [k, v] : header["__metadata__"].items())
+        if (v.is_string()) out[k] = v.get<std::string>();
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorKind::BadFile, file.string() + ": its header is not valid JSON (" + e.what() + ")");
+  }
+  return out;
+}
+
 StateDict read_torch_zip(const fs::path& file, std::string* kind) {
   const std::string src = file.string();
   std::unique_ptr<caffe2::serialize::PyTorchStreamReader> zip;

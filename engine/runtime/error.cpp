@@ -14,6 +14,7 @@ const char* to_string(ErrorKind kind) {
     case ErrorKind::Unsupported: return "unsupported";
     case ErrorKind::Device: return "device error";
     case ErrorKind::Internal: return "internal error";
+    case ErrorKind::Cancelled: return "cancelled";
   }
   return "error";
 }

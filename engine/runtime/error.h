@@ -13,6 +13,7 @@ enum class ErrorKind {
   Unsupported,      // a valid request this build or model can't do
   Device,           // the compute device failed or is missing
   Internal,         // a bug: nothing the user did
+  Cancelled,        // the user stopped it
 };
 
 const char* to_string(ErrorKind kind);

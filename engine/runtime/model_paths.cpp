@@ -80,15 +80,16 @@ std::string sniff_format(const fs::path& file) {
   in.read(reinterpret_cast<char*>(head.data()), head.size());
   auto got = in.gcount();
   if (got >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return "pytorch-zip";
-  if (got >= 2 && head[0] == 0x80 && head[1] >= 2 && head[1] <= 5) return "pickle";
   if (got == 9) {
-    // safetensors: little-endian u64 header length, then a JSON object.
+    // safetensors: little-endian u64 header length, then a JSON object. Checked before pickle's
+    // magic: a header of 0x280 bytes starts with the bytes 80 02, like a protocol-2 pickle.
     uint64_t n = 0;
     for (int i = 7; i >= 0; --i) n = (n << 8) | head[i];
     std::error_code ec;
     auto size = fs::file_size(file, ec);
     if (!ec && head[8] == '{' && n >= 2 && n + 8 <= size) return "safetensors";
   }
+  if (got >= 2 && head[0] == 0x80 && head[1] >= 2 && head[1] <= 5) return "pickle";
   return "unknown";
 }
 

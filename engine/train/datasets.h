@@ -66,3 +66,24 @@ class EmojiSet {
 };
 
 }  // namespace atelier::train
+
+namespace atelier::train {
+
+// ---- Fashion-MNIST (Debian's dataset-fashion-mnist: IDX files, gzip'd) ---------------------
+class FashionMnist {
+ public:
+  static constexpr const char* kDir = "/usr/share/datasets/fashion-mnist";
+  // split: "train" (60000 images) or "t10k" (10000). Throws Error naming the package when missing.
+  static std::shared_ptr<FashionMnist> load(const std::string& split = "train", const std::string& dir = kDir);
+  static const std::vector<std::string>& class_names();  // T-shirt/top, Trouser, ...
+  size_t size() const { return labels_.size(); }
+  int rows() const { return 28; }
+  const uint8_t* image(size_t i) const { return pixels_.data() + i * 784; }  // 28x28 grey, 0 = background
+  int label(size_t i) const { return labels_.at(i); }
+
+ private:
+  std::vector<uint8_t> pixels_;
+  std::vector<int> labels_;
+};
+
+}  // namespace atelier::train

@@ -279,14 +279,19 @@ class TestRuntime : public QObject {
     std::string st(8, '\0');
     for (int i = 0; i < 8; ++i) st[i] = char((header.size() >> (8 * i)) & 0xff);
     write(a.path() + "/tiny.safetensors", st + header + std::string(4, '\0'));
+    // A header of 0x280 bytes: its length starts 80 02, a pickle's magic, and it is still safetensors.
+    std::string padded = header.substr(0, header.size() - 1) + std::string(0x280 - header.size(), ' ') + "}";
+    for (int i = 0; i < 8; ++i) st[i] = char((padded.size() >> (8 * i)) & 0xff);
+    write(a.path() + "/padded.safetensors", st + padded + std::string(4, '\0'));
     write(a.path() + "/model.pt", std::string("PK\x03\x04", 4) + "rest");
     write(a.path() + "/lies.ckpt", "not a checkpoint at all");
     write(a.path() + "/notes.txt", "ignored");
     auto models = find_models({dirs[0]});  // the files written above, not the shipped models
-    QCOMPARE(models.size(), size_t(3));
+    QCOMPARE(models.size(), size_t(4));
     std::map<std::string, std::string> formats;
     for (auto& m : models) formats[m.path.filename().string()] = m.format;
     QCOMPARE(QString::fromStdString(formats["tiny.safetensors"]), QString("safetensors"));
+    QCOMPARE(QString::fromStdString(formats["padded.safetensors"]), QString("safetensors"));
     QCOMPARE(QString::fromStdString(formats["model.pt"]), QString("pytorch-zip"));
     QCOMPARE(QString::fromStdString(formats["lies.ckpt"]), QString("unknown"));
     qunsetenv(kModelPathEnv);

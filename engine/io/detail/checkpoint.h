@@ -13,6 +13,8 @@ namespace atelier::io {
 using StateDict = std::map<std::string, at::Tensor>;
 
 StateDict read_safetensors(const std::filesystem::path& file);
+// The "__metadata__" strings of a safetensors file's header (only the header is read).
+std::map<std::string, std::string> read_safetensors_metadata(const std::filesystem::path& file);
 // A torch.save zip or a TorchScript archive. A Lightning checkpoint's "state_dict" is returned
 // with its keys as they are inside it.
 // kind, when given, is set to "torchscript", "lightning" or "state-dict".

@@ -1,0 +1,66 @@
+// DCGAN (Radford et al. 2015): a generator of transposed convolutions with batch norm and ReLU, a
+// discriminator of strided convolutions with LeakyReLU. Sizes follow the options: the image side
+// is 4 * 2^levels, the widths double towards the 4x4 end.
+#pragma once
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/sequential.h>
+
+#include "gan/detail/generator.h"
+#include "io/detail/checkpoint.h"
+
+namespace atelier::gan {
+
+struct DcganConfig {
+  int64_t z_dim = 64;
+  int64_t size = 64;      // 16, 32, 64, 128, ...
+  int64_t channels = 3;   // 1 or 3
+  int64_t width = 32;     // channels of the last hidden layer (ngf / ndf)
+  int levels() const;     // upsampling steps after the 4x4 start
+  void validate() const;  // throws Error on sizes that are not 4 * 2^k, k >= 1
+  std::string describe() const;
+};
+
+class DcganGeneratorImpl : public torch::nn::Module {
+ public:
+  explicit DcganGeneratorImpl(const DcganConfig& config);
+  at::Tensor forward(const at::Tensor& z);  // [B, z] -> [B, C, S, S] in [-1, 1]
+  void initialize(uint64_t seed);           // N(0, 0.02) convolutions, N(1, 0.02) norms, as the paper
+  const DcganConfig& config() const { return config_; }
+  torch::nn::Sequential net{nullptr};
+
+ private:
+  DcganConfig config_;
+};
+TORCH_MODULE(DcganGenerator);
+
+class DcganDiscriminatorImpl : public torch::nn::Module {
+ public:
+  explicit DcganDiscriminatorImpl(const DcganConfig& config);
+  at::Tensor forward(const at::Tensor& x);  // [B, C, S, S] in [-1, 1] -> logits [B]
+  void initialize(uint64_t seed);
+  torch::nn::Sequential net{nullptr};
+};
+TORCH_MODULE(DcganDiscriminator);
+
+// The configuration of a generator's state dict, read from its tensors' shapes.
+DcganConfig infer_dcgan_config(const io::StateDict& sd, const std::string& where);
+// Copies parameters and buffers by name; every module entry must be there with its shape.
+void load_module(torch::nn::Module& module, const io::StateDict& sd, const std::string& prefix, const std::string& where);
+io::StateDict module_state(torch::nn::Module& module, const std::string& prefix);
+
+// A DCGAN generator behind the interface, in eval mode (batch norm from running statistics).
+class DcganNet : public GeneratorNet {
+ public:
+  explicit DcganNet(DcganGenerator g) : g_(std::move(g)) { g_->eval(); }
+  int64_t z_dim() const override { return g_->config().z_dim; }
+  int64_t image_size() const override { return g_->config().size; }
+  int64_t channels() const override { return g_->config().channels; }
+  at::Tensor generate(const at::Tensor& z) override;
+  std::string describe() const override { return g_->config().describe(); }
+  DcganGenerator& module() { return g_; }
+
+ private:
+  DcganGenerator g_;
+};
+
+}  // namespace atelier::gan

@@ -1,0 +1,34 @@
+// Animations of a job's frames: GIF (giflib, palettes by libimagequant), animated WebP
+// (libwebpmux) and MP4 (OpenCV's FFmpeg backend, MPEG-4 part 2). Every write goes to a
+// temporary file beside the target and is renamed into place when complete.
+#pragma once
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "io/image.h"
+
+namespace atelier {
+
+enum class AnimationFormat { Gif, WebP, Mp4 };
+
+// By the file's extension (.gif, .webp, .mp4); throws Error(InvalidArgument) listing the choices.
+AnimationFormat animation_format(const std::filesystem::path& file);
+const char* to_string(AnimationFormat format);
+
+struct AnimationOptions {
+  double fps = 12.0;
+  int scale = 1;      // nearest-neighbour enlargement, for small models' 32-64 px frames
+  bool loop = true;   // GIF and WebP: play forever
+  int quality = 90;   // WebP (0-100); MP4 uses the codec's default
+};
+
+// progress(done, total) after each frame; returning false cancels the write (nothing is left).
+void write_animation(const std::filesystem::path& file, const std::vector<Image>& frames, const AnimationOptions& options = {},
+                     const std::function<bool(int, int)>& progress = {});
+
+// Decodes the file with the format's own decoder and counts its frames (0 when unreadable).
+int count_animation_frames(const std::filesystem::path& file);
+
+}  // namespace atelier
