@@ -18,6 +18,7 @@
 #include "clip_panel.h"
 #include "clip_scorer.h"
 #include "engine_bridge.h"
+#include "gan_controller.h"
 #include "gan_panel.h"
 #include "guided_panel.h"
 #include "note_box.h"
@@ -37,7 +38,8 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_gan(new GanPanel(this)),
       m_vqgan(new VqganPanel(this)),
       m_draw(new DrawPanel(this)),
-      m_scorer(new ClipScorer(m_bridge, this)) {
+      m_scorer(new ClipScorer(m_bridge, this)),
+      m_ganController(new GanController(m_bridge, this)) {
   setWindowTitle(tr("CLIP Atelier"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
   m_tabs->setObjectName(QStringLiteral("panels"));
@@ -53,6 +55,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connectRunView(m_vqgan->runView());
   connectRunView(m_draw->runView());
   connectScorer();
+  connectGan();
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
   connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
@@ -162,7 +165,8 @@ void MainWindow::rescanModels() {
   m_models->setText(m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount));
   m_clip->setModelAvailable(false, tr("Loading CLIP…"));
   m_scorer->load();  // the default CLIP: the user's mini-clip, else the shipped one
-  m_gan->setModelAvailable(false, tr("No generator is loaded. Models ▸ Model Folders shows where they go."));
+  m_gan->setModelAvailable(false, tr("Looking for generators…"));
+  m_ganController->refresh();
   m_vqgan->setModelAvailable(false, tr("A run needs a CLIP model and a VQGAN or GAN generator; none is loaded."));
   m_draw->setModelAvailable(false, tr("A run needs a CLIP model; none is loaded."));
 }
@@ -198,6 +202,47 @@ void MainWindow::connectScorer() {
   connect(m_scorer, &ClipScorer::defaultImages, this, [this](const QList<QImage>& images, const QStringList& names) {
     m_clip->setRenderedImages(images, names);
   });
+}
+
+void MainWindow::connectGan() {
+  connect(m_ganController, &GanController::models, this, [this](const QStringList& names, const QStringList& paths) {
+    if (names.isEmpty()) {
+      m_gan->setModelAvailable(false, tr("No generator is installed. Models ▸ Model Folders shows where they go; "
+                                         "clip-atelier-cli train gan makes one."));
+      return;
+    }
+    m_gan->setModels(names, paths, m_settings->value(Settings::Key::GanModel).toString());
+    m_ganController->load(m_gan->currentModelPath());
+  });
+  connect(m_gan, &GanPanel::modelChosen, this, [this](const QString& path) {
+    m_gan->setModelAvailable(false, tr("Loading %1…").arg(QFileInfo(path).dir().dirName()));
+    m_ganController->load(path);
+  });
+  connect(m_ganController, &GanController::loaded, this, [this](const QString& name, const QString& description, int, int) {
+    m_gan->setModelAvailable(true, {});
+    m_gan->setStatus(tr("%1: %2").arg(name, description));
+    m_settings->setValue(Settings::Key::GanModel, name);
+    m_gan->requestSample();
+    m_gan->requestGrid();
+  });
+  connect(m_ganController, &GanController::loadFailed, this, [this](const QString& message) {
+    m_gan->setModelAvailable(false, tr("The generator could not be loaded: %1").arg(message));
+  });
+  connect(m_gan, &GanPanel::sampleRequested, m_ganController, &GanController::sample);
+  connect(m_gan, &GanPanel::gridRequested, m_ganController, &GanController::grid);
+  connect(m_gan, &GanPanel::interpolationRequested, m_ganController, &GanController::interpolate);
+  connect(m_gan, &GanPanel::animationExportRequested, m_ganController, &GanController::exportAnimation);
+  connect(m_ganController, &GanController::sampled, m_gan, &GanPanel::showSample);
+  connect(m_ganController, &GanController::gridReady, m_gan, &GanPanel::showGrid);
+  connect(m_ganController, &GanController::interpolationReady, m_gan, &GanPanel::showInterpolation);
+  connect(m_ganController, &GanController::exported, this, [this](const QString& path) {
+    m_gan->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  });
+  connect(m_ganController, &GanController::exportFailed, this, [this](const QString& message) {
+    m_gan->setStatus(message);
+    showMessage(message, true);
+  });
+  connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
 }
 
 void MainWindow::openClipCheckpoint() {
@@ -323,6 +368,7 @@ void MainWindow::restoreState() {
   QStringList images = m_settings->value(Settings::Key::ClipImages).toStringList();
   m_clip->addImages(images.isEmpty() ? defaultPhotos() : images);
   m_gan->setSeed(m_settings->value(Settings::Key::GanSeed).toInt());
+  m_gan->setTruncation(m_settings->value(Settings::Key::GanTruncation).toDouble());
   m_vqgan->setPrompts(m_settings->value(Settings::Key::VqganPrompts).toString());
   m_draw->setPrompts(m_settings->value(Settings::Key::DrawPrompts).toString());
 }
@@ -344,6 +390,7 @@ void MainWindow::saveState() {
   const QStringList images = m_clip->imagePaths();
   m_settings->setValue(Settings::Key::ClipImages, images == defaultPhotos() ? QStringList() : images);
   m_settings->setValue(Settings::Key::GanSeed, m_gan->seed());
+  m_settings->setValue(Settings::Key::GanTruncation, m_gan->truncation());
   m_settings->setValue(Settings::Key::VqganPrompts, m_vqgan->prompts());
   m_settings->setValue(Settings::Key::DrawPrompts, m_draw->prompts());
   m_settings->sync();

@@ -14,6 +14,7 @@ namespace atelier {
 
 class ClipPanel;
 class ClipScorer;
+class GanController;
 class DrawPanel;
 class EngineBridge;
 class GanPanel;
@@ -35,6 +36,7 @@ class MainWindow : public QMainWindow {
   DrawPanel* drawPanel() const { return m_draw; }
   EngineBridge* bridge() const { return m_bridge; }
   ClipScorer* clipScorer() const { return m_scorer; }
+  GanController* ganController() const { return m_ganController; }
   // Runs a job on the engine's worker; its frames and progress go to view.
   qint64 runJob(RunView* view, const QString& name, JobFn fn);
   // The last error or notice shown to the user (for tests and the status bar).
@@ -65,6 +67,7 @@ class MainWindow : public QMainWindow {
   void showMessage(const QString& text, bool error);
   void onSettingChanged(int key);
   void connectScorer();
+  void connectGan();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
   Settings* m_settings;
@@ -81,6 +84,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_job;
   QHash<qint64, QPointer<RunView>> m_jobViews;
   ClipScorer* m_scorer;
+  GanController* m_ganController;
   qint64 m_latestScore = 0;
   QString m_clipName;
   QString m_lastMessage;

@@ -28,6 +28,8 @@ const QList<Entry>& table() {
        QStringLiteral("a photo of a cat\na cup of coffee\na rocket launch\nan astronaut\na red circle")},
       {Settings::Key::ClipImages, "clip/images", QStringList()},
       {Settings::Key::GanSeed, "gan/seed", 0},
+      {Settings::Key::GanModel, "gan/model", QStringLiteral("gan-emoji")},
+      {Settings::Key::GanTruncation, "gan/truncation", 0.0},
       {Settings::Key::VqganPrompts, "vqgan/prompts",
        QStringLiteral("a painting of a red telephone box spinning through a time vortex")},
       {Settings::Key::DrawPrompts, "draw/prompts", QStringLiteral("watercolor painting of an underwater submarine")},

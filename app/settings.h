@@ -25,6 +25,8 @@ class Settings : public QObject {
     ClipTablePrompts,
     ClipImages,     // paths the user added to the Similarity row
     GanSeed,
+    GanModel,       // the generator's name (its folder)
+    GanTruncation,  // 0 = off
     VqganPrompts,
     DrawPrompts,
     LastImageFolder,

@@ -1,21 +1,51 @@
 #include "gan_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QPainter>
 #include <QPushButton>
-#include <QSlider>
+#include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSpinBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 #include "heat_strip.h"
 #include "image_canvas.h"
 #include "note_box.h"
 
 namespace atelier {
+
+namespace {
+constexpr double kFps = 24.0;
+
+// Writes through QSaveFile: the file appears whole or not at all.
+bool saveAtomically(const QImage& image, const QString& path, QString* error) {
+  QSaveFile file(path);
+  const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, format.isEmpty() ? "PNG" : format.constData()) || !file.commit()) {
+    *error = file.errorString().isEmpty() || file.error() == QFileDevice::NoError ? QObject::tr("the image could not be encoded")
+                                                                                 : file.errorString();
+    file.cancelWriting();
+    return false;
+  }
+  return true;
+}
+}  // namespace
 
 GanPanel::GanPanel(QWidget* parent)
     : QWidget(parent),
@@ -32,54 +62,111 @@ GanPanel::GanPanel(QWidget* parent)
       m_banner(new QLabel(this)),
       m_canvas(new ImageCanvas(this)),
       m_z(new HeatStrip(this)),
+      m_caption(new QLabel(this)),
       m_model(new QComboBox(this)),
-      m_seed(new QSpinBox(this)) {
+      m_seed(new QSpinBox(this)),
+      m_truncate(new QCheckBox(tr("&Truncate at"), this)),
+      m_truncation(new QDoubleSpinBox(this)),
+      m_gridSize(new QSpinBox(this)),
+      m_grid(new QListWidget(this)),
+      m_frameCount(new QSpinBox(this)),
+      m_play(new QPushButton(tr("Play &Interpolation"), this)),
+      m_status(new QLabel(this)),
+      m_timer(new QTimer(this)) {
   m_banner->setWordWrap(true);
   m_banner->setForegroundRole(QPalette::PlaceholderText);
   m_canvas->setPlaceholder(tr("G(z) appears here: press Sample."));
   m_z->setToolTip(tr("The latent vector z fed to the generator"));
+  m_z->setLimit(3.0);
+  m_caption->setAlignment(Qt::AlignCenter);
+  m_status->setWordWrap(true);
 
+  m_model->setToolTip(tr("The generator: the shipped mini-GANs and any found in the model folders"));
+  connect(m_model, &QComboBox::activated, this, [this](int) { Q_EMIT modelChosen(currentModelPath()); });
+  m_seed->setObjectName(QStringLiteral("seed"));
   m_seed->setRange(0, std::numeric_limits<int>::max());
   m_seed->setToolTip(tr("The seed that draws z: the same seed gives the same image"));
+  connect(m_seed, &QSpinBox::valueChanged, this, [this] {
+    if (!m_settingSeed) requestSample();
+  });
   auto* sample = new QPushButton(tr("&Sample"), this);
   sample->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-  sample->setToolTip(tr("Draw a new z and generate (Ctrl+R)"));
-  connect(sample, &QPushButton::clicked, this, [this] { Q_EMIT sampleRequested(m_seed->value()); });
-  auto* truncation = new QSlider(Qt::Horizontal, this);
-  truncation->setRange(10, 200);
-  truncation->setValue(100);
-  truncation->setToolTip(tr("Truncation: smaller values trade variety for typical, cleaner images"));
-  auto* gridSize = new QSpinBox(this);
-  gridSize->setRange(2, 8);
-  gridSize->setValue(4);
-  auto* makeGrid = new QPushButton(tr("Sample &Grid"), this);
-  auto* grid = new QListWidget(this);
-  grid->setViewMode(QListView::IconMode);
-  grid->setIconSize(QSize(64, 64));
-  grid->setResizeMode(QListView::Adjust);
-  auto* frames = new QSpinBox(this);
-  frames->setRange(2, 240);
-  frames->setValue(48);
-  auto* play = new QPushButton(tr("Play &Interpolation"), this);
-  play->setToolTip(tr("Pick two samples in the grid, then play the spherical path between their z"));
-  auto* exportButton = new QPushButton(tr("Export…"), this);
-  m_needModel << m_model << sample << truncation << makeGrid << play << exportButton;
+  sample->setToolTip(tr("Draw a new z from a fresh seed and generate (Ctrl+R)"));
+  connect(sample, &QPushButton::clicked, this, &GanPanel::sampleNew);
+  m_truncation->setRange(0.1, 3.0);
+  m_truncation->setSingleStep(0.1);
+  m_truncation->setValue(1.0);
+  m_truncation->setEnabled(false);
+  const QString truncHelp = tr("Truncation: components of z beyond ±t are drawn again. Smaller t trades variety for "
+                               "typical, cleaner images");
+  m_truncate->setToolTip(truncHelp);
+  m_truncation->setToolTip(truncHelp);
+  connect(m_truncate, &QCheckBox::toggled, this, [this](bool on) {
+    m_truncation->setEnabled(on);
+    requestSample();
+  });
+  connect(m_truncation, &QDoubleSpinBox::valueChanged, this, [this] {
+    if (m_truncate->isChecked()) requestSample();
+  });
 
+  m_gridSize->setRange(2, 8);
+  m_gridSize->setValue(4);
+    m_gridSize->setToolTip(tr("Rows and columns of the grid: samples of the seeds from the current one on"));
+  auto* makeGrid = new QPushButton(tr("Sample &Grid"), this);
+  connect(makeGrid, &QPushButton::clicked, this, &GanPanel::requestGrid);
+  m_grid->setViewMode(QListView::IconMode);
+  m_grid->setIconSize(QSize(64, 64));
+  m_grid->setResizeMode(QListView::Adjust);
+  m_grid->setMovement(QListView::Static);
+  m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  m_grid->setToolTip(tr("Click a sample to show it; Ctrl+click two to interpolate between them"));
+  connect(m_grid, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { setSeed(item->data(Qt::UserRole).toInt()), requestSample(); });
+  m_frameCount->setRange(2, 480);
+  m_frameCount->setValue(48);
+  m_frameCount->setToolTip(tr("Frames of the interpolation, both ends included"));
+  m_play->setToolTip(tr("Play the spherical path between the two selected samples' z (or this seed and the next)"));
+  connect(m_play, &QPushButton::clicked, this, [this] {
+    if (playing()) stopPlaying();
+    else requestInterpolation();
+  });
+  m_timer->setInterval(int(1000 / kFps));
+  connect(m_timer, &QTimer::timeout, this, [this] {
+    if (m_frames.isEmpty()) return stopPlaying();
+    m_frameIndex = (m_frameIndex + 1) % int(m_frames.size());
+    m_canvas->setImage(m_frames[m_frameIndex]);
+    m_caption->setText(tr("Interpolation: frame %1 of %2").arg(m_frameIndex + 1).arg(m_frames.size()));
+  });
+
+  auto* exportButton = new QToolButton(this);
+  exportButton->setText(tr("E&xport"));
+  exportButton->setPopupMode(QToolButton::InstantPopup);
+  auto* menu = new QMenu(exportButton);
+  menu->addAction(tr("Image…"), this, [this] { exportImage(m_sample, tr("image")); });
+  menu->addAction(tr("Grid…"), this, [this] { exportImage(gridImage(), tr("grid")); });
+  menu->addAction(tr("Interpolation as Animation (GIF, MP4, WebP)…"), this, &GanPanel::exportInterpolation);
+  menu->addAction(tr("Interpolation as PNG Frames…"), this, &GanPanel::exportFrames);
+  exportButton->setMenu(menu);
+  m_needModel << m_model << m_seed << sample << m_truncate << makeGrid << m_play << exportButton;
+
+  auto* truncRow = new QHBoxLayout;
+  truncRow->addWidget(m_truncate);
+  truncRow->addWidget(m_truncation, 1);
   auto* form = new QFormLayout;
   form->addRow(tr("Generator:"), m_model);
   form->addRow(tr("Seed:"), m_seed);
   form->addRow(QString(), sample);
-  form->addRow(tr("Truncation:"), truncation);
+  form->addRow(truncRow);
   auto* sampling = new QGroupBox(tr("Sample"), this);
   sampling->setLayout(form);
 
   auto* gridForm = new QFormLayout;
-  gridForm->addRow(tr("Grid size:"), gridSize);
+  gridForm->addRow(tr("Grid:"), m_gridSize);
   gridForm->addRow(QString(), makeGrid);
-  gridForm->addRow(grid);
-  gridForm->addRow(tr("Frames:"), frames);
-  gridForm->addRow(QString(), play);
+  gridForm->addRow(m_grid);
+  gridForm->addRow(tr("Frames:"), m_frameCount);
+  gridForm->addRow(QString(), m_play);
   gridForm->addRow(QString(), exportButton);
+  gridForm->addRow(m_status);
   auto* grids = new QGroupBox(tr("Grid and interpolation"), this);
   grids->setLayout(gridForm);
 
@@ -88,6 +175,7 @@ GanPanel::GanPanel(QWidget* parent)
   side->addWidget(grids, 1);
   auto* centre = new QVBoxLayout;
   centre->addWidget(m_canvas, 1);
+  centre->addWidget(m_caption);
   centre->addWidget(new QLabel(tr("z:"), this));
   centre->addWidget(m_z);
   auto* body = new QHBoxLayout;
@@ -101,12 +189,160 @@ GanPanel::GanPanel(QWidget* parent)
 
 int GanPanel::seed() const { return m_seed->value(); }
 
-void GanPanel::setSeed(int seed) { m_seed->setValue(seed); }
+void GanPanel::setSeed(int seed) {
+  m_settingSeed = true;
+  m_seed->setValue(seed);
+  m_settingSeed = false;
+}
+
+double GanPanel::truncation() const { return m_truncate->isChecked() ? m_truncation->value() : 0.0; }
+
+void GanPanel::setTruncation(double t) {
+  const QSignalBlocker a(m_truncate), b(m_truncation);
+  m_truncate->setChecked(t > 0);
+  m_truncation->setEnabled(t > 0);
+  if (t > 0) m_truncation->setValue(t);
+}
+
+int GanPanel::gridCount() const { return m_gridSize->value() * m_gridSize->value(); }
+int GanPanel::frames() const { return m_frameCount->value(); }
+QString GanPanel::currentModelPath() const { return m_model->currentData().toString(); }
+bool GanPanel::playing() const { return m_timer->isActive(); }
+void GanPanel::setStatus(const QString& text) { m_status->setText(text); }
+QString GanPanel::status() const { return m_status->text(); }
 
 void GanPanel::setModelAvailable(bool available, const QString& reason) {
   m_banner->setText(reason);
   m_banner->setVisible(!available);
   for (auto* w : m_needModel) w->setEnabled(available);
+}
+
+void GanPanel::setModels(const QStringList& names, const QStringList& paths, const QString& preferred) {
+  const QSignalBlocker block(m_model);
+  m_model->clear();
+  for (int i = 0; i < names.size(); ++i) m_model->addItem(names[i], paths.value(i));
+  const int at = m_model->findText(preferred);
+  m_model->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+void GanPanel::requestSample() {
+  stopPlaying();
+  Q_EMIT sampleRequested(seed(), truncation());
+}
+
+void GanPanel::sampleNew() {
+  setSeed(int(QRandomGenerator::global()->bounded(1000000)));
+  requestSample();
+}
+
+void GanPanel::requestGrid() { Q_EMIT gridRequested(seed(), gridCount(), truncation()); }
+
+QPair<int, int> GanPanel::interpolationEnds() const {
+  const auto selected = m_grid->selectedItems();
+  if (selected.size() >= 2) return {selected[0]->data(Qt::UserRole).toInt(), selected[1]->data(Qt::UserRole).toInt()};
+  return {seed(), seed() + 1};
+}
+
+void GanPanel::requestInterpolation() {
+  const auto [a, b] = interpolationEnds();
+  Q_EMIT interpolationRequested(a, b, frames(), truncation());
+}
+
+void GanPanel::stopPlaying() {
+  m_timer->stop();
+  m_play->setText(tr("Play &Interpolation"));
+}
+
+void GanPanel::showSample(int seed, const QImage& image, const QVector<double>& z) {
+  m_sample = image;
+  m_canvas->setImage(image);
+  m_z->setValues(z);
+  m_caption->setText(tr("Seed %1 · %2×%3").arg(seed).arg(image.width()).arg(image.height()));
+}
+
+void GanPanel::showGrid(const QList<QImage>& images, const QList<int>& seeds) {
+  m_gridImages = images;
+  m_grid->clear();
+  for (int i = 0; i < images.size(); ++i) {
+    auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(images[i])), QString::number(seeds.value(i)), m_grid);
+    item->setData(Qt::UserRole, seeds.value(i));
+    item->setToolTip(tr("Seed %1").arg(seeds.value(i)));
+  }
+}
+
+void GanPanel::showInterpolation(const QList<QImage>& frames) {
+  m_frames = frames;
+  m_frameIndex = -1;
+  if (frames.isEmpty()) return;
+  m_timer->start();
+  m_play->setText(tr("&Stop"));
+}
+
+QImage GanPanel::gridImage() const {
+  if (m_gridImages.isEmpty()) return {};
+  const int n = int(m_gridImages.size()), cols = int(std::ceil(std::sqrt(double(n)))), rows = (n + cols - 1) / cols;
+  const QSize cell = m_gridImages.first().size();
+  QImage grid((cell.width() + 2) * cols + 2, (cell.height() + 2) * rows + 2, QImage::Format_RGB888);
+  grid.fill(QColor(128, 128, 128));
+  QPainter p(&grid);
+  for (int i = 0; i < n; ++i) p.drawImage(2 + i % cols * (cell.width() + 2), 2 + i / cols * (cell.height() + 2), m_gridImages[i]);
+  return grid;
+}
+
+bool GanPanel::saveImage(const QImage& image, const QString& path) {
+  QString error;
+  if (image.isNull()) {
+    setStatus(tr("Nothing to export yet."));
+    return false;
+  }
+  if (!saveAtomically(image, path, &error)) {
+    setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+    return false;
+  }
+  setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+bool GanPanel::saveFrames(const QString& folder) {
+  if (m_frames.isEmpty()) {
+    setStatus(tr("Play an interpolation first."));
+    return false;
+  }
+  for (int i = 0; i < m_frames.size(); ++i) {
+    QString error;
+    const QString path = QDir(folder).filePath(QStringLiteral("frame_%1.png").arg(i, 4, 10, QLatin1Char('0')));
+    if (!saveAtomically(m_frames[i], path, &error)) {
+      setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+      return false;
+    }
+  }
+  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
+  return true;
+}
+
+void GanPanel::exportImage(const QImage& image, const QString& what) {
+  if (image.isNull()) return setStatus(tr("Nothing to export yet."));
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the %1").arg(what), QDir(dir).filePath(QStringLiteral("gan-%1.png").arg(seed())),
+                                                    tr("Images (*.png *.jpg *.webp)"));
+  if (!path.isEmpty()) saveImage(image, path);
+}
+
+void GanPanel::exportInterpolation() {
+  if (m_frames.isEmpty()) return setStatus(tr("Play an interpolation first."));
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the interpolation"), QDir(dir).filePath(QStringLiteral("interpolation.gif")),
+                                                    tr("Animations (*.gif *.mp4 *.webp)"));
+  if (path.isEmpty()) return;
+  setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+  Q_EMIT animationExportRequested(path, m_frames, kFps, std::max(1, 256 / std::max(1, m_frames.first().width())));
+}
+
+void GanPanel::exportFrames() {
+  if (m_frames.isEmpty()) return setStatus(tr("Play an interpolation first."));
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"),
+                                                           QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+  if (!folder.isEmpty()) saveFrames(folder);
 }
 
 }  // namespace atelier

@@ -1,12 +1,23 @@
-// The GAN tab: sample z, see G(z); the seed, truncation, z as a heat strip, a grid of samples,
-// and an interpolation between two of them.
+// The GAN tab: sample z, see G(z); the seed (shown and editable), truncation, z as a heat strip,
+// a grid of samples (click one to select it), and the spherical interpolation between two of
+// them played as an animation; exports of the image, the grid and the interpolation.
+// Engine-free: requests go out as signals, answers come in through the show*() slots.
 #pragma once
+#include <QImage>
 #include <QList>
+#include <QStringList>
+#include <QVector>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
 class QSpinBox;
+class QTimer;
 
 namespace atelier {
 
@@ -20,21 +31,71 @@ class GanPanel : public QWidget {
   explicit GanPanel(QWidget* parent = nullptr);
   NoteBox* note() const { return m_note; }
   ImageCanvas* canvas() const { return m_canvas; }
+  HeatStrip* zStrip() const { return m_z; }
+  QListWidget* gridView() const { return m_grid; }
   int seed() const;
   void setSeed(int seed);
+  double truncation() const;  // 0: off
+  void setTruncation(double truncation);
+  int gridCount() const;
+  int frames() const;
+  QString currentModelPath() const;
   void setModelAvailable(bool available, const QString& reason);
+  void setModels(const QStringList& names, const QStringList& paths, const QString& preferred);
+  QList<QImage> interpolationFrames() const { return m_frames; }
+  bool playing() const;
+  void setStatus(const QString& text);
+  QString status() const;
+  QImage gridImage() const;  // the grid as one image, 2 px apart
+  // Exports without dialogs (the menu's entries ask for the path, then call these).
+  bool saveImage(const QImage& image, const QString& path);
+  bool saveFrames(const QString& folder);  // frame_0000.png ...
+  QImage sampleImage() const { return m_sample; }
+
+ public Q_SLOTS:
+  void showSample(int seed, const QImage& image, const QVector<double>& z);
+  void showGrid(const QList<QImage>& images, const QList<int>& seeds);
+  void showInterpolation(const QList<QImage>& frames);
+  void requestSample();       // the current seed and truncation
+  void sampleNew();           // a fresh random seed
+  void requestGrid();
+  void requestInterpolation();
+  void stopPlaying();
 
  Q_SIGNALS:
-  void sampleRequested(int seed);
+  void modelChosen(const QString& path);
+  void sampleRequested(int seed, double truncation);
+  void gridRequested(int firstSeed, int count, double truncation);
+  void interpolationRequested(int seedA, int seedB, int frames, double truncation);
+  void animationExportRequested(const QString& path, const QList<QImage>& frames, double fps, int scale);
 
  private:
+  void exportImage(const QImage& image, const QString& what);
+  void exportInterpolation();
+  void exportFrames();
+  QPair<int, int> interpolationEnds() const;
+
   NoteBox* m_note;
   QLabel* m_banner;
   ImageCanvas* m_canvas;
   HeatStrip* m_z;
+  QLabel* m_caption;
   QComboBox* m_model;
   QSpinBox* m_seed;
+  QCheckBox* m_truncate;
+  QDoubleSpinBox* m_truncation;
+  QSpinBox* m_gridSize;
+  QListWidget* m_grid;
+  QSpinBox* m_frameCount;
+  QPushButton* m_play;
+  QLabel* m_status;
+  QTimer* m_timer;
   QList<QWidget*> m_needModel;
+  QImage m_sample;
+  QList<QImage> m_gridImages;
+  QList<QImage> m_frames;
+  int m_frameIndex = 0;
+  bool m_settingSeed = false;
 };
 
 }  // namespace atelier

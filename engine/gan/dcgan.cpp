@@ -5,6 +5,8 @@
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <regex>
 
 #include "runtime/error.h"
@@ -66,6 +68,23 @@ void init_dcgan(nn::Module& m, uint64_t seed) {
 }  // namespace
 
 void DcganGeneratorImpl::initialize(uint64_t seed) { init_dcgan(*this, seed); }
+
+void DcganGeneratorImpl::recalibrate(int batches, int64_t batch, uint64_t seed) {
+  at::NoGradGuard no_grad;
+  std::vector<nn::BatchNorm2dImpl*> norms;
+  for (auto& m : net->children())
+    if (auto* bn = dynamic_cast<nn::BatchNorm2dImpl*>(m.get())) norms.push_back(bn);
+  for (auto* bn : norms) {
+    bn->reset_running_stats();
+    bn->options.momentum(c10::nullopt);  // a cumulative average
+  }
+  train();
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto device = parameters().front().device();
+  for (int i = 0; i < batches; ++i) forward(at::randn({batch, config_.z_dim}, gen).to(device));
+  for (auto* bn : norms) bn->options.momentum(0.1);
+  eval();
+}
 
 // Discriminator: image -> width -> ... -> width * 2^(levels-1) at 4x4 -> one logit.
 DcganDiscriminatorImpl::DcganDiscriminatorImpl(const DcganConfig& c) {

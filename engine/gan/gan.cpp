@@ -71,13 +71,8 @@ Gan Gan::untrained(int64_t size, int64_t channels, int64_t z_dim, int64_t width,
   auto impl = std::make_unique<Impl>();
   impl->info.name = "untrained";
   fill_info(impl->info, c);
-  // Batch norm's running statistics of a fresh module (0, 1) would not match its activations;
-  // one pass in training mode on random z gives them values, as for any generator.
-  {
-    at::NoGradGuard no_grad;
-    module->train();
-    for (int i = 0; i < 30; ++i) module->forward(at::randn({64, z_dim}));
-  }
+  // Batch norm's running statistics of a fresh module (0, 1) would not match its activations.
+  module->recalibrate(8, 64, seed);
   impl->net = std::make_unique<DcganNet>(module);
   return Gan(std::move(impl));
 }

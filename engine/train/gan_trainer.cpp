@@ -175,6 +175,7 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
   const at::Tensor fixed_z = at::randn({64, o.z_dim}, fixed_gen).to(device);
   auto write_grid = [&](int64_t step) {
     at::NoGradGuard no_grad;
+    g_ema->recalibrate(16, 64, o.seed ^ 0x57A7ULL);  // overwritten by the next step's copy from G
     gan::DcganNet net(g_ema);
     at::Tensor x = net.generate(fixed_z).cpu();
     std::vector<Image> imgs;
@@ -244,7 +245,9 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
     if (p.step % o.sample_every == 0 || p.step == o.steps) write_grid(p.step);
     if (p.step % o.checkpoint_every == 0 || p.step == o.steps) save(p.step);
   }
-  // The shipped form: the averaged generator, fp16 weights, with what it is in the metadata.
+  // The shipped form: the averaged generator with its own batch statistics, fp16 weights, with
+  // what it is in the metadata.
+  g_ema->recalibrate(64, 64, o.seed ^ 0x57A7ULL);
   io::StateDict weights;
   for (auto& [k, v] : gan::module_state(*g_ema, ""))
     weights[k] = v.is_floating_point() ? v.to(at::kCPU, at::kHalf) : v.to(at::kCPU);

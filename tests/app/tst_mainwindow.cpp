@@ -1,6 +1,8 @@
 // The main window, driven offscreen: the four tabs in the article's order, the status bar,
 // settings that persist, bad images, job frames and errors, translations, screenshots.
 #include <QApplication>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QDir>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -18,7 +20,11 @@
 #include "clip_panel.h"
 #include "clip_scorer.h"
 #include "engine_bridge.h"
+#include "gan_controller.h"
 #include "gan_panel.h"
+#include "heat_strip.h"
+#include "image_canvas.h"
+#include "io/animation.h"
 #include "guided_panel.h"
 #include "live_plot.h"
 #include "main_window.h"
@@ -299,6 +305,80 @@ class TestMainWindow : public QObject {
     }
     QTest::qWait(50);
     saveScreenshot(&w, QStringLiteral("clip-mini.png"));
+  }
+
+  void ganTabSamplesGridsAndInterpolates() {
+    QTemporaryDir fresh;
+    Settings settings(fresh.filePath(QStringLiteral("gan.ini")));
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    w.tabs()->setCurrentIndex(MainWindow::GanTab);
+    GanPanel* panel = w.ganPanel();
+    GanController* gan = w.ganController();
+    QSignalSpy loaded(gan, &GanController::loaded), sampled(gan, &GanController::sampled), grid(gan, &GanController::gridReady);
+    QVERIFY(loaded.wait(30000));
+    const int zDim = loaded.first().at(2).toInt();
+    // Loading samples the current seed and a grid from it.
+    QTRY_VERIFY_WITH_TIMEOUT(!sampled.isEmpty() && !grid.isEmpty(), 20000);
+    QVERIFY(!panel->canvas()->image().isNull());
+    QCOMPARE(panel->zStrip()->values().size(), zDim);
+    QCOMPARE(panel->gridView()->count(), panel->gridCount());
+
+    // The same seed gives the same image; another seed another one.
+    sampled.clear();
+    panel->setSeed(5);
+    panel->requestSample();
+    panel->requestSample();
+    panel->setSeed(6);
+    panel->requestSample();
+    QTRY_COMPARE_WITH_TIMEOUT(sampled.size(), 3, 20000);
+    const QImage a = sampled[0].at(1).value<QImage>(), b = sampled[1].at(1).value<QImage>(), c = sampled[2].at(1).value<QImage>();
+    QCOMPARE(a, b);
+    QVERIFY(a != c);
+    // Typing a seed samples it.
+    sampled.clear();
+    auto* seedBox = panel->findChild<QSpinBox*>(QStringLiteral("seed"));
+    QVERIFY(seedBox);
+    seedBox->setValue(42);
+    QTRY_VERIFY_WITH_TIMEOUT(!sampled.isEmpty(), 20000);
+    QCOMPARE(sampled.last().at(0).toInt(), 42);
+
+    // Clicking a grid cell selects that sample.
+    sampled.clear();
+    QListWidgetItem* third = panel->gridView()->item(2);
+    const QRect cell = panel->gridView()->visualItemRect(third);
+    QTest::mouseClick(panel->gridView()->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_VERIFY_WITH_TIMEOUT(!sampled.isEmpty(), 20000);
+    QCOMPARE(panel->seed(), third->data(Qt::UserRole).toInt());
+
+    // Two selected samples: the interpolation between them, played.
+    QSignalSpy frames(gan, &GanController::interpolationReady);
+    panel->gridView()->clearSelection();
+    panel->gridView()->item(0)->setSelected(true);
+    panel->gridView()->item(3)->setSelected(true);
+    panel->requestInterpolation();
+    QVERIFY(frames.wait(20000));
+    QCOMPARE(frames.first().first().value<QList<QImage>>().size(), panel->frames());
+    QVERIFY(panel->playing());
+    QTest::qWait(150);
+    saveScreenshot(&w, QStringLiteral("gan.png"));
+    panel->stopPlaying();
+
+    // Exports: the image and the frames atomically; a folder that isn't there is reported.
+    QVERIFY(panel->saveImage(panel->sampleImage(), fresh.filePath(QStringLiteral("sample.png"))));
+    QCOMPARE(QImage(fresh.filePath(QStringLiteral("sample.png"))), panel->sampleImage().convertToFormat(QImage::Format_RGB32));
+    QVERIFY(!panel->saveImage(panel->gridImage(), fresh.filePath(QStringLiteral("missing/grid.png"))));
+    QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
+    QVERIFY(panel->saveFrames(fresh.path()));
+    QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("frame_0000.png"))));
+    QSignalSpy exported(gan, &GanController::exported);
+    for (const char* ext : {"gif", "mp4"}) {
+      const QString path = fresh.filePath(QStringLiteral("interpolation.") + QLatin1String(ext));
+      Q_EMIT panel->animationExportRequested(path, panel->interpolationFrames(), 24.0, 4);
+      QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty() && exported.last().first().toString() == path, 20000);
+      QCOMPARE(count_animation_frames(path.toStdString()), panel->frames());
+    }
   }
 
   void germanTranslation() {

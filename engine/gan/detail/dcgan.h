@@ -25,6 +25,10 @@ class DcganGeneratorImpl : public torch::nn::Module {
   explicit DcganGeneratorImpl(const DcganConfig& config);
   at::Tensor forward(const at::Tensor& z);  // [B, z] -> [B, C, S, S] in [-1, 1]
   void initialize(uint64_t seed);           // N(0, 0.02) convolutions, N(1, 0.02) norms, as the paper
+  // Batch norm's running statistics measured afresh over `batches` batches of random z (their
+  // plain average, not a moving one), in eval mode after: an averaged (EMA) generator's weights
+  // don't match statistics copied from the trained one ("standing statistics", BigGAN).
+  void recalibrate(int batches, int64_t batch, uint64_t seed);
   const DcganConfig& config() const { return config_; }
   torch::nn::Sequential net{nullptr};
 

@@ -1,0 +1,52 @@
+// The GAN tab's link to the engine: finds the installed generators, loads one, and samples,
+// grids and interpolates on the worker thread; exports animations there too. Answers come as
+// queued signals; a stale answer (for a model or request superseded since) is dropped.
+#pragma once
+#include <QImage>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+namespace atelier {
+
+class EngineBridge;
+
+class GanController : public QObject {
+  Q_OBJECT
+ public:
+  explicit GanController(EngineBridge* bridge, QObject* parent = nullptr);
+  ~GanController() override;
+
+  void refresh();                    // answers models()
+  void load(const QString& path);    // answers loaded() or loadFailed()
+  bool ready() const { return m_ready; }
+  void sample(int seed, double truncation);
+  void grid(int firstSeed, int count, double truncation);
+  void interpolate(int seedA, int seedB, int frames, double truncation);
+  // .gif, .webp or .mp4, written atomically on the worker; answers exported() or exportFailed().
+  void exportAnimation(const QString& path, const QList<QImage>& frames, double fps, int scale);
+
+ Q_SIGNALS:
+  void models(const QStringList& names, const QStringList& paths);
+  void loaded(const QString& name, const QString& description, int zDim, int imageSize);
+  void loadFailed(const QString& message);
+  void sampled(int seed, const QImage& image, const QVector<double>& z);
+  void gridReady(const QList<QImage>& images, const QList<int>& seeds);
+  void interpolationReady(const QList<QImage>& frames);
+  void exported(const QString& path);
+  void exportFailed(const QString& message);
+  void failed(const QString& message);
+
+ private:
+  struct State;
+  EngineBridge* m_bridge;
+  std::shared_ptr<State> m_state;  // the loaded generator: touched on the worker thread only
+  bool m_ready = false;
+  qint64 m_generation = 0;         // bumped by load(): answers for an older model are dropped
+};
+
+}  // namespace atelier
