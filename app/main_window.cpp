@@ -18,6 +18,7 @@
 #include "clip_panel.h"
 #include "clip_scorer.h"
 #include "engine_bridge.h"
+#include "draw_controller.h"
 #include "gan_controller.h"
 #include "gan_panel.h"
 #include "guided_panel.h"
@@ -39,7 +40,8 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_vqgan(new VqganPanel(this)),
       m_draw(new DrawPanel(this)),
       m_scorer(new ClipScorer(m_bridge, this)),
-      m_ganController(new GanController(m_bridge, this)) {
+      m_ganController(new GanController(m_bridge, this)),
+      m_drawController(new DrawController(m_bridge, this)) {
   setWindowTitle(tr("CLIP Atelier"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
   m_tabs->setObjectName(QStringLiteral("panels"));
@@ -56,6 +58,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connectRunView(m_draw->runView());
   connectScorer();
   connectGan();
+  connectDraw();
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
   connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
@@ -168,7 +171,7 @@ void MainWindow::rescanModels() {
   m_gan->setModelAvailable(false, tr("Looking for generators…"));
   m_ganController->refresh();
   m_vqgan->setModelAvailable(false, tr("A run needs a CLIP model and a VQGAN or GAN generator; none is loaded."));
-  m_draw->setModelAvailable(false, tr("A run needs a CLIP model; none is loaded."));
+  m_draw->setModelAvailable(!find_default_clip().empty(), tr("A run needs a CLIP model; none is installed."));
 }
 
 void MainWindow::connectScorer() {
@@ -243,6 +246,35 @@ void MainWindow::connectGan() {
     showMessage(message, true);
   });
   connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
+}
+
+void MainWindow::connectDraw() {
+  connect(m_draw->runView(), &RunView::runRequested, this, [this] {
+    m_drawFrames.clear();
+    m_draw->setStatus({});
+    m_drawJob = runJob(m_draw->runView(), tr("CLIPDraw"), m_drawController->job(m_draw->settings()));
+  });
+  connect(m_bridge, &EngineBridge::frameReady, this, [this](qint64 job, const QImage& image, qint64) {
+    if (job == m_drawJob && m_drawFrames.size() < 4000) m_drawFrames << image;
+  });
+  connect(m_draw, &DrawPanel::promptsEdited, this, [this](const QString& prompts) {
+    if (m_drawJob != 0 && m_jobViews.contains(m_drawJob) && !prompts.trimmed().isEmpty()) m_bridge->setParam(QStringLiteral("prompts"), prompts.toStdString());
+  });
+  connect(m_drawController, &DrawController::resultReady, this, [this](const QString& svg, const QImage& image, int steps) {
+    m_draw->setResult(svg, image, m_drawFrames);
+    m_draw->setStatus(tr("%n step(s) done: replay or export the drawing.", nullptr, steps));
+  });
+  connect(m_draw, &DrawPanel::replayRequested, m_drawController, [this] { m_drawController->replay(); });
+  connect(m_drawController, &DrawController::replayReady, m_draw, &DrawPanel::playReplay);
+  connect(m_draw, &DrawPanel::animationExportRequested, this,
+          [this](const QString& path, const QList<QImage>& frames) { m_drawController->exportAnimation(path, frames); });
+  connect(m_drawController, &DrawController::exported, this, [this](const QString& path) {
+    m_draw->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  });
+  connect(m_drawController, &DrawController::exportFailed, this, [this](const QString& message) {
+    m_draw->setStatus(message);
+    showMessage(message, true);
+  });
 }
 
 void MainWindow::openClipCheckpoint() {

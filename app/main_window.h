@@ -15,6 +15,7 @@ namespace atelier {
 class ClipPanel;
 class ClipScorer;
 class GanController;
+class DrawController;
 class DrawPanel;
 class EngineBridge;
 class GanPanel;
@@ -37,6 +38,7 @@ class MainWindow : public QMainWindow {
   EngineBridge* bridge() const { return m_bridge; }
   ClipScorer* clipScorer() const { return m_scorer; }
   GanController* ganController() const { return m_ganController; }
+  DrawController* drawController() const { return m_drawController; }
   // Runs a job on the engine's worker; its frames and progress go to view.
   qint64 runJob(RunView* view, const QString& name, JobFn fn);
   // The last error or notice shown to the user (for tests and the status bar).
@@ -68,6 +70,7 @@ class MainWindow : public QMainWindow {
   void onSettingChanged(int key);
   void connectScorer();
   void connectGan();
+  void connectDraw();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
   Settings* m_settings;
@@ -85,6 +88,9 @@ class MainWindow : public QMainWindow {
   QHash<qint64, QPointer<RunView>> m_jobViews;
   ClipScorer* m_scorer;
   GanController* m_ganController;
+  DrawController* m_drawController;
+  qint64 m_drawJob = 0;
+  QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;
   QString m_clipName;
   QString m_lastMessage;

@@ -32,7 +32,7 @@ const QList<Entry>& table() {
       {Settings::Key::GanTruncation, "gan/truncation", 0.0},
       {Settings::Key::VqganPrompts, "vqgan/prompts",
        QStringLiteral("a painting of a red telephone box spinning through a time vortex")},
-      {Settings::Key::DrawPrompts, "draw/prompts", QStringLiteral("watercolor painting of an underwater submarine")},
+      {Settings::Key::DrawPrompts, "draw/prompts", QStringLiteral("a red heart")},
       {Settings::Key::LastImageFolder, "paths/lastImageFolder",
        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)},
       {Settings::Key::LastExportFolder, "paths/lastExportFolder",

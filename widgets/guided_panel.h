@@ -3,8 +3,20 @@
 #pragma once
 #include <QWidget>
 
+#include <QColor>
+#include <QImage>
+#include <QList>
+
+class QComboBox;
+class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+class QToolButton;
 
 namespace atelier {
 
@@ -40,10 +52,54 @@ class VqganPanel : public GuidedPanel {
 };
 
 // CLIPDraw: prompts steer coloured Bezier strokes through a differentiable rasteriser.
+// Engine-free: the window runs the job; the panel holds the settings and the finished drawing
+// (its SVG, the final image, the run's frames) and exports them.
 class DrawPanel : public GuidedPanel {
   Q_OBJECT
  public:
+  struct Settings {
+    QString prompts, style;
+    int strokes = 64, iterations = 300, seed = 0, size = 64;
+    double maxWidth = 50;
+    QColor background = Qt::white;
+  };
   explicit DrawPanel(QWidget* parent = nullptr);
+  Settings settings() const;
+  void setSettings(const Settings& settings);
+  // The finished (or stopped) run: its SVG, its final image and its frames.
+  void setResult(const QString& svg, const QImage& image, const QList<QImage>& frames);
+  QString svg() const { return m_svg; }
+  QList<QImage> frames() const { return m_frames; }
+  void playReplay(const QList<QImage>& frames);  // the strokes drawn one by one
+  bool replaying() const;
+  // Exports without dialogs (the buttons ask for the path, then call these); false + status on failure.
+  bool saveSvg(const QString& path);
+  bool saveImage(const QString& path);
+  QString status() const;
+  void setStatus(const QString& text);
+
+ Q_SIGNALS:
+  void replayRequested();
+  void promptsEdited(const QString& prompts);  // debounced, for a running job
+  void animationExportRequested(const QString& path, const QList<QImage>& frames);
+
+ private:
+  QLineEdit* m_style;
+  QSpinBox* m_strokes;
+  QDoubleSpinBox* m_maxWidth;
+  QSpinBox* m_iterations;
+  QSpinBox* m_seed;
+  QComboBox* m_size;
+  QComboBox* m_background;
+  QPushButton* m_replay;
+  QToolButton* m_export;
+  QLabel* m_status;
+  QTimer* m_replayTimer;
+  QTimer* m_promptTimer;
+  QString m_svg;
+  QImage m_image;
+  QList<QImage> m_frames, m_replayFrames;
+  int m_replayIndex = 0;
 };
 
 }  // namespace atelier

@@ -4,6 +4,7 @@
 
 #include "cli_common.h"
 #include "clip/bench.h"
+#include "draw/clipdraw.h"
 #include "runtime/error.h"
 
 namespace atelier::cli {
@@ -50,6 +51,36 @@ void add_bench_commands(CLI::App& app, Globals& globals) {
         {"fraction_of_matmul", r.achieved_gflops / r.matmul_gflops},
         {"min_cosine_to_fp32", r.cosine_to_fp32},
     };
+    std::cout << out.dump() << '\n';
+  });
+
+  struct DrawArgs {
+    int paths = 256, size = 224, repeats = 10;
+    bool scaling = false;
+  };
+  auto d = std::make_shared<DrawArgs>();
+  auto* dr = bench->add_subcommand("draw", "The CLIPDraw rasteriser: forward and forward+backward milliseconds (JSON)");
+  dr->add_option("--paths", d->paths, "Strokes")->check(CLI::Range(1, 100000));
+  dr->add_option("--size", d->size, "Canvas side in pixels")->check(CLI::Range(16, 4096));
+  dr->add_option("--repeats", d->repeats, "Timed renders")->check(CLI::Range(1, 1000));
+  dr->add_flag("--scaling", d->scaling, "Also time 1/4, 1/2, 2x and 4x the paths, and half and double the size");
+  dr->callback([d, &globals] {
+    RuntimeInfo rt = configure(globals);
+    auto row = [&](int paths, int size) {
+      const draw::RasterBench b = draw::bench_raster(paths, size, d->repeats);
+      return nlohmann::json{{"paths", b.paths},           {"size", b.size},       {"forward_ms", b.forward_ms},
+                            {"forward_backward_ms", b.backward_ms}, {"visits", b.visits}};
+    };
+    nlohmann::json out = row(d->paths, d->size);
+    out["threads"] = rt.threads;
+    out["device"] = "cpu";
+    out["strokes"] = "CLIPDraw's initial strokes (1-3 segments, 10% of the canvas) with widths of 1-8 px";
+    if (d->scaling) {
+      nlohmann::json table = nlohmann::json::array();
+      for (int p : {d->paths / 4, d->paths / 2, d->paths * 2, d->paths * 4}) table.push_back(row(std::max(1, p), d->size));
+      for (int s : {d->size / 2, d->size * 2}) table.push_back(row(d->paths, std::max(16, s)));
+      out["scaling"] = table;
+    }
     std::cout << out.dump() << '\n';
   });
 }

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
 #ifdef ATELIER_WITH_OPENCV
   cli::add_train_commands(app, globals);
   cli::add_gan_commands(app, globals);
+  cli::add_draw_command(app, globals);
 #endif
 
   try {

@@ -1,6 +1,8 @@
 // The main window, driven offscreen: the four tabs in the article's order, the status bar,
 // settings that persist, bad images, job frames and errors, translations, screenshots.
 #include <QApplication>
+#include <QSvgRenderer>
+#include <QPainter>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QDir>
@@ -20,6 +22,7 @@
 #include "clip_panel.h"
 #include "clip_scorer.h"
 #include "engine_bridge.h"
+#include "draw_controller.h"
 #include "gan_controller.h"
 #include "gan_panel.h"
 #include "heat_strip.h"
@@ -379,6 +382,60 @@ class TestMainWindow : public QObject {
       QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty() && exported.last().first().toString() == path, 20000);
       QCOMPARE(count_animation_frames(path.toStdString()), panel->frames());
     }
+  }
+
+  void clipDrawRunsLiveAndExportsSvg() {
+    QTemporaryDir fresh;
+    Settings settings(fresh.filePath(QStringLiteral("draw.ini")));
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    w.tabs()->setCurrentIndex(MainWindow::DrawTab);
+    DrawPanel* panel = w.drawPanel();
+    QCOMPARE(panel->prompts(), QStringLiteral("a red heart"));  // a newcomer's first click on Run does something
+    DrawPanel::Settings s = panel->settings();
+    s.iterations = 150;
+    panel->setSettings(s);
+    QSignalSpy frames(w.bridge(), &EngineBridge::frameReady), result(w.drawController(), &DrawController::resultReady);
+    Q_EMIT panel->runView()->runRequested();
+    QTRY_VERIFY2_WITH_TIMEOUT(frames.size() >= 2, qPrintable(w.lastMessage()), 20000);
+    saveScreenshot(&w, QStringLiteral("clipdraw.png"));  // mid-run
+    QVERIFY(result.wait(60000));
+    QCOMPARE(result.first().at(2).toInt(), 150);
+    QVERIFY(panel->svg().contains(QStringLiteral("<path")));
+
+    // The exported SVG, drawn by Qt's SVG module, looks like the final image.
+    const QString svgPath = fresh.filePath(QStringLiteral("drawing.svg")), pngPath = fresh.filePath(QStringLiteral("drawing.png"));
+    QVERIFY(panel->saveSvg(svgPath));
+    QVERIFY(panel->saveImage(pngPath));
+    QSvgRenderer svg(svgPath);
+    QVERIFY(svg.isValid());
+    const QImage png = QImage(pngPath).convertToFormat(QImage::Format_RGB32);
+    QImage drawn(png.size(), QImage::Format_RGB32);
+    drawn.fill(Qt::white);
+    {
+      QPainter p(&drawn);
+      p.setRenderHint(QPainter::Antialiasing);
+      svg.render(&p);
+    }
+    double diff = 0;
+    for (int y = 0; y < png.height(); ++y)
+      for (int x = 0; x < png.width(); ++x) {
+        const QRgb a = png.pixel(x, y), b = drawn.pixel(x, y);
+        diff += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+      }
+    diff /= 3.0 * png.width() * png.height() * 255.0;
+    qInfo("mean |PNG - Qt's rendering of the SVG| = %.4f", diff);
+    QVERIFY2(diff < 0.02, qPrintable(QString::number(diff)));
+    QVERIFY(!panel->saveSvg(fresh.filePath(QStringLiteral("missing/drawing.svg"))));
+    QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
+
+    // The replay draws the strokes one by one.
+    QSignalSpy replay(w.drawController(), &DrawController::replayReady);
+    Q_EMIT panel->replayRequested();
+    QVERIFY(replay.wait(20000));
+    QVERIFY(replay.first().first().value<QList<QImage>>().size() > 10);
+    QVERIFY(panel->replaying());
   }
 
   void germanTranslation() {

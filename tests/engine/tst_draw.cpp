@@ -1,14 +1,21 @@
 // The differentiable rasteriser: the coverage profile of a straight stroke, compositing order,
 // paths off the canvas, supersampling, and gradients (points, widths, colours) against central
 // finite differences in double precision.
+#include <QCoreApplication>
 #include <QTest>
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 
 #include <cmath>
 
 #include "common/errors.h"
+#include "clip/clip.h"
+#include "draw/clipdraw.h"
 #include "draw/detail/raster.h"
+#include "guide/prompts.h"
+#include "runtime/job.h"
+#include "runtime/model_paths.h"
 
 using namespace atelier;
 using namespace atelier::draw;
@@ -144,5 +151,119 @@ class TestDraw : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(TestDraw)
+class TestClipDraw : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void promptsParseTheFieldsSyntax() {
+    auto p = guide::parse_prompts("a red barn:1 | a storm:0.5 | blurry:-1:0.2 |  a clock at 10:30  ");
+    QCOMPARE(p.size(), size_t(4));
+    QCOMPARE(p[0], (guide::Prompt{"a red barn", 1.0}));
+    QCOMPARE(p[1].weight, 0.5);
+    QCOMPARE(p[2].text, std::string("blurry"));
+    QCOMPARE(p[2].weight, -1.0);
+    QCOMPARE(p[2].stop, 0.2);
+    QCOMPARE(p[3].text, std::string("a clock at 10"));  // the documented catch: a trailing number is a weight
+    QCOMPARE(p[3].weight, 30.0);
+    QCOMPARE(guide::parse_prompts(guide::format_prompts(p)), p);
+    QVERIFY(errorOf([] { guide::parse_prompts(" | "); }).find("type a prompt") != std::string::npos);
+    QVERIFY(errorOf([] { guide::parse_prompts(":2"); }).find("has no text") != std::string::npos);
+  }
+
+  void svgRoundTripsAndRendersTheSame() {
+    draw::DrawOptions o;
+    o.paths = 40;
+    o.size = 96;
+    o.seed = 4;
+    draw::Drawing d = draw::random_drawing(o);
+    for (size_t i = 0; i < d.paths.size(); ++i) d.paths[i].width = 1 + double(i % 7);
+    const std::string svg = draw::to_svg(d);
+    QVERIFY(svg.find("stroke-linecap=\"round\"") != std::string::npos);
+    const draw::Drawing back = draw::parse_svg(svg);
+    QCOMPARE(back.paths.size(), d.paths.size());
+    QCOMPARE(back.width, 96);
+    // A second rasterisation of the parsed SVG matches the drawing's own (colours are 8-bit in SVG).
+    const Image a = draw::render_drawing(d), b = draw::render_drawing(back);
+    int worst = 0;
+    for (size_t i = 0; i < a.pixels.size(); ++i) worst = std::max(worst, std::abs(int(a.pixels[i]) - int(b.pixels[i])));
+    QVERIFY2(worst <= 2, qPrintable(QString::number(worst)));
+    QVERIFY(errorOf([] { draw::parse_svg("<html/>"); }).find("not an SVG") != std::string::npos);
+    QVERIFY(errorOf([] { draw::parse_svg(R"(<svg width="8" height="8"><path d="M 0 0 L 1 1" stroke="red"/></svg>)"); })
+                .find("only paths of M and C") != std::string::npos);
+  }
+
+  void stoppingKeepsTheDrawingSoFar() {
+    clip::Clip model = clip::Clip::load(find_default_clip());
+    draw::DrawOptions o;
+    o.paths = 16;
+    o.size = 64;
+    o.steps = 1000;
+    auto control = std::make_shared<JobControl>(1);
+    JobCallbacks callbacks;
+    callbacks.on_progress = [&](int64_t, const Progress& p) {
+      if (p.step == 3) control->cancel();
+    };
+    JobContext ctx(control, callbacks);
+    const draw::DrawResult r = draw::run_clipdraw(model, o, &ctx);
+    QVERIFY(r.stopped);
+    QCOMPARE(r.steps, int64_t(3));
+    QCOMPARE(r.drawing.paths.size(), size_t(16));
+  }
+};
+
+// The quality gate of the issue (label "quality", like the mini-CLIP's): not part of the CI run
+// while it fails. Measured: seed 0 ranks "a red heart" first; seed 1 ranks "a green heart" first.
+class TestClipDrawQuality : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void aRedHeartRanksFirstAmongTwentyPrompts() {
+    const auto path = find_default_clip();
+    QVERIFY2(!path.empty(), "the shipped mini-CLIP is missing");
+    clip::Clip model = clip::Clip::load(path);
+    draw::DrawOptions o;
+    o.prompts = "a red heart";
+    // At the mini-CLIP's own input size (64 px). On 128 and 224 px canvases the same run draws
+    // something the mini-CLIP scores high for "a red heart" in its augmented copies but ranks
+    // below "a green heart" whole: noted in the issue, not hidden here.
+    o.paths = 64;
+    o.size = 64;
+    o.max_width = 20;
+    o.steps = 200;
+    o.seed = 1;
+    int frames = 0;
+    int64_t lastStep = 0;
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&&) { ++frames; };
+    callbacks.on_progress = [&](int64_t, const Progress& p) { lastStep = p.step; };
+    JobContext ctx(std::make_shared<JobControl>(1), callbacks);
+    const draw::DrawResult r = draw::run_clipdraw(model, o, &ctx);
+    QCOMPARE(r.steps, int64_t(200));
+    QCOMPARE(lastStep, int64_t(200));
+    QCOMPARE(frames, 200 / o.frame_every + 1);
+    const std::vector<std::string> prompts = {
+        "a red heart",     "a blue heart",  "a green heart",  "a yellow heart",  "a red circle",   "a red square",  "a red star",
+        "a red triangle",  "a blue circle", "a green square", "a yellow star",   "a black cross",  "a white ring",  "a purple diamond",
+        "a rocket",        "a cat face",    "a red apple",    "a grinning face", "a pink flower",  "an orange line"};
+    const auto text = model.encode_texts(prompts);
+    const auto image = model.encode_images({draw::render_drawing(r.drawing, 4)});
+    const auto cos = clip::cosine_matrix(text, image);
+    size_t best = 0;
+    for (size_t i = 1; i < prompts.size(); ++i)
+      if (cos[i][0] > cos[best][0]) best = i;
+    QVERIFY2(best == 0, qPrintable(QStringLiteral("ranked first: %1 (%2 vs %3)").arg(QString::fromStdString(prompts[best])).arg(cos[best][0]).arg(cos[0][0])));
+  }
+
+};
+
+int main(int argc, char** argv) {
+  at::set_num_threads(2);
+  if (argc > 1 && std::string(argv[1]) == "--quality") {
+    TestClipDrawQuality quality;
+    return QTest::qExec(&quality, 1, argv);
+  }
+  TestDraw raster;
+  TestClipDraw clipdraw;
+  return QTest::qExec(&raster, argc, argv) | QTest::qExec(&clipdraw, argc, argv);
+}
 #include "tst_draw.moc"

@@ -1,0 +1,120 @@
+// clip-atelier-cli draw: CLIPDraw from the command line, writing SVG, PNG and an animation.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli_common.h"
+#include "clip/clip.h"
+#include "draw/clipdraw.h"
+#include "io/animation.h"
+#include "io/image.h"
+#include "runtime/error.h"
+#include "runtime/job.h"
+
+namespace atelier::cli {
+
+namespace fs = std::filesystem;
+
+fs::path default_clip();  // cmd_clip.cpp
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void on_draw_signal(int) { g_stop = true; }
+
+// Whole or not at all: written beside the target, then renamed.
+void write_text(const fs::path& file, const std::string& text) {
+  const fs::path tmp = file.parent_path() / (".partial-" + file.filename().string());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorKind::InvalidArgument, "can't write " + file.string());
+    out << text;
+    out.close();
+    if (!out) {
+      fs::remove(tmp);
+      throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed (disk full?)");
+    }
+  }
+  fs::rename(tmp, file);
+}
+}  // namespace
+
+void add_draw_command(CLI::App& app, Globals& globals) {
+  struct Args {
+    draw::DrawOptions o;
+    std::string clip, out, png, video;
+    std::vector<std::string> prompts;
+    double fps = 24;
+  };
+  auto a = std::make_shared<Args>();
+  a->o.steps = 300;
+  auto* c = app.add_subcommand("draw", "CLIPDraw: strokes optimised until CLIP finds them close to the prompt");
+  c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight | text:weight\" (negative weights push away)")->required();
+  c->add_option("--style", a->o.style, "A prefix for the positive prompts, e.g. \"a watercolour painting of\"");
+  c->add_option("--paths", a->o.paths, "Strokes")->check(CLI::Range(1, 100000));
+  c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
+  c->add_option("--seed", a->o.seed, "Seed of the initial strokes and the augmentations");
+  c->add_option("--size", a->o.size, "Canvas side in pixels")->check(CLI::Range(16, 4096));
+  c->add_option("--max-width", a->o.max_width, "Widest stroke in pixels")->check(CLI::Range(1.0, 1000.0));
+  c->add_option("--augmentations", a->o.augmentations, "Augmented copies per step")->check(CLI::Range(1, 64));
+  c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
+  c->add_option("--out", a->out, "The drawing as SVG")->required();
+  c->add_option("--png", a->png, "Also the final image (supersampled 4x)");
+  c->add_option("--video", a->video, "Also the run as an animation (.mp4, .gif or .webp), a frame every 5 steps");
+  c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
+  c->callback([a, &globals] {
+    RuntimeInfo rt = configure(globals);
+    if (!a->video.empty()) animation_format(a->video);  // a bad extension fails before the run
+    std::string spec;
+    for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
+    a->o.prompts = spec;
+    clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
+    model.to(rt.device.name);
+    std::vector<Image> frames;
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&& f) {
+      if (!a->video.empty()) frames.push_back(Image{f.width, f.height, 3, std::move(f.rgb)});
+    };
+    callbacks.on_progress = [](int64_t, const Progress& p) {
+      std::fprintf(stderr, "\rstep %lld/%lld  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), p.losses[0].second);
+      for (size_t i = 1; i < p.losses.size(); ++i) std::fprintf(stderr, "  \"%s\" %.3f", p.losses[i].first.c_str(), p.losses[i].second);
+      std::fprintf(stderr, "  %.1f s   ", p.seconds);
+    };
+    auto control = std::make_shared<JobControl>(1);
+    JobContext ctx(control, callbacks);
+    std::signal(SIGINT, on_draw_signal);
+    std::signal(SIGTERM, on_draw_signal);
+    std::thread watcher([&] {
+      while (!g_stop && control->state() != JobState::Finished) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (g_stop) control->cancel();
+    });
+    draw::DrawResult r;
+    try {
+      r = draw::run_clipdraw(model, a->o, &ctx);  // Ctrl+C: the drawing so far
+    } catch (...) {
+      control->set_state(JobState::Finished);
+      watcher.join();
+      throw;
+    }
+    control->set_state(JobState::Finished);
+    watcher.join();
+    std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
+    write_text(a->out, draw::to_svg(r.drawing));
+    std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size(), static_cast<long long>(r.steps), r.loss);
+    if (!a->png.empty()) {
+      write_image(a->png, draw::render_drawing(r.drawing, 4));
+      std::printf("%s\n", a->png.c_str());
+    }
+    if (!a->video.empty()) {
+      AnimationOptions o;
+      o.fps = a->fps;
+      write_animation(a->video, frames, o);
+      std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
+    }
+  });
+}
+
+}  // namespace atelier::cli

@@ -1,0 +1,82 @@
+// CLIPDraw (Frans, Soros & Witkowski 2021): coloured Bézier strokes optimised through the
+// differentiable rasteriser so that CLIP finds the drawing close to the prompts. Plain C++ API:
+// drawings in, drawings and images out; the run reports through a JobContext (pause, resume,
+// cancel, prompts and learning rates changed while it runs).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "io/image.h"
+
+namespace atelier {
+class JobContext;
+namespace clip { class Clip; }
+}  // namespace atelier
+
+namespace atelier::draw {
+
+struct StrokePath {
+  int segments = 1;                              // cubic segments: 3 * segments + 1 points
+  std::vector<std::array<double, 2>> points;     // pixels
+  double width = 1;
+  std::array<double, 4> rgba{0, 0, 0, 1};        // straight alpha
+};
+
+struct Drawing {
+  int width = 224, height = 224;
+  std::array<double, 3> background{1, 1, 1};
+  std::vector<StrokePath> paths;  // drawn in order
+};
+
+struct DrawOptions {
+  std::string prompts = "a red heart";  // "text:weight | text:weight" (negative weights push away)
+  std::string style;                   // a prefix for every positive prompt, e.g. "a watercolour painting of"
+  int paths = 256;                     // the original's defaults below
+  int max_segments = 3;
+  double max_width = 50;
+  int size = 224;
+  int steps = 1000;
+  uint64_t seed = 0;
+  std::array<double, 3> background{1, 1, 1};
+  int augmentations = 4;               // augmented copies per step
+  double lr_points = 1.0, lr_widths = 0.1, lr_colours = 0.01;
+  int frame_every = 5;                 // a frame every N steps (and the last)
+};
+
+// The initial drawing: random short strokes, random colours, width 1, as the original.
+Drawing random_drawing(const DrawOptions& options);
+// RGB 8-bit; scale > 1 supersamples (and returns the canvas' size); the first `upto` paths only
+// when upto >= 0 (the replay).
+Image render_drawing(const Drawing& drawing, int scale = 1, int upto = -1);
+
+// SVG 1.1: a background rectangle and one <path> per stroke (cubic "C" commands, round caps
+// and joins, stroke colour, opacity and width): opens and edits in Inkscape.
+std::string to_svg(const Drawing& drawing);
+// Reads what to_svg writes (and any SVG whose paths are M + C commands with those attributes).
+// Throws Error(BadFile) naming what it can't read.
+Drawing parse_svg(const std::string& svg);
+
+struct DrawResult {
+  Drawing drawing;
+  int64_t steps = 0;                 // steps done (fewer when cancelled)
+  double loss = 0;
+  std::vector<double> similarity;    // per prompt: mean cosine over the augmented copies, last step
+  bool stopped = false;              // cancelled through the JobContext: the drawing so far
+};
+
+// Runs the optimisation. ctx may be null (no reporting). A cancel through ctx ends the run at the
+// next step and returns the drawing so far (stopped = true). Parameter changes read each step:
+// "prompts" (string), "lr_points", "lr_widths", "lr_colours" (double).
+DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& options, JobContext* ctx);
+
+// Forward and forward+backward milliseconds of the rasteriser on a random drawing (the bench).
+struct RasterBench {
+  int paths = 0, size = 0, threads = 0;
+  double forward_ms = 0, backward_ms = 0;  // backward: forward + backward
+  int64_t visits = 0;                      // pixel-path pairs the forward visited
+};
+RasterBench bench_raster(int paths, int size, int repeats, uint64_t seed = 0);
+
+}  // namespace atelier::draw
