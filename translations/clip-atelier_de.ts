@@ -7,6 +7,10 @@
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht codiert werden</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -180,6 +184,17 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::DrawController</name>
+    <message>
+        <source>Replaying strokes</source>
+        <translation>Striche werden wiedergegeben</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
     <name>atelier::DrawPanel</name>
     <message>
         <source>How CLIPDraw paints</source>
@@ -222,12 +237,123 @@ cos θ = %2</translation>
         <translation>Hintergrund:</translation>
     </message>
     <message>
-        <source>Replay Strokes</source>
-        <translation>Striche erneut abspielen</translation>
+        <source>&amp;Replay Strokes</source>
+        <translation>Striche &amp;wiedergeben</translation>
     </message>
     <message>
-        <source>Export SVG…</source>
-        <translation>SVG exportieren…</translation>
+        <source>optional, e.g. a watercolour painting of</source>
+        <translation>optional, z. B. „a watercolour painting of“</translation>
+    </message>
+    <message>
+        <source>A drawing style put before every positive prompt</source>
+        <translation>Ein Zeichenstil, der jedem positiven Prompt vorangestellt wird</translation>
+    </message>
+    <message>
+        <source>Number of strokes (the original uses 256)</source>
+        <translation>Anzahl der Striche (das Original verwendet 256)</translation>
+    </message>
+    <message>
+        <source>Widths are kept between 1 px and this</source>
+        <translation>Die Breiten bleiben zwischen 1 px und diesem Wert</translation>
+    </message>
+    <message>
+        <source>The canvas: 224 is the original&apos;s; the mini-CLIP sees 64 px, where it draws best</source>
+        <translation>Die Leinwand: 224 wie im Original; das Mini-CLIP sieht 64 px und zeichnet in dieser Größe am besten</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Stil:</translation>
+    </message>
+    <message>
+        <source>Canvas:</source>
+        <translation>Leinwand:</translation>
+    </message>
+    <message>
+        <source>Draw the finished strokes one by one, in their order</source>
+        <translation>Die fertigen Striche einzeln in ihrer Reihenfolge zeichnen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>SVG (editable strokes)…</source>
+        <translation>SVG (bearbeitbare Striche)…</translation>
+    </message>
+    <message>
+        <source>Export SVG</source>
+        <translation>SVG exportieren</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Run as Animation (GIF, MP4, WebP)…</source>
+        <translation>Durchlauf als Animation (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GanController</name>
+    <message>
+        <source>Finding generators</source>
+        <translation>Generatoren werden gesucht</translation>
+    </message>
+    <message>
+        <source>Loading generator</source>
+        <translation>Generator wird geladen</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Erzeugung</translation>
+    </message>
+    <message>
+        <source>Sampling a grid</source>
+        <translation>Raster wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Interpolating</source>
+        <translation>Interpolation</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>
@@ -257,28 +383,12 @@ cos θ = %2</translation>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <source>Draw a new z and generate (Ctrl+R)</source>
-        <translation>Neues z ziehen und Bild erzeugen (Strg+R)</translation>
-    </message>
-    <message>
-        <source>Truncation: smaller values trade variety for typical, cleaner images</source>
-        <translation>Trunkierung: Kleinere Werte tauschen Vielfalt gegen typischere, sauberere Bilder</translation>
-    </message>
-    <message>
         <source>Sample &amp;Grid</source>
         <translation>&amp;Raster erzeugen</translation>
     </message>
     <message>
         <source>Play &amp;Interpolation</source>
         <translation>&amp;Interpolation abspielen</translation>
-    </message>
-    <message>
-        <source>Pick two samples in the grid, then play the spherical path between their z</source>
-        <translation>Wählen Sie zwei Bilder im Raster aus und spielen Sie dann den sphärischen Pfad zwischen ihren z ab</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Generator:</source>
@@ -289,16 +399,8 @@ cos θ = %2</translation>
         <translation>Seed:</translation>
     </message>
     <message>
-        <source>Truncation:</source>
-        <translation>Trunkierung:</translation>
-    </message>
-    <message>
         <source>Sample</source>
         <translation>Erzeugung</translation>
-    </message>
-    <message>
-        <source>Grid size:</source>
-        <translation>Rastergröße:</translation>
     </message>
     <message>
         <source>Frames:</source>
@@ -311,6 +413,130 @@ cos θ = %2</translation>
     <message>
         <source>z:</source>
         <translation>z:</translation>
+    </message>
+    <message>
+        <source>&amp;Truncate at</source>
+        <translation>&amp;Begrenzen auf</translation>
+    </message>
+    <message>
+        <source>The generator: the shipped mini-GANs and any found in the model folders</source>
+        <translation>Der Generator: die mitgelieferten Mini-GANs und alle in den Modellordnern gefundenen</translation>
+    </message>
+    <message>
+        <source>Draw a new z from a fresh seed and generate (Ctrl+R)</source>
+        <translation>Ein neues z aus einem neuen Seed ziehen und erzeugen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Truncation: components of z beyond ±t are drawn again. Smaller t trades variety for typical, cleaner images</source>
+        <translation>Begrenzung: Komponenten von z jenseits von ±t werden neu gezogen. Ein kleineres t tauscht Vielfalt gegen typischere, sauberere Bilder</translation>
+    </message>
+    <message>
+        <source>Rows and columns of the grid: samples of the seeds from the current one on</source>
+        <translation>Zeilen und Spalten des Rasters: Bilder der Seeds ab dem aktuellen</translation>
+    </message>
+    <message>
+        <source>Click a sample to show it; Ctrl+click two to interpolate between them</source>
+        <translation>Klicken Sie auf ein Bild, um es anzuzeigen; Strg+Klick auf zwei, um zwischen ihnen zu interpolieren</translation>
+    </message>
+    <message>
+        <source>Frames of the interpolation, both ends included</source>
+        <translation>Einzelbilder der Interpolation, beide Enden eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Play the spherical path between the two selected samples&apos; z (or this seed and the next)</source>
+        <translation>Den sphärischen Pfad zwischen den z der beiden ausgewählten Bilder abspielen (oder zwischen diesem Seed und dem nächsten)</translation>
+    </message>
+    <message>
+        <source>Interpolation: frame %1 of %2</source>
+        <translation>Interpolation: Einzelbild %1 von %2</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Bild…</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Grid…</source>
+        <translation>Raster…</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Interpolation as Animation (GIF, MP4, WebP)…</source>
+        <translation>Interpolation als Animation (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Interpolation as PNG Frames…</source>
+        <translation>Interpolation als PNG-Einzelbilder…</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>Raster:</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2×%3</source>
+        <translation>Seed %1 · %2×%3</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Play an interpolation first.</source>
+        <translation>Spielen Sie zuerst eine Interpolation ab.</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 Einzelbilder in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export the %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Export the interpolation</source>
+        <translation>Interpolation exportieren</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Einzelbilder</translation>
     </message>
 </context>
 <context>
@@ -631,16 +857,8 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         </translation>
     </message>
     <message>
-        <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
-        <translation>Es ist kein Generator geladen. Unter Modelle ▸ Modellordner sehen Sie, wohin Generatoren gehören.</translation>
-    </message>
-    <message>
         <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
         <translation>Ein Durchlauf benötigt ein CLIP-Modell und einen VQGAN- oder GAN-Generator; es ist keines davon geladen.</translation>
-    </message>
-    <message>
-        <source>A run needs a CLIP model; none is loaded.</source>
-        <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines geladen.</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
@@ -717,6 +935,33 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Looking for generators…</source>
+        <translation>Generatoren werden gesucht…</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is installed.</source>
+        <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines installiert.</translation>
+    </message>
+    <message>
+        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
+        <translation>Es ist kein Generator installiert. Modelle ▸ Modellordner zeigt, wohin sie gehören; clip-atelier-cli train gan erstellt einen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The generator could not be loaded: %1</source>
+        <translation>Der Generator konnte nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done: replay or export the drawing.</source>
+        <translation>
+            <numerusform>%n Schritt abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
+            <numerusform>%n Schritte abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,10 @@
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>no se pudo codificar la imagen</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -180,6 +184,17 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::DrawController</name>
+    <message>
+        <source>Replaying strokes</source>
+        <translation>Reproduciendo trazos</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+</context>
+<context>
     <name>atelier::DrawPanel</name>
     <message>
         <source>How CLIPDraw paints</source>
@@ -222,12 +237,123 @@ cos θ = %2</translation>
         <translation>Fondo:</translation>
     </message>
     <message>
-        <source>Replay Strokes</source>
-        <translation>Reproducir trazos</translation>
+        <source>&amp;Replay Strokes</source>
+        <translation>Reproducir &amp;trazos</translation>
     </message>
     <message>
-        <source>Export SVG…</source>
-        <translation>Exportar SVG…</translation>
+        <source>optional, e.g. a watercolour painting of</source>
+        <translation>opcional, p. ej., «a watercolour painting of»</translation>
+    </message>
+    <message>
+        <source>A drawing style put before every positive prompt</source>
+        <translation>Un estilo de dibujo que se antepone a cada prompt positivo</translation>
+    </message>
+    <message>
+        <source>Number of strokes (the original uses 256)</source>
+        <translation>Número de trazos (el original usa 256)</translation>
+    </message>
+    <message>
+        <source>Widths are kept between 1 px and this</source>
+        <translation>Los grosores se mantienen entre 1 px y este valor</translation>
+    </message>
+    <message>
+        <source>The canvas: 224 is the original&apos;s; the mini-CLIP sees 64 px, where it draws best</source>
+        <translation>El lienzo: 224 es el del original; el mini-CLIP ve 64 px, tamaño en el que mejor dibuja</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Estilo:</translation>
+    </message>
+    <message>
+        <source>Canvas:</source>
+        <translation>Lienzo:</translation>
+    </message>
+    <message>
+        <source>Draw the finished strokes one by one, in their order</source>
+        <translation>Dibujar los trazos terminados uno a uno, en su orden</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>SVG (editable strokes)…</source>
+        <translation>SVG (trazos editables)…</translation>
+    </message>
+    <message>
+        <source>Export SVG</source>
+        <translation>Exportar SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dibujos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Exportar imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Run as Animation (GIF, MP4, WebP)…</source>
+        <translation>Ejecución como animación (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Todavía no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::GanController</name>
+    <message>
+        <source>Finding generators</source>
+        <translation>Buscando generadores</translation>
+    </message>
+    <message>
+        <source>Loading generator</source>
+        <translation>Cargando generador</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Muestreando</translation>
+    </message>
+    <message>
+        <source>Sampling a grid</source>
+        <translation>Muestreando una cuadrícula</translation>
+    </message>
+    <message>
+        <source>Interpolating</source>
+        <translation>Interpolando</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
     </message>
 </context>
 <context>
@@ -257,28 +383,12 @@ cos θ = %2</translation>
         <translation>&amp;Generar</translation>
     </message>
     <message>
-        <source>Draw a new z and generate (Ctrl+R)</source>
-        <translation>Extraer un nuevo z y generar (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Truncation: smaller values trade variety for typical, cleaner images</source>
-        <translation>Truncamiento: los valores más pequeños sacrifican variedad a cambio de imágenes más típicas y limpias</translation>
-    </message>
-    <message>
         <source>Sample &amp;Grid</source>
         <translation>Generar &amp;cuadrícula</translation>
     </message>
     <message>
         <source>Play &amp;Interpolation</source>
         <translation>Reproducir &amp;interpolación</translation>
-    </message>
-    <message>
-        <source>Pick two samples in the grid, then play the spherical path between their z</source>
-        <translation>Elija dos muestras de la cuadrícula y reproduzca después el camino esférico entre sus z</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Generator:</source>
@@ -289,16 +399,8 @@ cos θ = %2</translation>
         <translation>Semilla:</translation>
     </message>
     <message>
-        <source>Truncation:</source>
-        <translation>Truncamiento:</translation>
-    </message>
-    <message>
         <source>Sample</source>
         <translation>Muestreo</translation>
-    </message>
-    <message>
-        <source>Grid size:</source>
-        <translation>Tamaño de cuadrícula:</translation>
     </message>
     <message>
         <source>Frames:</source>
@@ -311,6 +413,130 @@ cos θ = %2</translation>
     <message>
         <source>z:</source>
         <translation>z:</translation>
+    </message>
+    <message>
+        <source>&amp;Truncate at</source>
+        <translation>&amp;Truncar en</translation>
+    </message>
+    <message>
+        <source>The generator: the shipped mini-GANs and any found in the model folders</source>
+        <translation>El generador: las mini-GAN incluidas y las que se encuentren en las carpetas de modelos</translation>
+    </message>
+    <message>
+        <source>Draw a new z from a fresh seed and generate (Ctrl+R)</source>
+        <translation>Extraer un nuevo z de una semilla nueva y generar (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Truncation: components of z beyond ±t are drawn again. Smaller t trades variety for typical, cleaner images</source>
+        <translation>Truncamiento: los componentes de z fuera de ±t se vuelven a extraer. Un t menor sacrifica variedad a cambio de imágenes más típicas y limpias</translation>
+    </message>
+    <message>
+        <source>Rows and columns of the grid: samples of the seeds from the current one on</source>
+        <translation>Filas y columnas de la cuadrícula: muestras de las semillas a partir de la actual</translation>
+    </message>
+    <message>
+        <source>Click a sample to show it; Ctrl+click two to interpolate between them</source>
+        <translation>Haga clic en una muestra para mostrarla; Ctrl+clic en dos para interpolar entre ellas</translation>
+    </message>
+    <message>
+        <source>Frames of the interpolation, both ends included</source>
+        <translation>Fotogramas de la interpolación, incluidos ambos extremos</translation>
+    </message>
+    <message>
+        <source>Play the spherical path between the two selected samples&apos; z (or this seed and the next)</source>
+        <translation>Reproducir la trayectoria esférica entre los z de las dos muestras seleccionadas (o entre esta semilla y la siguiente)</translation>
+    </message>
+    <message>
+        <source>Interpolation: frame %1 of %2</source>
+        <translation>Interpolación: fotograma %1 de %2</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>la imagen</translation>
+    </message>
+    <message>
+        <source>Grid…</source>
+        <translation>Cuadrícula…</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>la cuadrícula</translation>
+    </message>
+    <message>
+        <source>Interpolation as Animation (GIF, MP4, WebP)…</source>
+        <translation>Interpolación como animación (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Interpolation as PNG Frames…</source>
+        <translation>Interpolación como fotogramas PNG…</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>Cuadrícula:</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2×%3</source>
+        <translation>Semilla %1 · %2×%3</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>Semilla %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>Todavía no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
+    </message>
+    <message>
+        <source>Play an interpolation first.</source>
+        <translation>Reproduzca primero una interpolación.</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>Se han guardado %1 fotogramas en %2</translation>
+    </message>
+    <message>
+        <source>Export the %1</source>
+        <translation>Exportar %1</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <source>Export the interpolation</source>
+        <translation>Exportar la interpolación</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Carpeta para los fotogramas</translation>
     </message>
 </context>
 <context>
@@ -631,16 +857,8 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         </translation>
     </message>
     <message>
-        <source>No generator is loaded. Models ▸ Model Folders shows where they go.</source>
-        <translation>No hay ningún generador cargado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos.</translation>
-    </message>
-    <message>
         <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
         <translation>Una ejecución necesita un modelo CLIP y un generador VQGAN o GAN; no hay ninguno cargado.</translation>
-    </message>
-    <message>
-        <source>A run needs a CLIP model; none is loaded.</source>
-        <translation>Una ejecución necesita un modelo CLIP; no hay ninguno cargado.</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
@@ -717,6 +935,33 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Loading %1…</source>
         <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Looking for generators…</source>
+        <translation>Buscando generadores…</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is installed.</source>
+        <translation>Una ejecución necesita un modelo CLIP; no hay ninguno instalado.</translation>
+    </message>
+    <message>
+        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
+        <translation>No hay ningún generador instalado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos; clip-atelier-cli train gan crea uno.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The generator could not be loaded: %1</source>
+        <translation>No se pudo cargar el generador: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done: replay or export the drawing.</source>
+        <translation>
+            <numerusform>%n paso completado: reproduzca o exporte el dibujo.</numerusform>
+            <numerusform>%n pasos completados: reproduzca o exporte el dibujo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
