@@ -26,6 +26,23 @@ struct ClipScores {
   double logitScale = 0;              // exp(logit_scale)
 };
 
+// Prompts x images: cosines, and softmax both ways (over the images per prompt, over the prompts
+// per image), each scaled by exp(logit_scale).
+struct ClipTable {
+  QStringList prompts;
+  QString error;
+  QList<QVector<double>> cosine, softmaxOverImages, softmaxOverPrompts;  // [prompt][image]
+  double logitScale = 0;
+};
+
+// One image classified among labels: every label's probability, in the labels' order.
+struct ZeroShot {
+  QStringList labels;
+  QString error;
+  QVector<double> probability;
+  QStringList templates;  // the templates that were averaged
+};
+
 class ClipScorer : public QObject {
   Q_OBJECT
  public:
@@ -41,12 +58,23 @@ class ClipScorer : public QObject {
   qint64 score(const QString& prompt, const QList<QImage>& images);
   // The mini-CLIP's default images (renders of its datasets), answered by defaultImages().
   void renderDefaults();
+  // Prompts x images, answered by tableReady().
+  void table(const QStringList& prompts, const QList<QImage>& images);
+  // image among labels; each label's text embedding is the normalised mean over the templates
+  // ("{}" stands for the label), as CLIP's prompt-engineering notebook ensembles them.
+  void classify(const QImage& image, const QStringList& labels, const QStringList& templates);
+  // The names the mini-CLIP was trained on (shapes, colours, emoji), answered by vocabularyReady().
+  void miniVocabulary();
+
 
  Q_SIGNALS:
   void loaded(const QString& path, const QString& description);
   void loadFailed(const QString& message);
   void scored(const atelier::ClipScores& scores);
   void defaultImages(const QList<QImage>& images, const QStringList& names);
+  void tableReady(const atelier::ClipTable& table);
+  void classified(const atelier::ZeroShot& result);
+  void vocabularyReady(const QStringList& labels);
 
  private:
   struct State;
@@ -60,3 +88,5 @@ class ClipScorer : public QObject {
 }  // namespace atelier
 
 Q_DECLARE_METATYPE(atelier::ClipScores)
+Q_DECLARE_METATYPE(atelier::ClipTable)
+Q_DECLARE_METATYPE(atelier::ZeroShot)

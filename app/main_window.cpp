@@ -205,6 +205,21 @@ void MainWindow::connectScorer() {
   connect(m_scorer, &ClipScorer::defaultImages, this, [this](const QList<QImage>& images, const QStringList& names) {
     m_clip->setRenderedImages(images, names);
   });
+  connect(m_clip, &ClipPanel::tableRequested, this, [this](const QStringList& prompts) { m_scorer->table(prompts, m_clip->images()); });
+  connect(m_scorer, &ClipScorer::tableReady, this, [this](const ClipTable& t) {
+    if (!t.error.isEmpty()) m_clip->showTableError(t.error);
+    else m_clip->showTable(t.prompts, t.cosine, t.softmaxOverImages, t.softmaxOverPrompts);
+  });
+  connect(m_clip, &ClipPanel::classifyRequested, this, [this](int image, const QStringList& labels, const QStringList& templates) {
+    const QList<QImage> images = m_clip->images();
+    if (image >= 0 && image < images.size()) m_scorer->classify(images[image], labels, templates);
+  });
+  connect(m_scorer, &ClipScorer::classified, this, [this](const ZeroShot& z) {
+    if (!z.error.isEmpty()) showMessage(z.error, true);
+    else m_clip->showZeroShot(z.labels, z.probability);
+  });
+  connect(m_clip, &ClipPanel::vocabularyRequested, m_scorer, &ClipScorer::miniVocabulary);
+  connect(m_scorer, &ClipScorer::vocabularyReady, m_clip, &ClipPanel::setZeroShotLabels);
 }
 
 void MainWindow::connectGan() {
@@ -397,6 +412,7 @@ void MainWindow::restoreState() {
   for (NoteBox* n : {m_clip->note(), m_gan->note(), m_vqgan->note(), m_draw->note()}) n->setExpanded(notes);
   m_clip->setPrompt(m_settings->value(Settings::Key::ClipPrompt).toString());
   m_clip->setTablePrompts(m_settings->value(Settings::Key::ClipTablePrompts).toString());
+  m_clip->modes()->setCurrentIndex(m_settings->value(Settings::Key::ClipMode).toInt());
   QStringList images = m_settings->value(Settings::Key::ClipImages).toStringList();
   m_clip->addImages(images.isEmpty() ? defaultPhotos() : images);
   m_gan->setSeed(m_settings->value(Settings::Key::GanSeed).toInt());
@@ -418,6 +434,7 @@ void MainWindow::saveState() {
   m_settings->setValue(Settings::Key::CurrentTab, m_tabs->currentIndex());
   m_settings->setValue(Settings::Key::ClipPrompt, m_clip->prompt());
   m_settings->setValue(Settings::Key::ClipTablePrompts, m_clip->tablePrompts());
+  m_settings->setValue(Settings::Key::ClipMode, m_clip->modes()->currentIndex());
   // The defaults are not a choice: keep the setting empty so the next start picks defaults again.
   const QStringList images = m_clip->imagePaths();
   m_settings->setValue(Settings::Key::ClipImages, images == defaultPhotos() ? QStringList() : images);

@@ -26,6 +26,7 @@ const QList<Entry>& table() {
       {Settings::Key::ClipPrompt, "clip/prompt", QStringLiteral("a photo of a cat")},
       {Settings::Key::ClipTablePrompts, "clip/tablePrompts",
        QStringLiteral("a photo of a cat\na cup of coffee\na rocket launch\nan astronaut\na red circle")},
+      {Settings::Key::ClipMode, "clip/mode", 0},
       {Settings::Key::ClipImages, "clip/images", QStringList()},
       {Settings::Key::GanSeed, "gan/seed", 0},
       {Settings::Key::GanModel, "gan/model", QStringLiteral("gan-emoji")},

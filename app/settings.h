@@ -23,6 +23,7 @@ class Settings : public QObject {
     Device,         // "auto", "cpu", "cuda"
     ClipPrompt,
     ClipTablePrompts,
+    ClipMode,       // the CLIP tab's page: row, table, zero-shot, explainer
     ClipImages,     // paths the user added to the Similarity row
     GanSeed,
     GanModel,       // the generator's name (its folder)

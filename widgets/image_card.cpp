@@ -34,7 +34,8 @@ ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent, 
   m_picture->setFixedSize(kPictureSize, kPictureSize);
   m_picture->setAlignment(Qt::AlignCenter);
 
-  auto* name = new QLabel(label.isEmpty() ? QFileInfo(path).fileName() : label, this);
+  m_name = label.isEmpty() ? QFileInfo(path).fileName() : label;
+  auto* name = new QLabel(m_name, this);
   name->setToolTip(path.isEmpty() ? tr("rendered from the mini-CLIP's training data") : path);
   auto* remove = new QToolButton(this);
   remove->setText(QStringLiteral("✕"));
@@ -42,8 +43,21 @@ ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent, 
   remove->setToolTip(tr("Remove this image"));
   connect(remove, &QToolButton::clicked, this, [this] { Q_EMIT removeRequested(this); });
 
+  auto* left = new QToolButton(this);
+  left->setArrowType(Qt::LeftArrow);
+  left->setAutoRaise(true);
+  left->setToolTip(tr("Move left"));
+  connect(left, &QToolButton::clicked, this, [this] { Q_EMIT moveRequested(this, -1); });
+  auto* right = new QToolButton(this);
+  right->setArrowType(Qt::RightArrow);
+  right->setAutoRaise(true);
+  right->setToolTip(tr("Move right"));
+  connect(right, &QToolButton::clicked, this, [this] { Q_EMIT moveRequested(this, +1); });
+
   auto* header = new QHBoxLayout;
   header->addWidget(name, 1);
+  header->addWidget(left);
+  header->addWidget(right);
   header->addWidget(remove);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);

@@ -23,12 +23,15 @@ class ImageCard : public QWidget {
   void setHighlighted(bool best);
   void setEmbedding(const QVector<double>& values, double limit);
   HeatStrip* embedding() const { return m_strip; }
+  QString name() const { return m_name; }
 
  Q_SIGNALS:
   void removeRequested(ImageCard* card);
+  void moveRequested(ImageCard* card, int delta);  // -1: left, +1: right
 
  private:
   QString m_path;
+  QString m_name;
   QImage m_image;
   QLabel* m_picture;
   QLabel* m_cosine;

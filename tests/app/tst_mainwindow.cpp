@@ -1,6 +1,11 @@
 // The main window, driven offscreen: the four tabs in the article's order, the status bar,
 // settings that persist, bad images, job frames and errors, translations, screenshots.
 #include <QApplication>
+#include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include "qcp.h"
 #include <QSvgRenderer>
 #include <QPainter>
 #include <QListWidget>
@@ -16,6 +21,7 @@
 #include <QTranslator>
 
 #include <atomic>
+#include <numeric>
 #include <thread>
 
 #include "appearance.h"
@@ -436,6 +442,110 @@ class TestMainWindow : public QObject {
     QVERIFY(replay.wait(20000));
     QVERIFY(replay.first().first().value<QList<QImage>>().size() > 10);
     QVERIFY(panel->replaying());
+  }
+
+  void tableZeroShotEmbeddingsAndImages() {
+    QTemporaryDir fresh;
+    Settings settings(fresh.filePath(QStringLiteral("table.ini")));
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    ClipPanel* panel = w.clipPanel();
+    QSignalSpy defaults(w.clipScorer(), &ClipScorer::defaultImages);
+    QVERIFY(defaults.wait(30000));
+    // Images: reorder, remove, paste.
+    QStringList names = panel->imageNames();
+    QCOMPARE(names.size(), 5);
+    panel->moveImage(0, +1);
+    QCOMPARE(panel->imageNames().value(1), names[0]);
+    panel->moveImage(1, -1);
+    QCOMPARE(panel->imageNames(), names);
+    panel->removeImage(4);  // 4 images: the 5 prompts x 4 images
+    QCOMPARE(panel->images().size(), 4);
+    QImage pasted(32, 32, QImage::Format_RGB32);
+    pasted.fill(Qt::yellow);
+    QGuiApplication::clipboard()->setImage(pasted);
+    QVERIFY(panel->pasteFromClipboard());
+    QCOMPARE(panel->images().size(), 5);
+    panel->removeImage(4);
+    names = panel->imageNames();
+
+    // Table: 5 prompts x 4 images, each softmax row sums to 1; export CSV round-trips; PNG written.
+    panel->modes()->setCurrentIndex(1);
+    panel->setTablePrompts(QStringLiteral("a rocket\na cat face\na red apple\na red circle\na grinning face"));
+    QSignalSpy table(w.clipScorer(), &ClipScorer::tableReady);
+    Q_EMIT panel->tableRequested(panel->tablePromptList());
+    QVERIFY(table.wait(20000));
+    QVERIFY2(table.first().first().value<ClipTable>().error.isEmpty(), qPrintable(table.first().first().value<ClipTable>().error));
+    panel->setTableMeasure(1);
+    const auto shown = panel->shownTable();
+    QCOMPARE(shown.size(), 5);
+    QCOMPARE(shown[0].size(), 4);
+    for (const auto& row : shown) QVERIFY(std::abs(std::accumulate(row.begin(), row.end(), 0.0) - 1.0) < 1e-9);
+    const QString csv = fresh.filePath(QStringLiteral("table.csv"));
+    QVERIFY(panel->exportTableCsv(csv));
+    QStringList prompts, images;
+    const auto back = ClipPanel::readTableCsv(csv, &prompts, &images);
+    QCOMPARE(prompts, panel->tablePromptList());
+    QCOMPARE(images, names);
+    QCOMPARE(back, shown);
+    QVERIFY(panel->exportTablePng(fresh.filePath(QStringLiteral("table.png"))));
+    QVERIFY(!QImage(fresh.filePath(QStringLiteral("table.png"))).isNull());
+    QVERIFY(!panel->exportTableCsv(fresh.filePath(QStringLiteral("missing/table.csv"))));
+    // Clicking a cell focuses that pair.
+    QCustomPlot* heat = panel->heatmap();
+    const QPoint cell(int(heat->xAxis->coordToPixel(2)), int(heat->yAxis->coordToPixel(0)));
+    QTest::mouseClick(heat, Qt::LeftButton, {}, cell);
+    QVERIFY2(panel->focusText().contains(QStringLiteral("a rocket")) && panel->focusText().contains(names[2]), qPrintable(panel->focusText()));
+    saveScreenshot(&w, QStringLiteral("clip-table.png"));
+
+    // Zero-shot: the rocket render among labels, top-5 bars, single template and the ensemble.
+    panel->modes()->setCurrentIndex(2);
+    panel->setZeroShotLabels({QStringLiteral("rocket"), QStringLiteral("cat face"), QStringLiteral("red apple"), QStringLiteral("red circle"),
+                              QStringLiteral("blue square"), QStringLiteral("grinning face"), QStringLiteral("airplane")});
+    QSignalSpy zs(w.clipScorer(), &ClipScorer::classified);
+    for (bool ensemble : {false, true}) {
+      zs.clear();
+      panel->setEnsemble(ensemble);
+      panel->requestClassification();  // the first image: the rocket
+      QVERIFY(zs.wait(20000));
+      QVERIFY(zs.first().first().value<ZeroShot>().error.isEmpty());
+      QCOMPARE(panel->shownTopK().size(), 5);
+      QCOMPARE(panel->shownTopK().first().first, QStringLiteral("rocket"));
+    }
+    QCOMPARE(zs.first().first().value<ZeroShot>().templates.size(), ClipPanel::ensembleTemplates().size());
+    QCOMPARE(ClipPanel::cifar10().size(), 10);
+    QCOMPARE(ClipPanel::cifar100().size(), 100);
+    saveScreenshot(&w, QStringLiteral("clip-zeroshot.png"));
+
+    // Embeddings: normalised strips have length 1; the difference view; CSV and JSON exports.
+    panel->modes()->setCurrentIndex(0);
+    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    panel->setPrompt(QStringLiteral("a rocket"));
+    QTRY_VERIFY_WITH_TIMEOUT(!scored.isEmpty() && scored.last().first().value<ClipScores>().prompt == QStringLiteral("a rocket"), 20000);
+    panel->setEmbeddingView(true);
+    double norm = 0;
+    for (double v : panel->shownPromptStrip()) norm += v * v;
+    QVERIFY(std::abs(norm - 1.0) < 1e-6);
+    panel->setEmbeddingView(true, 0);  // prompt minus the rocket: |a - b|^2 = 2 - 2 cos
+    double diff = 0;
+    for (double v : panel->shownPromptStrip()) diff += v * v;
+    QVERIFY(std::abs(diff - (2 - 2 * panel->shownCosines().value(0))) < 1e-6);
+    const QString json = fresh.filePath(QStringLiteral("emb.json"));
+    QVERIFY(panel->exportEmbeddings(json));
+    QFile jf(json);
+    QVERIFY(jf.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(jf.readAll()).object();
+    QCOMPARE(root[QStringLiteral("images")].toArray().size(), 4);
+    QCOMPARE(root[QStringLiteral("prompt")].toObject()[QStringLiteral("text")].toString(), QStringLiteral("a rocket"));
+    QVERIFY(panel->exportEmbeddings(fresh.filePath(QStringLiteral("emb.csv"))));
+    QCOMPARE(panel->embeddingsCsv().count(QLatin1Char('\n')), 5);
+
+    // The mode persists.
+    panel->modes()->setCurrentIndex(1);
+    w.close();
+    MainWindow again(&settings);
+    QCOMPARE(again.clipPanel()->modes()->currentIndex(), 1);
   }
 
   void germanTranslation() {
