@@ -55,10 +55,6 @@
         <translation>Einbettung des Prompts</translation>
     </message>
     <message>
-        <source>Prompt embedding:</source>
-        <translation>Prompt-Einbettung:</translation>
-    </message>
-    <message>
         <source>One prompt per line</source>
         <translation>Ein Prompt pro Zeile</translation>
     </message>
@@ -154,6 +150,133 @@
         <source>softmax %1%</source>
         <translation>softmax %1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
+        <translation>Oder Bilddateien hierher ziehen oder ein Bild einfügen (Strg+V)</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>roh</translation>
+    </message>
+    <message>
+        <source>normalised</source>
+        <translation>normalisiert</translation>
+    </message>
+    <message>
+        <source>Raw: encode_text / encode_image as they come; normalised: divided by their length, so the cosine is their dot product</source>
+        <translation>Roh: encode_text / encode_image unverändert; normalisiert: durch ihre Länge geteilt, sodass der Kosinus ihr Skalarprodukt ist</translation>
+    </message>
+    <message>
+        <source>the prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Show the prompt&apos;s embedding, or its difference from an image&apos;s (both normalised)</source>
+        <translation>Die Einbettung des Prompts anzeigen oder ihre Differenz zur Einbettung eines Bildes (beide normalisiert)</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Einbettungen</translation>
+    </message>
+    <message>
+        <source>Copy as Numbers</source>
+        <translation>Als Zahlen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Export CSV or JSON…</source>
+        <translation>CSV oder JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Embeddings</source>
+        <translation>Einbettungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Embedding of</source>
+        <translation>Einbettung von</translation>
+    </message>
+    <message>
+        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
+        <translation>Softmax über Bilder: Jede Zeile ergibt in Summe 1 (welches Bild zu diesem Prompt passt); über Prompts: Jede Spalte ergibt in Summe 1 (welcher Prompt zu diesem Bild passt)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>{} stands for the label</source>
+        <translation>{} steht für das Label</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
+        <translation>Ensemble aus %1 Vorlagen (Prompt-Engineering von CLIP)</translation>
+    </message>
+    <message>
+        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
+        <translation>Die Einbettung jedes Labels ist der Mittelwert über die Vorlagen, wie im Prompt-Engineering-Notebook von CLIP</translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation>eingefügtes Bild %1</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>abgelegtes Bild %1</translation>
+    </message>
+    <message>
+        <source>prompt − %1</source>
+        <translation>Prompt − %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 prompts × %2 images. Click a cell to see that pair.</source>
+        <translation>%1 Prompts × %2 Bilder. Klicken Sie auf eine Zelle, um dieses Paar anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; × %2: cosine %3, softmax over images %4%, over prompts %5%</source>
+        <translation>„%1“ × %2: Kosinus %3, softmax über Bilder %4&#xa0;%, über Prompts %5&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Compute the table first.</source>
+        <translation>Berechnen Sie zuerst die Tabelle.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Choose an image and give labels, one per line.</source>
+        <translation>Wählen Sie ein Bild und geben Sie Labels ein, eines pro Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying among %n label(s)…</source>
+        <translation>
+            <numerusform>Klassifizierung mit %n Label…</numerusform>
+            <numerusform>Klassifizierung mit %n Labels…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top: %1 (%2%)</source>
+        <translation>Top: %1 (%2&#xa0;%)</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipScorer</name>
@@ -168,6 +291,18 @@
     <message>
         <source>Rendering images</source>
         <translation>Bilder werden gerendert</translation>
+    </message>
+    <message>
+        <source>Scoring the table</source>
+        <translation>Tabelle wird bewertet</translation>
+    </message>
+    <message>
+        <source>Classifying</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <source>Listing labels</source>
+        <translation>Labels werden aufgelistet</translation>
     </message>
 </context>
 <context>
@@ -590,6 +725,14 @@ cos θ = %2</translation>
     <message>
         <source>rendered from the mini-CLIP&apos;s training data</source>
         <translation>aus den Trainingsdaten des Mini-CLIP gerendert</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Nach rechts verschieben</translation>
     </message>
 </context>
 <context>

@@ -55,10 +55,6 @@
         <translation>El embedding del prompt</translation>
     </message>
     <message>
-        <source>Prompt embedding:</source>
-        <translation>Embedding del prompt:</translation>
-    </message>
-    <message>
         <source>One prompt per line</source>
         <translation>Un prompt por línea</translation>
     </message>
@@ -154,6 +150,133 @@
         <source>softmax %1%</source>
         <translation>softmax %1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
+        <translation>O arrastre aquí archivos de imagen, o pegue una imagen (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>en bruto</translation>
+    </message>
+    <message>
+        <source>normalised</source>
+        <translation>normalizado</translation>
+    </message>
+    <message>
+        <source>Raw: encode_text / encode_image as they come; normalised: divided by their length, so the cosine is their dot product</source>
+        <translation>En bruto: encode_text / encode_image tal cual salen; normalizado: divididos entre su longitud, de modo que el coseno es su producto escalar</translation>
+    </message>
+    <message>
+        <source>the prompt</source>
+        <translation>prompt</translation>
+    </message>
+    <message>
+        <source>Show the prompt&apos;s embedding, or its difference from an image&apos;s (both normalised)</source>
+        <translation>Mostrar el embedding del prompt o su diferencia con el de una imagen (ambos normalizados)</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>Copy as Numbers</source>
+        <translation>Copiar como números</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Copiar como JSON</translation>
+    </message>
+    <message>
+        <source>Export CSV or JSON…</source>
+        <translation>Exportar CSV o JSON…</translation>
+    </message>
+    <message>
+        <source>Export Embeddings</source>
+        <translation>Exportar embeddings</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>Archivos CSV (*.csv);;Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Embedding of</source>
+        <translation>Embedding de</translation>
+    </message>
+    <message>
+        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
+        <translation>Softmax sobre imágenes: cada fila suma 1 (qué imagen encaja con este prompt); sobre prompts: cada columna suma 1 (qué prompt encaja con esta imagen)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>{} stands for the label</source>
+        <translation>{} representa la etiqueta</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
+        <translation>Conjunto de %1 plantillas (ingeniería de prompts de CLIP)</translation>
+    </message>
+    <message>
+        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
+        <translation>El embedding de cada etiqueta es la media sobre las plantillas, como en el notebook de ingeniería de prompts de CLIP</translation>
+    </message>
+    <message>
+        <source>pasted %1</source>
+        <translation>imagen pegada %1</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>imagen arrastrada %1</translation>
+    </message>
+    <message>
+        <source>prompt − %1</source>
+        <translation>prompt − %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 prompts × %2 images. Click a cell to see that pair.</source>
+        <translation>%1 prompts × %2 imágenes. Haga clic en una celda para ver ese par.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; × %2: cosine %3, softmax over images %4%, over prompts %5%</source>
+        <translation>«%1» × %2: coseno %3, softmax sobre imágenes %4&#xa0;%, sobre prompts %5&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Compute the table first.</source>
+        <translation>Calcule primero la tabla.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
+    </message>
+    <message>
+        <source>Choose an image and give labels, one per line.</source>
+        <translation>Elija una imagen e introduzca etiquetas, una por línea.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying among %n label(s)…</source>
+        <translation>
+            <numerusform>Clasificando con %n etiqueta…</numerusform>
+            <numerusform>Clasificando con %n etiquetas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top: %1 (%2%)</source>
+        <translation>Top: %1 (%2&#xa0;%)</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipScorer</name>
@@ -168,6 +291,18 @@
     <message>
         <source>Rendering images</source>
         <translation>Generando imágenes</translation>
+    </message>
+    <message>
+        <source>Scoring the table</source>
+        <translation>Puntuando la tabla</translation>
+    </message>
+    <message>
+        <source>Classifying</source>
+        <translation>Clasificando</translation>
+    </message>
+    <message>
+        <source>Listing labels</source>
+        <translation>Listando etiquetas</translation>
     </message>
 </context>
 <context>
@@ -590,6 +725,14 @@ cos θ = %2</translation>
     <message>
         <source>rendered from the mini-CLIP&apos;s training data</source>
         <translation>generada a partir de los datos de entrenamiento del mini-CLIP</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Mover a la izquierda</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Mover a la derecha</translation>
     </message>
 </context>
 <context>
