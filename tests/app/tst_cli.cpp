@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "io/animation.h"
+
 class TestCli : public QObject {
   Q_OBJECT
 
@@ -166,6 +168,56 @@ class TestCli : public QObject {
     Run r = run({"embed", "--json", "--clip", "/nonexistent/ViT-B-32.pt", "--text", "a cat"});
     QVERIFY(r.code != 0);
     QVERIFY2(r.err.contains("/nonexistent/ViT-B-32.pt"), r.err.constData());
+  }
+
+  void ganSampleIsReproducible() {
+    QTemporaryDir dir;
+    const QString a = dir.filePath("a.png"), b = dir.filePath("b.png"), c = dir.filePath("c.png");
+    for (const auto& [seed, file] : {std::pair{"7", a}, std::pair{"7", b}, std::pair{"8", c}}) {
+      Run r = run({"gan", "sample", "--model", "fashion", "--seed", seed, "--out", file});
+      QVERIFY2(r.code == 0, r.err.constData());
+    }
+    auto bytes = [](const QString& f) {
+      QFile file(f);
+      file.open(QIODevice::ReadOnly);
+      return file.readAll();
+    };
+    QCOMPARE(bytes(a), bytes(b));
+    QVERIFY(bytes(a) != bytes(c));
+    Run grid = run({"gan", "sample", "--model", "fashion", "--seed", "0", "--count", "16", "--out", dir.filePath("grid.png")});
+    QCOMPARE(grid.code, 0);
+    Run missing = run({"gan", "sample", "--model", "no-such-gan", "--out", dir.filePath("x.png")});
+    QVERIFY(missing.code != 0);
+    QVERIFY2(missing.err.contains("no generator named 'no-such-gan'") && missing.err.contains("gan-fashion"), missing.err.constData());
+  }
+
+  void ganInterpolationExportsMp4AndGif() {
+    QTemporaryDir dir;
+    for (const char* ext : {"mp4", "gif", "webp"}) {
+      const QString out = dir.filePath(QStringLiteral("walk.") + QLatin1String(ext));
+      Run r = run({"gan", "interpolate", "--model", "fashion", "--seed-a", "1", "--seed-b", "2", "--frames", "12", "--scale", "4", "--out", out});
+      QVERIFY2(r.code == 0, r.err.constData());
+      QCOMPARE(atelier::count_animation_frames(out.toStdString()), 12);
+    }
+    Run bad = run({"gan", "interpolate", "--model", "fashion", "--out", dir.filePath("walk.avi")});
+    QVERIFY(bad.code != 0);
+    QVERIFY(bad.err.contains(".gif, .webp or .mp4"));
+  }
+
+  void drawWritesSvgPngAndAnimation() {
+    QTemporaryDir dir;
+    Run r = run({"draw", "--prompt", "a red heart", "--paths", "16", "--size", "64", "--steps", "10", "--out", dir.filePath("d.svg"), "--png",
+                 dir.filePath("d.png"), "--video", dir.filePath("d.gif")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QFile svg(dir.filePath("d.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QCOMPARE(svg.readAll().count("<path"), 16);
+    QCOMPARE(atelier::count_animation_frames(dir.filePath("d.gif").toStdString()), 10 / 5 + 1);
+    Run bench = run({"bench", "draw", "--paths", "64", "--size", "64", "--repeats", "2"});
+    QCOMPARE(bench.code, 0);
+    const QJsonObject b = QJsonDocument::fromJson(bench.out).object();
+    QVERIFY(b["forward_backward_ms"].toDouble() > 0);
+    QCOMPARE(b["paths"].toInt(), 64);
   }
 
   void cudaWithoutAGpuSaysSo() {
