@@ -28,5 +28,6 @@ void add_bench_commands(CLI::App& app, Globals& globals);  // bench clip
 void add_train_commands(CLI::App& app, Globals& globals);  // train clip|gan, eval clip|gan, render (full build only)
 void add_gan_commands(CLI::App& app, Globals& globals);    // gan list|sample|interpolate (full build only)
 void add_draw_command(CLI::App& app, Globals& globals);    // draw (full build only)
+void add_generate_command(CLI::App& app, Globals& globals);  // generate (full build only)
 
 }  // namespace atelier::cli

@@ -25,6 +25,8 @@ namespace {
 std::atomic<bool> g_stop{false};
 extern "C" void on_gan_signal(int) { g_stop = true; }
 
+}  // namespace
+
 // A generator by name ("gan-emoji", "emoji") among the installed ones, or by path.
 gan::Gan load_generator(const std::string& name) {
   std::error_code ec;
@@ -37,8 +39,6 @@ gan::Gan load_generator(const std::string& name) {
   }
   throw Error(ErrorKind::NotFound, "no generator named '" + name + "'" + (known.empty() ? std::string(": none is installed") : " (installed: " + known + ")"));
 }
-
-}  // namespace
 
 void add_gan_commands(CLI::App& app, Globals& globals) {
   auto* g = app.add_subcommand("gan", "Sample and interpolate the generators (DCGAN mini-GANs or your own)");

@@ -61,6 +61,9 @@ class DcganNet : public GeneratorNet {
   int64_t channels() const override { return g_->config().channels; }
   at::Tensor generate(const at::Tensor& z) override;
   std::string describe() const override { return g_->config().describe(); }
+  void freeze() override {
+    for (auto& p : g_->parameters()) p.requires_grad_(false);
+  }
   DcganGenerator& module() { return g_; }
 
  private:

@@ -17,6 +17,8 @@ class GeneratorNet {
   // differentiable in z.
   virtual at::Tensor generate(const at::Tensor& z) = 0;
   virtual std::string describe() const = 0;
+  // No gradients for the generator's own weights (guidance only moves z).
+  virtual void freeze() = 0;
 };
 
 }  // namespace atelier::gan

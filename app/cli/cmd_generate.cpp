@@ -1,0 +1,124 @@
+// clip-atelier-cli generate: CLIP-guided generation (CLIP + GAN today; CLIP + VQGAN with the
+// VQGAN engine), with a progress line, the final PNG and optionally frames and an animation.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include "cli_common.h"
+#include "clip/clip.h"
+#include "gan/gan.h"
+#include "guide/guide.h"
+#include "io/animation.h"
+#include "io/image.h"
+#include "runtime/error.h"
+#include "runtime/job.h"
+
+namespace atelier::cli {
+
+namespace fs = std::filesystem;
+
+fs::path default_clip();                         // cmd_clip.cpp
+gan::Gan load_generator(const std::string& name);  // cmd_gan.cpp
+
+namespace {
+std::atomic<bool> g_stop{false};
+extern "C" void on_generate_signal(int) { g_stop = true; }
+}  // namespace
+
+void add_generate_command(CLI::App& app, Globals& globals) {
+  struct Args {
+    guide::GuideOptions o;
+    std::vector<std::string> prompts;
+    std::string clip, vqgan, generator = "gan:emoji", out, video, frames;
+    int save_every = 5;
+    double fps = 24;
+  };
+  auto a = std::make_shared<Args>();
+  auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
+  c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
+  c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
+  c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`)");
+  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (needs the VQGAN engine: not in this version)");
+  c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
+  c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
+  c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(CLI::Range(1, 256));
+  c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(CLI::Range(0.1, 10.0));
+  c->add_option("--lr", a->o.lr, "Learning rate")->check(CLI::Range(1e-6, 100.0));
+  c->add_option("--optimiser,--optimizer", a->o.optimiser, "adam, adamw, adagrad or rmsprop")
+      ->check(CLI::IsMember({"adam", "adamw", "adagrad", "rmsprop"}));
+  c->add_option("--seed", a->o.seed, "Seed of the start latent and the cutouts");
+  c->add_flag("!--no-flips", a->o.flips, "No random flips of the cutouts");
+  c->add_flag("!--no-affine", a->o.affine, "No random rotation and shift of the cutouts");
+  c->add_flag("!--no-noise", a->o.noise, "No noise on the cutouts");
+  c->add_option("--save-every", a->save_every, "A frame every N steps (for --video and --frames)")->check(CLI::Range(1, 100000));
+  c->add_option("--frames", a->frames, "A folder for the frames as numbered PNGs");
+  c->add_option("--video", a->video, "The run as an animation (.mp4, .gif or .webp)");
+  c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
+  c->add_option("--out", a->out, "The final image (.png)")->required();
+  c->callback([a, &globals] {
+    RuntimeInfo rt = configure(globals);
+    if (!a->vqgan.empty())
+      throw Error(ErrorKind::Unsupported, "CLIP + VQGAN needs the VQGAN engine, which this version does not have yet; use --generator gan:NAME");
+    if (a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (!a->video.empty()) animation_format(a->video);
+    if (!a->frames.empty() && !fs::is_directory(a->frames)) throw Error(ErrorKind::NotFound, "no folder " + a->frames);
+    std::string spec;
+    for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
+    a->o.prompts = spec;
+    a->o.frame_every = a->save_every;
+    clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
+    gan::Gan generator = load_generator(a->generator.substr(4));
+    std::vector<Image> frames;
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&& f) {
+      Image img{f.width, f.height, 3, std::move(f.rgb)};
+      if (!a->frames.empty()) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%06lld.png", static_cast<long long>(f.step));
+        write_image(fs::path(a->frames) / name, img);
+      }
+      if (!a->video.empty()) frames.push_back(std::move(img));
+    };
+    callbacks.on_progress = [](int64_t, const Progress& p) {
+      const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
+      std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), rate,
+                   p.losses[0].second);
+      for (size_t i = 1; i < p.losses.size(); ++i) std::fprintf(stderr, "  \"%s\" %.3f", p.losses[i].first.c_str(), p.losses[i].second);
+      std::fprintf(stderr, "   ");
+    };
+    auto control = std::make_shared<JobControl>(1);
+    JobContext ctx(control, callbacks);
+    std::signal(SIGINT, on_generate_signal);
+    std::signal(SIGTERM, on_generate_signal);
+    std::atomic<bool> done{false};
+    std::thread watcher([&] {
+      while (!g_stop && !done) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (g_stop) control->cancel();
+    });
+    guide::GuideResult r;
+    try {
+      r = guide::run_gan_guidance(model, generator, a->o, &ctx);  // Ctrl+C: the image so far
+    } catch (...) {
+      done = true;
+      watcher.join();
+      throw;
+    }
+    done = true;
+    watcher.join();
+    std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
+    write_image(a->out, r.image);
+    std::printf("%s: %lld steps, loss %.4f\n", a->out.c_str(), static_cast<long long>(r.steps), r.loss);
+    if (!a->video.empty()) {
+      AnimationOptions o;
+      o.fps = a->fps;
+      o.scale = std::max(1, 256 / std::max(1, r.image.width));
+      write_animation(a->video, frames, o);
+      std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
+    }
+  });
+}
+
+}  // namespace atelier::cli

@@ -1,0 +1,185 @@
+#include "guide/guide.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adagrad.h>
+#include <torch/optim/adam.h>
+#include <torch/optim/adamw.h>
+#include <torch/optim/rmsprop.h>
+
+#include <cmath>
+
+#include "clip/clip.h"
+#include "clip/detail/clip_impl.h"
+#include "gan/detail/generator.h"
+#include "gan/gan.h"
+#include "guide/detail/augment.h"
+#include "guide/prompts.h"
+#include "runtime/error.h"
+#include "runtime/job.h"
+
+namespace atelier::guide {
+
+namespace {
+
+struct Targets {
+  at::Tensor embeds;                 // [T, D], normalised
+  std::vector<double> weights, stops;
+  std::vector<std::string> names;
+};
+
+Targets encode_targets(const clip::Clip& clip, const std::string& spec, const std::vector<std::string>& image_prompts) {
+  Targets t;
+  std::vector<std::string> texts;
+  for (const auto& p : parse_prompts(spec)) {
+    texts.push_back(p.text);
+    t.names.push_back(p.text);
+    t.weights.push_back(p.weight);
+    t.stops.push_back(p.stop);
+  }
+  std::vector<clip::Embedding> emb = clip.encode_texts(texts);
+  for (const auto& file : image_prompts) {
+    for (auto& e : clip.encode_images({read_image(file)})) emb.push_back(std::move(e));
+    t.names.push_back("image: " + file);
+    t.weights.push_back(1.0);
+    t.stops.push_back(-INFINITY);
+  }
+  t.embeds = at::empty({int64_t(emb.size()), int64_t(emb[0].size())});
+  for (size_t i = 0; i < emb.size(); ++i) std::copy(emb[i].begin(), emb[i].end(), t.embeds[int64_t(i)].data_ptr<float>());
+  t.embeds = t.embeds / t.embeds.norm(2, 1, true);
+  return t;
+}
+
+// VQGAN-CLIP's cutouts: sizes between CLIP's input and the image side, biased by cut_pow,
+// at random offsets, pooled (or enlarged) to CLIP's input size; then the augmentations.
+at::Tensor cutouts(const at::Tensor& img, int64_t R, const GuideOptions& o, at::Generator& gen) {
+  const int64_t side = std::min(img.size(2), img.size(3));
+  const int64_t min_size = std::min(side, R), max_size = side;
+  std::vector<at::Tensor> cuts;
+  for (int i = 0; i < o.cutn; ++i) {
+    const int64_t size = int64_t(std::pow(uniform(gen, 0, 1), o.cut_pow) * double(max_size - min_size) + double(min_size));
+    const int64_t ox = int64_t(uniform(gen, 0, double(img.size(3) - size + 1))), oy = int64_t(uniform(gen, 0, double(img.size(2) - size + 1)));
+    at::Tensor c = img.narrow(2, oy, size).narrow(3, ox, size);
+    c = size >= R ? at::adaptive_avg_pool2d(c, {R, R}) : at::upsample_bilinear2d(c, {R, R}, false);
+    if (o.flips && uniform(gen, 0, 1) < 0.5) c = c.flip({3});
+    if (o.affine) {
+      const double angle = uniform(gen, -15, 15) * M_PI / 180, tx = uniform(gen, -0.1, 0.1), ty = uniform(gen, -0.1, 0.1);
+      at::Tensor theta = at::tensor({std::cos(angle), -std::sin(angle), tx, std::sin(angle), std::cos(angle), ty}, at::kFloat)
+                             .view({1, 2, 3}).to(c.device());
+      at::Tensor grid = at::affine_grid_generator(theta, {1, 3, R, R}, false);
+      c = at::grid_sampler(c, grid, 0, 1, false);  // border padding, as kornia's
+    }
+    if (o.noise) c = c + at::randn(c.sizes(), gen) * uniform(gen, 0, 0.1);
+    cuts.push_back(c);
+  }
+  return at::cat(cuts).clamp(0, 1);
+}
+
+std::unique_ptr<torch::optim::Optimizer> make_optimiser(const std::string& name, at::Tensor z, double lr) {
+  if (name == "adam") return std::make_unique<torch::optim::Adam>(std::vector<at::Tensor>{z}, torch::optim::AdamOptions(lr));
+  if (name == "adamw") return std::make_unique<torch::optim::AdamW>(std::vector<at::Tensor>{z}, torch::optim::AdamWOptions(lr));
+  if (name == "adagrad") return std::make_unique<torch::optim::Adagrad>(std::vector<at::Tensor>{z}, torch::optim::AdagradOptions(lr));
+  if (name == "rmsprop") return std::make_unique<torch::optim::RMSprop>(std::vector<at::Tensor>{z}, torch::optim::RMSpropOptions(lr));
+  throw Error(ErrorKind::InvalidArgument, "unknown optimiser '" + name + "': adam, adamw, adagrad or rmsprop");
+}
+
+void set_lr(torch::optim::Optimizer& opt, double lr) {
+  for (auto& g : opt.param_groups()) g.options().set_lr(lr);
+}
+
+Image to_image(const at::Tensor& chw) {
+  at::Tensor u8 = (chw.detach().clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous().cpu();
+  Image img{int(chw.size(2)), int(chw.size(1)), 3, {}};
+  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
+  return img;
+}
+
+}  // namespace
+
+GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& o, JobContext* ctx) {
+  if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: guidance needs text prompts");
+  if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
+  if (o.lr <= 0) throw Error(ErrorKind::InvalidArgument, "the learning rate must be positive");
+  c10::AutoGradMode grad_mode(true);
+  for (auto& p : clip.impl().model->parameters()) p.requires_grad_(false);
+  gan::GeneratorNet& g = generator.net();
+  g.freeze();
+  std::string spec = o.prompts;
+  Targets targets = encode_targets(clip, spec, o.image_prompts);
+  const std::vector<float> z0 = generator.latent(o.seed);
+  at::Tensor z = at::tensor(z0).view({1, g.z_dim()}).requires_grad_(true);
+  auto opt = make_optimiser(o.optimiser, z, o.lr);
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed ^ 0x6E1DEULL);
+  const int64_t R = clip.info().image_size;
+
+  GuideResult result;
+  auto emit = [&](int64_t step, const at::Tensor& img) {
+    if (!ctx) return;
+    const Image im = to_image(img[0]);
+    ctx->emit_frame(Frame{im.width, im.height, step, im.pixels});
+  };
+  {
+    at::NoGradGuard no_grad;
+    emit(0, g.generate(z));
+  }
+  for (int64_t step = 0; step < o.steps; ++step) {
+    if (ctx) {
+      try {
+        ctx->checkpoint();
+      } catch (const JobCancelled&) {
+        result.stopped = true;
+        break;
+      }
+      for (auto& [key, value] : ctx->take_changes()) {
+        if (key == "prompts" && std::holds_alternative<std::string>(value)) {
+          spec = std::get<std::string>(value);
+          targets = encode_targets(clip, spec, o.image_prompts);
+        } else if (key == "lr" && std::holds_alternative<double>(value)) {
+          set_lr(*opt, std::get<double>(value));
+        }
+      }
+    }
+    const at::Tensor img = g.generate(z);
+    at::Tensor feats = clip.impl().encode_image(clip_normalise(cutouts(img, R, o, gen)));
+    feats = feats / feats.norm(2, 1, true);
+    at::Tensor loss = at::zeros({}, feats.options());
+    result.similarity.assign(targets.names.size(), 0.0);
+    for (size_t t = 0; t < targets.names.size(); ++t) {
+      const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
+      // Spherical distance (VQGAN-CLIP's): 2 arcsin(|a - b| / 2)^2 for unit vectors.
+      at::Tensor dists = (feats - target).norm(2, 1).div(2).arcsin().pow(2).mul(2);
+      const double w = targets.weights[t];
+      dists = dists * (w < 0 ? -1.0 : 1.0);
+      // The stop: the value counts, but no gradient pulls a prompt below it.
+      const at::Tensor floor = at::maximum(dists, at::full_like(dists, targets.stops[t]));
+      loss = loss + std::abs(w) * (floor + (dists - floor).detach()).mean();
+      result.similarity[t] = at::matmul(feats.detach(), target.t()).mean().item<double>();
+    }
+    opt->zero_grad();
+    loss.backward();
+    opt->step();
+    {
+      at::NoGradGuard no_grad;
+      z.clamp_(-o.latent_bound, o.latent_bound);
+    }
+    result.steps = step + 1;
+    result.loss = loss.item<double>();
+    if (ctx) {
+      Progress p;
+      p.step = step + 1;
+      p.steps = o.steps;
+      p.losses.emplace_back("loss", result.loss);
+      for (size_t t = 0; t < targets.names.size(); ++t) p.losses.emplace_back(targets.names[t], result.similarity[t]);
+      ctx->report(p);
+      if ((step + 1) % std::max(1, o.frame_every) == 0 || step + 1 == o.steps) {
+        at::NoGradGuard no_grad;
+        emit(step + 1, g.generate(z));
+      }
+    }
+  }
+  at::NoGradGuard no_grad;
+  result.image = to_image(g.generate(z)[0]);
+  result.latent.assign(z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
+  return result;
+}
+
+}  // namespace atelier::guide
