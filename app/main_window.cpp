@@ -20,6 +20,7 @@
 #include "engine_bridge.h"
 #include "draw_controller.h"
 #include "gan_controller.h"
+#include "guide_controller.h"
 #include "gan_panel.h"
 #include "guided_panel.h"
 #include "note_box.h"
@@ -41,7 +42,8 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_draw(new DrawPanel(this)),
       m_scorer(new ClipScorer(m_bridge, this)),
       m_ganController(new GanController(m_bridge, this)),
-      m_drawController(new DrawController(m_bridge, this)) {
+      m_drawController(new DrawController(m_bridge, this)),
+      m_guideController(new GuideController(this)) {
   setWindowTitle(tr("CLIP Atelier"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
   m_tabs->setObjectName(QStringLiteral("panels"));
@@ -59,6 +61,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connectScorer();
   connectGan();
   connectDraw();
+  connectGuide();
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
   connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
@@ -170,7 +173,7 @@ void MainWindow::rescanModels() {
   m_scorer->load();  // the default CLIP: the user's mini-clip, else the shipped one
   m_gan->setModelAvailable(false, tr("Looking for generators…"));
   m_ganController->refresh();
-  m_vqgan->setModelAvailable(false, tr("A run needs a CLIP model and a VQGAN or GAN generator; none is loaded."));
+  m_vqgan->setModelAvailable(false, tr("Looking for generators…"));
   m_draw->setModelAvailable(!find_default_clip().empty(), tr("A run needs a CLIP model; none is installed."));
 }
 
@@ -289,6 +292,25 @@ void MainWindow::connectDraw() {
   connect(m_drawController, &DrawController::exportFailed, this, [this](const QString& message) {
     m_draw->setStatus(message);
     showMessage(message, true);
+  });
+}
+
+void MainWindow::connectGuide() {
+  connect(m_ganController, &GanController::models, this, [this](const QStringList& names, const QStringList& paths) {
+    m_vqgan->setGenerators(names, paths);
+    const bool clip = !find_default_clip().empty();
+    m_vqgan->setModelAvailable(clip && !names.isEmpty(), !clip ? tr("A run needs a CLIP model; none is installed.")
+                                                               : tr("A run needs a generator; none is installed."));
+  });
+  connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
+    m_guideJob = runJob(m_vqgan->runView(), tr("CLIP + GAN"), m_guideController->job(m_vqgan->settings()));
+  });
+  connect(m_vqgan, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
+    if (m_guideJob != 0 && m_jobViews.contains(m_guideJob) && !prompts.trimmed().isEmpty())
+      m_bridge->setParam(QStringLiteral("prompts"), prompts.toStdString());
+  });
+  connect(m_vqgan, &VqganPanel::learningRateEdited, this, [this](double lr) {
+    if (m_guideJob != 0 && m_jobViews.contains(m_guideJob)) m_bridge->setParam(QStringLiteral("lr"), lr);
   });
 }
 

@@ -16,6 +16,7 @@ class ClipPanel;
 class ClipScorer;
 class GanController;
 class DrawController;
+class GuideController;
 class DrawPanel;
 class EngineBridge;
 class GanPanel;
@@ -71,6 +72,7 @@ class MainWindow : public QMainWindow {
   void connectScorer();
   void connectGan();
   void connectDraw();
+  void connectGuide();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
   Settings* m_settings;
@@ -89,6 +91,8 @@ class MainWindow : public QMainWindow {
   ClipScorer* m_scorer;
   GanController* m_ganController;
   DrawController* m_drawController;
+  GuideController* m_guideController;
+  qint64 m_guideJob = 0;
   qint64 m_drawJob = 0;
   QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;

@@ -91,25 +91,135 @@ VqganPanel::VqganPanel(QWidget* parent)
              "<p>It looks like training, but it happens at every generation: only z changes, both networks "
              "stay frozen. Staying in a generator's latent space (here VQGAN's grid of codebook vectors) "
              "keeps the pictures natural-looking instead of adversarial noise.</p>"),
-          parent) {
-  auto* mode = new QComboBox(this);
-  mode->addItems({tr("CLIP + VQGAN"), tr("CLIP + GAN")});
-  auto* preset = new QComboBox(this);
-  preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
-  auto* init = new QLineEdit(this);
-  init->setPlaceholderText(tr("optional init image"));
-  auto* size = new QComboBox(this);
-  size->addItems({QStringLiteral("128 × 128"), QStringLiteral("256 × 256"), QStringLiteral("384 × 384"),
-                  QStringLiteral("512 × 512")});
-  form()->addRow(tr("Generator:"), mode);
-  form()->addRow(tr("Preset:"), preset);
-  form()->addRow(tr("Init image:"), init);
-  form()->addRow(tr("Size:"), size);
-  form()->addRow(tr("Steps:"), spin(this, 1, 100000, 300));
-  form()->addRow(tr("Cutouts:"), spin(this, 1, 128, 32));
-  form()->addRow(tr("Cut power:"), dspin(this, 0.1, 5.0, 1.0, 2));
-  form()->addRow(tr("Learning rate:"), dspin(this, 0.001, 1.0, 0.1, 3));
-  form()->addRow(tr("Seed:"), spin(this, 0, std::numeric_limits<int>::max(), 0));
+          parent),
+      m_mode(new QComboBox(this)),
+      m_generator(new QComboBox(this)),
+      m_preset(new QComboBox(this)),
+      m_steps(spin(this, 1, 100000, 150)),
+      m_cutn(spin(this, 1, 128, 16)),
+      m_cutPow(dspin(this, 0.1, 5.0, 1.0, 2)),
+      m_lr(dspin(this, 0.001, 1.0, 0.05, 3)),
+      m_optimiser(new QComboBox(this)),
+      m_seed(spin(this, 0, std::numeric_limits<int>::max(), 0)),
+      m_status(new QLabel(this)),
+      m_promptTimer(new QTimer(this)) {
+  m_mode->addItem(tr("CLIP + GAN"));
+  m_mode->addItem(tr("CLIP + VQGAN (needs the VQGAN engine)"));
+  m_mode->setToolTip(tr("CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN's z"));
+  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
+    setStatus(i == 1 ? tr("CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.") : QString());
+  });
+  m_preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
+  connect(m_preset, &QComboBox::activated, this, [this](int i) {
+    if (i == 0) m_steps->setValue(60), m_cutn->setValue(8);
+    else if (i == 1) m_steps->setValue(300), m_cutn->setValue(32);
+  });
+  m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
+  m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
+  connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
+  m_status->setWordWrap(true);
+  form()->addRow(tr("Generator:"), m_mode);
+  form()->addRow(tr("Model:"), m_generator);
+  form()->addRow(tr("Preset:"), m_preset);
+  form()->addRow(tr("Steps:"), m_steps);
+  form()->addRow(tr("Cutouts:"), m_cutn);
+  form()->addRow(tr("Cut power:"), m_cutPow);
+  form()->addRow(tr("Learning rate:"), m_lr);
+  form()->addRow(tr("Optimiser:"), m_optimiser);
+  form()->addRow(tr("Seed:"), m_seed);
+  auto* save = new QPushButton(tr("Save &Frame…"), this);
+  save->setToolTip(tr("The current frame as PNG, with the prompts, the seed and every setting in it"));
+  connect(save, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Frame"), QDir::home().filePath(QStringLiteral("clip-guided.png")),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty()) saveFrame(path);
+  });
+  form()->addRow(QString(), save);
+  form()->addRow(m_status);
+  m_promptTimer->setSingleShot(true);
+  m_promptTimer->setInterval(400);
+  connect(promptEdit(), &QPlainTextEdit::textChanged, m_promptTimer, qOverload<>(&QTimer::start));
+  connect(m_promptTimer, &QTimer::timeout, this, [this] { Q_EMIT promptsEdited(prompts()); });
+}
+
+VqganPanel::Settings VqganPanel::settings() const {
+  Settings s;
+  s.prompts = prompts();
+  s.generatorPath = m_generator->currentData().toString();
+  s.optimiser = m_optimiser->currentText();
+  s.steps = m_steps->value();
+  s.cutn = m_cutn->value();
+  s.seed = m_seed->value();
+  s.cutPow = m_cutPow->value();
+  s.lr = m_lr->value();
+  s.gan = m_mode->currentIndex() == 0;
+  return s;
+}
+
+void VqganPanel::setSettings(const Settings& s) {
+  setPrompts(s.prompts);
+  const int g = m_generator->findData(s.generatorPath);
+  if (g >= 0) m_generator->setCurrentIndex(g);
+  m_optimiser->setCurrentText(s.optimiser);
+  m_steps->setValue(s.steps);
+  m_cutn->setValue(s.cutn);
+  m_seed->setValue(s.seed);
+  m_cutPow->setValue(s.cutPow);
+  m_lr->setValue(s.lr);
+  m_mode->setCurrentIndex(s.gan ? 0 : 1);
+}
+
+void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {
+  m_generator->clear();
+  for (int i = 0; i < names.size(); ++i) m_generator->addItem(names[i], paths.value(i));
+  const int emoji = m_generator->findText(QStringLiteral("gan-emoji"));
+  if (emoji >= 0) m_generator->setCurrentIndex(emoji);
+}
+
+QString VqganPanel::status() const { return m_status->text(); }
+void VqganPanel::setStatus(const QString& text) { m_status->setText(text); }
+
+bool VqganPanel::saveFrame(const QString& path) {
+  QImage frame = runView()->currentImage();
+  if (frame.isNull()) {
+    setStatus(tr("Nothing to save yet: press Run."));
+    return false;
+  }
+  const Settings s = settings();
+  frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
+  frame.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
+  frame.setText(QStringLiteral("clip-atelier:generator"), s.generatorPath);
+  frame.setText(QStringLiteral("clip-atelier:mode"), s.gan ? QStringLiteral("gan") : QStringLiteral("vqgan"));
+  frame.setText(QStringLiteral("clip-atelier:optimiser"), s.optimiser);
+  frame.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.steps));
+  frame.setText(QStringLiteral("clip-atelier:cutn"), QString::number(s.cutn));
+  frame.setText(QStringLiteral("clip-atelier:cut_pow"), QString::number(s.cutPow, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:lr"), QString::number(s.lr, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || !frame.save(&file, "PNG") || !file.commit()) {
+    setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return false;
+  }
+  setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) {
+  const QImage png(path);
+  Settings s;
+  *ok = !png.isNull() && png.text(QStringLiteral("Software")) == QLatin1String("CLIP Atelier");
+  if (!*ok) return s;
+  s.prompts = png.text(QStringLiteral("clip-atelier:prompts"));
+  s.generatorPath = png.text(QStringLiteral("clip-atelier:generator"));
+  s.gan = png.text(QStringLiteral("clip-atelier:mode")) != QLatin1String("vqgan");
+  s.optimiser = png.text(QStringLiteral("clip-atelier:optimiser"));
+  s.steps = png.text(QStringLiteral("clip-atelier:steps")).toInt();
+  s.cutn = png.text(QStringLiteral("clip-atelier:cutn")).toInt();
+  s.cutPow = png.text(QStringLiteral("clip-atelier:cut_pow")).toDouble();
+  s.lr = png.text(QStringLiteral("clip-atelier:lr")).toDouble();
+  s.seed = png.text(QStringLiteral("clip-atelier:seed")).toInt();
+  return s;
 }
 
 DrawPanel::DrawPanel(QWidget* parent)

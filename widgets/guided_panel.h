@@ -44,11 +44,42 @@ class GuidedPanel : public QWidget {
   RunView* m_run;
 };
 
-// CLIP + VQGAN: prompts steer a VQGAN latent (or a GAN's z).
+// CLIP + VQGAN: prompts steer a VQGAN latent (or a GAN's z). Engine-free, like DrawPanel.
 class VqganPanel : public GuidedPanel {
   Q_OBJECT
  public:
+  struct Settings {
+    QString prompts, generatorPath, optimiser = QStringLiteral("adam");
+    int steps = 150, cutn = 16, seed = 0;
+    double cutPow = 1.0, lr = 0.05;
+    bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN
+  };
   explicit VqganPanel(QWidget* parent = nullptr);
+  Settings settings() const;
+  void setSettings(const Settings& settings);
+  void setGenerators(const QStringList& names, const QStringList& paths);
+  // The current frame as PNG with every parameter in its text chunks; false + status on failure.
+  bool saveFrame(const QString& path);
+  QString status() const;
+  void setStatus(const QString& text);
+  static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
+
+ Q_SIGNALS:
+  void promptsEdited(const QString& prompts);
+  void learningRateEdited(double lr);
+
+ private:
+  QComboBox* m_mode;
+  QComboBox* m_generator;
+  QComboBox* m_preset;
+  QSpinBox* m_steps;
+  QSpinBox* m_cutn;
+  QDoubleSpinBox* m_cutPow;
+  QDoubleSpinBox* m_lr;
+  QComboBox* m_optimiser;
+  QSpinBox* m_seed;
+  QLabel* m_status;
+  QTimer* m_promptTimer;
 };
 
 // CLIPDraw: prompts steer coloured Bezier strokes through a differentiable rasteriser.

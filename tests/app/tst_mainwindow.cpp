@@ -548,6 +548,45 @@ class TestMainWindow : public QObject {
     QCOMPARE(again.clipPanel()->modes()->currentIndex(), 1);
   }
 
+  void clipGanRunsLiveAndSavesItsParameters() {
+    QTemporaryDir fresh;
+    Settings settings(fresh.filePath(QStringLiteral("guide.ini")));
+    MainWindow w(&settings);
+    w.resize(1280, 820);
+    w.show();
+    w.tabs()->setCurrentIndex(MainWindow::VqganTab);
+    VqganPanel* panel = w.vqganPanel();
+    QSignalSpy models(w.ganController(), &GanController::models);
+    QVERIFY(models.wait(30000));
+    QVERIFY(!panel->prompts().isEmpty());  // a default prompt: one click on Run does something
+    VqganPanel::Settings s = panel->settings();
+    QVERIFY(!s.generatorPath.isEmpty());
+    s.steps = 40;
+    s.cutn = 4;
+    s.seed = 11;
+    panel->setSettings(s);
+    QSignalSpy frames(w.bridge(), &EngineBridge::frameReady), finished(w.bridge(), &EngineBridge::finished);
+    Q_EMIT panel->runView()->runRequested();
+    QTRY_VERIFY2_WITH_TIMEOUT(frames.size() >= 2, qPrintable(w.lastMessage()), 90000);
+    saveScreenshot(&w, QStringLiteral("vqgan.png"));  // mid-run, CLIP + GAN
+    QVERIFY2(finished.wait(120000), qPrintable(w.lastMessage()));
+    // The frame's PNG holds every parameter; reading it back gives them again.
+    const QString png = fresh.filePath(QStringLiteral("frame.png"));
+    QVERIFY(panel->saveFrame(png));
+    bool ok = false;
+    const VqganPanel::Settings back = VqganPanel::settingsFromPng(png, &ok);
+    QVERIFY(ok);
+    QCOMPARE(back.prompts, s.prompts);
+    QCOMPARE(back.generatorPath, s.generatorPath);
+    QCOMPARE(back.steps, 40);
+    QCOMPARE(back.cutn, 4);
+    QCOMPARE(back.seed, 11);
+    QCOMPARE(back.lr, s.lr);
+    QCOMPARE(back.optimiser, s.optimiser);
+    QVERIFY(!panel->saveFrame(fresh.filePath(QStringLiteral("missing/frame.png"))));
+    QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
+  }
+
   void germanTranslation() {
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_de.qm")));
