@@ -1000,10 +1000,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         </translation>
     </message>
     <message>
-        <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
-        <translation>Ein Durchlauf benötigt ein CLIP-Modell und einen VQGAN- oder GAN-Generator; es ist keines davon geladen.</translation>
-    </message>
-    <message>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1106,6 +1102,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
             <numerusform>%n Schritte abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A run needs a generator; none is installed.</source>
+        <translation>Ein Durchlauf benötigt einen Generator; es ist keiner installiert.</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1173,10 +1177,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>&lt;p&gt;Ein Generator macht aus einem latenten z ein Bild; CLIP sagt, wie gut ein Bild zu einem Text passt. Man schaltet beide in eine Schleife: z decodieren, das Bild mit CLIP codieren und die Kosinus-Ähnlichkeit s zur Einbettung des Prompts berechnen. Verwendet man −s als Verlust und propagiert durch CLIP und den Generator bis zu z zurück, bewegt sich das Bild Schritt für Schritt auf den Prompt zu.&lt;/p&gt;&lt;p&gt;Das sieht aus wie Training, geschieht aber bei jeder Generierung: Nur z ändert sich, beide Netze bleiben eingefroren. Bleibt man im latenten Raum eines Generators (hier dem Raster aus Codebook-Vektoren von VQGAN), wirken die Bilder natürlich statt wie adversariales Rauschen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
-    </message>
-    <message>
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
@@ -1193,24 +1193,12 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <source>optional init image</source>
-        <translation>optionales Startbild</translation>
-    </message>
-    <message>
         <source>Generator:</source>
         <translation>Generator:</translation>
     </message>
     <message>
         <source>Preset:</source>
         <translation>Voreinstellung:</translation>
-    </message>
-    <message>
-        <source>Init image:</source>
-        <translation>Startbild:</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>Größe:</translation>
     </message>
     <message>
         <source>Steps:</source>
@@ -1231,6 +1219,58 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Seed:</source>
         <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN (needs the VQGAN engine)</source>
+        <translation>CLIP + VQGAN (benötigt die VQGAN-Engine)</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN&apos;s z</source>
+        <translation>CLIP + VQGAN kommt mit der VQGAN-Engine; CLIP + GAN steuert das z eines GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.</source>
+        <translation>CLIP + VQGAN benötigt die VQGAN-Engine, die diese Version noch nicht enthält.</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next step, also while a run goes on</source>
+        <translation>Wirkt ab dem nächsten Schritt, auch während eines laufenden Durchlaufs</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Optimiser:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <source>Save &amp;Frame…</source>
+        <translation>&amp;Bild speichern…</translation>
+    </message>
+    <message>
+        <source>The current frame as PNG, with the prompts, the seed and every setting in it</source>
+        <translation>Das aktuelle Bild als PNG, mit den Prompts, dem Seed und allen Einstellungen darin</translation>
+    </message>
+    <message>
+        <source>Save Frame</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: press Run.</source>
+        <translation>Noch nichts zu speichern: Klicken Sie auf „Starten“.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 </TS>

@@ -1000,10 +1000,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         </translation>
     </message>
     <message>
-        <source>A run needs a CLIP model and a VQGAN or GAN generator; none is loaded.</source>
-        <translation>Una ejecución necesita un modelo CLIP y un generador VQGAN o GAN; no hay ninguno cargado.</translation>
-    </message>
-    <message>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
@@ -1106,6 +1102,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
             <numerusform>%n pasos completados: reproduzca o exporte el dibujo.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A run needs a generator; none is installed.</source>
+        <translation>Una ejecución necesita un generador; no hay ninguno instalado.</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1173,10 +1177,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>&lt;p&gt;Un generador convierte un z latente en una imagen; CLIP dice hasta qué punto una imagen se corresponde con un texto. Basta con ponerlos en un bucle: decodificar z, codificar la imagen con CLIP y calcular la similitud coseno s con el embedding del prompt. Usar −s como pérdida y retropropagar a través de CLIP y del generador hasta z acerca la imagen al prompt paso a paso.&lt;/p&gt;&lt;p&gt;Parece un entrenamiento, pero ocurre en cada generación: solo cambia z y ambas redes permanecen congeladas. Mantenerse en el espacio latente de un generador (aquí, la cuadrícula de vectores del codebook de VQGAN) hace que las imágenes tengan un aspecto natural en lugar de ser ruido adversario.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
-    </message>
-    <message>
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
@@ -1193,24 +1193,12 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Personalizado</translation>
     </message>
     <message>
-        <source>optional init image</source>
-        <translation>imagen inicial opcional</translation>
-    </message>
-    <message>
         <source>Generator:</source>
         <translation>Generador:</translation>
     </message>
     <message>
         <source>Preset:</source>
         <translation>Preajuste:</translation>
-    </message>
-    <message>
-        <source>Init image:</source>
-        <translation>Imagen inicial:</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>Tamaño:</translation>
     </message>
     <message>
         <source>Steps:</source>
@@ -1231,6 +1219,58 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Seed:</source>
         <translation>Semilla:</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN (needs the VQGAN engine)</source>
+        <translation>CLIP + VQGAN (requiere el motor VQGAN)</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN&apos;s z</source>
+        <translation>CLIP + VQGAN llegará con el motor VQGAN; CLIP + GAN guía el z de una GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.</source>
+        <translation>CLIP + VQGAN requiere el motor VQGAN, que esta versión todavía no incluye.</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next step, also while a run goes on</source>
+        <translation>Se aplica en el siguiente paso, también durante una ejecución en curso</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Optimiser:</source>
+        <translation>Optimizador:</translation>
+    </message>
+    <message>
+        <source>Save &amp;Frame…</source>
+        <translation>Guardar &amp;fotograma…</translation>
+    </message>
+    <message>
+        <source>The current frame as PNG, with the prompts, the seed and every setting in it</source>
+        <translation>El fotograma actual como PNG, con los prompts, la semilla y todos los ajustes incluidos</translation>
+    </message>
+    <message>
+        <source>Save Frame</source>
+        <translation>Guardar fotograma</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: press Run.</source>
+        <translation>Todavía no hay nada que guardar: pulse «Ejecutar».</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
     </message>
 </context>
 </TS>
