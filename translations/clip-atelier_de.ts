@@ -1272,5 +1272,25 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>&amp;Open Settings from PNG…</source>
+        <translation>&amp;Einstellungen aus PNG öffnen…</translation>
+    </message>
+    <message>
+        <source>Restore the prompts, the seed and every setting from a frame this tab saved</source>
+        <translation>Prompts, Seed und alle Einstellungen aus einem Bild wiederherstellen, das dieser Tab gespeichert hat</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>%1 holds no CLIP Atelier settings.</source>
+        <translation>%1 enthält keine CLIP-Atelier-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Settings restored from %1</source>
+        <translation>Einstellungen aus %1 wiederhergestellt</translation>
+    </message>
 </context>
 </TS>

@@ -1272,5 +1272,25 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Saved %1</source>
         <translation>Se ha guardado %1</translation>
     </message>
+    <message>
+        <source>&amp;Open Settings from PNG…</source>
+        <translation>Abrir a&amp;justes desde PNG…</translation>
+    </message>
+    <message>
+        <source>Restore the prompts, the seed and every setting from a frame this tab saved</source>
+        <translation>Restaurar los prompts, la semilla y todos los ajustes de un fotograma guardado por esta pestaña</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Abrir ajustes</translation>
+    </message>
+    <message>
+        <source>%1 holds no CLIP Atelier settings.</source>
+        <translation>%1 no contiene ajustes de CLIP Atelier.</translation>
+    </message>
+    <message>
+        <source>Settings restored from %1</source>
+        <translation>Ajustes restaurados desde %1</translation>
+    </message>
 </context>
 </TS>

@@ -1,6 +1,9 @@
 #include "guided_panel.h"
 
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -135,7 +138,15 @@ VqganPanel::VqganPanel(QWidget* parent)
     if (!path.isEmpty()) saveFrame(path);
   });
   form()->addRow(QString(), save);
+  auto* load = new QPushButton(tr("&Open Settings from PNG…"), this);
+  load->setToolTip(tr("Restore the prompts, the seed and every setting from a frame this tab saved"));
+  connect(load, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Settings"), QDir::homePath(), tr("PNG images (*.png)"));
+    if (!path.isEmpty()) loadSettingsFromPng(path);
+  });
+  form()->addRow(QString(), load);
   form()->addRow(m_status);
+  setAcceptDrops(true);
   m_promptTimer->setSingleShot(true);
   m_promptTimer->setInterval(400);
   connect(promptEdit(), &QPlainTextEdit::textChanged, m_promptTimer, qOverload<>(&QTimer::start));
@@ -203,6 +214,31 @@ bool VqganPanel::saveFrame(const QString& path) {
   }
   setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
   return true;
+}
+
+bool VqganPanel::loadSettingsFromPng(const QString& path) {
+  bool ok = false;
+  const Settings s = settingsFromPng(path, &ok);
+  if (!ok) {
+    setStatus(tr("%1 holds no CLIP Atelier settings.").arg(QDir::toNativeSeparators(path)));
+    return false;
+  }
+  setSettings(s);
+  setStatus(tr("Settings restored from %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+void VqganPanel::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void VqganPanel::dropEvent(QDropEvent* event) {
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+      loadSettingsFromPng(url.toLocalFile());
+      break;
+    }
+  event->acceptProposedAction();
 }
 
 VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) {
@@ -359,7 +395,19 @@ bool DrawPanel::saveSvg(const QString& path) {
 bool DrawPanel::saveImage(const QString& path) {
   QSaveFile file(path);
   const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-  if (m_image.isNull() || !file.open(QIODevice::WriteOnly) || !m_image.save(&file, format.isEmpty() ? "PNG" : format.constData()) ||
+  QImage image = m_image;
+  const Settings s = settings();
+  image.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
+  image.setText(QStringLiteral("clip-atelier:mode"), QStringLiteral("clipdraw"));
+  image.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
+  image.setText(QStringLiteral("clip-atelier:style"), s.style);
+  image.setText(QStringLiteral("clip-atelier:strokes"), QString::number(s.strokes));
+  image.setText(QStringLiteral("clip-atelier:max_width"), QString::number(s.maxWidth, 'g', 17));
+  image.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.iterations));
+  image.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
+  image.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));
+  image.setText(QStringLiteral("clip-atelier:background"), s.background.name());
+  if (m_image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, format.isEmpty() ? "PNG" : format.constData()) ||
       !file.commit()) {
     setStatus(m_image.isNull() ? tr("Nothing to export yet.") : tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return false;

@@ -17,6 +17,8 @@ class QPushButton;
 class QSpinBox;
 class QTimer;
 class QToolButton;
+class QDragEnterEvent;
+class QDropEvent;
 
 namespace atelier {
 
@@ -63,6 +65,11 @@ class VqganPanel : public GuidedPanel {
   QString status() const;
   void setStatus(const QString& text);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
+  bool loadSettingsFromPng(const QString& path);  // also by dropping the PNG on the tab
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  Q_SIGNALS:
   void promptsEdited(const QString& prompts);

@@ -414,6 +414,8 @@ class TestMainWindow : public QObject {
     const QString svgPath = fresh.filePath(QStringLiteral("drawing.svg")), pngPath = fresh.filePath(QStringLiteral("drawing.png"));
     QVERIFY(panel->saveSvg(svgPath));
     QVERIFY(panel->saveImage(pngPath));
+    QCOMPARE(QImage(pngPath).text(QStringLiteral("clip-atelier:prompts")), QStringLiteral("a red heart"));
+    QCOMPARE(QImage(pngPath).text(QStringLiteral("clip-atelier:steps")), QStringLiteral("40"));
     QSvgRenderer svg(svgPath);
     QVERIFY(svg.isValid());
     const QImage png = QImage(pngPath).convertToFormat(QImage::Format_RGB32);
@@ -583,6 +585,15 @@ class TestMainWindow : public QObject {
     QCOMPARE(back.seed, 11);
     QCOMPARE(back.lr, s.lr);
     QCOMPARE(back.optimiser, s.optimiser);
+    // Opening it restores them.
+    VqganPanel::Settings other = s;
+    other.prompts = QStringLiteral("something else");
+    other.seed = 99;
+    panel->setSettings(other);
+    QVERIFY(panel->loadSettingsFromPng(png));
+    QCOMPARE(panel->settings().prompts, s.prompts);
+    QCOMPARE(panel->settings().seed, 11);
+    QVERIFY(!panel->loadSettingsFromPng(fresh.filePath(QStringLiteral("missing.png"))));
     QVERIFY(!panel->saveFrame(fresh.filePath(QStringLiteral("missing/frame.png"))));
     QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
   }
