@@ -12,7 +12,7 @@ packages=(
   libqcustomplot-dev
   # engine: LibTorch on OpenBLAS built with OpenMP (not the pthread build: see TOOLCHAIN.md)
   libtorch-dev libopenblas0-openmp
-  libopencv-dev nlohmann-json3-dev libpcre2-dev libutf8proc-dev libcli11-dev zlib1g-dev
+  libopencv-dev nlohmann-json3-dev libyaml-dev libpcre2-dev libutf8proc-dev libcli11-dev zlib1g-dev
   # animation writers
   libgif-dev libwebp-dev libimagequant-dev
   # data the embedded models are trained on

@@ -10,6 +10,8 @@ Writes, for a tiny random configuration (GroupNorm(32) needs widths of 32 and up
                must skip), optimizer_states, lr_schedulers and a callback of a class the loader has
                never heard of
   tiny.yaml    the configuration, in taming's layout
+  input.png, reconstruction.png
+               the first input as an 8-bit image, and the reference's reconstruction of it
   golden.pt    input, encoder output, quant_conv output, quantised latent, code indices, decoder
                output, and the reference's 8-bit image of the reconstruction
 Needs python3-torch and python3-numpy (Debian); einops, which taming imports for a few reshapes,
@@ -66,7 +68,9 @@ with torch.no_grad():
         if "norm" in name:
             p.copy_(1.0 + 0.1 * torch.randn_like(p) if name.endswith("weight") else 0.1 * torch.randn_like(p))
 
-x = torch.rand(2, 3, 16, 16) * 2 - 1
+# 8-bit pixels, as an image file gives them, scaled to [-1, 1] as taming's data loaders do.
+pixels = torch.randint(0, 256, (2, 3, 16, 16), dtype=torch.uint8)
+x = pixels.float() / 127.5 - 1
 with torch.no_grad():
     # A codebook drawn from the latents themselves (plus noise), so the nearest codes differ.
     flat = m.quant_conv(m.encoder(x)).permute(0, 2, 3, 1).reshape(-1, embed_dim)
@@ -127,4 +131,8 @@ with open(os.path.join(out, "tiny.yaml"), "w") as f:
     lossconfig:
       target: taming.modules.losses.vqperceptual.VQLPIPSWithDiscriminator
 """)
+from PIL import Image  # noqa: E402  (python3-pil)
+
+Image.fromarray(pixels[0].permute(1, 2, 0).numpy()).save(os.path.join(out, "input.png"))
+Image.fromarray(image[0].permute(1, 2, 0).numpy()).save(os.path.join(out, "reconstruction.png"))
 print("indices", indices.view(-1)[:16].tolist(), "| dec", tuple(dec.shape), "| unique codes", int(indices.unique().numel()))

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "io/animation.h"
+#include "io/image.h"
 
 class TestCli : public QObject {
   Q_OBJECT
@@ -218,6 +219,35 @@ class TestCli : public QObject {
     const QJsonObject b = QJsonDocument::fromJson(bench.out).object();
     QVERIFY(b["forward_backward_ms"].toDouble() > 0);
     QCOMPARE(b["paths"].toInt(), 64);
+  }
+
+  void vqganReconstructionMatchesTheReference() {
+    QTemporaryDir dir;
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/");
+    const QString out = dir.filePath("out.png");
+    for (bool yaml : {true, false}) {
+      QStringList args{"vqgan", "reconstruct", "--vqgan", data + "tiny.ckpt", data + "input.png", out};
+      if (yaml) args << "--config" << data + "tiny.yaml";
+      Run r = run(args);
+      QVERIFY2(r.code == 0, r.err.constData());
+      const atelier::Image ours = atelier::read_image(out.toStdString()), ref = atelier::read_image((data + "reconstruction.png").toStdString());
+      QCOMPARE(ours.width, ref.width);
+      QCOMPARE(ours.height, ref.height);
+      QCOMPARE(ours.pixels.size(), ref.pixels.size());
+      int worst = 0;
+      for (size_t i = 0; i < ref.pixels.size(); ++i) worst = std::max(worst, std::abs(int(ours.pixels[i]) - int(ref.pixels[i])));
+      QVERIFY2(worst <= 1, qPrintable(QString::number(worst)));  // the acceptance: at most 1/255
+    }
+    Run random = run({"vqgan", "decode-random", "--vqgan", data + "tiny.ckpt", "--seed", "3", "--size", "32x16", out});
+    QVERIFY2(random.code == 0, random.err.constData());
+    QCOMPARE(atelier::read_image(out.toStdString()).width, 32);
+    QCOMPARE(atelier::read_image(out.toStdString()).height, 16);
+    Run bad = run({"vqgan", "decode-random", "--vqgan", data + "tiny.ckpt", "--size", "33x16", out});
+    QVERIFY(bad.code != 0);
+    QVERIFY(bad.err.contains("multiple of the model's factor 2"));
+    Run none = run({"vqgan", "reconstruct", data + "input.png", out});
+    QVERIFY(none.code != 0);
+    QVERIFY(none.err.contains("--vqgan"));
   }
 
   void cudaWithoutAGpuSaysSo() {

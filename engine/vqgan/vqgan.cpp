@@ -1,0 +1,187 @@
+#include "vqgan/vqgan.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <yaml.h>
+
+#include <cstdio>
+#include <map>
+
+#include "io/detail/checkpoint.h"
+#include "runtime/error.h"
+#include "gan/detail/dcgan.h"
+#include "vqgan/detail/taming.h"
+
+namespace fs = std::filesystem;
+
+namespace atelier::vqgan {
+
+struct Vqgan::Impl {
+  VqganInfo info;
+  VqganModel model{nullptr};
+};
+
+Vqgan::Vqgan(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Vqgan::Vqgan(Vqgan&&) noexcept = default;
+Vqgan& Vqgan::operator=(Vqgan&&) noexcept = default;
+Vqgan::~Vqgan() = default;
+const VqganInfo& Vqgan::info() const { return impl_->info; }
+VqganModelImpl& Vqgan::model() const { return *impl_->model; }
+
+namespace {
+
+// The scalars and integer lists of a YAML file, by dotted path (model.params.ddconfig.ch_mult).
+// libyaml's event parser: nothing in the file is interpreted beyond scalars, maps and lists.
+std::map<std::string, std::vector<std::string>> read_yaml(const fs::path& file) {
+  FILE* f = std::fopen(file.c_str(), "rb");
+  if (!f) throw Error(ErrorKind::NotFound, "can't open " + file.string());
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_file(&parser, f);
+  std::map<std::string, std::vector<std::string>> out;
+  std::vector<std::string> path;
+  std::vector<bool> expect_key;  // per open mapping: is the next scalar a key?
+  std::vector<bool> in_list;
+  bool done = false;
+  std::string error;
+  while (!done) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(&parser, &ev)) {
+      error = parser.problem ? parser.problem : "unreadable YAML";
+      break;
+    }
+    auto finish_value = [&] {
+      if (!expect_key.empty() && (in_list.empty() || !in_list.back())) {
+        expect_key.back() = true;
+        if (!path.empty()) path.pop_back();
+      }
+    };
+    switch (ev.type) {
+      case YAML_MAPPING_START_EVENT:
+        expect_key.push_back(true);
+        in_list.push_back(false);
+        break;
+      case YAML_MAPPING_END_EVENT:
+        expect_key.pop_back();
+        in_list.pop_back();
+        finish_value();
+        break;
+      case YAML_SEQUENCE_START_EVENT: in_list.push_back(true); break;
+      case YAML_SEQUENCE_END_EVENT:
+        in_list.pop_back();
+        finish_value();
+        break;
+      case YAML_SCALAR_EVENT: {
+        const std::string v(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
+        if (!in_list.empty() && in_list.back()) {
+          std::string key;
+          for (auto& p : path) key += (key.empty() ? "" : ".") + p;
+          out[key].push_back(v);
+        } else if (!expect_key.empty() && expect_key.back()) {
+          path.push_back(v);
+          expect_key.back() = false;
+        } else {
+          std::string key;
+          for (auto& p : path) key += (key.empty() ? "" : ".") + p;
+          out[key] = {v};
+          finish_value();
+        }
+        break;
+      }
+      case YAML_STREAM_END_EVENT: done = true; break;
+      default: break;
+    }
+    yaml_event_delete(&ev);
+  }
+  yaml_parser_delete(&parser);
+  std::fclose(f);
+  if (!error.empty()) throw Error(ErrorKind::BadFile, file.string() + ": " + error);
+  return out;
+}
+
+VqganConfig config_from_yaml(const fs::path& file) {
+  const auto y = read_yaml(file);
+  auto one = [&](const std::string& key) -> int64_t {
+    auto it = y.find(key);
+    if (it == y.end() || it->second.empty()) throw Error(ErrorKind::BadFile, file.string() + " has no " + key);
+    return std::stoll(it->second[0]);
+  };
+  auto list = [&](const std::string& key) {
+    std::vector<int64_t> v;
+    auto it = y.find(key);
+    if (it != y.end())
+      for (auto& s : it->second) v.push_back(std::stoll(s));
+    return v;
+  };
+  const std::string p = "model.params.", d = "model.params.ddconfig.";
+  VqganConfig c;
+  c.embed_dim = one(p + "embed_dim");
+  c.n_embed = one(p + "n_embed");
+  c.ch = one(d + "ch");
+  c.ch_mult = list(d + "ch_mult");
+  c.num_res_blocks = one(d + "num_res_blocks");
+  c.attn_resolutions = list(d + "attn_resolutions");
+  c.z_channels = one(d + "z_channels");
+  c.resolution = one(d + "resolution");
+  c.in_channels = one(d + "in_channels");
+  c.out_ch = one(d + "out_ch");
+  if (c.ch_mult.empty()) throw Error(ErrorKind::BadFile, file.string() + " has no " + d + "ch_mult");
+  return c;
+}
+
+at::Tensor to_tensor(const Image& img) {  // [1, 3, H, W] in [-1, 1]
+  at::Tensor t = at::from_blob(const_cast<uint8_t*>(img.pixels.data()), {img.height, img.width, img.channels}, at::kByte)
+                     .to(at::kFloat)
+                     .narrow(2, 0, 3)
+                     .permute({2, 0, 1})
+                     .unsqueeze(0);
+  return t / 127.5 - 1.0;
+}
+
+Image to_image(const at::Tensor& x) {  // [1, 3, H, W], the reference's clamp and rounding
+  at::Tensor u8 = ((x[0].clamp(-1, 1) + 1) * 127.5).round().to(at::kByte).permute({1, 2, 0}).contiguous();
+  Image img{int(x.size(3)), int(x.size(2)), 3, {}};
+  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
+  return img;
+}
+
+}  // namespace
+
+Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
+  std::string kind;
+  io::StateDict all = io::read_state_dict(checkpoint, &kind);
+  io::StateDict sd;
+  for (auto& [k, v] : all)
+    if (k.rfind("loss.", 0) != 0) sd.emplace(k, v);
+  auto impl = std::make_unique<Impl>();
+  VqganConfig config = yaml.empty() ? infer_config(sd, checkpoint.string()) : config_from_yaml(yaml);
+  impl->model = VqganModel(config);
+  gan::load_module(*impl->model, sd, "", checkpoint.string());
+  impl->model->eval();
+  impl->info = {checkpoint.string(), yaml.empty() ? "from the tensors' shapes" : yaml.string(), config.describe(), config.factor(),
+                config.n_embed, config.embed_dim};
+  return Vqgan(std::move(impl));
+}
+
+Image Vqgan::reconstruct(const Image& image) const {
+  const int64_t f = impl_->info.factor;
+  const int64_t w = std::max<int64_t>(f, image.width / f * f), h = std::max<int64_t>(f, image.height / f * f);
+  at::NoGradGuard no_grad;
+  at::Tensor x = to_tensor(image);
+  if (x.size(2) != h || x.size(3) != w) x = at::upsample_bicubic2d(x, {h, w}, false);
+  auto& m = *impl_->model;
+  return to_image(m.decode(m.quantise(m.encode(x)).first));
+}
+
+Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
+  const int64_t f = impl_->info.factor;
+  if (width < f || height < f || width % f || height % f)
+    throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the model's factor " + std::to_string(f));
+  at::NoGradGuard no_grad;
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  auto& m = *impl_->model;
+  const at::Tensor idx = at::randint(impl_->info.n_embed, {int64_t(height) / f * (int64_t(width) / f)}, gen);
+  const at::Tensor zq = m.quantize->embedding->forward(idx).view({1, int64_t(height) / f, int64_t(width) / f, -1}).permute({0, 3, 1, 2});
+  return to_image(m.decode(zq.contiguous()));
+}
+
+}  // namespace atelier::vqgan

@@ -1,0 +1,43 @@
+// A VQGAN loaded from a taming checkpoint (.ckpt, Lightning or plain state dict; safetensors),
+// with its .yaml when given: reconstruction (encode, quantise, decode) and decoding of random
+// codes. Plain C++: no torch types cross this header.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "io/image.h"
+
+namespace atelier::vqgan {
+
+struct VqganModelImpl;
+
+struct VqganInfo {
+  std::string path, config, architecture;
+  int64_t factor = 0, n_embed = 0, embed_dim = 0;
+};
+
+class Vqgan {
+ public:
+  // yaml: taming's configuration file (model.params.ddconfig, embed_dim, n_embed); without it
+  // the configuration is read from the tensors' shapes.
+  static Vqgan load(const std::filesystem::path& checkpoint, const std::filesystem::path& yaml = {});
+  Vqgan(Vqgan&&) noexcept;
+  Vqgan& operator=(Vqgan&&) noexcept;
+  ~Vqgan();
+  const VqganInfo& info() const;
+  // The image at its size rounded down to the model's factor (at least one latent cell), encoded,
+  // quantised and decoded: what the model can represent of it.
+  Image reconstruct(const Image& image) const;
+  // Codes drawn uniformly from the seed, decoded at width x height (multiples of the factor).
+  Image decode_random(uint64_t seed, int width, int height) const;
+  VqganModelImpl& model() const;  // for the engine's own code
+
+ private:
+  struct Impl;
+  explicit Vqgan(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace atelier::vqgan
