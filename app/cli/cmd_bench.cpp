@@ -5,6 +5,7 @@
 #include "cli_common.h"
 #include "clip/bench.h"
 #include "draw/clipdraw.h"
+#include "vqgan/vqgan.h"
 #include "runtime/error.h"
 
 namespace atelier::cli {
@@ -52,6 +53,29 @@ void add_bench_commands(CLI::App& app, Globals& globals) {
         {"min_cosine_to_fp32", r.cosine_to_fp32},
     };
     std::cout << out.dump() << '\n';
+  });
+
+  struct VqArgs {
+    std::string config = "f16-16384", vqgan;
+    int size = 256, repeats = 3;
+    bool channels_last = false;
+  };
+  auto v = std::make_shared<VqArgs>();
+  auto* vb = bench->add_subcommand("vqgan", "The VQGAN decoder: forward and forward+backward milliseconds per image (JSON)");
+  auto* vpath = vb->add_option("--vqgan", v->vqgan, "A checkpoint instead of random weights");
+  vb->add_option("--config", v->config, "Random weights of f16-16384 or f16-1024")->excludes(vpath)->check(CLI::IsMember({"f16-16384", "f16-1024"}));
+  vb->add_option("--size", v->size, "Image side in pixels")->check(CLI::Range(16, 4096));
+  vb->add_option("--repeats", v->repeats, "Timed runs")->check(CLI::Range(1, 1000));
+  vb->add_flag("--channels-last", v->channels_last, "Channels-last memory format");
+  vb->callback([v, &globals] {
+    RuntimeInfo rt = configure(globals);
+    const auto b = vqgan::bench_vqgan(v->vqgan.empty() ? v->config : v->vqgan, v->size, v->repeats, v->channels_last);
+    std::cout << nlohmann::json{{"model", b.model},           {"size", b.size},
+                                {"threads", rt.threads},       {"device", "cpu"},
+                                {"channels_last", b.channels_last}, {"decode_ms", b.decode_ms},
+                                {"decode_backward_ms", b.decode_backward_ms}}
+                     .dump()
+              << '\n';
   });
 
   struct DrawArgs {

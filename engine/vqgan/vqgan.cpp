@@ -185,3 +185,54 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
 }
 
 }  // namespace atelier::vqgan
+
+#include <ATen/Parallel.h>
+
+#include <chrono>
+
+namespace atelier::vqgan {
+
+VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool channels_last) {
+  VqganModel model{nullptr};
+  if (what == "f16-16384" || what == "f16-1024") {
+    VqganConfig c;  // taming's vqgan_imagenet_f16_* configurations
+    c.n_embed = what == "f16-16384" ? 16384 : 1024;
+    at::manual_seed(0);
+    model = VqganModel(c);
+  } else {
+    model = VqganModel(infer_config(io::read_state_dict(what), what));
+    gan::load_module(*model, io::read_state_dict(what), "", what);
+  }
+  model->eval();
+  for (auto& p : model->parameters()) p.requires_grad_(false);
+  const int64_t f = model->config.factor(), cells = size / f;
+  if (cells < 1) throw Error(ErrorKind::InvalidArgument, "the size must be at least the model's factor");
+  if (channels_last) {
+    at::NoGradGuard no_grad;
+    for (auto& p : model->parameters())
+      if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+  }
+  at::Tensor z = at::randn({1, model->config.embed_dim, cells, cells});
+  if (channels_last) z = z.contiguous(at::MemoryFormat::ChannelsLast);
+  using clock = std::chrono::steady_clock;
+  VqganBench b{what, size, at::get_num_threads(), channels_last, 0, 0};
+  {
+    at::NoGradGuard no_grad;
+    model->decode(z);  // warm-up
+    const auto t0 = clock::now();
+    for (int i = 0; i < repeats; ++i) model->decode(z);
+    b.decode_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
+  }
+  c10::AutoGradMode grad(true);
+  at::Tensor zz = z.clone().requires_grad_(true);
+  model->decode(zz).sum().backward();  // warm-up
+  const auto t0 = clock::now();
+  for (int i = 0; i < repeats; ++i) {
+    zz.mutable_grad() = at::Tensor();
+    model->decode(zz).sum().backward();
+  }
+  b.decode_backward_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
+  return b;
+}
+
+}  // namespace atelier::vqgan

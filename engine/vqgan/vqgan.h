@@ -41,3 +41,18 @@ class Vqgan {
 };
 
 }  // namespace atelier::vqgan
+
+namespace atelier::vqgan {
+
+// The decoder's speed at a size: forward, and forward + backward to the latent (what guidance
+// does each step), milliseconds per image, on random weights of a configuration
+// ("f16-16384", "f16-1024") or a loaded model.
+struct VqganBench {
+  std::string model;
+  int size = 0, threads = 0;
+  bool channels_last = false;
+  double decode_ms = 0, decode_backward_ms = 0;
+};
+VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats, bool channels_last = false);
+
+}  // namespace atelier::vqgan
