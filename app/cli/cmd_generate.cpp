@@ -1,5 +1,4 @@
-// clip-atelier-cli generate: CLIP-guided generation (CLIP + GAN today; CLIP + VQGAN with the
-// VQGAN engine), with a progress line, the final PNG and optionally frames and an animation.
+// clip-atelier-cli generate: CLIP-guided generation (CLIP + GAN or CLIP + VQGAN), with a progress line, the final PNG and optionally frames and an animation.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -15,6 +14,7 @@
 #include "io/image.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
+#include "vqgan/vqgan.h"
 
 namespace atelier::cli {
 
@@ -32,7 +32,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, generator = "gan:emoji", out, video, frames;
+    std::string clip, vqgan, config, generator = "gan:emoji", out, video, frames, size = "128x128";
     int save_every = 5;
     double fps = 24;
   };
@@ -41,7 +41,11 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
   c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
   c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`)");
-  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (needs the VQGAN engine: not in this version)");
+  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint: CLIP + VQGAN instead of a GAN");
+  c->add_option("--config", a->config, "The VQGAN's .yaml (else read from the tensors' shapes)");
+  c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
+  c->add_option("--init", a->o.init_image, "CLIP + VQGAN: start from this image's codes");
+  c->add_option("--init-weight", a->o.init_weight, "CLIP + VQGAN: pull towards the init image's latent");
   c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
   c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
   c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(CLI::Range(1, 256));
@@ -60,9 +64,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--out", a->out, "The final image (.png)")->required();
   c->callback([a, &globals] {
     RuntimeInfo rt = configure(globals);
-    if (!a->vqgan.empty())
-      throw Error(ErrorKind::Unsupported, "CLIP + VQGAN needs the VQGAN engine, which this version does not have yet; use --generator gan:NAME");
-    if (a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (a->vqgan.empty() && a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
     if (!a->video.empty()) animation_format(a->video);
     if (!a->frames.empty() && !fs::is_directory(a->frames)) throw Error(ErrorKind::NotFound, "no folder " + a->frames);
     std::string spec;
@@ -70,7 +73,10 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     a->o.prompts = spec;
     a->o.frame_every = a->save_every;
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
-    gan::Gan generator = load_generator(a->generator.substr(4));
+    std::unique_ptr<gan::Gan> generator;
+    std::unique_ptr<vqgan::Vqgan> vq;
+    if (!a->vqgan.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
+    else generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
     std::vector<Image> frames;
     JobCallbacks callbacks;
     callbacks.on_frame = [&](int64_t, Frame&& f) {
@@ -100,7 +106,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     });
     guide::GuideResult r;
     try {
-      r = guide::run_gan_guidance(model, generator, a->o, &ctx);  // Ctrl+C: the image so far
+      r = vq ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx) : guide::run_gan_guidance(model, *generator, a->o, &ctx);  // Ctrl+C: so far
     } catch (...) {
       done = true;
       watcher.join();

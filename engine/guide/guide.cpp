@@ -14,6 +14,10 @@
 #include "gan/gan.h"
 #include "guide/detail/augment.h"
 #include "guide/prompts.h"
+#include "vqgan/detail/taming.h"
+#include "vqgan/vqgan.h"
+
+#include <functional>
 #include "runtime/error.h"
 #include "runtime/job.h"
 
@@ -95,18 +99,20 @@ Image to_image(const at::Tensor& chw) {
 
 }  // namespace
 
-GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& o, JobContext* ctx) {
+namespace {
+
+// The loop both generators share: render(latent) -> [1, 3, H, W] in [0, 1]; after_step clamps.
+GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* ctx, at::Tensor z,
+                     const std::function<at::Tensor(const at::Tensor&)>& render, const std::function<void(at::Tensor&)>& after_step,
+                     const std::function<at::Tensor(const at::Tensor&)>& regulariser) {
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: guidance needs text prompts");
   if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
   if (o.lr <= 0) throw Error(ErrorKind::InvalidArgument, "the learning rate must be positive");
   c10::AutoGradMode grad_mode(true);
   for (auto& p : clip.impl().model->parameters()) p.requires_grad_(false);
-  gan::GeneratorNet& g = generator.net();
-  g.freeze();
   std::string spec = o.prompts;
   Targets targets = encode_targets(clip, spec, o.image_prompts);
-  const std::vector<float> z0 = generator.latent(o.seed);
-  at::Tensor z = at::tensor(z0).view({1, g.z_dim()}).requires_grad_(true);
+  z.requires_grad_(true);
   auto opt = make_optimiser(o.optimiser, z, o.lr);
   auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed ^ 0x6E1DEULL);
   const int64_t R = clip.info().image_size;
@@ -119,7 +125,7 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
   };
   {
     at::NoGradGuard no_grad;
-    emit(0, g.generate(z));
+    emit(0, render(z));
   }
   for (int64_t step = 0; step < o.steps; ++step) {
     if (ctx) {
@@ -138,10 +144,10 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
         }
       }
     }
-    const at::Tensor img = g.generate(z);
+    const at::Tensor img = render(z);
     at::Tensor feats = clip.impl().encode_image(clip_normalise(cutouts(img, R, o, gen)));
     feats = feats / feats.norm(2, 1, true);
-    at::Tensor loss = at::zeros({}, feats.options());
+    at::Tensor loss = regulariser ? regulariser(z) : at::zeros({}, feats.options());
     result.similarity.assign(targets.names.size(), 0.0);
     for (size_t t = 0; t < targets.names.size(); ++t) {
       const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
@@ -159,7 +165,7 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
     opt->step();
     {
       at::NoGradGuard no_grad;
-      z.clamp_(-o.latent_bound, o.latent_bound);
+      after_step(z);
     }
     result.steps = step + 1;
     result.loss = loss.item<double>();
@@ -172,14 +178,58 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
       ctx->report(p);
       if ((step + 1) % std::max(1, o.frame_every) == 0 || step + 1 == o.steps) {
         at::NoGradGuard no_grad;
-        emit(step + 1, g.generate(z));
+        emit(step + 1, render(z));
       }
     }
   }
   at::NoGradGuard no_grad;
-  result.image = to_image(g.generate(z)[0]);
-  result.latent.assign(z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
+  result.image = to_image(render(z)[0]);
+  const at::Tensor flat = z.detach().contiguous().view(-1);
+  result.latent.assign(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
   return result;
+}
+
+}  // namespace
+
+GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& o, JobContext* ctx) {
+  gan::GeneratorNet& g = generator.net();
+  g.freeze();
+  const std::vector<float> z0 = generator.latent(o.seed);
+  at::Tensor z = at::tensor(z0).view({1, g.z_dim()});
+  return run_loop(clip, o, ctx, z, [&](const at::Tensor& zz) { return g.generate(zz); },
+                  [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
+}
+
+GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model, const GuideOptions& o, JobContext* ctx) {
+  auto& m = model.model();
+  for (auto& p : m.parameters()) p.requires_grad_(false);
+  const int64_t f = m.config.factor();
+  if (o.width < f || o.height < f || o.width % f || o.height % f)
+    throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the VQGAN's factor " + std::to_string(f));
+  const at::Tensor& codebook = m.quantize->embedding->weight;
+  // The codebook's range per dimension: the latent is kept inside it (VQGAN-CLIP's clamp).
+  const at::Tensor lo = std::get<0>(codebook.min(0)).view({1, -1, 1, 1}), hi = std::get<0>(codebook.max(0)).view({1, -1, 1, 1});
+  at::Tensor z;
+  {
+    at::NoGradGuard no_grad;
+    if (!o.init_image.empty()) {
+      const Image init = read_image(o.init_image);
+      at::Tensor x = at::from_blob(const_cast<uint8_t*>(init.pixels.data()), {init.height, init.width, init.channels}, at::kByte)
+                         .to(at::kFloat).narrow(2, 0, 3).permute({2, 0, 1}).unsqueeze(0) / 127.5 - 1.0;
+      x = at::upsample_bicubic2d(x, {o.height, o.width}, false);
+      z = m.quantise(m.encode(x)).first.clone();
+    } else {
+      auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
+      const at::Tensor idx = at::randint(m.config.n_embed, {int64_t(o.height / f) * (o.width / f)}, gen);
+      z = m.quantize->embedding->forward(idx).view({1, o.height / f, o.width / f, -1}).permute({0, 3, 1, 2}).contiguous();
+    }
+  }
+  const at::Tensor z_init = z.clone();
+  std::function<at::Tensor(const at::Tensor&)> regulariser;
+  if (o.init_weight > 0) regulariser = [&](const at::Tensor& zz) { return (zz - z_init).pow(2).mean() * o.init_weight; };
+  return run_loop(clip, o, ctx, z,
+                  [&](const at::Tensor& zz) { return ((m.decode(m.quantise(zz).first) + 1.0) * 0.5).clamp(0, 1); },
+                  [&](at::Tensor& zz) { zz.copy_(at::max(at::min(zz, hi), lo)); }, regulariser);
 }
 
 }  // namespace atelier::guide

@@ -14,6 +14,7 @@ namespace atelier {
 class JobContext;
 namespace clip { class Clip; }
 namespace gan { class Gan; }
+namespace vqgan { class Vqgan; }
 }  // namespace atelier
 
 namespace atelier::guide {
@@ -28,8 +29,12 @@ struct GuideOptions {
   std::string optimiser = "adam";           // adam, adamw, adagrad, rmsprop
   uint64_t seed = 0;
   bool flips = true, affine = true, noise = true;  // augmentations of the cutouts
-  double latent_bound = 3.0;                // |z| components clamped to this (stays where G was trained)
+  double latent_bound = 3.0;                // GAN: |z| components clamped to this (stays where G was trained)
   int frame_every = 5;
+  // VQGAN: the image size (multiples of the model's factor), an init image and its weight.
+  int width = 128, height = 128;
+  std::string init_image;
+  double init_weight = 0.0;                 // pulls the latent towards the init image's (MSE)
 };
 
 struct GuideResult {
@@ -43,5 +48,8 @@ struct GuideResult {
 
 // Parameter changes read each step: "prompts" (string), "lr" (double).
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& options, JobContext* ctx);
+// CLIP + VQGAN: the latent is VQGAN's grid before quantisation, started from random codes or the
+// encoded init image, quantised straight-through each step and clamped to the codebook's range.
+GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model, const GuideOptions& options, JobContext* ctx);
 
 }  // namespace atelier::guide

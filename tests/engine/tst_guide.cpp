@@ -15,6 +15,7 @@
 #include "guide/guide.h"
 #include "runtime/job.h"
 #include "runtime/model_paths.h"
+#include "vqgan/vqgan.h"
 
 using namespace atelier;
 using namespace std::chrono_literals;
@@ -106,6 +107,27 @@ class TestGuide : public QObject {
     run.join();
     QVERIFY(r.stopped);
     QVERIFY(r.steps <= at + 1);
+  }
+
+  void clipVqganOnTheReferencesTinyModel() {
+    const std::string data = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/";
+    const auto model = vqgan::Vqgan::load(data + "tiny.ckpt", data + "tiny.yaml");
+    auto o = small();
+    o.width = 32;
+    o.height = 24;
+    o.steps = 8;
+    const auto a = guide::run_vqgan_guidance(*m_clip, model, o, nullptr);
+    const auto b = guide::run_vqgan_guidance(*m_clip, model, o, nullptr);
+    QCOMPARE(a.image.width, 32);
+    QCOMPARE(a.image.height, 24);
+    QVERIFY(a.image.pixels == b.image.pixels);
+    QCOMPARE(a.steps, int64_t(8));
+    o.init_image = data + "input.png";
+    o.init_weight = 0.5;
+    const auto c = guide::run_vqgan_guidance(*m_clip, model, o, nullptr);
+    QVERIFY(c.image.pixels != a.image.pixels);
+    o.width = 33;
+    QVERIFY(errorOf([&] { guide::run_vqgan_guidance(*m_clip, model, o, nullptr); }).find("multiple of the VQGAN's factor 2") != std::string::npos);
   }
 
   void badOptionsAreRefused() {
