@@ -303,7 +303,8 @@ void MainWindow::connectGuide() {
                                                                : tr("A run needs a generator; none is installed."));
   });
   connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
-    m_guideJob = runJob(m_vqgan->runView(), tr("CLIP + GAN"), m_guideController->job(m_vqgan->settings()));
+    const VqganPanel::Settings s = m_vqgan->settings();
+    m_guideJob = runJob(m_vqgan->runView(), s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), m_guideController->job(s));
   });
   connect(m_vqgan, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
     if (m_guideJob != 0 && m_jobViews.contains(m_guideJob) && !prompts.trimmed().isEmpty())

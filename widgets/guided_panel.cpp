@@ -104,14 +104,15 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_lr(dspin(this, 0.001, 1.0, 0.05, 3)),
       m_optimiser(new QComboBox(this)),
       m_seed(spin(this, 0, std::numeric_limits<int>::max(), 0)),
+      m_size(new QComboBox(this)),
       m_status(new QLabel(this)),
       m_promptTimer(new QTimer(this)) {
   m_mode->addItem(tr("CLIP + GAN"));
-  m_mode->addItem(tr("CLIP + VQGAN (needs the VQGAN engine)"));
-  m_mode->setToolTip(tr("CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN's z"));
-  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
-    setStatus(i == 1 ? tr("CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.") : QString());
-  });
+  m_mode->addItem(tr("CLIP + VQGAN"));
+  m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (a taming checkpoint in the "
+                        "model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
+  for (int s : {128, 256, 384, 512}) m_size->addItem(QStringLiteral("%1 × %1").arg(s), s);
+  m_size->setToolTip(tr("The image size of CLIP + VQGAN (a GAN makes its own size)"));
   m_preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
   connect(m_preset, &QComboBox::activated, this, [this](int i) {
     if (i == 0) m_steps->setValue(60), m_cutn->setValue(8);
@@ -130,6 +131,7 @@ VqganPanel::VqganPanel(QWidget* parent)
   form()->addRow(tr("Learning rate:"), m_lr);
   form()->addRow(tr("Optimiser:"), m_optimiser);
   form()->addRow(tr("Seed:"), m_seed);
+  form()->addRow(tr("Size:"), m_size);
   auto* save = new QPushButton(tr("Save &Frame…"), this);
   save->setToolTip(tr("The current frame as PNG, with the prompts, the seed and every setting in it"));
   connect(save, &QPushButton::clicked, this, [this] {
@@ -164,6 +166,7 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.cutPow = m_cutPow->value();
   s.lr = m_lr->value();
   s.gan = m_mode->currentIndex() == 0;
+  s.size = m_size->currentData().toInt();
   return s;
 }
 
@@ -178,6 +181,8 @@ void VqganPanel::setSettings(const Settings& s) {
   m_cutPow->setValue(s.cutPow);
   m_lr->setValue(s.lr);
   m_mode->setCurrentIndex(s.gan ? 0 : 1);
+  const int size = m_size->findData(s.size);
+  if (size >= 0) m_size->setCurrentIndex(size);
 }
 
 void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {

@@ -52,7 +52,7 @@ class VqganPanel : public GuidedPanel {
  public:
   struct Settings {
     QString prompts, generatorPath, optimiser = QStringLiteral("adam");
-    int steps = 150, cutn = 16, seed = 0;
+    int steps = 150, cutn = 16, seed = 0, size = 128;  // size: CLIP + VQGAN's square image
     double cutPow = 1.0, lr = 0.05;
     bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN
   };
@@ -85,6 +85,7 @@ class VqganPanel : public GuidedPanel {
   QDoubleSpinBox* m_lr;
   QComboBox* m_optimiser;
   QSpinBox* m_seed;
+  QComboBox* m_size;
   QLabel* m_status;
   QTimer* m_promptTimer;
 };

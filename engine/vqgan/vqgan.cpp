@@ -8,6 +8,7 @@
 
 #include "io/detail/checkpoint.h"
 #include "runtime/error.h"
+#include "runtime/model_paths.h"
 #include "gan/detail/dcgan.h"
 #include "vqgan/detail/taming.h"
 
@@ -233,6 +234,19 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
   }
   b.decode_backward_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
   return b;
+}
+
+std::pair<fs::path, fs::path> find_vqgan() {
+  for (const ModelFile& f : find_models(model_search_paths())) {
+    std::string name = f.path.string();
+    for (auto& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    if (name.find("vqgan") == std::string::npos) continue;
+    std::error_code ec;
+    for (const fs::path& y : {fs::path(f.path).replace_extension(".yaml"), f.path.parent_path() / "model.yaml", f.path.parent_path() / "config.yaml"})
+      if (fs::is_regular_file(y, ec)) return {f.path, y};
+    return {f.path, {}};
+  }
+  return {};
 }
 
 }  // namespace atelier::vqgan

@@ -55,4 +55,9 @@ struct VqganBench {
 };
 VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats, bool channels_last = false);
 
+// The first VQGAN in the model search paths: a .ckpt or .safetensors whose name contains "vqgan"
+// (taming's releases are vqgan_imagenet_f16_*.ckpt), with its .yaml beside it when there is one
+// (same stem, or model.yaml / config.yaml in a model folder). Empty paths when there is none.
+std::pair<std::filesystem::path, std::filesystem::path> find_vqgan();
+
 }  // namespace atelier::vqgan

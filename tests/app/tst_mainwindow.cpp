@@ -595,6 +595,24 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel->settings().seed, 11);
     QVERIFY(!panel->loadSettingsFromPng(fresh.filePath(QStringLiteral("missing.png"))));
     QVERIFY(!panel->saveFrame(fresh.filePath(QStringLiteral("missing/frame.png"))));
+
+    // CLIP + VQGAN with a taming checkpoint in a model folder (the reference's tiny model).
+    const QString modelDir = fresh.filePath(QStringLiteral("models"));
+    QDir().mkpath(modelDir);
+    QVERIFY(QFile::copy(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/tiny.ckpt"), modelDir + QStringLiteral("/vqgan-tiny.ckpt")));
+    QVERIFY(QFile::copy(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/tiny.yaml"), modelDir + QStringLiteral("/vqgan-tiny.yaml")));
+    qputenv("CLIP_ATELIER_MODELS", modelDir.toUtf8());
+    s.gan = false;
+    s.steps = 6;
+    s.size = 128;
+    panel->setSettings(s);
+    finished.clear();
+    frames.clear();
+    Q_EMIT panel->runView()->runRequested();
+    QVERIFY2(finished.wait(120000), qPrintable(w.lastMessage()));
+    qunsetenv("CLIP_ATELIER_MODELS");
+    QVERIFY(!frames.isEmpty());
+    QCOMPARE(frames.last().at(1).value<QImage>().size(), QSize(128, 128));
     QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
   }
 
