@@ -1221,18 +1221,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Seed:</translation>
     </message>
     <message>
-        <source>CLIP + VQGAN (needs the VQGAN engine)</source>
-        <translation>CLIP + VQGAN (benötigt die VQGAN-Engine)</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN&apos;s z</source>
-        <translation>CLIP + VQGAN kommt mit der VQGAN-Engine; CLIP + GAN steuert das z eines GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.</source>
-        <translation>CLIP + VQGAN benötigt die VQGAN-Engine, die diese Version noch nicht enthält.</translation>
-    </message>
-    <message>
         <source>Takes effect at the next step, also while a run goes on</source>
         <translation>Wirkt ab dem nächsten Schritt, auch während eines laufenden Durchlaufs</translation>
     </message>
@@ -1291,6 +1279,22 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Settings restored from %1</source>
         <translation>Einstellungen aus %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
+        <translation>CLIP + GAN steuert das z eines GAN; CLIP + VQGAN das latente Raster eines VQGAN (ein taming-Checkpoint in den Modellordnern, z. B. vqgan_imagenet_f16_16384.ckpt mit seiner .yaml)</translation>
+    </message>
+    <message>
+        <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
+        <translation>Die Bildgröße von CLIP + VQGAN (ein GAN erzeugt seine eigene Größe)</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
     </message>
 </context>
 </TS>

@@ -1221,18 +1221,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Semilla:</translation>
     </message>
     <message>
-        <source>CLIP + VQGAN (needs the VQGAN engine)</source>
-        <translation>CLIP + VQGAN (requiere el motor VQGAN)</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN arrives with the VQGAN engine; CLIP + GAN steers a GAN&apos;s z</source>
-        <translation>CLIP + VQGAN llegará con el motor VQGAN; CLIP + GAN guía el z de una GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN needs the VQGAN engine, which this version does not have yet.</source>
-        <translation>CLIP + VQGAN requiere el motor VQGAN, que esta versión todavía no incluye.</translation>
-    </message>
-    <message>
         <source>Takes effect at the next step, also while a run goes on</source>
         <translation>Se aplica en el siguiente paso, también durante una ejecución en curso</translation>
     </message>
@@ -1291,6 +1279,22 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Settings restored from %1</source>
         <translation>Ajustes restaurados desde %1</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
+        <translation>CLIP + GAN guía el z de una GAN; CLIP + VQGAN, la cuadrícula latente de un VQGAN (un checkpoint de taming en las carpetas de modelos, p. ej. vqgan_imagenet_f16_16384.ckpt con su .yaml)</translation>
+    </message>
+    <message>
+        <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
+        <translation>El tamaño de imagen de CLIP + VQGAN (una GAN genera su propio tamaño)</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
     </message>
 </context>
 </TS>
