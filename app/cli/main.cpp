@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
                "clip-atelier-cli"};
   app.set_version_flag("--version", std::string("clip-atelier-cli ") + ATELIER_VERSION);
   app.require_subcommand(0, 1);
+  // --threads and --device work after a subcommand too (train gan --device cuda ...).
+  app.fallthrough();
 
   cli::Globals globals;
   app.add_option("--threads", globals.threads, "Intra-op threads for LibTorch (default: all cores)")

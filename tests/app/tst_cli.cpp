@@ -185,7 +185,8 @@ class TestCli : public QObject {
     };
     QCOMPARE(bytes(a), bytes(b));
     QVERIFY(bytes(a) != bytes(c));
-    Run grid = run({"gan", "sample", "--model", "fashion", "--seed", "0", "--count", "16", "--out", dir.filePath("grid.png")});
+    Run grid = run({"gan", "sample", "--model", "fashion", "--seed", "0", "--count", "16", "--out", dir.filePath("grid.png"), "--threads", "1",
+                    "--device", "cpu"});  // the global options after the subcommand too
     QCOMPARE(grid.code, 0);
     Run missing = run({"gan", "sample", "--model", "no-such-gan", "--out", dir.filePath("x.png")});
     QVERIFY(missing.code != 0);
