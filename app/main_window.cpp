@@ -302,7 +302,21 @@ void MainWindow::connectGuide() {
     m_vqgan->setModelAvailable(clip && !names.isEmpty(), !clip ? tr("A run needs a CLIP model; none is installed.")
                                                                : tr("A run needs a generator; none is installed."));
   });
+  connect(m_bridge, &EngineBridge::frameReady, this, [this](qint64 job, const QImage& image, qint64) {
+    if (job != m_guideJob) return;
+    QList<QImage> frames = m_vqgan->frames();
+    if (frames.size() < 4000) m_vqgan->setFrames(frames << image);
+  });
+  connect(m_vqgan, &VqganPanel::animationExportRequested, this, [this](const QString& path, const QList<QImage>& frames) {
+    if (frames.isEmpty()) return m_vqgan->setStatus(tr("There are no frames yet: press Run."));
+    m_drawController->exportAnimation(path, frames);  // the same writer, on the engine thread
+    m_pendingGuideExport = path;
+  });
+  connect(m_drawController, &DrawController::exported, this, [this](const QString& path) {
+    if (path == m_pendingGuideExport) m_vqgan->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  });
   connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
+    m_vqgan->setFrames({});
     const VqganPanel::Settings s = m_vqgan->settings();
     m_guideJob = runJob(m_vqgan->runView(), s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), m_guideController->job(s));
   });

@@ -93,6 +93,7 @@ class MainWindow : public QMainWindow {
   DrawController* m_drawController;
   GuideController* m_guideController;
   qint64 m_guideJob = 0;
+  QString m_pendingGuideExport;
   qint64 m_drawJob = 0;
   QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;

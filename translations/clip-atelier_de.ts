@@ -463,6 +463,18 @@ cos θ = %2</translation>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
+    <message>
+        <source>Run as PNG Frames…</source>
+        <translation>Durchlauf als PNG-Einzelbilder…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Einzelbilder</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 Einzelbilder in %2 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanController</name>
@@ -687,6 +699,14 @@ cos θ = %2</translation>
     <message>
         <source>Prompts:</source>
         <translation>Prompts:</translation>
+    </message>
+    <message>
+        <source>There are no frames yet: press Run.</source>
+        <translation>Noch keine Einzelbilder: Klicken Sie auf „Starten“.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1130,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
+    <message>
+        <source>There are no frames yet: press Run.</source>
+        <translation>Noch keine Einzelbilder: Klicken Sie auf „Starten“.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1295,6 +1319,38 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Size:</source>
         <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Run</source>
+        <translation>Durchlauf e&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>As Animation (GIF, MP4, WebP)…</source>
+        <translation>Als Animation (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>As PNG Frames…</source>
+        <translation>Als PNG-Einzelbilder…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Einzelbilder</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 Einzelbilder in %2 gespeichert</translation>
     </message>
 </context>
 </TS>

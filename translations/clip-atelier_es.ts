@@ -463,6 +463,18 @@ cos θ = %2</translation>
         <source>Saved %1</source>
         <translation>Se ha guardado %1</translation>
     </message>
+    <message>
+        <source>Run as PNG Frames…</source>
+        <translation>Ejecución como fotogramas PNG…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Carpeta para los fotogramas</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 fotogramas guardados en %2</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanController</name>
@@ -687,6 +699,14 @@ cos θ = %2</translation>
     <message>
         <source>Prompts:</source>
         <translation>Prompts:</translation>
+    </message>
+    <message>
+        <source>There are no frames yet: press Run.</source>
+        <translation>Todavía no hay fotogramas: pulse «Ejecutar».</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1130,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
+    <message>
+        <source>There are no frames yet: press Run.</source>
+        <translation>Todavía no hay fotogramas: pulse «Ejecutar».</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1295,6 +1319,38 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Size:</source>
         <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Run</source>
+        <translation>E&amp;xportar ejecución</translation>
+    </message>
+    <message>
+        <source>As Animation (GIF, MP4, WebP)…</source>
+        <translation>Como animación (GIF, MP4, WebP)…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>As PNG Frames…</source>
+        <translation>Como fotogramas PNG…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Carpeta para los fotogramas</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 fotogramas guardados en %2</translation>
     </message>
 </context>
 </TS>

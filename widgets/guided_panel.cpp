@@ -62,6 +62,22 @@ GuidedPanel::GuidedPanel(const QString& noteTitle, const QString& noteHtml, QWid
 
 QString GuidedPanel::prompts() const { return m_prompts->toPlainText(); }
 
+bool GuidedPanel::writeFrames(const QList<QImage>& frames, const QString& folder, QString* error) {
+  if (frames.isEmpty()) {
+    *error = tr("There are no frames yet: press Run.");
+    return false;
+  }
+  for (int i = 0; i < frames.size(); ++i) {
+    const QString path = QDir(folder).filePath(QStringLiteral("frame_%1.png").arg(i, 4, 10, QLatin1Char('0')));
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !frames[i].save(&f, "PNG") || !f.commit()) {
+      *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+      return false;
+    }
+  }
+  return true;
+}
+
 void GuidedPanel::setPrompts(const QString& prompts) { m_prompts->setPlainText(prompts); }
 
 void GuidedPanel::setModelAvailable(bool available, const QString& reason) {
@@ -147,6 +163,23 @@ VqganPanel::VqganPanel(QWidget* parent)
     if (!path.isEmpty()) loadSettingsFromPng(path);
   });
   form()->addRow(QString(), load);
+  auto* exportRun = new QToolButton(this);
+  exportRun->setText(tr("E&xport Run"));
+  exportRun->setPopupMode(QToolButton::InstantPopup);
+  auto* runMenu = new QMenu(exportRun);
+  runMenu->addAction(tr("As Animation (GIF, MP4, WebP)…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("clip-guided.mp4")),
+                                                      tr("Animations (*.gif *.mp4 *.webp)"));
+    if (path.isEmpty()) return;
+    setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT animationExportRequested(path, m_frames);
+  });
+  runMenu->addAction(tr("As PNG Frames…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
+    if (!folder.isEmpty()) saveFrames(folder);
+  });
+  exportRun->setMenu(runMenu);
+  form()->addRow(QString(), exportRun);
   form()->addRow(m_status);
   setAcceptDrops(true);
   m_promptTimer->setSingleShot(true);
@@ -218,6 +251,16 @@ bool VqganPanel::saveFrame(const QString& path) {
     return false;
   }
   setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+bool VqganPanel::saveFrames(const QString& folder) {
+  QString error;
+  if (!writeFrames(m_frames, folder, &error)) {
+    setStatus(error);
+    return false;
+  }
+  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
   return true;
 }
 
@@ -320,6 +363,10 @@ DrawPanel::DrawPanel(QWidget* parent)
                                                       tr("Images (*.png *.jpg *.webp)"));
     if (!path.isEmpty()) saveImage(path);
   });
+  menu->addAction(tr("Run as PNG Frames…"), this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
+    if (!folder.isEmpty()) saveFrames(folder);
+  });
   menu->addAction(tr("Run as Animation (GIF, MP4, WebP)…"), this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("clipdraw.gif")),
                                                       tr("Animations (*.gif *.mp4 *.webp)"));
@@ -386,6 +433,16 @@ void DrawPanel::playReplay(const QList<QImage>& frames) {
 bool DrawPanel::replaying() const { return m_replayTimer->isActive(); }
 QString DrawPanel::status() const { return m_status->text(); }
 void DrawPanel::setStatus(const QString& text) { m_status->setText(text); }
+
+bool DrawPanel::saveFrames(const QString& folder) {
+  QString error;
+  if (!writeFrames(m_frames, folder, &error)) {
+    setStatus(error);
+    return false;
+  }
+  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
+  return true;
+}
 
 bool DrawPanel::saveSvg(const QString& path) {
   QSaveFile file(path);

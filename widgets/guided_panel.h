@@ -28,6 +28,8 @@ class RunView;
 class GuidedPanel : public QWidget {
   Q_OBJECT
  public:
+  // Numbered PNGs (frame_0000.png ...) in folder, each written whole; error says what failed.
+  static bool writeFrames(const QList<QImage>& frames, const QString& folder, QString* error);
   NoteBox* note() const { return m_note; }
   RunView* runView() const { return m_run; }
   QString prompts() const;
@@ -66,6 +68,10 @@ class VqganPanel : public GuidedPanel {
   void setStatus(const QString& text);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
   bool loadSettingsFromPng(const QString& path);  // also by dropping the PNG on the tab
+  // The run's frames (the window collects them), exported as an animation or numbered PNGs.
+  void setFrames(const QList<QImage>& frames) { m_frames = frames; }
+  QList<QImage> frames() const { return m_frames; }
+  bool saveFrames(const QString& folder);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -74,6 +80,7 @@ class VqganPanel : public GuidedPanel {
  Q_SIGNALS:
   void promptsEdited(const QString& prompts);
   void learningRateEdited(double lr);
+  void animationExportRequested(const QString& path, const QList<QImage>& frames);
 
  private:
   QComboBox* m_mode;
@@ -88,6 +95,7 @@ class VqganPanel : public GuidedPanel {
   QComboBox* m_size;
   QLabel* m_status;
   QTimer* m_promptTimer;
+  QList<QImage> m_frames;
 };
 
 // CLIPDraw: prompts steer coloured Bezier strokes through a differentiable rasteriser.
@@ -114,6 +122,7 @@ class DrawPanel : public GuidedPanel {
   // Exports without dialogs (the buttons ask for the path, then call these); false + status on failure.
   bool saveSvg(const QString& path);
   bool saveImage(const QString& path);
+  bool saveFrames(const QString& folder);  // the run's frames as frame_0000.png ...
   QString status() const;
   void setStatus(const QString& text);
 

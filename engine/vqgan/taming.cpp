@@ -195,6 +195,9 @@ std::pair<at::Tensor, at::Tensor> VqganModelImpl::quantise(const at::Tensor& h) 
 at::Tensor VqganModelImpl::decode(const at::Tensor& zq) { return decoder->forward(post_quant_conv->forward(zq)); }
 
 VqganConfig infer_config(const io::StateDict& sd, const std::string& where) {
+  if (sd.count("quantize.proj.weight") || sd.count("quantize.embed.weight"))
+    throw Error(ErrorKind::Unsupported, where + " is a Gumbel-quantised VQGAN (like vqgan_gumbel_f8_8192): not supported yet; "
+                                                "the nearest-code VQGANs (vqgan_imagenet_f16_1024, _16384) are");
   auto need = [&](const std::string& key) -> const at::Tensor& {
     auto it = sd.find(key);
     if (it == sd.end()) throw Error(ErrorKind::BadFile, where + " has no " + key + ": not a taming VQGAN (VQModel) state dict");

@@ -154,7 +154,8 @@ Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   for (auto& [k, v] : all)
     if (k.rfind("loss.", 0) != 0) sd.emplace(k, v);
   auto impl = std::make_unique<Impl>();
-  VqganConfig config = yaml.empty() ? infer_config(sd, checkpoint.string()) : config_from_yaml(yaml);
+  VqganConfig config = infer_config(sd, checkpoint.string());  // also refuses what isn't supported
+  if (!yaml.empty()) config = config_from_yaml(yaml);
   impl->model = VqganModel(config);
   gan::load_module(*impl->model, sd, "", checkpoint.string());
   impl->model->eval();

@@ -437,6 +437,10 @@ class TestMainWindow : public QObject {
     QVERIFY2(diff < 0.02, qPrintable(QString::number(diff)));
     QVERIFY(!panel->saveSvg(fresh.filePath(QStringLiteral("missing/drawing.svg"))));
     QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
+    const QString drawFrames = fresh.filePath(QStringLiteral("draw-frames"));
+    QDir().mkpath(drawFrames);
+    QVERIFY(panel->saveFrames(drawFrames));
+    QCOMPARE(QDir(drawFrames).entryList(QDir::Files).size(), panel->frames().size());
 
     // The replay draws the strokes one by one.
     QSignalSpy replay(w.drawController(), &DrawController::replayReady);
@@ -594,6 +598,17 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel->settings().prompts, s.prompts);
     QCOMPARE(panel->settings().seed, 11);
     QVERIFY(!panel->loadSettingsFromPng(fresh.filePath(QStringLiteral("missing.png"))));
+    // The run's frames: numbered PNGs, and an animation of as many frames.
+    QVERIFY(!panel->frames().isEmpty());
+    const QString frameDir = fresh.filePath(QStringLiteral("frames"));
+    QDir().mkpath(frameDir);
+    QVERIFY(panel->saveFrames(frameDir));
+    QCOMPARE(QDir(frameDir).entryList(QDir::Files).size(), panel->frames().size());
+    QSignalSpy exported(w.drawController(), &DrawController::exported);
+    const QString gif = fresh.filePath(QStringLiteral("run.gif"));
+    Q_EMIT panel->animationExportRequested(gif, panel->frames());
+    QVERIFY(exported.wait(20000));
+    QCOMPARE(count_animation_frames(gif.toStdString()), int(panel->frames().size()));
     QVERIFY(!panel->saveFrame(fresh.filePath(QStringLiteral("missing/frame.png"))));
 
     // CLIP + VQGAN with a taming checkpoint in a model folder (the reference's tiny model).

@@ -74,6 +74,9 @@ class TestVqgan : public QObject {
     auto wrong = sd;
     wrong["post_quant_conv.weight"] = at::zeros({3, 3, 1, 1});
     QVERIFY(errorOf([&] { vqgan::load_vqgan(wrong, "t.ckpt"); }).find("post_quant_conv.weight has shape") != std::string::npos);
+    auto gumbel = sd;
+    gumbel["quantize.proj.weight"] = at::zeros({32, 8, 1, 1});
+    QVERIFY(errorOf([&] { vqgan::load_vqgan(gumbel, "g.ckpt"); }).find("Gumbel") != std::string::npos);
     io::StateDict clip{{"visual.proj", at::zeros({2, 2})}};
     QVERIFY(errorOf([&] { vqgan::load_vqgan(clip, "clip.pt"); }).find("not a taming VQGAN") != std::string::npos);
   }
