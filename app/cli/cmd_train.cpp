@@ -97,8 +97,9 @@ void add_train_commands(CLI::App& app, Globals& globals) {
     std::signal(SIGTERM, on_signal);
     train::train_clip(
         *o,
-        [](const train::TrainProgress& p) {
-          const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
+        [first = int64_t(-1)](const train::TrainProgress& p) mutable {
+          if (first < 0) first = p.step - 1;  // a resumed run counts its own steps
+          const double rate = p.seconds > 0 ? double(p.step - first) / p.seconds : 0;
           std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
                        static_cast<long long>(p.step), static_cast<long long>(p.steps), rate, p.loss, p.accuracy, p.lr,
                        std::exp(p.logit_scale), p.seconds);
