@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -302,10 +303,18 @@ void MainWindow::connectGuide() {
     m_vqgan->setModelAvailable(clip && !names.isEmpty(), !clip ? tr("A run needs a CLIP model; none is installed.")
                                                                : tr("A run needs a generator; none is installed."));
   });
+  // History: every run gets a folder with its settings in latest.png, rewritten (atomically) as
+  // frames arrive, so a crash or kill loses at most the frames since the last one.
+  m_vqgan->setHistoryFolder(QString::fromStdString((user_data_dir() / "history").string()));
   connect(m_bridge, &EngineBridge::frameReady, this, [this](qint64 job, const QImage& image, qint64) {
     if (job != m_guideJob) return;
     QList<QImage> frames = m_vqgan->frames();
     if (frames.size() < 4000) m_vqgan->setFrames(frames << image);
+    if (!m_guideRunDir.isEmpty()) {
+      QString error;
+      if (!VqganPanel::writePng(VqganPanel::withSettings(image, m_guideSettings), m_guideRunDir + QStringLiteral("/latest.png"), &error))
+        m_vqgan->setStatus(error);
+    }
   });
   connect(m_vqgan, &VqganPanel::animationExportRequested, this, [this](const QString& path, const QList<QImage>& frames) {
     if (frames.isEmpty()) return m_vqgan->setStatus(tr("There are no frames yet: press Run."));
@@ -318,6 +327,10 @@ void MainWindow::connectGuide() {
   connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
     m_vqgan->setFrames({});
     const VqganPanel::Settings s = m_vqgan->settings();
+    m_guideSettings = s;
+    m_guideRunDir = QString::fromStdString((user_data_dir() / "history").string()) + QLatin1Char('/') +
+                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
+    if (!QDir().mkpath(m_guideRunDir)) m_guideRunDir.clear();
     m_guideJob = runJob(m_vqgan->runView(), s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), m_guideController->job(s));
   });
   connect(m_vqgan, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {

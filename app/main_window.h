@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include "guided_panel.h"
 #include "runtime/worker.h"
 
 class QLabel;
@@ -94,6 +95,8 @@ class MainWindow : public QMainWindow {
   GuideController* m_guideController;
   qint64 m_guideJob = 0;
   QString m_pendingGuideExport;
+  QString m_guideRunDir;
+  VqganPanel::Settings m_guideSettings;
   qint64 m_drawJob = 0;
   QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;

@@ -1352,5 +1352,21 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Saved %1 frames in %2</source>
         <translation>%1 Einzelbilder in %2 gespeichert</translation>
     </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every run is kept (its settings and latest frame): open one to restore its settings</source>
+        <translation>Jeder Durchlauf wird aufbewahrt (Einstellungen und letztes Bild): öffnen Sie einen, um seine Einstellungen wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Saved frames (*.png)</source>
+        <translation>Gespeicherte Bilder (*.png)</translation>
+    </message>
 </context>
 </TS>

@@ -1352,5 +1352,21 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Saved %1 frames in %2</source>
         <translation>%1 fotogramas guardados en %2</translation>
     </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Every run is kept (its settings and latest frame): open one to restore its settings</source>
+        <translation>Cada ejecución se conserva (sus ajustes y su último fotograma): abra una para restaurar sus ajustes</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Saved frames (*.png)</source>
+        <translation>Fotogramas guardados (*.png)</translation>
+    </message>
 </context>
 </TS>

@@ -163,6 +163,13 @@ VqganPanel::VqganPanel(QWidget* parent)
     if (!path.isEmpty()) loadSettingsFromPng(path);
   });
   form()->addRow(QString(), load);
+  auto* history = new QPushButton(tr("&History…"), this);
+  history->setToolTip(tr("Every run is kept (its settings and latest frame): open one to restore its settings"));
+  connect(history, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("History"), m_historyFolder, tr("Saved frames (*.png)"));
+    if (!path.isEmpty()) loadSettingsFromPng(path);
+  });
+  form()->addRow(QString(), history);
   auto* exportRun = new QToolButton(this);
   exportRun->setText(tr("E&xport Run"));
   exportRun->setPopupMode(QToolButton::InstantPopup);
@@ -228,13 +235,7 @@ void VqganPanel::setGenerators(const QStringList& names, const QStringList& path
 QString VqganPanel::status() const { return m_status->text(); }
 void VqganPanel::setStatus(const QString& text) { m_status->setText(text); }
 
-bool VqganPanel::saveFrame(const QString& path) {
-  QImage frame = runView()->currentImage();
-  if (frame.isNull()) {
-    setStatus(tr("Nothing to save yet: press Run."));
-    return false;
-  }
-  const Settings s = settings();
+QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
   frame.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
   frame.setText(QStringLiteral("clip-atelier:generator"), s.generatorPath);
@@ -245,9 +246,28 @@ bool VqganPanel::saveFrame(const QString& path) {
   frame.setText(QStringLiteral("clip-atelier:cut_pow"), QString::number(s.cutPow, 'g', 17));
   frame.setText(QStringLiteral("clip-atelier:lr"), QString::number(s.lr, 'g', 17));
   frame.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
+  frame.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));
+  return frame;
+}
+
+bool VqganPanel::writePng(const QImage& image, const QString& path, QString* error) {
   QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || !frame.save(&file, "PNG") || !file.commit()) {
-    setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+    *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool VqganPanel::saveFrame(const QString& path) {
+  const QImage frame = runView()->currentImage();
+  if (frame.isNull()) {
+    setStatus(tr("Nothing to save yet: press Run."));
+    return false;
+  }
+  QString error;
+  if (!writePng(withSettings(frame, settings()), path, &error)) {
+    setStatus(error);
     return false;
   }
   setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
@@ -303,6 +323,7 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   s.cutPow = png.text(QStringLiteral("clip-atelier:cut_pow")).toDouble();
   s.lr = png.text(QStringLiteral("clip-atelier:lr")).toDouble();
   s.seed = png.text(QStringLiteral("clip-atelier:seed")).toInt();
+  if (!png.text(QStringLiteral("clip-atelier:size")).isEmpty()) s.size = png.text(QStringLiteral("clip-atelier:size")).toInt();
   return s;
 }
 

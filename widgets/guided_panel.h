@@ -68,6 +68,10 @@ class VqganPanel : public GuidedPanel {
   void setStatus(const QString& text);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
   bool loadSettingsFromPng(const QString& path);  // also by dropping the PNG on the tab
+  // The frame with the settings in its PNG text chunks; written whole or not at all.
+  static QImage withSettings(QImage frame, const Settings& settings);
+  static bool writePng(const QImage& image, const QString& path, QString* error);
+  void setHistoryFolder(const QString& folder) { m_historyFolder = folder; }
   // The run's frames (the window collects them), exported as an animation or numbered PNGs.
   void setFrames(const QList<QImage>& frames) { m_frames = frames; }
   QList<QImage> frames() const { return m_frames; }
@@ -96,6 +100,7 @@ class VqganPanel : public GuidedPanel {
   QLabel* m_status;
   QTimer* m_promptTimer;
   QList<QImage> m_frames;
+  QString m_historyFolder;
 };
 
 // CLIPDraw: prompts steer coloured Bezier strokes through a differentiable rasteriser.

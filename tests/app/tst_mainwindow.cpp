@@ -39,6 +39,7 @@
 #include "main_window.h"
 #include "note_box.h"
 #include "run_view.h"
+#include "runtime/model_paths.h"
 #include "settings.h"
 
 using namespace atelier;
@@ -576,6 +577,13 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY2_WITH_TIMEOUT(frames.size() >= 2, qPrintable(w.lastMessage()), 90000);
     saveScreenshot(&w, QStringLiteral("vqgan.png"));  // mid-run, CLIP + GAN
     QVERIFY2(finished.wait(120000), qPrintable(w.lastMessage()));
+    // The run is in the history: its latest frame with its settings.
+    const QDir history(QString::fromStdString((user_data_dir() / "history").string()));
+    const QStringList runs = history.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    QVERIFY(!runs.isEmpty());
+    bool historyOk = false;
+    QCOMPARE(VqganPanel::settingsFromPng(history.filePath(runs.first() + QStringLiteral("/latest.png")), &historyOk).seed, 11);
+    QVERIFY(historyOk);
     // The frame's PNG holds every parameter; reading it back gives them again.
     const QString png = fresh.filePath(QStringLiteral("frame.png"));
     QVERIFY(panel->saveFrame(png));
