@@ -7,6 +7,7 @@
 
 #include "clip/clip.h"
 #include "engine_bridge.h"
+#include "image_convert.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "train/datasets.h"
@@ -18,18 +19,6 @@ struct ClipScorer::State {
 };
 
 namespace {
-Image toEngineImage(const QImage& image) {
-  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-  Image out{rgb.width(), rgb.height(), 3, std::vector<uint8_t>(size_t(rgb.width()) * size_t(rgb.height()) * 3)};
-  for (int y = 0; y < rgb.height(); ++y)
-    std::copy_n(rgb.constScanLine(y), size_t(rgb.width()) * 3, &out.pixels[size_t(y) * size_t(rgb.width()) * 3]);
-  return out;
-}
-
-QImage toQImage(const Image& image) {
-  return QImage(image.pixels.data(), image.width, image.height, image.width * 3, QImage::Format_RGB888).copy();
-}
-
 QVector<double> toVector(const std::vector<float>& v) { return QVector<double>(v.begin(), v.end()); }
 }  // namespace
 

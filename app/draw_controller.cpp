@@ -6,6 +6,7 @@
 #include "clip/clip.h"
 #include "draw/clipdraw.h"
 #include "engine_bridge.h"
+#include "image_convert.h"
 #include "io/animation.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
@@ -18,19 +19,6 @@ struct DrawController::State {
   draw::Drawing drawing;
   bool hasDrawing = false;
 };
-
-namespace {
-QImage toQImage(const Image& image) {
-  return QImage(image.pixels.data(), image.width, image.height, image.width * 3, QImage::Format_RGB888).copy();
-}
-Image toEngineImage(const QImage& image) {
-  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-  Image out{rgb.width(), rgb.height(), 3, std::vector<uint8_t>(size_t(rgb.width()) * size_t(rgb.height()) * 3)};
-  for (int y = 0; y < rgb.height(); ++y)
-    std::copy_n(rgb.constScanLine(y), size_t(rgb.width()) * 3, &out.pixels[size_t(y) * size_t(rgb.width()) * 3]);
-  return out;
-}
-}  // namespace
 
 DrawController::DrawController(EngineBridge* bridge, QObject* parent)
     : QObject(parent), m_bridge(bridge), m_state(std::make_shared<State>()) {}

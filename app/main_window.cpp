@@ -312,7 +312,7 @@ void MainWindow::connectGuide() {
     if (frames.size() < 4000) m_vqgan->setFrames(frames << image);
     if (!m_guideRunDir.isEmpty()) {
       QString error;
-      if (!VqganPanel::writePng(VqganPanel::withSettings(image, m_guideSettings), m_guideRunDir + QStringLiteral("/latest.png"), &error))
+      if (!VqganPanel::writeImage(VqganPanel::withSettings(image, m_guideSettings), m_guideRunDir + QStringLiteral("/latest.png"), &error))
         m_vqgan->setStatus(error);
     }
   });

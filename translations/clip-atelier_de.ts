@@ -440,18 +440,6 @@ cos θ = %2</translation>
         <translation>Durchlauf als Animation (GIF, MP4, WebP)…</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Animation exportieren</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>%1 wird geschrieben…</translation>
-    </message>
-    <message>
         <source>Nothing to export yet.</source>
         <translation>Noch nichts zu exportieren.</translation>
     </message>
@@ -466,14 +454,6 @@ cos θ = %2</translation>
     <message>
         <source>Run as PNG Frames…</source>
         <translation>Durchlauf als PNG-Einzelbilder…</translation>
-    </message>
-    <message>
-        <source>Folder for the frames</source>
-        <translation>Ordner für die Einzelbilder</translation>
-    </message>
-    <message>
-        <source>Saved %1 frames in %2</source>
-        <translation>%1 Einzelbilder in %2 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -707,6 +687,26 @@ cos θ = %2</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 Einzelbilder in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Ordner für die Einzelbilder</translation>
     </message>
 </context>
 <context>
@@ -1277,10 +1277,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Noch nichts zu speichern: Klicken Sie auf „Starten“.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
@@ -1329,28 +1325,8 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Als Animation (GIF, MP4, WebP)…</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Animation exportieren</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>%1 wird geschrieben…</translation>
-    </message>
-    <message>
         <source>As PNG Frames…</source>
         <translation>Als PNG-Einzelbilder…</translation>
-    </message>
-    <message>
-        <source>Folder for the frames</source>
-        <translation>Ordner für die Einzelbilder</translation>
-    </message>
-    <message>
-        <source>Saved %1 frames in %2</source>
-        <translation>%1 Einzelbilder in %2 gespeichert</translation>
     </message>
     <message>
         <source>&amp;History…</source>

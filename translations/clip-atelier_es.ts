@@ -440,18 +440,6 @@ cos θ = %2</translation>
         <translation>Ejecución como animación (GIF, MP4, WebP)…</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Exportar animación</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>Escribiendo %1…</translation>
-    </message>
-    <message>
         <source>Nothing to export yet.</source>
         <translation>Todavía no hay nada que exportar.</translation>
     </message>
@@ -466,14 +454,6 @@ cos θ = %2</translation>
     <message>
         <source>Run as PNG Frames…</source>
         <translation>Ejecución como fotogramas PNG…</translation>
-    </message>
-    <message>
-        <source>Folder for the frames</source>
-        <translation>Carpeta para los fotogramas</translation>
-    </message>
-    <message>
-        <source>Saved %1 frames in %2</source>
-        <translation>%1 fotogramas guardados en %2</translation>
     </message>
 </context>
 <context>
@@ -707,6 +687,26 @@ cos θ = %2</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 frames in %2</source>
+        <translation>%1 fotogramas guardados en %2</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Animations (*.gif *.mp4 *.webp)</source>
+        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Folder for the frames</source>
+        <translation>Carpeta para los fotogramas</translation>
     </message>
 </context>
 <context>
@@ -1277,10 +1277,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Todavía no hay nada que guardar: pulse «Ejecutar».</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>Se ha guardado %1</translation>
     </message>
@@ -1329,28 +1325,8 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Como animación (GIF, MP4, WebP)…</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Exportar animación</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
-        <source>Writing %1…</source>
-        <translation>Escribiendo %1…</translation>
-    </message>
-    <message>
         <source>As PNG Frames…</source>
         <translation>Como fotogramas PNG…</translation>
-    </message>
-    <message>
-        <source>Folder for the frames</source>
-        <translation>Carpeta para los fotogramas</translation>
-    </message>
-    <message>
-        <source>Saved %1 frames in %2</source>
-        <translation>%1 fotogramas guardados en %2</translation>
     </message>
     <message>
         <source>&amp;History…</source>

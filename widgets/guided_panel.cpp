@@ -36,7 +36,15 @@ GuidedPanel::GuidedPanel(const QString& noteTitle, const QString& noteHtml, QWid
       m_note(new NoteBox(noteTitle, noteHtml, this)),
       m_form(new QFormLayout),
       m_prompts(new QPlainTextEdit(this)),
-      m_run(new RunView(this)) {
+      m_run(new RunView(this)),
+      m_status(new QLabel(this)),
+      m_promptTimer(new QTimer(this)) {
+  m_status->setWordWrap(true);
+  // Prompts edited while a run goes on reach it once typing pauses.
+  m_promptTimer->setSingleShot(true);
+  m_promptTimer->setInterval(400);
+  connect(m_prompts, &QPlainTextEdit::textChanged, m_promptTimer, qOverload<>(&QTimer::start));
+  connect(m_promptTimer, &QTimer::timeout, this, [this] { Q_EMIT promptsEdited(prompts()); });
   m_prompts->setPlaceholderText(tr("a red barn:1 | a storm:0.5 | blurry:-1"));
   m_prompts->setToolTip(tr("Prompts separated by |, each with an optional :weight (negative pushes away)"));
   m_prompts->setMaximumHeight(96);
@@ -61,6 +69,41 @@ GuidedPanel::GuidedPanel(const QString& noteTitle, const QString& noteHtml, QWid
 }
 
 QString GuidedPanel::prompts() const { return m_prompts->toPlainText(); }
+QString GuidedPanel::status() const { return m_status->text(); }
+void GuidedPanel::setStatus(const QString& text) { m_status->setText(text); }
+
+bool GuidedPanel::writeImage(const QImage& image, const QString& path, QString* error) {
+  QSaveFile file(path);
+  const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, format.isEmpty() ? "PNG" : format.constData()) || !file.commit()) {
+    *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool GuidedPanel::saveFrames(const QString& folder) {
+  QString error;
+  if (!writeFrames(m_frames, folder, &error)) {
+    setStatus(error);
+    return false;
+  }
+  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
+  return true;
+}
+
+void GuidedPanel::requestAnimationExport() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("run.mp4")),
+                                                    tr("Animations (*.gif *.mp4 *.webp)"));
+  if (path.isEmpty()) return;
+  setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+  Q_EMIT animationExportRequested(path, m_frames);
+}
+
+void GuidedPanel::requestFramesExport() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
+  if (!folder.isEmpty()) saveFrames(folder);
+}
 
 bool GuidedPanel::writeFrames(const QList<QImage>& frames, const QString& folder, QString* error) {
   if (frames.isEmpty()) {
@@ -69,11 +112,7 @@ bool GuidedPanel::writeFrames(const QList<QImage>& frames, const QString& folder
   }
   for (int i = 0; i < frames.size(); ++i) {
     const QString path = QDir(folder).filePath(QStringLiteral("frame_%1.png").arg(i, 4, 10, QLatin1Char('0')));
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || !frames[i].save(&f, "PNG") || !f.commit()) {
-      *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
-      return false;
-    }
+    if (!writeImage(frames[i], path, error)) return false;
   }
   return true;
 }
@@ -120,9 +159,7 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_lr(dspin(this, 0.001, 1.0, 0.05, 3)),
       m_optimiser(new QComboBox(this)),
       m_seed(spin(this, 0, std::numeric_limits<int>::max(), 0)),
-      m_size(new QComboBox(this)),
-      m_status(new QLabel(this)),
-      m_promptTimer(new QTimer(this)) {
+      m_size(new QComboBox(this)) {
   m_mode->addItem(tr("CLIP + GAN"));
   m_mode->addItem(tr("CLIP + VQGAN"));
   m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (a taming checkpoint in the "
@@ -137,7 +174,6 @@ VqganPanel::VqganPanel(QWidget* parent)
   m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
   m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
-  m_status->setWordWrap(true);
   form()->addRow(tr("Generator:"), m_mode);
   form()->addRow(tr("Model:"), m_generator);
   form()->addRow(tr("Preset:"), m_preset);
@@ -174,25 +210,12 @@ VqganPanel::VqganPanel(QWidget* parent)
   exportRun->setText(tr("E&xport Run"));
   exportRun->setPopupMode(QToolButton::InstantPopup);
   auto* runMenu = new QMenu(exportRun);
-  runMenu->addAction(tr("As Animation (GIF, MP4, WebP)…"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("clip-guided.mp4")),
-                                                      tr("Animations (*.gif *.mp4 *.webp)"));
-    if (path.isEmpty()) return;
-    setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    Q_EMIT animationExportRequested(path, m_frames);
-  });
-  runMenu->addAction(tr("As PNG Frames…"), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
-    if (!folder.isEmpty()) saveFrames(folder);
-  });
+  runMenu->addAction(tr("As Animation (GIF, MP4, WebP)…"), this, &VqganPanel::requestAnimationExport);
+  runMenu->addAction(tr("As PNG Frames…"), this, &VqganPanel::requestFramesExport);
   exportRun->setMenu(runMenu);
   form()->addRow(QString(), exportRun);
-  form()->addRow(m_status);
+  form()->addRow(statusLabel());
   setAcceptDrops(true);
-  m_promptTimer->setSingleShot(true);
-  m_promptTimer->setInterval(400);
-  connect(promptEdit(), &QPlainTextEdit::textChanged, m_promptTimer, qOverload<>(&QTimer::start));
-  connect(m_promptTimer, &QTimer::timeout, this, [this] { Q_EMIT promptsEdited(prompts()); });
 }
 
 VqganPanel::Settings VqganPanel::settings() const {
@@ -232,8 +255,6 @@ void VqganPanel::setGenerators(const QStringList& names, const QStringList& path
   if (emoji >= 0) m_generator->setCurrentIndex(emoji);
 }
 
-QString VqganPanel::status() const { return m_status->text(); }
-void VqganPanel::setStatus(const QString& text) { m_status->setText(text); }
 
 QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
@@ -250,15 +271,6 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   return frame;
 }
 
-bool VqganPanel::writePng(const QImage& image, const QString& path, QString* error) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-    *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
-  }
-  return true;
-}
-
 bool VqganPanel::saveFrame(const QString& path) {
   const QImage frame = runView()->currentImage();
   if (frame.isNull()) {
@@ -266,21 +278,11 @@ bool VqganPanel::saveFrame(const QString& path) {
     return false;
   }
   QString error;
-  if (!writePng(withSettings(frame, settings()), path, &error)) {
+  if (!writeImage(withSettings(frame, settings()), path, &error)) {
     setStatus(error);
     return false;
   }
   setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
-  return true;
-}
-
-bool VqganPanel::saveFrames(const QString& folder) {
-  QString error;
-  if (!writeFrames(m_frames, folder, &error)) {
-    setStatus(error);
-    return false;
-  }
-  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
   return true;
 }
 
@@ -346,9 +348,7 @@ DrawPanel::DrawPanel(QWidget* parent)
       m_background(new QComboBox(this)),
       m_replay(new QPushButton(tr("&Replay Strokes"), this)),
       m_export(new QToolButton(this)),
-      m_status(new QLabel(this)),
-      m_replayTimer(new QTimer(this)),
-      m_promptTimer(new QTimer(this)) {
+      m_replayTimer(new QTimer(this)) {
   m_style->setPlaceholderText(tr("optional, e.g. a watercolour painting of"));
   m_style->setToolTip(tr("A drawing style put before every positive prompt"));
   m_strokes->setToolTip(tr("Number of strokes (the original uses 256)"));
@@ -359,7 +359,6 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_background->addItem(tr("white"), QColor(Qt::white));
   m_background->addItem(tr("black"), QColor(Qt::black));
   m_background->addItem(tr("grey"), QColor(128, 128, 128));
-  m_status->setWordWrap(true);
   form()->addRow(tr("Style:"), m_style);
   form()->addRow(tr("Strokes:"), m_strokes);
   form()->addRow(tr("Max width:"), m_maxWidth);
@@ -384,33 +383,18 @@ DrawPanel::DrawPanel(QWidget* parent)
                                                       tr("Images (*.png *.jpg *.webp)"));
     if (!path.isEmpty()) saveImage(path);
   });
-  menu->addAction(tr("Run as PNG Frames…"), this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
-    if (!folder.isEmpty()) saveFrames(folder);
-  });
-  menu->addAction(tr("Run as Animation (GIF, MP4, WebP)…"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("clipdraw.gif")),
-                                                      tr("Animations (*.gif *.mp4 *.webp)"));
-    if (!path.isEmpty()) {
-      setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-      Q_EMIT animationExportRequested(path, m_frames);
-    }
-  });
+  menu->addAction(tr("Run as PNG Frames…"), this, &DrawPanel::requestFramesExport);
+  menu->addAction(tr("Run as Animation (GIF, MP4, WebP)…"), this, &DrawPanel::requestAnimationExport);
   m_export->setMenu(menu);
   form()->addRow(QString(), m_replay);
   form()->addRow(QString(), m_export);
-  form()->addRow(m_status);
+  form()->addRow(statusLabel());
 
   m_replayTimer->setInterval(40);
   connect(m_replayTimer, &QTimer::timeout, this, [this] {
     if (m_replayIndex >= m_replayFrames.size()) return m_replayTimer->stop();
     runView()->canvas()->setImage(m_replayFrames[m_replayIndex++]);
   });
-  // Prompts edited while a run goes on reach it once typing pauses.
-  m_promptTimer->setSingleShot(true);
-  m_promptTimer->setInterval(400);
-  connect(promptEdit(), &QPlainTextEdit::textChanged, m_promptTimer, qOverload<>(&QTimer::start));
-  connect(m_promptTimer, &QTimer::timeout, this, [this] { Q_EMIT promptsEdited(prompts()); });
 }
 
 DrawPanel::Settings DrawPanel::settings() const {
@@ -440,7 +424,7 @@ void DrawPanel::setSettings(const Settings& s) {
 void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<QImage>& frames) {
   m_svg = svg;
   m_image = image;
-  m_frames = frames;
+  setFrames(frames);
   m_replay->setEnabled(!svg.isEmpty());
   m_export->setEnabled(!svg.isEmpty());
 }
@@ -452,18 +436,6 @@ void DrawPanel::playReplay(const QList<QImage>& frames) {
 }
 
 bool DrawPanel::replaying() const { return m_replayTimer->isActive(); }
-QString DrawPanel::status() const { return m_status->text(); }
-void DrawPanel::setStatus(const QString& text) { m_status->setText(text); }
-
-bool DrawPanel::saveFrames(const QString& folder) {
-  QString error;
-  if (!writeFrames(m_frames, folder, &error)) {
-    setStatus(error);
-    return false;
-  }
-  setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
-  return true;
-}
 
 bool DrawPanel::saveSvg(const QString& path) {
   QSaveFile file(path);
@@ -476,8 +448,10 @@ bool DrawPanel::saveSvg(const QString& path) {
 }
 
 bool DrawPanel::saveImage(const QString& path) {
-  QSaveFile file(path);
-  const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+  if (m_image.isNull()) {
+    setStatus(tr("Nothing to export yet."));
+    return false;
+  }
   QImage image = m_image;
   const Settings s = settings();
   image.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
@@ -490,9 +464,9 @@ bool DrawPanel::saveImage(const QString& path) {
   image.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
   image.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));
   image.setText(QStringLiteral("clip-atelier:background"), s.background.name());
-  if (m_image.isNull() || !file.open(QIODevice::WriteOnly) || !image.save(&file, format.isEmpty() ? "PNG" : format.constData()) ||
-      !file.commit()) {
-    setStatus(m_image.isNull() ? tr("Nothing to export yet.") : tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+  QString error;
+  if (!writeImage(image, path, &error)) {
+    setStatus(error);
     return false;
   }
   setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));

@@ -28,24 +28,42 @@ class RunView;
 class GuidedPanel : public QWidget {
   Q_OBJECT
  public:
-  // Numbered PNGs (frame_0000.png ...) in folder, each written whole; error says what failed.
+  // An image (format by the extension), written whole or not at all; error says what failed.
+  static bool writeImage(const QImage& image, const QString& path, QString* error);
+  // Numbered PNGs (frame_0000.png ...) in folder, each written whole.
   static bool writeFrames(const QList<QImage>& frames, const QString& folder, QString* error);
   NoteBox* note() const { return m_note; }
   RunView* runView() const { return m_run; }
   QString prompts() const;
   void setPrompts(const QString& prompts);
   void setModelAvailable(bool available, const QString& reason);
+  // The run's frames (the window collects them), exported as numbered PNGs or an animation.
+  void setFrames(const QList<QImage>& frames) { m_frames = frames; }
+  QList<QImage> frames() const { return m_frames; }
+  bool saveFrames(const QString& folder);  // false + status on failure
+  QString status() const;
+  void setStatus(const QString& text);
+
+ Q_SIGNALS:
+  void promptsEdited(const QString& prompts);  // debounced, for a running job
+  void animationExportRequested(const QString& path, const QList<QImage>& frames);
 
  protected:
   GuidedPanel(const QString& noteTitle, const QString& noteHtml, QWidget* parent);
   QFormLayout* form() const { return m_form; }
   QPlainTextEdit* promptEdit() const { return m_prompts; }
+  QLabel* statusLabel() const { return m_status; }  // subclasses place it in their form
+  void requestAnimationExport();                   // asks for a path, then animationExportRequested
+  void requestFramesExport();                      // asks for a folder, then saveFrames
 
  private:
   NoteBox* m_note;
   QFormLayout* m_form;
   QPlainTextEdit* m_prompts;
   RunView* m_run;
+  QLabel* m_status;
+  QTimer* m_promptTimer;
+  QList<QImage> m_frames;
 };
 
 // CLIP + VQGAN: prompts steer a VQGAN latent (or a GAN's z). Engine-free, like DrawPanel.
@@ -64,27 +82,18 @@ class VqganPanel : public GuidedPanel {
   void setGenerators(const QStringList& names, const QStringList& paths);
   // The current frame as PNG with every parameter in its text chunks; false + status on failure.
   bool saveFrame(const QString& path);
-  QString status() const;
-  void setStatus(const QString& text);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
   bool loadSettingsFromPng(const QString& path);  // also by dropping the PNG on the tab
   // The frame with the settings in its PNG text chunks; written whole or not at all.
   static QImage withSettings(QImage frame, const Settings& settings);
-  static bool writePng(const QImage& image, const QString& path, QString* error);
   void setHistoryFolder(const QString& folder) { m_historyFolder = folder; }
-  // The run's frames (the window collects them), exported as an animation or numbered PNGs.
-  void setFrames(const QList<QImage>& frames) { m_frames = frames; }
-  QList<QImage> frames() const { return m_frames; }
-  bool saveFrames(const QString& folder);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  Q_SIGNALS:
-  void promptsEdited(const QString& prompts);
   void learningRateEdited(double lr);
-  void animationExportRequested(const QString& path, const QList<QImage>& frames);
 
  private:
   QComboBox* m_mode;
@@ -97,9 +106,6 @@ class VqganPanel : public GuidedPanel {
   QComboBox* m_optimiser;
   QSpinBox* m_seed;
   QComboBox* m_size;
-  QLabel* m_status;
-  QTimer* m_promptTimer;
-  QList<QImage> m_frames;
   QString m_historyFolder;
 };
 
@@ -121,20 +127,14 @@ class DrawPanel : public GuidedPanel {
   // The finished (or stopped) run: its SVG, its final image and its frames.
   void setResult(const QString& svg, const QImage& image, const QList<QImage>& frames);
   QString svg() const { return m_svg; }
-  QList<QImage> frames() const { return m_frames; }
   void playReplay(const QList<QImage>& frames);  // the strokes drawn one by one
   bool replaying() const;
   // Exports without dialogs (the buttons ask for the path, then call these); false + status on failure.
   bool saveSvg(const QString& path);
   bool saveImage(const QString& path);
-  bool saveFrames(const QString& folder);  // the run's frames as frame_0000.png ...
-  QString status() const;
-  void setStatus(const QString& text);
 
  Q_SIGNALS:
   void replayRequested();
-  void promptsEdited(const QString& prompts);  // debounced, for a running job
-  void animationExportRequested(const QString& path, const QList<QImage>& frames);
 
  private:
   QLineEdit* m_style;
@@ -146,12 +146,10 @@ class DrawPanel : public GuidedPanel {
   QComboBox* m_background;
   QPushButton* m_replay;
   QToolButton* m_export;
-  QLabel* m_status;
   QTimer* m_replayTimer;
-  QTimer* m_promptTimer;
   QString m_svg;
   QImage m_image;
-  QList<QImage> m_frames, m_replayFrames;
+  QList<QImage> m_replayFrames;
   int m_replayIndex = 0;
 };
 

@@ -11,6 +11,7 @@
 #include "draw/detail/raster.h"
 #include "guide/detail/augment.h"
 #include "guide/prompts.h"
+#include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 #include "train/detail/rng.h"
@@ -56,12 +57,6 @@ Drawing from_tensors(const Params& t, const Drawing& shape) {
   return d;
 }
 
-Image to_image(const at::Tensor& chw) {
-  at::Tensor u8 = (chw.detach().clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous().cpu();
-  Image img{int(chw.size(2)), int(chw.size(1)), 3, {}};
-  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
-  return img;
-}
 
 int max_segments_of(const Drawing& d) {
   int m = 1;
@@ -131,7 +126,7 @@ Image render_drawing(const Drawing& d, int scale, int upto) {
     return img;
   }
   const Params t = to_tensors(shown, max_segments_of(shown));
-  return to_image(render({t.points, t.widths, t.colours, t.segments, {}}, d.width, d.height, d.background, scale));
+  return tensor_to_image(render({t.points, t.widths, t.colours, t.segments, {}}, d.width, d.height, d.background, scale));
 }
 
 DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext* ctx) {
@@ -162,7 +157,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   auto emit = [&](int64_t step) {
     if (!ctx) return;
     at::NoGradGuard no_grad;
-    const Image img = to_image(render({t.points, t.widths, t.colours, t.segments, {}}, o.size, o.size, o.background));
+    const Image img = tensor_to_image(render({t.points, t.widths, t.colours, t.segments, {}}, o.size, o.size, o.background));
     ctx->emit_frame(Frame{img.width, img.height, step, img.pixels});
   };
   emit(0);

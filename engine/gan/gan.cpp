@@ -7,6 +7,7 @@
 
 #include "gan/detail/dcgan.h"
 #include "io/detail/checkpoint.h"
+#include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 
@@ -91,15 +92,6 @@ Latent Gan::latent(uint64_t seed, double truncation) const {
   return Latent(z.data_ptr<float>(), z.data_ptr<float>() + z.numel());
 }
 
-namespace {
-Image to_image(const at::Tensor& chw) {  // [3, S, S] in [0, 1]
-  at::Tensor u8 = (chw.clamp(0, 1) * 255.0).round().to(at::kByte).permute({1, 2, 0}).contiguous();
-  Image img{int(chw.size(2)), int(chw.size(1)), 3, {}};
-  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
-  return img;
-}
-}  // namespace
-
 std::vector<Image> Gan::generate(const std::vector<Latent>& zs) const {
   std::vector<Image> out;
   const int64_t zd = impl_->info.z_dim;
@@ -114,7 +106,7 @@ std::vector<Image> Gan::generate(const std::vector<Latent>& zs) const {
       std::copy(zs[start + i].begin(), zs[start + i].end(), z[int64_t(i)].data_ptr<float>());
     }
     at::Tensor x = impl_->net->generate(z);
-    for (size_t i = 0; i < n; ++i) out.push_back(to_image(x[int64_t(i)]));
+    for (size_t i = 0; i < n; ++i) out.push_back(tensor_to_image(x[int64_t(i)]));
   }
   return out;
 }

@@ -18,6 +18,7 @@
 #include "vqgan/vqgan.h"
 
 #include <functional>
+#include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 
@@ -90,12 +91,6 @@ void set_lr(torch::optim::Optimizer& opt, double lr) {
   for (auto& g : opt.param_groups()) g.options().set_lr(lr);
 }
 
-Image to_image(const at::Tensor& chw) {
-  at::Tensor u8 = (chw.detach().clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous().cpu();
-  Image img{int(chw.size(2)), int(chw.size(1)), 3, {}};
-  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
-  return img;
-}
 
 }  // namespace
 
@@ -120,7 +115,7 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
   GuideResult result;
   auto emit = [&](int64_t step, const at::Tensor& img) {
     if (!ctx) return;
-    const Image im = to_image(img[0]);
+    const Image im = tensor_to_image(img[0]);
     ctx->emit_frame(Frame{im.width, im.height, step, im.pixels});
   };
   {
@@ -183,7 +178,7 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
     }
   }
   at::NoGradGuard no_grad;
-  result.image = to_image(render(z)[0]);
+  result.image = tensor_to_image(render(z)[0]);
   const at::Tensor flat = z.detach().contiguous().view(-1);
   result.latent.assign(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
   return result;

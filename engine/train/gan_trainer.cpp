@@ -12,6 +12,7 @@
 #include "gan/detail/dcgan.h"
 #include "gan/gan.h"
 #include "io/detail/checkpoint.h"
+#include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "train/datasets.h"
 #include "train/detail/rng.h"
@@ -179,10 +180,7 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
     gan::DcganNet net(g_ema);
     at::Tensor x = net.generate(fixed_z).cpu();
     std::vector<Image> imgs;
-    for (int64_t i = 0; i < x.size(0); ++i) {
-      at::Tensor u8 = (x[i].clamp(0, 1) * 255).round().to(at::kByte).permute({1, 2, 0}).contiguous();
-      imgs.push_back(Image{int(x.size(3)), int(x.size(2)), 3, std::vector<uint8_t>(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel())});
-    }
+    for (int64_t i = 0; i < x.size(0); ++i) imgs.push_back(tensor_to_image(x[i]));
     char name[32];
     std::snprintf(name, sizeof name, "step_%06lld.png", static_cast<long long>(step));
     const Image grid = gan::make_grid(imgs, 8);
