@@ -68,12 +68,15 @@ void add_render_commands(CLI::App& app) {
 
 void add_train_gan_command(CLI::App& train, Globals& globals);  // cmd_gan.cpp
 void add_eval_gan_command(CLI::App& eval, Globals& globals);
+void add_train_vqgan_command(CLI::App& train, Globals& globals);  // cmd_vqgan_train.cpp
+void add_eval_vqgan_command(CLI::App& eval, Globals& globals);
 
 void add_train_commands(CLI::App& app, Globals& globals) {
   add_render_commands(app);
   auto* train = app.add_subcommand("train", "Train the embedded models");
   train->require_subcommand(1);
   add_train_gan_command(*train, globals);
+  add_train_vqgan_command(*train, globals);
   auto o = std::make_shared<train::ClipTrainOptions>();
   auto* c = train->add_subcommand("clip", "Train a mini-CLIP on emoji and shapes (resumable; Ctrl+C checkpoints and stops)");
   c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv and the final model.safetensors")->required();
@@ -112,6 +115,7 @@ void add_train_commands(CLI::App& app, Globals& globals) {
   auto* eval = app.add_subcommand("eval", "Evaluate models on held-out sets");
   eval->require_subcommand(1);
   add_eval_gan_command(*eval, globals);
+  add_eval_vqgan_command(*eval, globals);
   struct EvalArgs {
     std::string clip, suite = "all";
     int n = 300;

@@ -18,13 +18,17 @@ void add_vqgan_commands(CLI::App& app, Globals& globals) {
   };
   auto a = std::make_shared<Args>();
   auto model = [a] {
-    if (a->vqgan.empty())
-      throw Error(ErrorKind::NotFound, "no VQGAN is installed yet: pass --vqgan PATH (a taming .ckpt, e.g. vqgan_imagenet_f16_16384.ckpt) "
-                                       "and --config with its .yaml");
+    if (a->vqgan.empty()) {
+      auto [path, yaml] = vqgan::find_vqgan();
+      if (path.empty())
+        throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH (a taming .ckpt, e.g. vqgan_imagenet_f16_16384.ckpt) "
+                                         "and --config with its .yaml");
+      return vqgan::Vqgan::load(path, yaml);
+    }
     return vqgan::Vqgan::load(a->vqgan, a->config);
   };
   auto* r = v->add_subcommand("reconstruct", "Encode, quantise and decode an image at its size rounded to the model's factor");
-  r->add_option("--vqgan", a->vqgan, "The checkpoint (.ckpt or .safetensors)");
+  r->add_option("--vqgan", a->vqgan, "The checkpoint (.ckpt or .safetensors; default: the installed VQGAN)");
   r->add_option("--config", a->config, "Its .yaml (else read from the tensors' shapes)");
   r->add_option("in", a->in, "The image")->required();
   r->add_option("out", a->out, "The reconstruction")->required();
@@ -37,7 +41,7 @@ void add_vqgan_commands(CLI::App& app, Globals& globals) {
     std::printf("%s: %dx%d, %s\n", a->out.c_str(), out.width, out.height, m.info().architecture.c_str());
   });
   auto* d = v->add_subcommand("decode-random", "Decode codes drawn at random from the seed");
-  d->add_option("--vqgan", a->vqgan, "The checkpoint (.ckpt or .safetensors)");
+  d->add_option("--vqgan", a->vqgan, "The checkpoint (.ckpt or .safetensors; default: the installed VQGAN)");
   d->add_option("--config", a->config, "Its .yaml (else read from the tensors' shapes)");
   d->add_option("--seed", a->seed, "Seed of the codes");
   d->add_option("--size", a->size, "WxH, multiples of the model's factor");

@@ -129,27 +129,6 @@ DcganConfig infer_dcgan_config(const io::StateDict& sd, const std::string& where
   return c;
 }
 
-void load_module(nn::Module& module, const io::StateDict& sd, const std::string& prefix, const std::string& where) {
-  at::NoGradGuard no_grad;
-  auto copy = [&](const std::string& name, at::Tensor& dst) {
-    auto it = sd.find(prefix + name);
-    if (it == sd.end()) throw Error(ErrorKind::BadFile, where + " has no " + prefix + name);
-    if (it->second.sizes() != dst.sizes())
-      throw Error(ErrorKind::BadFile, where + ": " + prefix + name + " has shape " + c10::str(it->second.sizes()) + ", expected " +
-                                          c10::str(dst.sizes()));
-    dst.copy_(it->second.to(dst.scalar_type()));
-  };
-  for (auto& item : module.named_parameters()) copy(item.key(), item.value());
-  for (auto& item : module.named_buffers()) copy(item.key(), item.value());
-}
-
-io::StateDict module_state(nn::Module& module, const std::string& prefix) {
-  io::StateDict sd;
-  for (auto& item : module.named_parameters()) sd[prefix + item.key()] = item.value().detach().clone();
-  for (auto& item : module.named_buffers()) sd[prefix + item.key()] = item.value().detach().clone();
-  return sd;
-}
-
 at::Tensor DcganNet::generate(const at::Tensor& z) {
   at::Tensor x = (g_->forward(z) + 1.0) * 0.5;
   return x.size(1) == 1 ? x.expand({x.size(0), 3, x.size(2), x.size(3)}) : x;

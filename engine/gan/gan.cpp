@@ -6,6 +6,7 @@
 #include <set>
 
 #include "gan/detail/dcgan.h"
+#include "io/detail/module_io.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/tensor_image.h"
 #include "runtime/error.h"
@@ -50,7 +51,7 @@ Gan Gan::load(const fs::path& given) {
     if (k.rfind(prefix, 0) == 0) g.emplace(k.substr(prefix.size()), v);
   const DcganConfig config = infer_dcgan_config(g, file.string());
   DcganGenerator module(config);
-  load_module(*module, g, "", file.string());
+  io::load_module(*module, g, "", file.string());
 
   auto impl = std::make_unique<Impl>();
   impl->info.path = file.string();

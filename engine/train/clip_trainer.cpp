@@ -18,6 +18,7 @@
 #include "runtime/error.h"
 #include "train/bpe_learner.h"
 #include "train/datasets.h"
+#include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
 
 namespace fs = std::filesystem;
@@ -99,39 +100,22 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::T
 // Saves the model, the optimiser's moments and the step, whole or not at all.
 void save_checkpoint(const fs::path& file, clip::ClipModelImpl& model, torch::optim::AdamW& opt, int64_t step) {
   io::StateDict sd;
-  for (auto& item : model.named_parameters()) {
-    sd["model." + item.key()] = item.value().detach();
-    auto it = opt.state().find(c10::guts::to_string(item.value().unsafeGetTensorImpl()));
-    if (it != opt.state().end()) {
-      auto& st = static_cast<torch::optim::AdamWParamState&>(*it->second);
-      sd["adam.m." + item.key()] = st.exp_avg();
-      sd["adam.v." + item.key()] = st.exp_avg_sq();
-      sd["adam.step." + item.key()] = at::full({1}, st.step(), at::kLong);
-    }
-  }
+  for (auto& item : model.named_parameters()) sd["model." + item.key()] = item.value().detach();
+  save_optimiser<torch::optim::AdamWParamState>(sd, "adam.", model, opt);
   io::write_safetensors(file, sd, {{"step", std::to_string(step)}});
 }
 
 int64_t load_checkpoint(const fs::path& file, clip::ClipModelImpl& model, torch::optim::AdamW& opt) {
   auto sd = io::read_state_dict(file);
   at::NoGradGuard no_grad;
-  int64_t step = -1;
   for (auto& item : model.named_parameters()) {
     auto it = sd.find("model." + item.key());
     if (it == sd.end()) throw Error(ErrorKind::BadFile, file.string() + " has no " + item.key() + ": not this run's checkpoint");
     if (it->second.sizes() != item.value().sizes())
       throw Error(ErrorKind::BadFile, file.string() + ": " + item.key() + " has another shape: the run's options changed");
     item.value().copy_(it->second);
-    auto m = sd.find("adam.m." + item.key());
-    if (m == sd.end()) continue;
-    auto st = std::make_unique<torch::optim::AdamWParamState>();
-    st->exp_avg(m->second.clone());
-    st->exp_avg_sq(sd.at("adam.v." + item.key()).clone());
-    st->step(sd.at("adam.step." + item.key()).item<int64_t>());
-    step = std::max(step, st->step());
-    opt.state()[c10::guts::to_string(item.value().unsafeGetTensorImpl())] = std::move(st);
   }
-  return step;
+  return load_optimiser<torch::optim::AdamWParamState>(sd, "adam.", model, opt);
 }
 
 }  // namespace

@@ -10,11 +10,13 @@
 #include <opencv2/imgproc.hpp>
 
 #include "gan/detail/dcgan.h"
+#include "io/detail/module_io.h"
 #include "gan/gan.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "train/datasets.h"
+#include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
 
 namespace fs = std::filesystem;
@@ -79,29 +81,6 @@ at::Tensor translate(const at::Tensor& x, int64_t dx, int64_t dy) {
   return padded.narrow(3, p - dx, S).narrow(2, p - dy, S);
 }
 
-void save_adam(io::StateDict& sd, const std::string& prefix, torch::nn::Module& m, torch::optim::Adam& opt) {
-  for (auto& item : m.named_parameters()) {
-    auto it = opt.state().find(c10::guts::to_string(item.value().unsafeGetTensorImpl()));
-    if (it == opt.state().end()) continue;
-    auto& st = static_cast<torch::optim::AdamParamState&>(*it->second);
-    sd[prefix + "m." + item.key()] = st.exp_avg();
-    sd[prefix + "v." + item.key()] = st.exp_avg_sq();
-    sd[prefix + "step." + item.key()] = at::full({1}, st.step(), at::kLong);
-  }
-}
-
-void load_adam(const io::StateDict& sd, const std::string& prefix, torch::nn::Module& m, torch::optim::Adam& opt) {
-  for (auto& item : m.named_parameters()) {
-    auto mm = sd.find(prefix + "m." + item.key());
-    if (mm == sd.end()) continue;
-    auto st = std::make_unique<torch::optim::AdamParamState>();
-    st->exp_avg(mm->second.clone());
-    st->exp_avg_sq(sd.at(prefix + "v." + item.key()).clone());
-    st->step(sd.at(prefix + "step." + item.key()).item<int64_t>());
-    opt.state()[c10::guts::to_string(item.value().unsafeGetTensorImpl())] = std::move(st);
-  }
-}
-
 }  // namespace
 
 std::vector<float> gan_data_batch(const GanTrainOptions& o, int64_t step, int64_t* channels, int64_t* size) {
@@ -136,8 +115,8 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
   d->to(device);
   g_ema->to(device);
   {
-    auto sd = gan::module_state(*g, "");
-    gan::load_module(*g_ema, sd, "", "the generator");
+    auto sd = io::module_state(*g, "");
+    io::load_module(*g_ema, sd, "", "the generator");
   }
   g_ema->eval();
   auto adam = [&](torch::nn::Module& m) { return torch::optim::Adam(m.parameters(), torch::optim::AdamOptions(o.lr).betas({0.5, 0.999})); };
@@ -146,19 +125,19 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
   int64_t start = 0;
   if (o.resume && fs::exists(ckpt)) {
     auto sd = io::read_state_dict(ckpt);
-    gan::load_module(*g, sd, "g.", ckpt.string());
-    gan::load_module(*d, sd, "d.", ckpt.string());
-    gan::load_module(*g_ema, sd, "g_ema.", ckpt.string());
-    load_adam(sd, "adam_g.", *g, opt_g);
-    load_adam(sd, "adam_d.", *d, opt_d);
+    io::load_module(*g, sd, "g.", ckpt.string());
+    io::load_module(*d, sd, "d.", ckpt.string());
+    io::load_module(*g_ema, sd, "g_ema.", ckpt.string());
+    load_optimiser<torch::optim::AdamParamState>(sd, "adam_g.", *g, opt_g);
+    load_optimiser<torch::optim::AdamParamState>(sd, "adam_d.", *d, opt_d);
     start = std::atoll(io::read_safetensors_metadata(ckpt)["step"].c_str());
   }
   auto save = [&](int64_t step) {
-    io::StateDict sd = gan::module_state(*g, "g.");
-    sd.merge(gan::module_state(*d, "d."));
-    sd.merge(gan::module_state(*g_ema, "g_ema."));
-    save_adam(sd, "adam_g.", *g, opt_g);
-    save_adam(sd, "adam_d.", *d, opt_d);
+    io::StateDict sd = io::module_state(*g, "g.");
+    sd.merge(io::module_state(*d, "d."));
+    sd.merge(io::module_state(*g_ema, "g_ema."));
+    save_optimiser<torch::optim::AdamParamState>(sd, "adam_g.", *g, opt_g);
+    save_optimiser<torch::optim::AdamParamState>(sd, "adam_d.", *d, opt_d);
     io::write_safetensors(ckpt, sd, {{"step", std::to_string(step)}, {"atelier.kind", "dcgan-training"}});
   };
   {
@@ -247,7 +226,7 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
   // what it is in the metadata.
   g_ema->recalibrate(64, 64, o.seed ^ 0x57A7ULL);
   io::StateDict weights;
-  for (auto& [k, v] : gan::module_state(*g_ema, ""))
+  for (auto& [k, v] : io::module_state(*g_ema, ""))
     weights[k] = v.is_floating_point() ? v.to(at::kCPU, at::kHalf) : v.to(at::kCPU);
   io::write_safetensors(o.out / "model.safetensors", weights,
                         {{"atelier.kind", "dcgan-generator"}, {"dataset", o.data}, {"steps", std::to_string(o.steps)},

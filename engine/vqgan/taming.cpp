@@ -3,7 +3,7 @@
 #include <regex>
 #include <set>
 
-#include "gan/detail/dcgan.h"  // load_module
+#include "io/detail/module_io.h"
 #include "runtime/error.h"
 
 namespace nn = torch::nn;
@@ -237,7 +237,7 @@ VqganModel load_vqgan(const io::StateDict& all, const std::string& where) {
   for (auto& [k, v] : all)
     if (k.rfind("loss.", 0) != 0) sd.emplace(k, v);
   VqganModel model(infer_config(sd, where));
-  gan::load_module(*model, sd, "", where);
+  io::load_module(*model, sd, "", where);
   model->eval();
   return model;
 }

@@ -9,7 +9,7 @@
 #include "io/detail/checkpoint.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
-#include "gan/detail/dcgan.h"
+#include "io/detail/module_io.h"
 #include "vqgan/detail/taming.h"
 
 namespace fs = std::filesystem;
@@ -157,7 +157,7 @@ Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   VqganConfig config = infer_config(sd, checkpoint.string());  // also refuses what isn't supported
   if (!yaml.empty()) config = config_from_yaml(yaml);
   impl->model = VqganModel(config);
-  gan::load_module(*impl->model, sd, "", checkpoint.string());
+  io::load_module(*impl->model, sd, "", checkpoint.string());
   impl->model->eval();
   impl->info = {checkpoint.string(), yaml.empty() ? "from the tensors' shapes" : yaml.string(), config.describe(), config.factor(),
                 config.n_embed, config.embed_dim};
@@ -203,7 +203,7 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
     model = VqganModel(c);
   } else {
     model = VqganModel(infer_config(io::read_state_dict(what), what));
-    gan::load_module(*model, io::read_state_dict(what), "", what);
+    io::load_module(*model, io::read_state_dict(what), "", what);
   }
   model->eval();
   for (auto& p : model->parameters()) p.requires_grad_(false);

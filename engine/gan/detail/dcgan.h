@@ -48,9 +48,6 @@ TORCH_MODULE(DcganDiscriminator);
 
 // The configuration of a generator's state dict, read from its tensors' shapes.
 DcganConfig infer_dcgan_config(const io::StateDict& sd, const std::string& where);
-// Copies parameters and buffers by name; every module entry must be there with its shape.
-void load_module(torch::nn::Module& module, const io::StateDict& sd, const std::string& prefix, const std::string& where);
-io::StateDict module_state(torch::nn::Module& module, const std::string& prefix);
 
 // A DCGAN generator behind the interface, in eval mode (batch norm from running statistics).
 class DcganNet : public GeneratorNet {
