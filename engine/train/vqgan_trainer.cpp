@@ -242,7 +242,10 @@ void train_vqgan(const VqganTrainOptions& o, const std::function<void(const Vqga
     at::NoGradGuard no_grad;
     model->quantize->embedding->weight.uniform_(-1.0 / double(o.n_embed), 1.0 / double(o.n_embed));
   }
-  PatchDiscriminator disc;
+  // taming's three layers for 64 px and more; fewer for smaller renders, so the patches still fit.
+  int64_t d_layers = 1;
+  while (d_layers < 3 && (o.size >> (d_layers + 3)) >= 1) ++d_layers;
+  PatchDiscriminator disc(32, d_layers);
   model->to(device);
   disc->to(device);
   // The perceptual term's network: the mini-CLIP (or another), frozen.

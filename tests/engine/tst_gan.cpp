@@ -13,6 +13,7 @@
 
 #include "common/errors.h"
 #include "gan/detail/dcgan.h"
+#include "io/detail/module_io.h"
 #include "gan/gan.h"
 #include "io/animation.h"
 #include "io/detail/checkpoint.h"
@@ -142,7 +143,7 @@ class TestGan : public QObject {
     QVERIFY(errorOf([&] { gan::Gan::load(file); }).find("not a DCGAN generator") != std::string::npos);
     // A generator missing its batch norm statistics: named.
     gan::DcganGenerator g(gan::DcganConfig{8, 16, 3, 8});
-    auto sd = gan::module_state(*g, "");
+    auto sd = io::module_state(*g, "");
     sd.erase("net.1.running_var");
     io::write_safetensors(file, sd);
     QVERIFY(errorOf([&] { gan::Gan::load(file); }).find("has no net.1.running_var") != std::string::npos);

@@ -1,20 +1,53 @@
 // The VQGAN engine against the reference (taming-transformers): a tiny random VQModel saved like
 // a Lightning checkpoint loads (loss.* skipped, optimiser states and an unknown callback class
 // ignored); encoder, quant_conv and decoder outputs within 1e-4 of the reference's; identical
-// code indices; the straight-through gradient; a missing or misshapen entry named.
+// code indices; the straight-through gradient; a missing or misshapen entry named; a checkpoint
+// with a malicious global refused without running it. The mini-VQGAN trainer: a run stopped
+// and resumed ends where an uninterrupted one does; dead codes are re-initialised; the shipped
+// form loads; the evaluation's PSNR is the one computed independently from reconstructions.
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <ATen/ATen.h>
 
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
 #include "common/errors.h"
 #include "io/detail/checkpoint.h"
+#include "runtime/model_paths.h"
+#include "train/vqgan_trainer.h"
 #include "vqgan/detail/taming.h"
+#include "vqgan/vqgan.h"
+
+namespace fs = std::filesystem;
 
 using namespace atelier;
 
 namespace {
 const std::string kData = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/";
 double maxDiff(const at::Tensor& a, const at::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+train::VqganTrainOptions tinyRun(const fs::path& out, int64_t steps) {
+  train::VqganTrainOptions o;
+  o.out = out;
+  o.data = "emoji,shapes";
+  o.size = 16;
+  o.batch = 2;
+  o.steps = steps;
+  o.ch = 32;
+  o.ch_mult = {1, 2};
+  o.z_channels = 8;
+  o.embed_dim = 8;
+  o.n_embed = 512;       // more codes than a 2-step window's 2 x 2 x 8 x 8 = 256 vectors: some must die
+  o.disc_start = 1;      // the adversarial term and D's step are exercised
+  o.reinit_every = 2;
+  o.clip = find_default_clip();
+  o.sample_every = 2;
+  o.checkpoint_every = 2;
+  return o;
+}
 }  // namespace
 
 class TestVqgan : public QObject {
@@ -79,6 +112,60 @@ class TestVqgan : public QObject {
     QVERIFY(errorOf([&] { vqgan::load_vqgan(gumbel, "g.ckpt"); }).find("Gumbel") != std::string::npos);
     io::StateDict clip{{"visual.proj", at::zeros({2, 2})}};
     QVERIFY(errorOf([&] { vqgan::load_vqgan(clip, "clip.pt"); }).find("not a taming VQGAN") != std::string::npos);
+  }
+
+  void aMaliciousCheckpointIsRefused() {
+    // tools/make_malicious_ckpt.py: Lightning's layout, with a callback that would call os.system.
+    fs::remove("/tmp/clip_atelier_pwned");
+    const std::string msg = errorOf([&] { vqgan::Vqgan::load(kData + "malicious.ckpt"); });
+    QVERIFY2(msg.find("system") != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find("malicious.ckpt") != std::string::npos, msg.c_str());
+    QVERIFY(!fs::exists("/tmp/clip_atelier_pwned"));
+  }
+
+  void trainerResumesReinitialisesAndShips() {
+    QTemporaryDir dir;
+    const fs::path whole = fs::path(dir.path().toStdString()) / "whole", split = fs::path(dir.path().toStdString()) / "split";
+    std::vector<train::VqganTrainProgress> seen;
+    train::train_vqgan(tinyRun(whole, 4), [&](const train::VqganTrainProgress& p) { seen.push_back(p); });
+    QCOMPARE(seen.size(), size_t(4));
+    QVERIFY(seen[0].reinitialised == 512);  // the codebook starts on the first batch's encoder outputs
+    QVERIFY2(seen[1].reinitialised >= 256, std::to_string(seen[1].reinitialised).c_str());
+    QVERIFY(seen[1].usage > 0 && seen[1].usage <= 0.5);
+    QVERIFY(seen[3].g_adv != 0 && seen[3].d_loss > 0 && seen[3].perceptual > 0 && seen[3].d_weight > 0);
+    train::train_vqgan(tinyRun(split, 2), {});
+    QVERIFY(errorOf([&] { train::train_vqgan(tinyRun(split, 4), {}); }).find("--resume") != std::string::npos);
+    auto again = tinyRun(split, 4);
+    again.resume = true;
+    train::train_vqgan(again, {});
+    auto a = io::read_safetensors(whole / "checkpoint.safetensors"), b = io::read_safetensors(split / "checkpoint.safetensors");
+    QCOMPARE(a.size(), b.size());
+    for (auto& [k, v] : a) QVERIFY2(at::allclose(v.to(at::kDouble), b.at(k).to(at::kDouble), 1e-5, 1e-6), k.c_str());
+    QVERIFY(fs::exists(whole / "samples" / "step_000004.png"));
+    // The shipped form: taming's key names in fp16 with its yaml; both ways of loading agree.
+    auto m = vqgan::Vqgan::load(whole / "model.safetensors", whole / "model.yaml");
+    auto inferred = vqgan::Vqgan::load(whole / "model.safetensors");
+    QCOMPARE(m.info().factor, int64_t(2));
+    QCOMPARE(m.info().n_embed, int64_t(512));
+    // The evaluation's PSNR is what the reconstructions give, computed here on its own.
+    const auto q = train::eval_vqgan(m, "emoji,shapes", 6, 16, 5);
+    const auto images = train::vqgan_holdout("emoji,shapes", 6, 16, 5);
+    double se = 0;
+    for (const auto& img : images) {
+      const Image r = m.reconstruct(img), r2 = inferred.reconstruct(img);
+      QVERIFY(r.pixels == r2.pixels);
+      for (size_t p = 0; p < r.pixels.size(); ++p) se += std::pow(double(r.pixels[p]) - double(img.pixels[p]), 2);
+    }
+    const double psnr = 10 * std::log10(255.0 * 255.0 / (se / (6.0 * 16 * 16 * 3)));
+    qInfo("tiny run: PSNR %.3f dB, %d of %d codes", q.psnr, q.codes_used, q.codes);
+    QVERIFY(std::abs(q.psnr - psnr) < 1e-9);
+    QVERIFY(q.psnr_min <= q.psnr);
+    QVERIFY(q.codes_used >= 1 && q.codes_used <= 6 * 8 * 8);
+    QVERIFY(q.perplexity >= 1 && q.perplexity <= q.codes_used + 1e-6);
+    QVERIFY(errorOf([&] { train::eval_vqgan(m, "emoji", 1, 15); }).find("factor") != std::string::npos);
+    auto bad = tinyRun(fs::path(dir.path().toStdString()) / "bad", 1);
+    bad.data = "emoji,photos";
+    QVERIFY(errorOf([&] { train::train_vqgan(bad, {}); }).find("unknown data 'photos'") != std::string::npos);
   }
 };
 
