@@ -29,6 +29,7 @@ void add_train_commands(CLI::App& app, Globals& globals);  // train clip|gan, ev
 void add_gan_commands(CLI::App& app, Globals& globals);    // gan list|sample|interpolate (full build only)
 void add_draw_command(CLI::App& app, Globals& globals);    // draw (full build only)
 void add_generate_command(CLI::App& app, Globals& globals);  // generate (full build only)
+void add_bench_generate_command(CLI::App& app, Globals& globals);  // bench generate (full build only)
 void add_vqgan_commands(CLI::App& app, Globals& globals);    // vqgan reconstruct|decode-random (full build only)
 
 }  // namespace atelier::cli

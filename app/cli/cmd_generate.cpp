@@ -15,6 +15,11 @@
 #include "runtime/error.h"
 #include "runtime/job.h"
 #include "vqgan/vqgan.h"
+#include "runtime/runtime_info.h"
+
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace atelier::cli {
 
@@ -55,6 +60,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       ->check(CLI::IsMember({"adam", "adamw", "adagrad", "rmsprop"}));
   c->add_option("--seed", a->o.seed, "Seed of the start latent and the cutouts");
   c->add_flag("!--no-flips", a->o.flips, "No random flips of the cutouts");
+  c->add_flag("!--no-bf16", a->o.bf16, "CLIP in float32 even where the CPU has bfloat16 instructions");
   c->add_flag("!--no-affine", a->o.affine, "No random rotation and shift of the cutouts");
   c->add_flag("!--no-noise", a->o.noise, "No noise on the cutouts");
   c->add_option("--save-every", a->save_every, "A frame every N steps (for --video and --frames)")->check(CLI::Range(1, 100000));
@@ -124,6 +130,75 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       write_animation(a->video, frames, o);
       std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
     }
+  });
+}
+
+void add_bench_generate_command(CLI::App& app, Globals& globals) {
+  CLI::App* bench = app.get_subcommand("bench");
+  struct Args {
+    guide::GuideOptions o;
+    std::string clip, vocab, vqgan, config, generator, size = "128x128";
+  };
+  auto a = std::make_shared<Args>();
+  a->o.steps = 10;
+  auto* c = bench->add_subcommand("generate", "Seconds per guidance iteration and time to the first frame at given settings (JSON)");
+  c->add_option("--clip", a->clip, "A CLIP checkpoint, or vit-b-32, vit-b-16, vit-l-14 for random weights of those shapes (default: the default model)");
+  c->add_option("--vocab", a->vocab, "With random CLIP weights: OpenAI's bpe_simple_vocab_16e6.txt.gz")->check(CLI::ExistingFile);
+  c->add_option("--vqgan", a->vqgan, "A VQGAN checkpoint, or f16-16384 / f16-1024 for random weights (default: the installed VQGAN)");
+  c->add_option("--config", a->config, "The VQGAN's .yaml");
+  c->add_option("--generator", a->generator, "gan:NAME: time CLIP + GAN instead");
+  c->add_option("--size", a->size, "WxH (VQGAN)");
+  c->add_option("--steps", a->o.steps, "Timed iterations")->check(CLI::Range(2, 100000));
+  c->add_option("--cutn", a->o.cutn, "Cutouts per iteration")->check(CLI::Range(1, 256));
+  c->add_option("--prompt", a->o.prompts, "The prompt");
+  c->add_flag("!--no-bf16", a->o.bf16, "CLIP in float32 even where the CPU has bfloat16 instructions");
+  c->callback([a, &globals] {
+    RuntimeInfo rt = configure(globals);
+    if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
+    const bool random_clip = a->clip == "vit-b-32" || a->clip == "vit-b-16" || a->clip == "vit-l-14";
+    if (random_clip && a->vocab.empty()) throw Error(ErrorKind::InvalidArgument, "random CLIP weights need --vocab (OpenAI's bpe_simple_vocab_16e6.txt.gz)");
+    clip::Clip model = random_clip ? clip::Clip::random(a->clip, 0, a->vocab)
+                                   : clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
+    std::unique_ptr<gan::Gan> generator;
+    std::unique_ptr<vqgan::Vqgan> vq;
+    if (a->generator.rfind("gan:", 0) == 0) {
+      generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
+    } else if (a->vqgan == "f16-16384" || a->vqgan == "f16-1024") {
+      vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::random(a->vqgan));
+    } else {
+      auto [path, yaml] = a->vqgan.empty() ? vqgan::find_vqgan() : std::pair{fs::path(a->vqgan), fs::path(a->config)};
+      if (path.empty()) throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH or --vqgan f16-16384");
+      vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(path, yaml));
+    }
+    // Times from the call: the first frame (the starting image, shown before the first step) and
+    // each step's end; seconds per iteration over all steps but the first (warm-up).
+    using clock = std::chrono::steady_clock;
+    std::vector<double> at_step;
+    double first_frame = -1;
+    const auto t0 = clock::now();
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&&) {
+      if (first_frame < 0) first_frame = std::chrono::duration<double>(clock::now() - t0).count();
+    };
+    callbacks.on_progress = [&](int64_t, const Progress&) { at_step.push_back(std::chrono::duration<double>(clock::now() - t0).count()); };
+    auto control = std::make_shared<JobControl>(1);
+    JobContext ctx(control, callbacks);
+    a->o.frame_every = a->o.steps + 1;
+    const auto r = vq ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx) : guide::run_gan_guidance(model, *generator, a->o, &ctx);
+    if (at_step.size() < 2) throw Error(ErrorKind::Internal, "the run reported fewer than two steps");
+    const double per_it = (at_step.back() - at_step.front()) / double(at_step.size() - 1);
+    nlohmann::json out = {{"clip", random_clip ? "random " + a->clip : model.info().path},
+                          {"generator", vq ? vq->info().path : a->generator},
+                          {"size", vq ? a->size : std::to_string(r.image.width) + "x" + std::to_string(r.image.height)},
+                          {"cutn", a->o.cutn},
+                          {"steps", int64_t(at_step.size())},
+                          {"seconds_per_iteration", per_it},
+                          {"first_step_seconds", at_step.front() - std::max(0.0, first_frame)},
+                          {"first_frame_seconds", first_frame},
+                          {"device", rt.device.name},
+                          {"threads", rt.threads},
+                          {"clip_bf16", a->o.bf16 && cpu_has_native_bf16() && rt.device.name == "cpu"}};
+    std::cout << out.dump() << '\n';
   });
 }
 

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cli::add_gan_commands(app, globals);
   cli::add_draw_command(app, globals);
   cli::add_generate_command(app, globals);
+  cli::add_bench_generate_command(app, globals);
   cli::add_vqgan_commands(app, globals);
 #endif
 

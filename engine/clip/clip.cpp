@@ -143,7 +143,7 @@ Clip Clip::load(const fs::path& checkpoint, const fs::path& vocabulary) {
   return Clip(std::move(impl));
 }
 
-Clip Clip::random(const std::string& config, uint64_t seed) {
+Clip Clip::random(const std::string& config, uint64_t seed, const fs::path& vocabulary) {
   ClipConfig c = config == "vit-b-32"   ? ClipConfig::vit_b_32()
                  : config == "vit-b-16" ? ClipConfig::vit_b_16()
                  : config == "vit-l-14" ? ClipConfig::vit_l_14()
@@ -161,6 +161,10 @@ Clip Clip::random(const std::string& config, uint64_t seed) {
   impl->info.context_length = c.context_length;
   impl->info.vocab_size = c.vocab_size;
   impl->info.logit_scale = impl->model->logit_scale.item<double>();
+  if (!vocabulary.empty()) {
+    impl->tokenizer.emplace(Tokenizer::load(vocabulary));
+    impl->info.vocabulary = impl->tokenizer->source();
+  }
   return Clip(std::move(impl));
 }
 

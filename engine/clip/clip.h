@@ -34,7 +34,9 @@ class Clip {
   // empty to look beside the checkpoint, then in the user's models folder.
   static Clip load(const std::filesystem::path& checkpoint, const std::filesystem::path& vocabulary = {});
   // Random weights for benchmarks: "vit-b-32", "vit-b-16", "vit-l-14". No tokenizer.
-  static Clip random(const std::string& config, uint64_t seed = 0);
+  // Random weights of a published shape (vit-b-32, vit-b-16, vit-l-14), for benchmarks; with a
+  // vocabulary (OpenAI's bpe_simple_vocab_16e6.txt.gz) it also takes text.
+  static Clip random(const std::string& config, uint64_t seed = 0, const std::filesystem::path& vocabulary = {});
 
   Clip(Clip&&) noexcept;
   Clip& operator=(Clip&&) noexcept;

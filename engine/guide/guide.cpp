@@ -19,6 +19,7 @@
 
 #include <functional>
 #include "io/detail/tensor_image.h"
+#include "runtime/detail/autocast.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 
@@ -140,7 +141,12 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
       }
     }
     const at::Tensor img = render(z);
-    at::Tensor feats = clip.impl().encode_image(clip_normalise(cutouts(img, R, o, gen)));
+    const at::Tensor cuts = clip_normalise(cutouts(img, R, o, gen));
+    at::Tensor feats;
+    {
+      CpuBf16Scope bf16(o.bf16 && cuts.device().is_cpu());
+      feats = clip.impl().encode_image(cuts).to(at::kFloat);
+    }
     feats = feats / feats.norm(2, 1, true);
     at::Tensor loss = regulariser ? regulariser(z) : at::zeros({}, feats.options());
     result.similarity.assign(targets.names.size(), 0.0);

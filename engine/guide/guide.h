@@ -31,6 +31,9 @@ struct GuideOptions {
   bool flips = true, affine = true, noise = true;  // augmentations of the cutouts
   double latent_bound = 3.0;                // GAN: |z| components clamped to this (stays where G was trained)
   int frame_every = 5;
+  // CLIP's image encoder in bfloat16 autocast on CPUs with bf16 instructions (about 3x faster
+  // there; float32 elsewhere, and on CUDA for now).
+  bool bf16 = true;
   // VQGAN: the image size (multiples of the model's factor), an init image and its weight.
   int width = 128, height = 128;
   std::string init_image;

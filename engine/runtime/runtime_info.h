@@ -61,4 +61,8 @@ DeviceChoice parse_device_choice(const std::string& text);  // "auto", "cpu", "c
 // Applies the options to the calling thread and describes the result.
 RuntimeInfo configure_runtime(const RuntimeOptions& options);
 
+// True when /proc/cpuinfo lists avx512_bf16 or amx_bf16 (read once): the CPU computes bfloat16
+// natively, and the engine's CLIP-guided loops use bf16 autocast for CLIP there.
+bool cpu_has_native_bf16();
+
 }  // namespace atelier

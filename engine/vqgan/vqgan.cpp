@@ -164,6 +164,19 @@ Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   return Vqgan(std::move(impl));
 }
 
+Vqgan Vqgan::random(const std::string& name, uint64_t seed) {
+  if (name != "f16-16384" && name != "f16-1024")
+    throw Error(ErrorKind::InvalidArgument, "unknown VQGAN configuration '" + name + "': f16-16384 or f16-1024");
+  VqganConfig c;  // taming's vqgan_imagenet_f16_* configurations
+  c.n_embed = name == "f16-16384" ? 16384 : 1024;
+  at::manual_seed(seed);
+  auto impl = std::make_unique<Impl>();
+  impl->model = VqganModel(c);
+  impl->model->eval();
+  impl->info = {"random " + name, "built in", c.describe(), c.factor(), c.n_embed, c.embed_dim};
+  return Vqgan(std::move(impl));
+}
+
 Image Vqgan::reconstruct(const Image& image) const {
   const int64_t f = impl_->info.factor;
   const int64_t w = std::max<int64_t>(f, image.width / f * f), h = std::max<int64_t>(f, image.height / f * f);

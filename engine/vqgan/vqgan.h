@@ -23,6 +23,8 @@ class Vqgan {
   // yaml: taming's configuration file (model.params.ddconfig, embed_dim, n_embed); without it
   // the configuration is read from the tensors' shapes.
   static Vqgan load(const std::filesystem::path& checkpoint, const std::filesystem::path& yaml = {});
+  // Random weights of a released configuration ("f16-16384", "f16-1024"): for benchmarks.
+  static Vqgan random(const std::string& config, uint64_t seed = 0);
   Vqgan(Vqgan&&) noexcept;
   Vqgan& operator=(Vqgan&&) noexcept;
   ~Vqgan();
