@@ -75,25 +75,4 @@ void DrawController::replay(int frames) {
   });
 }
 
-void DrawController::exportAnimation(const QString& path, const QList<QImage>& frames, double fps) {
-  std::vector<Image> converted;
-  for (const QImage& f : frames) converted.push_back(toEngineImage(f));
-  QPointer<DrawController> self(this);
-  m_bridge->submitTask(tr("Exporting"), [self, path, converted, fps](JobContext&) {
-    QString error;
-    try {
-      AnimationOptions o;
-      o.fps = fps;
-      write_animation(path.toStdString(), converted, o);
-    } catch (...) {
-      error = QString::fromStdString(describe_current_exception());
-    }
-    QMetaObject::invokeMethod(self, [self, path, error] {
-      if (!self) return;
-      if (error.isEmpty()) Q_EMIT self->exported(path);
-      else Q_EMIT self->exportFailed(error);
-    }, Qt::QueuedConnection);
-  });
-}
-
 }  // namespace atelier

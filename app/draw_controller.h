@@ -1,6 +1,6 @@
 // The CLIPDraw tab's link to the engine: the run as a job (CLIP loaded on the worker, kept for
 // the next run), its finished drawing as SVG and a supersampled image, the stroke-by-stroke
-// replay, and animation exports. Answers come as queued signals.
+// replay. Answers come as queued signals.
 #pragma once
 #include <QImage>
 #include <QList>
@@ -26,13 +26,10 @@ class DrawController : public QObject {
   // (or clipPath); a stopped run still delivers the drawing so far.
   JobFn job(const DrawPanel::Settings& settings, const QString& clipPath = {});
   void replay(int frames = 120);  // answers replayReady()
-  void exportAnimation(const QString& path, const QList<QImage>& frames, double fps = 24.0);
 
  Q_SIGNALS:
   void resultReady(const QString& svg, const QImage& image, int steps);
   void replayReady(const QList<QImage>& frames);
-  void exported(const QString& path);
-  void exportFailed(const QString& message);
 
  private:
   struct State;

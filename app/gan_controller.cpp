@@ -136,19 +136,4 @@ void GanController::interpolate(int seedA, int seedB, int frames, double truncat
   });
 }
 
-void GanController::exportAnimation(const QString& path, const QList<QImage>& frames, double fps, int scale) {
-  std::vector<Image> converted;
-  for (const QImage& f : frames) converted.push_back(toEngineImage(f));
-  onWorker<bool>(m_bridge, this, tr("Exporting"), [path, converted = std::move(converted), fps, scale] {
-    AnimationOptions o;
-    o.fps = fps;
-    o.scale = scale;
-    write_animation(path.toStdString(), converted, o);
-    return true;
-  }, [this, path](bool, const QString& error) {
-    if (!error.isEmpty()) Q_EMIT exportFailed(error);
-    else Q_EMIT exported(path);
-  });
-}
-
 }  // namespace atelier

@@ -27,8 +27,6 @@ class GanController : public QObject {
   void sample(int seed, double truncation);
   void grid(int firstSeed, int count, double truncation);
   void interpolate(int seedA, int seedB, int frames, double truncation);
-  // .gif, .webp or .mp4, written atomically on the worker; answers exported() or exportFailed().
-  void exportAnimation(const QString& path, const QList<QImage>& frames, double fps, int scale);
 
  Q_SIGNALS:
   void models(const QStringList& names, const QStringList& paths);
@@ -37,8 +35,6 @@ class GanController : public QObject {
   void sampled(int seed, const QImage& image, const QVector<double>& z);
   void gridReady(const QList<QImage>& images, const QList<int>& seeds);
   void interpolationReady(const QList<QImage>& frames);
-  void exported(const QString& path);
-  void exportFailed(const QString& message);
   void failed(const QString& message);
 
  private:

@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "animation_exporter.h"
+
 #include <QAction>
 #include <QDateTime>
 #include <QActionGroup>
@@ -44,6 +46,9 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_scorer(new ClipScorer(m_bridge, this)),
       m_ganController(new GanController(m_bridge, this)),
       m_drawController(new DrawController(m_bridge, this)),
+      m_ganExporter(new AnimationExporter(m_bridge, this)),
+      m_guideExporter(new AnimationExporter(m_bridge, this)),
+      m_drawExporter(new AnimationExporter(m_bridge, this)),
       m_guideController(new GuideController(this)) {
   setWindowTitle(tr("CLIP Atelier"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/clip-atelier.svg")));
@@ -253,18 +258,25 @@ void MainWindow::connectGan() {
   connect(m_gan, &GanPanel::sampleRequested, m_ganController, &GanController::sample);
   connect(m_gan, &GanPanel::gridRequested, m_ganController, &GanController::grid);
   connect(m_gan, &GanPanel::interpolationRequested, m_ganController, &GanController::interpolate);
-  connect(m_gan, &GanPanel::animationExportRequested, m_ganController, &GanController::exportAnimation);
+  connect(m_gan, &GanPanel::animationExportRequested, m_ganExporter, &AnimationExporter::start);
   connect(m_ganController, &GanController::sampled, m_gan, &GanPanel::showSample);
   connect(m_ganController, &GanController::gridReady, m_gan, &GanPanel::showGrid);
   connect(m_ganController, &GanController::interpolationReady, m_gan, &GanPanel::showInterpolation);
-  connect(m_ganController, &GanController::exported, this, [this](const QString& path) {
-    m_gan->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  connectExporter(m_ganExporter, [this](const QString& text) { m_gan->setStatus(text); });
+  connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
+}
+
+void MainWindow::connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status) {
+  connect(exporter, &AnimationExporter::progress, this, [status](const QString& path, int done, int total) {
+    status(tr("Exporting %1: frame %2 of %3…").arg(QFileInfo(path).fileName()).arg(done).arg(total));
   });
-  connect(m_ganController, &GanController::exportFailed, this, [this](const QString& message) {
-    m_gan->setStatus(message);
+  connect(exporter, &AnimationExporter::exported, this, [status](const QString& path) {
+    status(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+  });
+  connect(exporter, &AnimationExporter::failed, this, [this, status](const QString&, const QString& message) {
+    status(message);
     showMessage(message, true);
   });
-  connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
 }
 
 void MainWindow::connectDraw() {
@@ -286,14 +298,8 @@ void MainWindow::connectDraw() {
   connect(m_draw, &DrawPanel::replayRequested, m_drawController, [this] { m_drawController->replay(); });
   connect(m_drawController, &DrawController::replayReady, m_draw, &DrawPanel::playReplay);
   connect(m_draw, &DrawPanel::animationExportRequested, this,
-          [this](const QString& path, const QList<QImage>& frames) { m_drawController->exportAnimation(path, frames); });
-  connect(m_drawController, &DrawController::exported, this, [this](const QString& path) {
-    m_draw->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
-  });
-  connect(m_drawController, &DrawController::exportFailed, this, [this](const QString& message) {
-    m_draw->setStatus(message);
-    showMessage(message, true);
-  });
+          [this](const QString& path, const QList<QImage>& frames) { m_drawExporter->start(path, frames); });
+  connectExporter(m_drawExporter, [this](const QString& text) { m_draw->setStatus(text); });
 }
 
 void MainWindow::connectGuide() {
@@ -318,12 +324,9 @@ void MainWindow::connectGuide() {
   });
   connect(m_vqgan, &VqganPanel::animationExportRequested, this, [this](const QString& path, const QList<QImage>& frames) {
     if (frames.isEmpty()) return m_vqgan->setStatus(tr("There are no frames yet: press Run."));
-    m_drawController->exportAnimation(path, frames);  // the same writer, on the engine thread
-    m_pendingGuideExport = path;
+    m_guideExporter->start(path, frames);
   });
-  connect(m_drawController, &DrawController::exported, this, [this](const QString& path) {
-    if (path == m_pendingGuideExport) m_vqgan->setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
-  });
+  connectExporter(m_guideExporter, [this](const QString& text) { m_vqgan->setStatus(text); });
   connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
     m_vqgan->setFrames({});
     const VqganPanel::Settings s = m_vqgan->settings();

@@ -1,6 +1,7 @@
 // The main window: one tab per section of the article (CLIP, GAN, CLIP + VQGAN, CLIPDraw), the
 // menus, and a status bar with the compute device, threads, BLAS and models.
 #pragma once
+#include <functional>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -17,6 +18,7 @@ class ClipPanel;
 class ClipScorer;
 class GanController;
 class DrawController;
+class AnimationExporter;
 class GuideController;
 class DrawPanel;
 class EngineBridge;
@@ -41,6 +43,10 @@ class MainWindow : public QMainWindow {
   ClipScorer* clipScorer() const { return m_scorer; }
   GanController* ganController() const { return m_ganController; }
   DrawController* drawController() const { return m_drawController; }
+  // Animation exports of the GAN, CLIP + VQGAN and CLIPDraw tabs, one each.
+  AnimationExporter* ganExporter() const { return m_ganExporter; }
+  AnimationExporter* guideExporter() const { return m_guideExporter; }
+  AnimationExporter* drawExporter() const { return m_drawExporter; }
   // Runs a job on the engine's worker; its frames and progress go to view.
   qint64 runJob(RunView* view, const QString& name, JobFn fn);
   // The last error or notice shown to the user (for tests and the status bar).
@@ -73,6 +79,7 @@ class MainWindow : public QMainWindow {
   void connectScorer();
   void connectGan();
   void connectDraw();
+  void connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status);
   void connectGuide();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
@@ -92,9 +99,11 @@ class MainWindow : public QMainWindow {
   ClipScorer* m_scorer;
   GanController* m_ganController;
   DrawController* m_drawController;
+  AnimationExporter* m_ganExporter;
+  AnimationExporter* m_guideExporter;
+  AnimationExporter* m_drawExporter;
   GuideController* m_guideController;
   qint64 m_guideJob = 0;
-  QString m_pendingGuideExport;
   QString m_guideRunDir;
   VqganPanel::Settings m_guideSettings;
   qint64 m_drawJob = 0;

@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>atelier::AnimationExporter</name>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+</context>
+<context>
     <name>atelier::ClipPanel</name>
     <message>
         <source>What CLIP does</source>
@@ -324,10 +331,6 @@ cos θ = %2</translation>
         <source>Replaying strokes</source>
         <translation>Striche werden wiedergegeben</translation>
     </message>
-    <message>
-        <source>Exporting</source>
-        <translation>Export</translation>
-    </message>
 </context>
 <context>
     <name>atelier::DrawPanel</name>
@@ -477,10 +480,6 @@ cos θ = %2</translation>
     <message>
         <source>Interpolating</source>
         <translation>Interpolation</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>Export</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1132,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>There are no frames yet: press Run.</source>
         <translation>Noch keine Einzelbilder: Klicken Sie auf „Starten“.</translation>
+    </message>
+    <message>
+        <source>Exporting %1: frame %2 of %3…</source>
+        <translation>%1 wird exportiert: Bild %2 von %3 …</translation>
     </message>
 </context>
 <context>

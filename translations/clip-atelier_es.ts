@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>atelier::AnimationExporter</name>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+</context>
+<context>
     <name>atelier::ClipPanel</name>
     <message>
         <source>What CLIP does</source>
@@ -324,10 +331,6 @@ cos θ = %2</translation>
         <source>Replaying strokes</source>
         <translation>Reproduciendo trazos</translation>
     </message>
-    <message>
-        <source>Exporting</source>
-        <translation>Exportando</translation>
-    </message>
 </context>
 <context>
     <name>atelier::DrawPanel</name>
@@ -477,10 +480,6 @@ cos θ = %2</translation>
     <message>
         <source>Interpolating</source>
         <translation>Interpolando</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>Exportando</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1132,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>There are no frames yet: press Run.</source>
         <translation>Todavía no hay fotogramas: pulse «Ejecutar».</translation>
+    </message>
+    <message>
+        <source>Exporting %1: frame %2 of %3…</source>
+        <translation>Exportando %1: fotograma %2 de %3…</translation>
     </message>
 </context>
 <context>

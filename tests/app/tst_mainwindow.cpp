@@ -36,6 +36,7 @@
 #include "io/animation.h"
 #include "guided_panel.h"
 #include "live_plot.h"
+#include "animation_exporter.h"
 #include "main_window.h"
 #include "note_box.h"
 #include "run_view.h"
@@ -382,12 +383,18 @@ class TestMainWindow : public QObject {
     QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
     QVERIFY(panel->saveFrames(fresh.path()));
     QVERIFY(QFile::exists(fresh.filePath(QStringLiteral("frame_0000.png"))));
-    QSignalSpy exported(gan, &GanController::exported);
+    QSignalSpy exported(w.ganExporter(), &AnimationExporter::exported);
+    QSignalSpy progress(w.ganExporter(), &AnimationExporter::progress);
     for (const char* ext : {"gif", "mp4"}) {
       const QString path = fresh.filePath(QStringLiteral("interpolation.") + QLatin1String(ext));
       Q_EMIT panel->animationExportRequested(path, panel->interpolationFrames(), 24.0, 4);
       QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty() && exported.last().first().toString() == path, 20000);
       QCOMPARE(count_animation_frames(path.toStdString()), panel->frames());
+      // Progress came frame by frame up to the last, then the tab said where the file went.
+      QVERIFY(!progress.isEmpty());
+      QCOMPARE(progress.last().at(1).toInt(), panel->frames());
+      QCOMPARE(progress.last().at(2).toInt(), panel->frames());
+      QVERIFY(panel->status().contains(QStringLiteral("Saved")));
     }
   }
 
@@ -612,11 +619,27 @@ class TestMainWindow : public QObject {
     QDir().mkpath(frameDir);
     QVERIFY(panel->saveFrames(frameDir));
     QCOMPARE(QDir(frameDir).entryList(QDir::Files).size(), panel->frames().size());
-    QSignalSpy exported(w.drawController(), &DrawController::exported);
+    QSignalSpy exported(w.guideExporter(), &AnimationExporter::exported);
     const QString gif = fresh.filePath(QStringLiteral("run.gif"));
     Q_EMIT panel->animationExportRequested(gif, panel->frames());
     QVERIFY(exported.wait(20000));
     QCOMPARE(count_animation_frames(gif.toStdString()), int(panel->frames().size()));
+    // A target that can't be written (its "folder" is a file: this fails even for root, whom
+    // permissions don't stop): each export fails with a message naming the file, leaving nothing.
+    const QString blockedDir = fresh.filePath(QStringLiteral("blocked"));
+    QDir().mkpath(blockedDir);
+    { QFile f(blockedDir + QStringLiteral("/file")); QVERIFY(f.open(QIODevice::WriteOnly)); }
+    const QString locked = blockedDir + QStringLiteral("/file");
+    QSignalSpy failed(w.guideExporter(), &AnimationExporter::failed);
+    for (const char* name : {"run.gif", "run.webp", "run.mp4"}) {
+      Q_EMIT panel->animationExportRequested(locked + QLatin1Char('/') + QLatin1String(name), panel->frames());
+      QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() && failed.last().first().toString().endsWith(QLatin1String(name)), 20000);
+      QVERIFY2(failed.last().at(1).toString().contains(QLatin1String(name)), qPrintable(failed.last().at(1).toString()));
+      QVERIFY(panel->status().contains(QLatin1String(name)));
+    }
+    QVERIFY(!panel->saveFrame(locked + QStringLiteral("/frame.png")));
+    QVERIFY(!panel->saveFrames(locked));
+    QCOMPARE(QDir(blockedDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("file")});
     QVERIFY(!panel->saveFrame(fresh.filePath(QStringLiteral("missing/frame.png"))));
 
     // CLIP + VQGAN with a taming checkpoint in a model folder (the reference's tiny model).
