@@ -75,6 +75,7 @@ void EngineBridge::onFrame(int64_t job, Frame&& frame) {
   // Convert here, on the worker thread: the GUI thread only emits.
   QImage image(frame.rgb.data(), frame.width, frame.height, frame.width * 3, QImage::Format_RGB888);
   image = image.copy();
+  QVector<float> state(frame.state.begin(), frame.state.end());
   bool post = false;
   {
     std::lock_guard lock(m_mutex);
@@ -82,6 +83,7 @@ void EngineBridge::onFrame(int64_t job, Frame&& frame) {
     m_frame = std::move(image);
     m_frameJob = job;
     m_frameStep = frame.step;
+    m_frameState = std::move(state);
     if (!m_framePosted) {
       m_framePosted = post = true;
       m_maxInFlight = std::max(m_maxInFlight, 1);
@@ -92,16 +94,21 @@ void EngineBridge::onFrame(int64_t job, Frame&& frame) {
 
 void EngineBridge::deliverFrame() {
   QImage image;
+  QVector<float> state;
   qint64 job, step;
   {
     std::lock_guard lock(m_mutex);
     image = std::move(m_frame);
     m_frame = QImage();
+    state = std::move(m_frameState);
+    m_frameState = {};
     job = m_frameJob;
     step = m_frameStep;
     m_framePosted = false;
   }
-  if (!image.isNull()) Q_EMIT frameReady(job, image, step);
+  if (image.isNull()) return;
+  if (!state.isEmpty()) Q_EMIT frameState(job, step, state);
+  Q_EMIT frameReady(job, image, step);
 }
 
 void EngineBridge::onProgress(int64_t job, const Progress& p) {

@@ -57,6 +57,8 @@ class EngineBridge : public QObject {
   void started(qint64 job, const QString& name);
   void progress(const atelier::JobProgress& progress);
   void frameReady(qint64 job, const QImage& image, qint64 step);
+  // Just before frameReady, when the frame carries the job's latent (guided runs restart from it).
+  void frameState(qint64 job, qint64 step, const QVector<float>& state);
   void finished(qint64 job, const QString& name, double seconds);
   void cancelled(qint64 job, const QString& name);
   void failed(qint64 job, const QString& name, const QString& message);
@@ -74,6 +76,7 @@ class EngineBridge : public QObject {
   qint64 m_frameJob = 0;
   qint64 m_frameStep = 0;
   QImage m_frame;
+  QVector<float> m_frameState;
   int m_maxInFlight = 0;
   qint64 m_dropped = 0;
   bool m_progressPosted = false;

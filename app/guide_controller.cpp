@@ -21,7 +21,7 @@ struct GuideController::State {
 GuideController::GuideController(QObject* parent) : QObject(parent), m_state(std::make_shared<State>()) {}
 GuideController::~GuideController() = default;
 
-JobFn GuideController::job(const VqganPanel::Settings& s, const QString& clipPath) {
+JobFn GuideController::job(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent) {
   guide::GuideOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? std::string("a red apple") : s.prompts.toStdString();
   o.steps = s.steps;
@@ -31,6 +31,7 @@ JobFn GuideController::job(const VqganPanel::Settings& s, const QString& clipPat
   o.optimiser = s.optimiser.toStdString();
   o.seed = uint64_t(s.seed);
   o.width = o.height = s.size;
+  o.start_latent.assign(startLatent.begin(), startLatent.end());
   auto state = m_state;
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;

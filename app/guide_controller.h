@@ -2,6 +2,7 @@
 // CLIP and the generator loaded on the worker and kept for the next run.
 #pragma once
 #include <QObject>
+#include <QVector>
 
 #include <memory>
 
@@ -16,7 +17,8 @@ class GuideController : public QObject {
   explicit GuideController(QObject* parent = nullptr);
   ~GuideController() override;
   // Throws nothing: a run that can't start fails as a job, with the engine's message.
-  JobFn job(const VqganPanel::Settings& settings, const QString& clipPath = {});
+  // startLatent: an earlier frame's latent to continue from (EngineBridge::frameState).
+  JobFn job(const VqganPanel::Settings& settings, const QString& clipPath = {}, const QVector<float>& startLatent = {});
 
  private:
   struct State;

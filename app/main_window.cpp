@@ -327,14 +327,25 @@ void MainWindow::connectGuide() {
     m_guideExporter->start(path, frames);
   });
   connectExporter(m_guideExporter, [this](const QString& text) { m_vqgan->setStatus(text); });
-  connect(m_vqgan->runView(), &RunView::runRequested, this, [this] {
-    m_vqgan->setFrames({});
-    const VqganPanel::Settings s = m_vqgan->settings();
-    m_guideSettings = s;
-    m_guideRunDir = QString::fromStdString((user_data_dir() / "history").string()) + QLatin1Char('/') +
-                    QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
-    if (!QDir().mkpath(m_guideRunDir)) m_guideRunDir.clear();
-    m_guideJob = runJob(m_vqgan->runView(), s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), m_guideController->job(s));
+  connect(m_vqgan->runView(), &RunView::runRequested, this, [this] { startGuideRun(m_vqgan->settings(), {}); });
+  // Restart from a thumbnail: its latent, kept while its thumbnail is shown (and the latest one).
+  m_vqgan->runView()->setRestartable(true);
+  connect(m_bridge, &EngineBridge::frameState, this, [this](qint64 job, qint64 step, const QVector<float>& state) {
+    if (job != m_guideJob) return;
+    const QList<qint64> shown = m_vqgan->runView()->thumbnailSteps();
+    for (auto it = m_guideLatents.begin(); it != m_guideLatents.end();)
+      it = shown.contains(it.key()) ? std::next(it) : m_guideLatents.erase(it);
+    m_guideLatents.insert(step, state);
+  });
+  connect(m_vqgan->runView(), &RunView::restartRequested, this, [this](qint64 step) {
+    if (!m_guideLatents.contains(step)) return m_vqgan->setStatus(tr("The latent of step %1 is no longer kept.").arg(step));
+    // The current prompts and settings, on the generator and size the latent belongs to.
+    VqganPanel::Settings s = m_vqgan->settings();
+    s.gan = m_guideSettings.gan;
+    s.generatorPath = m_guideSettings.generatorPath;
+    s.size = m_guideSettings.size;
+    startGuideRun(s, m_guideLatents.value(step));
+    m_vqgan->setStatus(tr("Restarted from step %1.").arg(step));
   });
   connect(m_vqgan, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
     if (m_guideJob != 0 && m_jobViews.contains(m_guideJob) && !prompts.trimmed().isEmpty())
@@ -343,6 +354,16 @@ void MainWindow::connectGuide() {
   connect(m_vqgan, &VqganPanel::learningRateEdited, this, [this](double lr) {
     if (m_guideJob != 0 && m_jobViews.contains(m_guideJob)) m_bridge->setParam(QStringLiteral("lr"), lr);
   });
+}
+
+void MainWindow::startGuideRun(const VqganPanel::Settings& s, const QVector<float>& startLatent) {
+  m_vqgan->setFrames({});
+  m_guideLatents.clear();
+  m_guideSettings = s;
+  m_guideRunDir = QString::fromStdString((user_data_dir() / "history").string()) + QLatin1Char('/') +
+                  QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
+  if (!QDir().mkpath(m_guideRunDir)) m_guideRunDir.clear();
+  m_guideJob = runJob(m_vqgan->runView(), s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), m_guideController->job(s, {}, startLatent));
 }
 
 void MainWindow::openClipCheckpoint() {

@@ -2,6 +2,9 @@
 // menus, and a status bar with the compute device, threads, BLAS and models.
 #pragma once
 #include <functional>
+
+#include <QMap>
+#include <QVector>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -79,6 +82,7 @@ class MainWindow : public QMainWindow {
   void connectScorer();
   void connectGan();
   void connectDraw();
+  void startGuideRun(const VqganPanel::Settings& settings, const QVector<float>& startLatent);
   void connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status);
   void connectGuide();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
@@ -106,6 +110,7 @@ class MainWindow : public QMainWindow {
   qint64 m_guideJob = 0;
   QString m_guideRunDir;
   VqganPanel::Settings m_guideSettings;
+  QMap<qint64, QVector<float>> m_guideLatents;  // by step: the frames a run can restart from
   qint64 m_drawJob = 0;
   QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;

@@ -1137,6 +1137,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Exporting %1: frame %2 of %3…</source>
         <translation>%1 wird exportiert: Bild %2 von %3 …</translation>
     </message>
+    <message>
+        <source>The latent of step %1 is no longer kept.</source>
+        <translation>Der Latentvektor von Schritt %1 wird nicht mehr aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Restarted from step %1.</source>
+        <translation>Ab Schritt %1 neu gestartet.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1191,6 +1199,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>idle</source>
         <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Restart from here</source>
+        <translation>Von hier neu starten</translation>
+    </message>
+    <message>
+        <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
+        <translation>Vom ausgewählten Bild aus weiterlaufen, genau dort, wo es war, mit den aktuellen Prompts und Einstellungen</translation>
     </message>
 </context>
 <context>

@@ -1137,6 +1137,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Exporting %1: frame %2 of %3…</source>
         <translation>Exportando %1: fotograma %2 de %3…</translation>
     </message>
+    <message>
+        <source>The latent of step %1 is no longer kept.</source>
+        <translation>El latente del paso %1 ya no se conserva.</translation>
+    </message>
+    <message>
+        <source>Restarted from step %1.</source>
+        <translation>Reiniciado desde el paso %1.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1191,6 +1199,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>idle</source>
         <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>Restart from here</source>
+        <translation>Reiniciar desde aquí</translation>
+    </message>
+    <message>
+        <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
+        <translation>Volver a ejecutar desde el fotograma seleccionado, exactamente donde estaba, con los prompts y ajustes actuales</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ RunView::RunView(QWidget* parent)
       m_pause(new QPushButton(tr("&Pause"), this)),
       m_resume(new QPushButton(tr("Res&ume"), this)),
       m_stop(new QPushButton(tr("&Stop"), this)),
+      m_restart(new QPushButton(tr("Restart from here"), this)),
       m_reason(new QLabel(this)) {
   m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   m_run->setToolTip(tr("Start the run (Ctrl+Return)"));
@@ -47,6 +48,13 @@ RunView::RunView(QWidget* parent)
   connect(m_thumbs, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
     m_canvas->setImage(item->data(Qt::UserRole).value<QImage>());
   });
+  connect(m_thumbs, &QListWidget::currentItemChanged, this, [this] { updateButtons(); });
+  m_restart->setToolTip(tr("Run again from the selected frame, exactly where it was, with the current prompts and settings"));
+  m_restart->setVisible(false);
+  m_restart->setObjectName(QStringLiteral("restartButton"));
+  connect(m_restart, &QPushButton::clicked, this, [this] {
+    if (selectedStep() >= 0) Q_EMIT restartRequested(selectedStep());
+  });
 
   auto* buttons = new QHBoxLayout;
   for (auto* b : {m_run, m_pause, m_resume, m_stop}) buttons->addWidget(b);
@@ -63,7 +71,10 @@ RunView::RunView(QWidget* parent)
   layout->addLayout(buttons);
   layout->addWidget(m_reason);
   layout->addWidget(splitter, 1);
-  layout->addWidget(m_thumbs);
+  auto* strip = new QHBoxLayout;
+  strip->addWidget(m_thumbs, 1);
+  strip->addWidget(m_restart, 0, Qt::AlignVCenter);
+  layout->addLayout(strip);
 
   connect(m_run, &QPushButton::clicked, this, &RunView::runRequested);
   connect(m_pause, &QPushButton::clicked, this, &RunView::pauseRequested);
@@ -90,6 +101,31 @@ void RunView::updateButtons() {
   m_pause->setEnabled(m_state == State::Running);
   m_resume->setEnabled(m_state == State::Paused);
   m_stop->setEnabled(m_state != State::Idle);
+  m_restart->setEnabled(m_restartable && m_runnable && m_state == State::Idle && m_thumbs->currentItem() != nullptr);
+}
+
+void RunView::setRestartable(bool restartable) {
+  m_restartable = restartable;
+  m_restart->setVisible(restartable);
+  updateButtons();
+}
+
+QList<qint64> RunView::thumbnailSteps() const {
+  QList<qint64> steps;
+  for (int i = 0; i < m_thumbs->count(); ++i) steps << m_thumbs->item(i)->data(Qt::UserRole + 1).toLongLong();
+  return steps;
+}
+
+void RunView::selectThumbnail(int index) {
+  QListWidgetItem* item = m_thumbs->item(index);
+  if (!item) return;
+  m_thumbs->setCurrentItem(item);
+  m_canvas->setImage(item->data(Qt::UserRole).value<QImage>());
+}
+
+qint64 RunView::selectedStep() const {
+  const QListWidgetItem* item = m_thumbs->currentItem();
+  return item ? item->data(Qt::UserRole + 1).toLongLong() : -1;
 }
 
 void RunView::showFrame(const QImage& image, qint64 step) {
@@ -100,6 +136,7 @@ void RunView::showFrame(const QImage& image, qint64 step) {
     auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(kThumbSize, kThumbSize, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
                                      QString::number(step));
     item->setData(Qt::UserRole, image);
+    item->setData(Qt::UserRole + 1, step);
     m_thumbs->addItem(item);
     while (m_thumbs->count() > kMaxThumbnails) delete m_thumbs->takeItem(0);
     m_thumbs->scrollToBottom();

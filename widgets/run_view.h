@@ -32,12 +32,19 @@ class RunView : public QWidget {
   ImageCanvas* canvas() const { return m_canvas; }
   LivePlot* plot() const { return m_plot; }
   int thumbnailCount() const;
+  // Runs that can continue from an earlier frame (guided runs): a "Restart from here" button
+  // beside the thumbnails, enabled while idle with a thumbnail selected.
+  void setRestartable(bool restartable);
+  QList<qint64> thumbnailSteps() const;
+  void selectThumbnail(int index);  // shows it, as a click does
+  qint64 selectedStep() const;      // -1: none
 
  Q_SIGNALS:
   void runRequested();
   void pauseRequested();
   void resumeRequested();
   void stopRequested();
+  void restartRequested(qint64 step);
 
  private:
   void updateButtons();
@@ -50,9 +57,11 @@ class RunView : public QWidget {
   QPushButton* m_pause;
   QPushButton* m_resume;
   QPushButton* m_stop;
+  QPushButton* m_restart;
   QLabel* m_reason;
   State m_state = State::Idle;
   bool m_runnable = false;
+  bool m_restartable = false;
   qint64 m_lastThumbStep = -1;
 };
 

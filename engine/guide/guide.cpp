@@ -117,7 +117,8 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
   auto emit = [&](int64_t step, const at::Tensor& img) {
     if (!ctx) return;
     const Image im = tensor_to_image(img[0]);
-    ctx->emit_frame(Frame{im.width, im.height, step, im.pixels});
+    const at::Tensor flat = z.detach().contiguous().view(-1).to(at::kCPU, at::kFloat);
+    ctx->emit_frame(Frame{im.width, im.height, step, im.pixels, std::vector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel())});
   };
   {
     at::NoGradGuard no_grad;
@@ -195,7 +196,10 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& o, JobContext* ctx) {
   gan::GeneratorNet& g = generator.net();
   g.freeze();
-  const std::vector<float> z0 = generator.latent(o.seed);
+  const std::vector<float> z0 = o.start_latent.empty() ? generator.latent(o.seed) : o.start_latent;
+  if (int64_t(z0.size()) != g.z_dim())
+    throw Error(ErrorKind::InvalidArgument, "the latent to restart from has " + std::to_string(z0.size()) + " values; this generator's z has " +
+                                                std::to_string(g.z_dim()));
   at::Tensor z = at::tensor(z0).view({1, g.z_dim()});
   return run_loop(clip, o, ctx, z, [&](const at::Tensor& zz) { return g.generate(zz); },
                   [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
@@ -213,7 +217,14 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
   at::Tensor z;
   {
     at::NoGradGuard no_grad;
-    if (!o.init_image.empty()) {
+    if (!o.start_latent.empty()) {
+      const int64_t want = m.config.embed_dim * (o.height / f) * (o.width / f);
+      if (int64_t(o.start_latent.size()) != want)
+        throw Error(ErrorKind::InvalidArgument, "the latent to restart from has " + std::to_string(o.start_latent.size()) +
+                                                    " values; this VQGAN at " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+                                                    " needs " + std::to_string(want));
+      z = at::tensor(o.start_latent).view({1, m.config.embed_dim, o.height / f, o.width / f});
+    } else if (!o.init_image.empty()) {
       const Image init = read_image(o.init_image);
       at::Tensor x = at::from_blob(const_cast<uint8_t*>(init.pixels.data()), {init.height, init.width, init.channels}, at::kByte)
                          .to(at::kFloat).narrow(2, 0, 3).permute({2, 0, 1}).unsqueeze(0) / 127.5 - 1.0;

@@ -34,6 +34,9 @@ struct GuideOptions {
   // CLIP's image encoder in bfloat16 autocast on CPUs with bf16 instructions (about 3x faster
   // there; float32 elsewhere, and on CUDA for now).
   bool bf16 = true;
+  // Restart: the latent of an earlier frame (Frame::state), continued from exactly there. Its
+  // size must be the generator's (GAN: z_dim; VQGAN: embed_dim x height/f x width/f).
+  std::vector<float> start_latent;
   // VQGAN: the image size (multiples of the model's factor), an init image and its weight.
   int width = 128, height = 128;
   std::string init_image;
@@ -49,7 +52,8 @@ struct GuideResult {
   bool stopped = false;
 };
 
-// Parameter changes read each step: "prompts" (string), "lr" (double).
+// Parameter changes read each step: "prompts" (string), "lr" (double). Frames carry the latent
+// they were rendered from in Frame::state.
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& options, JobContext* ctx);
 // CLIP + VQGAN: the latent is VQGAN's grid before quantisation, started from random codes or the
 // encoded init image, quantised straight-through each step and clamped to the codebook's range.

@@ -28,6 +28,7 @@ struct Frame {
   int height = 0;
   int64_t step = 0;
   std::vector<uint8_t> rgb;
+  std::vector<float> state;  // optional: what the job optimises, as of this frame (a run restarts from it)
 };
 
 using ParamValue = std::variant<bool, int64_t, double, std::string>;

@@ -16,6 +16,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -591,6 +592,28 @@ class TestMainWindow : public QObject {
     bool historyOk = false;
     QCOMPARE(VqganPanel::settingsFromPng(history.filePath(runs.first() + QStringLiteral("/latest.png")), &historyOk).seed, 11);
     QVERIFY(historyOk);
+    // Restart from a thumbnail: the new run's first frame is that thumbnail's frame, exactly.
+    RunView* view = panel->runView();
+    const QList<qint64> thumbSteps = view->thumbnailSteps();
+    QVERIFY(thumbSteps.size() >= 2);
+    auto* restart = view->findChild<QPushButton*>(QStringLiteral("restartButton"));
+    QVERIFY(restart && restart->isVisible() && !restart->isEnabled());  // nothing selected yet
+    view->selectThumbnail(1);
+    QCOMPARE(view->selectedStep(), thumbSteps[1]);
+    QVERIFY(restart->isEnabled());
+    const QImage thumbFrame = view->currentImage();
+    VqganPanel::Settings shorter = panel->settings();
+    shorter.steps = 3;
+    panel->setSettings(shorter);
+    QSignalSpy restartFrames(w.bridge(), &EngineBridge::frameReady);
+    finished.clear();
+    QTest::mouseClick(restart, Qt::LeftButton);
+    QVERIFY(restartFrames.wait(30000));
+    QCOMPARE(restartFrames.first().at(2).toLongLong(), qint64(0));
+    QCOMPARE(restartFrames.first().at(1).value<QImage>(), thumbFrame);
+    QVERIFY2(finished.wait(60000), qPrintable(w.lastMessage()));
+    QVERIFY(panel->status().contains(QString::number(thumbSteps[1])));
+    panel->setSettings(s);
     // The frame's PNG holds every parameter; reading it back gives them again.
     const QString png = fresh.filePath(QStringLiteral("frame.png"));
     QVERIFY(panel->saveFrame(png));

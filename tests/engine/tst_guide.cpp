@@ -53,6 +53,34 @@ class TestGuide : public QObject {
     QVERIFY(guide::run_gan_guidance(*m_clip, *m_gan, other, nullptr).image.pixels != a.image.pixels);
   }
 
+  void aRunRestartsFromAFramesLatent() {
+    // Each frame carries its latent; a run started from it shows that frame first, exactly.
+    std::vector<Frame> frames;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(std::move(f)); };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    auto o = small();
+    o.frame_every = 4;
+    const auto whole = guide::run_gan_guidance(*m_clip, *m_gan, o, &ctx);
+    QCOMPARE(frames.size(), size_t(4));  // steps 0, 4, 8, 12
+    QCOMPARE(frames[2].step, int64_t(8));
+    QCOMPARE(frames[2].state.size(), size_t(m_gan->info().z_dim));
+    QVERIFY(frames.back().state == whole.latent);
+    std::vector<Frame> again;
+    JobCallbacks cb2;
+    cb2.on_frame = [&](int64_t, Frame&& f) { again.push_back(std::move(f)); };
+    JobContext ctx2(std::make_shared<JobControl>(1), cb2);
+    auto restart = small();
+    restart.steps = 2;
+    restart.start_latent = frames[2].state;
+    guide::run_gan_guidance(*m_clip, *m_gan, restart, &ctx2);
+    QCOMPARE(again.front().step, int64_t(0));
+    QVERIFY(again.front().rgb == frames[2].rgb);
+    QVERIFY(again.front().state == frames[2].state);
+    restart.start_latent.pop_back();
+    QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, restart, nullptr); }).find("restart from") != std::string::npos);
+  }
+
   void aNegativePromptLowersItsSimilarity() {
     auto o = small();
     o.prompts = "a red circle:-1";
