@@ -31,6 +31,7 @@ JobFn DrawController::job(const DrawPanel::Settings& s, const QString& clipPath)
   o.style = s.style.toStdString();
   o.paths = s.strokes;
   o.max_width = s.maxWidth;
+  o.closed = s.filled;
   o.steps = s.iterations;
   o.seed = uint64_t(s.seed);
   o.size = s.size;

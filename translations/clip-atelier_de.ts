@@ -458,6 +458,22 @@ cos θ = %2</translation>
         <source>Run as PNG Frames…</source>
         <translation>Durchlauf als PNG-Einzelbilder…</translation>
     </message>
+    <message>
+        <source>open strokes</source>
+        <translation>offene Striche</translation>
+    </message>
+    <message>
+        <source>filled shapes</source>
+        <translation>gefüllte Formen</translation>
+    </message>
+    <message>
+        <source>Open Bézier strokes (the original&apos;s), or closed filled blobs outlined in their own colour</source>
+        <translation>Offene Bézier-Striche (wie im Original) oder geschlossene, gefüllte Formen mit einem Umriss in ihrer eigenen Farbe</translation>
+    </message>
+    <message>
+        <source>Paths:</source>
+        <translation>Pfade:</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanController</name>

@@ -458,6 +458,22 @@ cos θ = %2</translation>
         <source>Run as PNG Frames…</source>
         <translation>Ejecución como fotogramas PNG…</translation>
     </message>
+    <message>
+        <source>open strokes</source>
+        <translation>trazos abiertos</translation>
+    </message>
+    <message>
+        <source>filled shapes</source>
+        <translation>formas rellenas</translation>
+    </message>
+    <message>
+        <source>Open Bézier strokes (the original&apos;s), or closed filled blobs outlined in their own colour</source>
+        <translation>Trazos de Bézier abiertos (los del original) o formas cerradas y rellenas, contorneadas con su propio color</translation>
+    </message>
+    <message>
+        <source>Paths:</source>
+        <translation>Trazados:</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanController</name>

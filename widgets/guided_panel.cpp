@@ -346,6 +346,7 @@ DrawPanel::DrawPanel(QWidget* parent)
       m_seed(spin(this, 0, std::numeric_limits<int>::max(), 0)),
       m_size(new QComboBox(this)),
       m_background(new QComboBox(this)),
+      m_shapes(new QComboBox(this)),
       m_replay(new QPushButton(tr("&Replay Strokes"), this)),
       m_export(new QToolButton(this)),
       m_replayTimer(new QTimer(this)) {
@@ -359,7 +360,11 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_background->addItem(tr("white"), QColor(Qt::white));
   m_background->addItem(tr("black"), QColor(Qt::black));
   m_background->addItem(tr("grey"), QColor(128, 128, 128));
+  m_shapes->addItem(tr("open strokes"), false);
+  m_shapes->addItem(tr("filled shapes"), true);
+  m_shapes->setToolTip(tr("Open Bézier strokes (the original's), or closed filled blobs outlined in their own colour"));
   form()->addRow(tr("Style:"), m_style);
+  form()->addRow(tr("Paths:"), m_shapes);
   form()->addRow(tr("Strokes:"), m_strokes);
   form()->addRow(tr("Max width:"), m_maxWidth);
   form()->addRow(tr("Iterations:"), m_iterations);
@@ -407,6 +412,7 @@ DrawPanel::Settings DrawPanel::settings() const {
   s.seed = m_seed->value();
   s.size = m_size->currentData().toInt();
   s.background = m_background->currentData().value<QColor>();
+  s.filled = m_shapes->currentData().toBool();
   return s;
 }
 
@@ -419,6 +425,9 @@ void DrawPanel::setSettings(const Settings& s) {
   m_seed->setValue(s.seed);
   const int size = m_size->findData(s.size);
   if (size >= 0) m_size->setCurrentIndex(size);
+  const int background = m_background->findData(s.background);
+  if (background >= 0) m_background->setCurrentIndex(background);
+  m_shapes->setCurrentIndex(s.filled ? 1 : 0);
 }
 
 void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<QImage>& frames) {
@@ -460,6 +469,7 @@ bool DrawPanel::saveImage(const QString& path) {
   image.setText(QStringLiteral("clip-atelier:style"), s.style);
   image.setText(QStringLiteral("clip-atelier:strokes"), QString::number(s.strokes));
   image.setText(QStringLiteral("clip-atelier:max_width"), QString::number(s.maxWidth, 'g', 17));
+  image.setText(QStringLiteral("clip-atelier:filled"), s.filled ? QStringLiteral("true") : QStringLiteral("false"));
   image.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.iterations));
   image.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
   image.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));

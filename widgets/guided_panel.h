@@ -120,6 +120,7 @@ class DrawPanel : public GuidedPanel {
     int strokes = 64, iterations = 300, seed = 0, size = 64;
     double maxWidth = 50;
     QColor background = Qt::white;
+    bool filled = false;  // filled closed shapes instead of open strokes
   };
   explicit DrawPanel(QWidget* parent = nullptr);
   Settings settings() const;
@@ -144,6 +145,7 @@ class DrawPanel : public GuidedPanel {
   QSpinBox* m_seed;
   QComboBox* m_size;
   QComboBox* m_background;
+  QComboBox* m_shapes;
   QPushButton* m_replay;
   QToolButton* m_export;
   QTimer* m_replayTimer;

@@ -59,6 +59,7 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_option("--seed", a->o.seed, "Seed of the initial strokes and the augmentations");
   c->add_option("--size", a->o.size, "Canvas side in pixels")->check(CLI::Range(16, 4096));
   c->add_option("--max-width", a->o.max_width, "Widest stroke in pixels")->check(CLI::Range(1.0, 1000.0));
+  c->add_flag("--filled", a->o.closed, "Filled closed shapes (blobs) instead of open strokes");
   c->add_option("--augmentations", a->o.augmentations, "Augmented copies per step")->check(CLI::Range(1, 64));
   c->add_option("--lr-points", a->o.lr_points, "Adam's rate for the control points (the original's 1.0)");
   c->add_option("--lr-widths", a->o.lr_widths, "Adam's rate for the widths (0.1)");

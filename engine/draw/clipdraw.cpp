@@ -22,11 +22,13 @@ namespace {
 
 struct Params {
   at::Tensor points, widths, colours, segments;
+  std::vector<bool> closed;
+  Strokes strokes() const { return {points, widths, colours, segments, closed}; }
 };
 
 Params to_tensors(const Drawing& d, int max_segments) {
   const int64_t P = int64_t(d.paths.size()), rows = 3 * max_segments + 1;
-  Params t{at::zeros({P, rows, 2}), at::empty({P}), at::empty({P, 4}), at::empty({P}, at::kLong)};
+  Params t{at::zeros({P, rows, 2}), at::empty({P}), at::empty({P, 4}), at::empty({P}, at::kLong), {}};
   for (int64_t p = 0; p < P; ++p) {
     const StrokePath& s = d.paths[size_t(p)];
     if (s.segments < 1 || s.segments > max_segments || s.points.size() != size_t(3 * s.segments + 1))
@@ -40,6 +42,7 @@ Params to_tensors(const Drawing& d, int max_segments) {
     t.widths[p] = s.width;
     for (int c = 0; c < 4; ++c) t.colours[p][c] = s.rgba[size_t(c)];
     t.segments[p] = s.segments;
+    t.closed.push_back(s.closed);
   }
   return t;
 }
@@ -101,6 +104,23 @@ Drawing random_drawing(const DrawOptions& o) {
   for (int i = 0; i < o.paths; ++i) {
     train::Rng rng(o.seed, uint64_t(i));
     StrokePath s;
+    if (o.closed) {
+      // A small blob: control points around a circle of random centre and radius (3 to 8 % of
+      // the canvas), jittered, ending where it starts.
+      s.closed = true;
+      s.segments = std::max(2, 1 + rng.uniform(o.max_segments));
+      const double cx = rng.uniformf(0, 1), cy = rng.uniformf(0, 1), r = rng.uniformf(0.03f, 0.08f);
+      const int n = 3 * s.segments;
+      for (int k = 0; k < n; ++k) {
+        const double a = 2 * M_PI * k / n, rr = r * (0.7 + 0.6 * rng.uniformf(0, 1));
+        s.points.push_back({(cx + rr * std::cos(a)) * o.size, (cy + rr * std::sin(a)) * o.size});
+      }
+      s.points.push_back(s.points.front());
+      s.width = 1.0;
+      s.rgba = {rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1)};
+      d.paths.push_back(s);
+      continue;
+    }
     s.segments = 1 + rng.uniform(o.max_segments);
     double x = rng.uniformf(0, 1), y = rng.uniformf(0, 1);
     s.points.push_back({x * o.size, y * o.size});
@@ -126,7 +146,7 @@ Image render_drawing(const Drawing& d, int scale, int upto) {
     return img;
   }
   const Params t = to_tensors(shown, max_segments_of(shown));
-  return tensor_to_image(render({t.points, t.widths, t.colours, t.segments, {}}, d.width, d.height, d.background, scale));
+  return tensor_to_image(render(t.strokes(), d.width, d.height, d.background, scale));
 }
 
 DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext* ctx) {
@@ -157,7 +177,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   auto emit = [&](int64_t step) {
     if (!ctx) return;
     at::NoGradGuard no_grad;
-    const Image img = tensor_to_image(render({t.points, t.widths, t.colours, t.segments, {}}, o.size, o.size, o.background));
+    const Image img = tensor_to_image(render(t.strokes(), o.size, o.size, o.background));
     ctx->emit_frame(Frame{img.width, img.height, step, img.pixels});
   };
   emit(0);
@@ -185,7 +205,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     anneal = step >= o.steps * 3 / 4 ? 0.1 : step >= o.steps / 2 ? 0.4 : 1.0;
     set_lr(opt_points, lr_points * anneal);
 
-    at::Tensor img = render({t.points, t.widths, t.colours, t.segments, {}}, o.size, o.size, o.background).unsqueeze(0);
+    at::Tensor img = render(t.strokes(), o.size, o.size, o.background).unsqueeze(0);
     std::vector<at::Tensor> copies;
     for (int n = 0; n < o.augmentations; ++n)
       copies.push_back(guide::random_resized_crop(guide::random_perspective(img, 0.5, 1.0, gen), R, 0.7, 0.9, gen));
@@ -240,7 +260,7 @@ RasterBench bench_raster(int paths, int size, int repeats, uint64_t seed) {
   RasterBench b{paths, size, at::get_num_threads(), 0, 0, 0};
   using clock = std::chrono::steady_clock;
   auto once = [&](bool backward) {
-    at::Tensor img = render({t.points, t.widths, t.colours, t.segments, {}}, size, size, {1, 1, 1});
+    at::Tensor img = render(t.strokes(), size, size, {1, 1, 1});
     if (backward) (img * weights).sum().backward();
   };
   once(true);  // warm-up

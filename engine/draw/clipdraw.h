@@ -22,6 +22,7 @@ struct StrokePath {
   std::vector<std::array<double, 2>> points;     // pixels
   double width = 1;
   std::array<double, 4> rgba{0, 0, 0, 1};        // straight alpha
+  bool closed = false;                           // a filled shape (closed back to the start), outlined by width
 };
 
 struct Drawing {
@@ -43,6 +44,7 @@ struct DrawOptions {
   int augmentations = 4;               // augmented copies per step
   double lr_points = 1.0, lr_widths = 0.1, lr_colours = 0.01;
   int frame_every = 5;                 // a frame every N steps (and the last)
+  bool closed = false;                 // filled closed shapes (blobs) instead of open strokes
 };
 
 // The initial drawing: random short strokes, random colours, width 1, as the original.
@@ -52,7 +54,8 @@ Drawing random_drawing(const DrawOptions& options);
 Image render_drawing(const Drawing& drawing, int scale = 1, int upto = -1);
 
 // SVG 1.1: a background rectangle and one <path> per stroke (cubic "C" commands, round caps
-// and joins, stroke colour, opacity and width): opens and edits in Inkscape.
+// and joins, stroke colour, opacity and width; a filled shape ends with "Z" and has the same
+// colour and opacity as fill): opens and edits in Inkscape.
 std::string to_svg(const Drawing& drawing);
 // Reads what to_svg writes (and any SVG whose paths are M + C commands with those attributes).
 // Throws Error(BadFile) naming what it can't read.

@@ -24,6 +24,7 @@ struct Flat {
   std::vector<int> vseg;       // vertex -> its cubic segment (within the path)
   std::vector<T> vt;           // vertex -> Bézier parameter in that segment
   std::vector<int> first, count;
+  std::vector<char> closed;              // per path: filled, its polyline closed back to the start
   std::vector<T> x0, y0, x1, y1;         // bounding boxes, grown by half the width + 1 px
   std::vector<std::vector<int>> tiles;   // per tile, the paths overlapping it, in order
   int tiles_x = 0, tiles_y = 0;
@@ -41,8 +42,10 @@ inline T bernstein(int i, T t) {
 }
 
 template <typename T>
-Flat<T> flatten(const T* pts, int64_t stride, const int64_t* segs, const T* widths, int64_t P, int64_t W, int64_t H) {
+Flat<T> flatten(const T* pts, int64_t stride, const int64_t* segs, const T* widths, const uint8_t* closed, int64_t P, int64_t W,
+                int64_t H) {
   Flat<T> f;
+  f.closed.assign(closed, closed + P);
   f.first.resize(size_t(P));
   f.count.resize(size_t(P));
   f.x0.resize(size_t(P));
@@ -75,6 +78,7 @@ Flat<T> flatten(const T* pts, int64_t stride, const int64_t* segs, const T* widt
       for (int k = 0; k < n; ++k) emit(s, T(k) / T(n));
     }
     emit(S - 1, T(1));
+    if (closed[p]) emit(0, T(0));  // the closing piece: from the end straight back to the start
     f.count[size_t(p)] = int(f.vx.size()) - f.first[size_t(p)];
     const T grow = std::max(T(0), widths[p]) / 2 + 1;
     f.x0[size_t(p)] = bx0 - grow, f.y0[size_t(p)] = by0 - grow, f.x1[size_t(p)] = bx1 + grow, f.y1[size_t(p)] = by1 + grow;
@@ -114,10 +118,29 @@ inline T nearest(const Flat<T>& f, int p, T px, T py, T reach, int* piece, T* tp
   return best == std::numeric_limits<T>::max() ? best : std::sqrt(best);
 }
 
+// Nonzero winding of a closed path's polygon around (px, py): inside when not 0 (SVG's default
+// fill rule).
+template <typename T>
+inline bool inside(const Flat<T>& f, int p, T px, T py) {
+  int wn = 0;
+  const int v0 = f.first[size_t(p)], v1 = v0 + f.count[size_t(p)] - 1;
+  for (int v = v0; v < v1; ++v) {
+    const T ax = f.vx[size_t(v)], ay = f.vy[size_t(v)], bx = f.vx[size_t(v + 1)], by = f.vy[size_t(v + 1)];
+    const T left = (bx - ax) * (py - ay) - (px - ax) * (by - ay);
+    if (ay <= py) {
+      if (by > py && left > 0) ++wn;
+    } else if (by <= py && left < 0) {
+      --wn;
+    }
+  }
+  return wn != 0;
+}
+
 template <typename T>
 struct Layer {
   int path, piece;
   T t, d, cov_raw, alpha;
+  T sign;  // +1: the distance grows outwards (strokes, outside a fill); -1: inside a fill
   T before[3];
 };
 
@@ -129,9 +152,16 @@ inline void layers_at(const Flat<T>& f, const std::vector<int>& tile, const T* w
     if (px < f.x0[size_t(p)] || px > f.x1[size_t(p)] || py < f.y0[size_t(p)] || py > f.y1[size_t(p)]) continue;
     ++*visits;
     const T half = widths[p] / 2;
-    Layer<T> l{p, -1, 0, 0, 0, 0, {}};
+    Layer<T> l{p, -1, 0, 0, 0, 0, 1, {}};
     l.d = nearest(f, p, px, py, half + 1, &l.piece, &l.t);
-    l.cov_raw = half - l.d + T(0.5);
+    // A stroke covers by the distance to its curve; a filled shape is the same shape grown by
+    // half the width, so inside it the distance to the outline counts the other way.
+    if (f.closed[size_t(p)] && inside(f, p, px, py)) {
+      l.sign = -1;
+      l.cov_raw = l.piece < 0 ? T(2) : half + l.d + T(0.5);  // deep inside: fully covered, no geometry gradient
+    } else {
+      l.cov_raw = half - l.d + T(0.5);
+    }
     if (l.cov_raw <= 0) continue;
     const T* c = colours + p * 4;
     l.alpha = std::clamp(c[3], T(0), T(1)) * std::min(l.cov_raw, T(1));
@@ -203,7 +233,7 @@ void backward_kernel(const Flat<T>& f, const T* widths, const T* colours, const 
             dalpha *= trans;
             const T a = std::clamp(c[3], T(0), T(1)), cov = std::min(l.cov_raw, T(1));
             if (c[3] > 0 && c[3] < 1) bc[l.path * 4 + 3] += dalpha * cov;
-            if (l.cov_raw < 1) {  // a partly covered (edge) pixel: the geometry moves the image here
+            if (l.cov_raw < 1 && l.piece >= 0) {  // a partly covered (edge) pixel: the geometry moves the image here
               const T dcov = dalpha * a;
               bw[l.path] += dcov / 2;
               if (l.d > 0) {
@@ -211,7 +241,7 @@ void backward_kernel(const Flat<T>& f, const T* widths, const T* colours, const 
                 const T ex = f.vx[size_t(v + 1)] - f.vx[size_t(v)], ey = f.vy[size_t(v + 1)] - f.vy[size_t(v)];
                 const T qx = f.vx[size_t(v)] + l.t * ex, qy = f.vy[size_t(v)] + l.t * ey;
                 const T ux = (px - qx) / l.d, uy = (py - qy) / l.d;  // moving q towards p covers more
-                const T gx = dcov * ux, gy = dcov * uy;
+                const T gx = dcov * ux * l.sign, gy = dcov * uy * l.sign;
                 bx[v] += gx * (1 - l.t), by[v] += gy * (1 - l.t);
                 bx[v + 1] += gx * l.t, by[v + 1] += gy * l.t;
               }
@@ -231,14 +261,15 @@ void backward_kernel(const Flat<T>& f, const T* widths, const T* colours, const 
 
 struct RasterFn : public torch::autograd::Function<RasterFn> {
   static at::Tensor forward(torch::autograd::AutogradContext* ctx, const at::Tensor& points, const at::Tensor& widths,
-                            const at::Tensor& colours, const at::Tensor& segments, const at::Tensor& background, int64_t W, int64_t H) {
-    ctx->save_for_backward({points, widths, colours, segments, background});
+                            const at::Tensor& colours, const at::Tensor& segments, const at::Tensor& closed, const at::Tensor& background,
+                            int64_t W, int64_t H) {
+    ctx->save_for_backward({points, widths, colours, segments, closed, background});
     ctx->saved_data["W"] = W;
     ctx->saved_data["H"] = H;
     at::Tensor out = at::empty({3, H, W}, points.options());
     AT_DISPATCH_FLOATING_TYPES(points.scalar_type(), "raster_forward", [&] {
       const auto f = flatten<scalar_t>(points.data_ptr<scalar_t>(), points.size(1), segments.data_ptr<int64_t>(),
-                                       widths.data_ptr<scalar_t>(), points.size(0), W, H);
+                                       widths.data_ptr<scalar_t>(), closed.data_ptr<uint8_t>(), points.size(0), W, H);
       forward_kernel<scalar_t>(f, widths.data_ptr<scalar_t>(), colours.data_ptr<scalar_t>(), background.data_ptr<scalar_t>(), W, H,
                                out.data_ptr<scalar_t>());
     });
@@ -247,13 +278,15 @@ struct RasterFn : public torch::autograd::Function<RasterFn> {
 
   static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
     auto saved = ctx->get_saved_variables();
-    const at::Tensor &points = saved[0], &widths = saved[1], &colours = saved[2], &segments = saved[3], &background = saved[4];
+    const at::Tensor &points = saved[0], &widths = saved[1], &colours = saved[2], &segments = saved[3], &closed = saved[4],
+                     &background = saved[5];
     const int64_t W = ctx->saved_data["W"].toInt(), H = ctx->saved_data["H"].toInt(), P = points.size(0);
     const at::Tensor grad = grads[0].contiguous();
     at::Tensor gp = at::zeros_like(points), gw = at::zeros_like(widths), gc = at::zeros_like(colours);
     AT_DISPATCH_FLOATING_TYPES(points.scalar_type(), "raster_backward", [&] {
       const scalar_t* pts = points.data_ptr<scalar_t>();
-      const auto f = flatten<scalar_t>(pts, points.size(1), segments.data_ptr<int64_t>(), widths.data_ptr<scalar_t>(), P, W, H);
+      const auto f = flatten<scalar_t>(pts, points.size(1), segments.data_ptr<int64_t>(), widths.data_ptr<scalar_t>(),
+                                       closed.data_ptr<uint8_t>(), P, W, H);
       std::vector<scalar_t> gvx(f.vx.size()), gvy(f.vy.size());
       backward_kernel<scalar_t>(f, widths.data_ptr<scalar_t>(), colours.data_ptr<scalar_t>(), background.data_ptr<scalar_t>(), W, H,
                                 grad.data_ptr<scalar_t>(), P, gvx, gvy, gw.data_ptr<scalar_t>(), gc.data_ptr<scalar_t>());
@@ -270,7 +303,7 @@ struct RasterFn : public torch::autograd::Function<RasterFn> {
           }
         }
     });
-    return {gp, gw, gc, at::Tensor(), at::Tensor(), at::Tensor(), at::Tensor()};
+    return {gp, gw, gc, at::Tensor(), at::Tensor(), at::Tensor(), at::Tensor(), at::Tensor()};
   }
 };
 
@@ -283,8 +316,10 @@ at::Tensor render(const Strokes& s, int64_t W, int64_t H, const std::array<doubl
     throw Error(ErrorKind::InvalidArgument, "stroke points must be [paths, 3 * segments + 1, 2]");
   if (s.widths.numel() != P || s.colours.sizes() != at::IntArrayRef{P, 4} || s.segments.numel() != P)
     throw Error(ErrorKind::InvalidArgument, "one width, one RGBA colour and one segment count per path");
-  for (bool c : s.closed)
-    if (c) throw Error(ErrorKind::Unsupported, "filled closed shapes are not supported by this rasteriser yet");
+  if (!s.closed.empty() && int64_t(s.closed.size()) != P)
+    throw Error(ErrorKind::InvalidArgument, "one closed flag per path (or none: all open)");
+  at::Tensor closed = at::zeros({P}, at::kByte);
+  for (size_t i = 0; i < s.closed.size(); ++i) closed[int64_t(i)] = s.closed[i] ? 1 : 0;
   const int64_t max_segments = (s.points.size(1) - 1) / 3;
   at::Tensor segs = s.segments.to(at::kCPU, at::kLong).contiguous();
   if (P > 0 && (segs.min().item<int64_t>() < 1 || segs.max().item<int64_t>() > max_segments))
@@ -299,7 +334,7 @@ at::Tensor render(const Strokes& s, int64_t W, int64_t H, const std::array<doubl
   }
   at::Tensor bg = at::tensor(std::vector<double>(background.begin(), background.end()), at::kDouble).to(type);
   at::Tensor img = RasterFn::apply(pts.to(at::kCPU).contiguous(), w.to(at::kCPU, type).contiguous(), s.colours.to(at::kCPU, type).contiguous(),
-                                   segs, bg, W * scale, H * scale);
+                                   segs, closed, bg, W * scale, H * scale);
   if (scale > 1) img = at::avg_pool2d(img.unsqueeze(0), {scale, scale}).squeeze(0);
   return img.to(device);
 }

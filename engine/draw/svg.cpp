@@ -51,8 +51,11 @@ std::string to_svg(const Drawing& d) {
       s << " C";
       for (int i = 1; i <= 3; ++i) s << ' ' << num(p.points[size_t(3 * k + i)][0]) << ' ' << num(p.points[size_t(3 * k + i)][1]);
     }
-    s << "\" fill=\"none\" stroke=\"rgb(" << byte(p.rgba[0]) << ',' << byte(p.rgba[1]) << ',' << byte(p.rgba[2])
-      << ")\" stroke-opacity=\"" << num(p.rgba[3]) << "\" stroke-width=\"" << num(p.width)
+    const std::string rgb = "rgb(" + std::to_string(byte(p.rgba[0])) + ',' + std::to_string(byte(p.rgba[1])) + ',' +
+                            std::to_string(byte(p.rgba[2])) + ")";
+    if (p.closed) s << " Z\" fill=\"" << rgb << "\" fill-opacity=\"" << num(p.rgba[3]) << "\" fill-rule=\"nonzero";
+    else s << "\" fill=\"none";
+    s << "\" stroke=\"" << rgb << "\" stroke-opacity=\"" << num(p.rgba[3]) << "\" stroke-width=\"" << num(p.width)
       << "\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n";
   }
   s << "</svg>\n";
@@ -73,9 +76,10 @@ Drawing parse_svg(const std::string& svg) {
     const std::string el = (*it)[0];
     const std::string where = "path " + std::to_string(d.paths.size() + 1);
     const std::string data = attribute(el, "d");
-    if (!std::regex_match(data, std::regex(R"(\s*M[-+0-9.eE\s,]+(C[-+0-9.eE\s,]+)+)")))
-      throw Error(ErrorKind::BadFile, where + ": only paths of M and C commands are read (\"" + data.substr(0, 40) + "\")");
+    if (!std::regex_match(data, std::regex(R"(\s*M[-+0-9.eE\s,]+(C[-+0-9.eE\s,]+)+([zZ]\s*)?)")))
+      throw Error(ErrorKind::BadFile, where + ": only paths of M and C commands (and a closing Z) are read (\"" + data.substr(0, 40) + "\")");
     StrokePath p;
+    p.closed = data.find_first_of("zZ") != std::string::npos;
     std::vector<double> v;
     for (auto n = std::sregex_iterator(data.begin(), data.end(), number_re); n != std::sregex_iterator(); ++n) v.push_back(std::stod((*n)[0]));
     if (v.size() < 8 || (v.size() - 2) % 6 != 0) throw Error(ErrorKind::BadFile, where + ": a cubic needs three points per C");

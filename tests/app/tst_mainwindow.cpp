@@ -425,23 +425,26 @@ class TestMainWindow : public QObject {
     QVERIFY(panel->saveImage(pngPath));
     QCOMPARE(QImage(pngPath).text(QStringLiteral("clip-atelier:prompts")), QStringLiteral("a red heart"));
     QCOMPARE(QImage(pngPath).text(QStringLiteral("clip-atelier:steps")), QStringLiteral("40"));
-    QSvgRenderer svg(svgPath);
-    QVERIFY(svg.isValid());
-    const QImage png = QImage(pngPath).convertToFormat(QImage::Format_RGB32);
-    QImage drawn(png.size(), QImage::Format_RGB32);
-    drawn.fill(Qt::white);
-    {
-      QPainter p(&drawn);
-      p.setRenderHint(QPainter::Antialiasing);
-      svg.render(&p);
-    }
-    double diff = 0;
-    for (int y = 0; y < png.height(); ++y)
-      for (int x = 0; x < png.width(); ++x) {
-        const QRgb a = png.pixel(x, y), b = drawn.pixel(x, y);
-        diff += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+    auto svgVsPng = [](const QString& svgFile, const QString& pngFile) {
+      QSvgRenderer svg(svgFile);
+      if (!svg.isValid()) return 1.0;
+      const QImage png = QImage(pngFile).convertToFormat(QImage::Format_RGB32);
+      QImage drawn(png.size(), QImage::Format_RGB32);
+      drawn.fill(Qt::white);
+      {
+        QPainter p(&drawn);
+        p.setRenderHint(QPainter::Antialiasing);
+        svg.render(&p);
       }
-    diff /= 3.0 * png.width() * png.height() * 255.0;
+      double diff = 0;
+      for (int y = 0; y < png.height(); ++y)
+        for (int x = 0; x < png.width(); ++x) {
+          const QRgb a = png.pixel(x, y), b = drawn.pixel(x, y);
+          diff += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b));
+        }
+      return diff / (3.0 * png.width() * png.height() * 255.0);
+    };
+    const double diff = svgVsPng(svgPath, pngPath);
     qInfo("mean |PNG - Qt's rendering of the SVG| = %.4f", diff);
     QVERIFY2(diff < 0.02, qPrintable(QString::number(diff)));
     QVERIFY(!panel->saveSvg(fresh.filePath(QStringLiteral("missing/drawing.svg"))));
@@ -457,6 +460,22 @@ class TestMainWindow : public QObject {
     QVERIFY(replay.wait(20000));
     QVERIFY(replay.first().first().value<QList<QImage>>().size() > 10);
     QVERIFY(panel->replaying());
+
+    // Filled shapes: closed paths with fills in the SVG, which Qt draws like the PNG too.
+    s.filled = true;
+    s.iterations = 20;
+    panel->setSettings(s);
+    result.clear();
+    Q_EMIT panel->runView()->runRequested();
+    QVERIFY(result.wait(120000));
+    QVERIFY(panel->svg().contains(QStringLiteral(" Z\" fill=\"rgb(")));
+    const QString filledSvg = fresh.filePath(QStringLiteral("filled.svg")), filledPng = fresh.filePath(QStringLiteral("filled.png"));
+    QVERIFY(panel->saveSvg(filledSvg));
+    QVERIFY(panel->saveImage(filledPng));
+    QCOMPARE(QImage(filledPng).text(QStringLiteral("clip-atelier:filled")), QStringLiteral("true"));
+    const double filledDiff = svgVsPng(filledSvg, filledPng);
+    qInfo("filled shapes: mean |PNG - Qt's rendering of the SVG| = %.4f", filledDiff);
+    QVERIFY2(filledDiff < 0.02, qPrintable(QString::number(filledDiff)));
   }
 
   void tableZeroShotEmbeddingsAndImages() {

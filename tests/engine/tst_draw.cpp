@@ -101,18 +101,61 @@ class TestDraw : public QObject {
     s.segments = at::full({1}, 2, at::kLong);
     QVERIFY(errorOf([&] { render(s, 8, 8, {1, 1, 1}); }).find("1 to 1 segments") != std::string::npos);
     s.segments = at::ones({1}, at::kLong);
-    s.closed = {true};
-    QVERIFY(errorOf([&] { render(s, 8, 8, {1, 1, 1}); }).find("not supported") != std::string::npos);
+    s.closed = {true, false};
+    QVERIFY(errorOf([&] { render(s, 8, 8, {1, 1, 1}); }).find("one closed flag per path") != std::string::npos);
   }
 
+  void aFilledShapesCoverage() {
+    // A 16 px square (three straight cubics, closed by the fourth side), a quarter pixel off the
+    // grid, width 0: across any row or column the ink is the side exactly (box-filtered straight
+    // edges); the four corners, where the distance-based filter rounds, add less than 0.15 px each;
+    // the inside is its colour, the outside untouched; with width 2 it grows by 1 px every side.
+    auto square = [](double x0, double y0, double side, double width) {
+      const double c[4][2] = {{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}};
+      Strokes s;
+      s.points = at::empty({1, 10, 2}, at::kDouble);
+      for (int k = 0; k < 3; ++k)
+        for (int i = 0; i <= 3; ++i)
+          for (int a = 0; a < 2; ++a) s.points[0][3 * k + i][a] = c[k][a] + (c[k + 1][a] - c[k][a]) * i / 3.0;
+      s.widths = at::full({1}, width, at::kDouble);
+      s.colours = at::tensor({0.0, 0.0, 0.0, 1.0}, at::kDouble).view({1, 4});
+      s.segments = at::full({1}, 3, at::kLong);
+      s.closed = {true};
+      return s;
+    };
+    const at::Tensor img = render(square(8.25, 8.25, 16, 0), 32, 32, {1, 1, 1});
+    const double ink = (1 - img[0]).sum().item<double>();
+    qInfo("ink of a 16 x 16 filled square: %.6f", ink);
+    QVERIFY(std::abs((1 - img[0].select(0, 16)).sum().item<double>() - 16.0) < 1e-9);
+    QVERIFY(std::abs((1 - img[0].select(1, 12)).sum().item<double>() - 16.0) < 1e-9);
+    QVERIFY(ink >= 256.0 && ink < 256.0 + 4 * 0.15);
+    QCOMPARE(img[0][16][16].item<double>(), 0.0);
+    QCOMPARE(img[0][4][4].item<double>(), 1.0);
+    QVERIFY(std::abs(img[0][16][8].item<double>() - 0.25) < 1e-9);  // centre 8.5: a quarter pixel outside the edge at 8.25
+    const at::Tensor grown = render(square(8.25, 8.25, 16, 2), 32, 32, {1, 1, 1});
+    const double side = (1 - grown[0].select(0, 16)).sum().item<double>();
+    QVERIFY2(std::abs(side - 18.0) < 1e-9, qPrintable(QString::number(side)));
+    // Open, the same path is three strokes of width 2 along the sides: the middle is background.
+    Strokes open = square(8.25, 8.25, 16, 2);
+    open.closed = {false};
+    QCOMPARE(render(open, 32, 32, {1, 1, 1})[0][16][16].item<double>(), 1.0);
+  }
+
+  void gradientsMatchFiniteDifferences_data() {
+    QTest::addColumn<bool>("filled");
+    QTest::newRow("strokes") << false;
+    QTest::newRow("filled shapes") << true;
+  }
   void gradientsMatchFiniteDifferences() {
     // Three paths of 1-3 segments over a 24x24 canvas, double precision; loss = <image, R>.
+    QFETCH(bool, filled);
     at::manual_seed(3);
     Strokes s;
     s.points = (at::rand({3, 10, 2}, at::kDouble) * 20 + 2);
     s.widths = at::tensor({2.5, 3.7, 1.6}, at::kDouble);
     s.colours = at::rand({3, 4}, at::kDouble) * 0.6 + 0.2;
     s.segments = at::tensor({1, 3, 2}, at::kLong);
+    if (filled) s.closed = {true, true, false};
     const at::Tensor R = at::randn({3, 24, 24}, at::kDouble);
     auto loss = [&](const Strokes& x) { return (render(x, 24, 24, {0.9, 0.8, 0.7}) * R).sum(); };
 
@@ -187,6 +230,17 @@ class TestClipDraw : public QObject {
     int worst = 0;
     for (size_t i = 0; i < a.pixels.size(); ++i) worst = std::max(worst, std::abs(int(a.pixels[i]) - int(b.pixels[i])));
     QVERIFY2(worst <= 2, qPrintable(QString::number(worst)));
+    // Filled shapes: "Z", a fill of the stroke's colour, read back closed and drawn the same.
+    o.closed = true;
+    const draw::Drawing shapes = draw::random_drawing(o);
+    const std::string shapesSvg = draw::to_svg(shapes);
+    QVERIFY(shapesSvg.find(" Z\" fill=\"rgb(") != std::string::npos);
+    const draw::Drawing shapesBack = draw::parse_svg(shapesSvg);
+    QVERIFY(shapesBack.paths.front().closed && shapesBack.paths.back().closed);
+    const Image c = draw::render_drawing(shapes), e = draw::render_drawing(shapesBack);
+    int worstShapes = 0;
+    for (size_t i = 0; i < c.pixels.size(); ++i) worstShapes = std::max(worstShapes, std::abs(int(c.pixels[i]) - int(e.pixels[i])));
+    QVERIFY2(worstShapes <= 2, qPrintable(QString::number(worstShapes)));
     QVERIFY(errorOf([] { draw::parse_svg("<html/>"); }).find("not an SVG") != std::string::npos);
     QVERIFY(errorOf([] { draw::parse_svg(R"(<svg width="8" height="8"><path d="M 0 0 L 1 1" stroke="red"/></svg>)"); })
                 .find("only paths of M and C") != std::string::npos);

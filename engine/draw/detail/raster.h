@@ -1,12 +1,16 @@
 // A differentiable rasteriser of open cubic Bézier strokes, in LibTorch (CLIPDraw's renderer,
 // without diffvg). Each path is 1 to 3 cubic segments (3 * segments + 1 control points, in
 // pixels), a stroke width and an RGBA colour; paths are composited in order, "over", onto a
-// plain background.
+// plain background. A closed path is a filled shape: its outline (the curve, closed by a straight
+// piece back to the start) filled by the nonzero rule, grown by half the width (what SVG draws
+// for a fill and a stroke of one colour with round joins).
 //
 // Design. A stroke's coverage of a pixel is a function of the distance d from the pixel centre
 // to the curve: cov = clamp(w/2 - d + 1/2, 0, 1), the exact area of a one-pixel box filter
 // across a straight edge, so edges are anti-aliased and the coverage is differentiable where it
-// is partial (the edge pixels, which is where a moving curve changes the image). The curve is
+// is partial (the edge pixels, which is where a moving curve changes the image). Inside a filled
+// shape the distance to the outline counts negatively: cov = clamp(w/2 + d + 1/2, 0, 1), the
+// same box filter across the shape's edge, with the gradient's sign flipped. The curve is
 // flattened into a polyline (segments subdivided by their control polygon's length, 3 px a
 // piece), whose vertices are fixed linear combinations of the control points (the Bernstein
 // weights), so gradients flow back to control points exactly through the flattening.
@@ -26,7 +30,7 @@ struct Strokes {
   at::Tensor widths;    // [P]
   at::Tensor colours;   // [P, 4] RGBA in [0, 1], straight alpha
   at::Tensor segments;  // [P] int64, 1..max_segments
-  std::vector<bool> closed;  // reserved: filled closed shapes are not supported yet (must be empty or all false)
+  std::vector<bool> closed;  // per path, or empty (all open): filled shapes, closed by a straight piece back to the start
 };
 
 // Renders [3, height, width] in [0, 1]; differentiable in points, widths and colours.
