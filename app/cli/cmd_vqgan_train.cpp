@@ -8,6 +8,8 @@
 
 #include "cli_common.h"
 #include "runtime/error.h"
+#include "gan/gan.h"
+#include "io/image.h"
 #include "train/vqgan_trainer.h"
 #include "vqgan/vqgan.h"
 
@@ -74,7 +76,7 @@ void add_train_vqgan_command(CLI::App& train, Globals& globals) {
 
 void add_eval_vqgan_command(CLI::App& eval, Globals& globals) {
   struct Args {
-    std::string vqgan, config, data = "emoji,shapes";
+    std::string vqgan, config, data = "emoji,shapes", grid;
     int images = 256, size = 64;
     bool json = false;
   };
@@ -85,6 +87,7 @@ void add_eval_vqgan_command(CLI::App& eval, Globals& globals) {
   c->add_option("--data", a->data, "Comma-separated: emoji, shapes, fashion");
   c->add_option("--images", a->images, "Held-out renders")->check(CLI::Range(1, 100000));
   c->add_option("--size", a->size, "Their side")->check(CLI::Range(8, 2048));
+  c->add_option("--grid", a->grid, "Also write the first 8 held-out renders above their reconstructions to this PNG");
   c->add_flag("--json", a->json, "Print JSON");
   c->callback([a, &globals] {
     configure(globals);
@@ -92,6 +95,12 @@ void add_eval_vqgan_command(CLI::App& eval, Globals& globals) {
     if (path.empty()) throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH");
     auto model = vqgan::Vqgan::load(path, yaml);
     auto q = train::eval_vqgan(model, a->data, a->images, a->size);
+    if (!a->grid.empty()) {
+      std::vector<Image> originals = train::vqgan_holdout(a->data, std::min(8, a->images), a->size, 777), row;
+      for (const Image& img : originals) row.push_back(model.reconstruct(img));
+      originals.insert(originals.end(), row.begin(), row.end());
+      write_image(a->grid, gan::make_grid(originals, int(row.size())));
+    }
     nlohmann::json out = {{"vqgan", model.info().path}, {"data", a->data},      {"images", q.images},       {"size", q.size},
                           {"psnr_db", q.psnr},          {"psnr_min_db", q.psnr_min}, {"codes_used", q.codes_used}, {"codes", q.codes},
                           {"perplexity", q.perplexity}};

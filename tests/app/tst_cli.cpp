@@ -215,11 +215,54 @@ class TestCli : public QObject {
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QCOMPARE(svg.readAll().count("<path"), 16);
     QCOMPARE(atelier::count_animation_frames(dir.filePath("d.gif").toStdString()), 10 / 5 + 1);
+    Run filled = run({"draw", "--prompt", "a red heart", "--paths", "8", "--size", "64", "--steps", "3", "--filled", "--out", dir.filePath("f.svg")});
+    QVERIFY2(filled.code == 0, filled.err.constData());
+    QFile fsvg(dir.filePath("f.svg"));
+    QVERIFY(fsvg.open(QIODevice::ReadOnly));
+    QCOMPARE(fsvg.readAll().count(" Z\""), 8);
     Run bench = run({"bench", "draw", "--paths", "64", "--size", "64", "--repeats", "2"});
     QCOMPARE(bench.code, 0);
     const QJsonObject b = QJsonDocument::fromJson(bench.out).object();
     QVERIFY(b["forward_backward_ms"].toDouble() > 0);
     QCOMPARE(b["paths"].toInt(), 64);
+  }
+
+  void trainAndEvalVqgan() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("run");
+    const QStringList train{"--threads", "1", "train", "vqgan", "--out", out, "--steps", "2", "--size", "16", "--batch", "2", "--ch-mult", "1,2",
+                            "--codes", "64", "--embed-dim", "8", "--z-channels", "8", "--disc-start", "1", "--perceptual", "0",
+                            "--sample-every", "1", "--checkpoint-every", "1"};
+    Run r = run(train);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(QFile::exists(out + "/model.safetensors") && QFile::exists(out + "/model.yaml") && QFile::exists(out + "/samples/step_000002.png"));
+    Run again = run(train);
+    QVERIFY(again.code != 0);
+    QVERIFY(again.err.contains("--resume"));
+    const QString grid = dir.filePath("grid.png");
+    Run e = run({"eval", "vqgan", "--vqgan", out + "/model.safetensors", "--config", out + "/model.yaml", "--size", "16", "--images", "4",
+                 "--json", "--grid", grid});
+    QVERIFY2(e.code == 0, e.err.constData());
+    const QJsonObject q = QJsonDocument::fromJson(e.out).object();
+    QVERIFY(q["psnr_db"].toDouble() > 0 && q["psnr_db"].toDouble() < 100);
+    QVERIFY(q["codes_used"].toInt() >= 1 && q["codes_used"].toInt() <= 64);
+    QCOMPARE(q["codes"].toInt(), 64);
+    QCOMPARE(atelier::read_image(grid.toStdString()).height, 2 * 16 + 3 * 2);  // originals above reconstructions
+    Run bad = run({"train", "vqgan", "--out", dir.filePath("bad"), "--ch", "48"});
+    QVERIFY(bad.code != 0);
+    QVERIFY(bad.err.contains("multiple of 32"));
+  }
+
+  void benchGenerateReportsSecondsPerIteration() {
+    Run r = run({"--threads", "1", "bench", "generate", "--generator", "gan:fashion", "--steps", "3", "--cutn", "2"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject b = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(b["seconds_per_iteration"].toDouble() > 0);
+    QVERIFY(b["first_frame_seconds"].toDouble() >= 0);
+    QCOMPARE(b["steps"].toInt(), 3);
+    Run random = run({"bench", "generate", "--clip", "vit-b-32", "--vqgan", "f16-1024"});
+    QVERIFY(random.code != 0);
+    QVERIFY(random.err.contains("--vocab"));
   }
 
   void vqganReconstructionMatchesTheReference() {
