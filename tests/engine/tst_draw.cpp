@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QTest>
 
+#include <memory>
+
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
@@ -265,33 +267,42 @@ class TestClipDraw : public QObject {
   }
 };
 
-// The quality gate of the issue (label "quality", like the mini-CLIP's): not part of the CI run
-// while it fails. Measured: seed 0 ranks "a red heart" first; seed 1 ranks "a green heart" first.
+// The quality gate of the issue: with the embedded mini-CLIP, 200 steps of "a red heart" give a
+// drawing it ranks first among 20 prompts, for each of four seeds. Drawn with filled shapes on
+// the mini-CLIP's own 64 px: with open strokes the same runs rank it first for seeds 0 and 3 only
+// (measured; the README says so). A 64 px CLIP with 8 px patches reads filled shapes, the kind of
+// image it was trained on, far better than thin strokes.
 class TestClipDrawQuality : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
-  void aRedHeartRanksFirstAmongTwentyPrompts() {
+  void initTestCase() {
     const auto path = find_default_clip();
     QVERIFY2(!path.empty(), "the shipped mini-CLIP is missing");
-    clip::Clip model = clip::Clip::load(path);
+    m_clip = std::make_unique<clip::Clip>(clip::Clip::load(path));
+  }
+
+  void aRedHeartRanksFirstAmongTwentyPrompts_data() {
+    QTest::addColumn<int>("seed");
+    for (int seed = 0; seed < 4; ++seed) QTest::addRow("seed %d", seed) << seed;
+  }
+  void aRedHeartRanksFirstAmongTwentyPrompts() {
+    QFETCH(int, seed);
     draw::DrawOptions o;
     o.prompts = "a red heart";
-    // At the mini-CLIP's own input size (64 px). On 128 and 224 px canvases the same run draws
-    // something the mini-CLIP scores high for "a red heart" in its augmented copies but ranks
-    // below "a green heart" whole: noted in the issue, not hidden here.
-    o.paths = 64;
+    o.closed = true;
+    o.paths = 32;
     o.size = 64;
     o.max_width = 20;
     o.steps = 200;
-    o.seed = 1;
+    o.seed = uint64_t(seed);
     int frames = 0;
     int64_t lastStep = 0;
     JobCallbacks callbacks;
     callbacks.on_frame = [&](int64_t, Frame&&) { ++frames; };
     callbacks.on_progress = [&](int64_t, const Progress& p) { lastStep = p.step; };
     JobContext ctx(std::make_shared<JobControl>(1), callbacks);
-    const draw::DrawResult r = draw::run_clipdraw(model, o, &ctx);
+    const draw::DrawResult r = draw::run_clipdraw(*m_clip, o, &ctx);
     QCOMPARE(r.steps, int64_t(200));
     QCOMPARE(lastStep, int64_t(200));
     QCOMPARE(frames, 200 / o.frame_every + 1);
@@ -299,15 +310,19 @@ class TestClipDrawQuality : public QObject {
         "a red heart",     "a blue heart",  "a green heart",  "a yellow heart",  "a red circle",   "a red square",  "a red star",
         "a red triangle",  "a blue circle", "a green square", "a yellow star",   "a black cross",  "a white ring",  "a purple diamond",
         "a rocket",        "a cat face",    "a red apple",    "a grinning face", "a pink flower",  "an orange line"};
-    const auto text = model.encode_texts(prompts);
-    const auto image = model.encode_images({draw::render_drawing(r.drawing, 4)});
+    const auto text = m_clip->encode_texts(prompts);
+    const auto image = m_clip->encode_images({draw::render_drawing(r.drawing, 4)});
     const auto cos = clip::cosine_matrix(text, image);
-    size_t best = 0;
+    size_t best = 0, second = 1;
     for (size_t i = 1; i < prompts.size(); ++i)
-      if (cos[i][0] > cos[best][0]) best = i;
+      if (cos[i][0] > cos[best][0]) second = best, best = i;
+      else if (i != best && cos[i][0] > cos[second][0]) second = i;
+    qInfo("seed %d: \"%s\" %.3f, next \"%s\" %.3f", seed, prompts[best].c_str(), cos[best][0], prompts[second].c_str(), cos[second][0]);
     QVERIFY2(best == 0, qPrintable(QStringLiteral("ranked first: %1 (%2 vs %3)").arg(QString::fromStdString(prompts[best])).arg(cos[best][0]).arg(cos[0][0])));
   }
 
+ private:
+  std::unique_ptr<clip::Clip> m_clip;
 };
 
 int main(int argc, char** argv) {

@@ -5,7 +5,9 @@
 
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <atomic>
+#include <memory>
 #include <chrono>
 #include <thread>
 
@@ -168,5 +170,60 @@ class TestGuide : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(TestGuide)
+// The quality test with the embedded models: 150 steps of CLIP + VQGAN (the shipped
+// mini-VQGAN and mini-CLIP) at 128 px give an image the mini-CLIP ranks first for the prompt
+// among 20 prompts.
+class TestGuideQuality : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    at::set_num_threads(2);
+    m_clip = std::make_unique<clip::Clip>(clip::Clip::load(find_default_clip()));
+    const auto [ckpt, yaml] = vqgan::find_vqgan();
+    QVERIFY2(!ckpt.empty(), "the shipped mini-VQGAN is missing");
+    m_vqgan = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(ckpt, yaml));
+  }
+
+  void thePromptRanksFirstAmongTwenty_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::newRow("a red circle") << QStringLiteral("a red circle");
+    QTest::newRow("a rocket") << QStringLiteral("a rocket");
+  }
+  void thePromptRanksFirstAmongTwenty() {
+    QFETCH(QString, prompt);
+    guide::GuideOptions o;
+    o.prompts = prompt.toStdString();
+    o.steps = 150;
+    o.width = o.height = 128;
+    o.cutn = 16;
+    o.seed = 0;
+    const auto r = guide::run_vqgan_guidance(*m_clip, *m_vqgan, o, nullptr);
+    QCOMPARE(r.steps, int64_t(150));
+    const std::vector<std::string> prompts = {
+        "a red circle",  "a blue circle",  "a green circle", "a red square",  "a red star",    "a red heart",    "a yellow triangle",
+        "a blue square", "a green star",   "a black cross",  "a white ring",  "a purple diamond", "a rocket",     "a cat face",
+        "a red apple",   "a grinning face", "a pink flower", "an orange line", "a car",         "a house"};
+    const auto cos = clip::cosine_matrix(m_clip->encode_texts(prompts), m_clip->encode_images({r.image}));
+    size_t best = 0;
+    for (size_t i = 1; i < prompts.size(); ++i)
+      if (cos[i][0] > cos[best][0]) best = i;
+    const size_t want = size_t(std::find(prompts.begin(), prompts.end(), o.prompts) - prompts.begin());
+    qInfo("\"%s\": %.3f; first \"%s\" %.3f", o.prompts.c_str(), cos[want][0], prompts[best].c_str(), cos[best][0]);
+    QVERIFY2(best == want, qPrintable(QStringLiteral("ranked first: ") + QString::fromStdString(prompts[best])));
+  }
+
+ private:
+  std::unique_ptr<clip::Clip> m_clip;
+  std::unique_ptr<vqgan::Vqgan> m_vqgan;
+};
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "--quality") {
+    TestGuideQuality quality;
+    return QTest::qExec(&quality, 1, argv);
+  }
+  TestGuide guide;
+  return QTest::qExec(&guide, argc, argv);
+}
 #include "tst_guide.moc"
