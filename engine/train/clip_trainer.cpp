@@ -18,6 +18,7 @@
 #include "runtime/error.h"
 #include "train/bpe_learner.h"
 #include "train/datasets.h"
+#include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
 
@@ -157,17 +158,7 @@ void train_clip(const ClipTrainOptions& o, const std::function<void(const TrainP
                           torch::optim::AdamWOptions(o.lr));
   int64_t start = 0;
   if (o.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, *model, opt);
-  {
-    // Keep the metrics of the steps before the resume point only.
-    std::vector<std::string> keep;
-    std::ifstream in(metrics);
-    for (std::string line; std::getline(in, line);)
-      if (line.rfind("step", 0) == 0 || std::atoll(line.c_str()) <= start) keep.push_back(line);
-    std::ofstream out(metrics, std::ios::trunc);
-    if (keep.empty()) keep.push_back("step,loss,accuracy,lr,logit_scale,seconds");
-    for (auto& l : keep) out << l << '\n';
-  }
-  std::ofstream log(metrics, std::ios::app);
+  std::ofstream log = open_metrics(metrics, "step,loss,accuracy,lr,logit_scale,seconds", start);
 
   model->train();
   const auto t0 = std::chrono::steady_clock::now();

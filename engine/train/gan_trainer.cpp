@@ -16,6 +16,7 @@
 #include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "train/datasets.h"
+#include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
 
@@ -140,16 +141,7 @@ void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrain
     save_optimiser<torch::optim::AdamParamState>(sd, "adam_d.", *d, opt_d);
     io::write_safetensors(ckpt, sd, {{"step", std::to_string(step)}, {"atelier.kind", "dcgan-training"}});
   };
-  {
-    std::vector<std::string> keep;
-    std::ifstream in(metrics);
-    for (std::string line; std::getline(in, line);)
-      if (line.rfind("step", 0) == 0 || std::atoll(line.c_str()) <= start) keep.push_back(line);
-    std::ofstream out(metrics, std::ios::trunc);
-    if (keep.empty()) keep.push_back("step,loss_d,loss_g,d_real,d_fake,seconds");
-    for (auto& l : keep) out << l << '\n';
-  }
-  std::ofstream log(metrics, std::ios::app);
+  std::ofstream log = open_metrics(metrics, "step,loss_d,loss_g,d_real,d_fake,seconds", start);
   // The sample grid's z: fixed, so the grids show the same 64 samples improving.
   auto fixed_gen = at::make_generator<at::CPUGeneratorImpl>(o.seed ^ 0xF1CEDULL);
   const at::Tensor fixed_z = at::randn({64, o.z_dim}, fixed_gen).to(device);

@@ -23,6 +23,7 @@
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "train/datasets.h"
+#include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
 #include "vqgan/detail/taming.h"
@@ -277,16 +278,7 @@ void train_vqgan(const VqganTrainOptions& o, const std::function<void(const Vqga
     sd["usage_counts"] = counts.clone();
     io::write_safetensors(ckpt, sd, {{"step", std::to_string(step)}, {"atelier.kind", "vqgan-training"}});
   };
-  {
-    std::vector<std::string> keep;
-    std::ifstream in(metrics);
-    for (std::string line; std::getline(in, line);)
-      if (line.rfind("step", 0) == 0 || std::atoll(line.c_str()) <= start) keep.push_back(line);
-    std::ofstream out(metrics, std::ios::trunc);
-    if (keep.empty()) keep.push_back("step,l1,perceptual,codebook,g_adv,d_loss,d_weight,usage,reinitialised,seconds");
-    for (auto& l : keep) out << l << '\n';
-  }
-  std::ofstream log(metrics, std::ios::app);
+  std::ofstream log = open_metrics(metrics, "step,l1,perceptual,codebook,g_adv,d_loss,d_weight,usage,reinitialised,seconds", start);
   // Sample grids: the same 8 held-out renders each time, originals above their reconstructions.
   const std::vector<Image> fixed = vqgan_holdout(o.data, 8, int(o.size), 4242);
   auto write_grid = [&](int64_t step) {

@@ -158,7 +158,10 @@ class TestVqgan : public QObject {
     }
     const double psnr = 10 * std::log10(255.0 * 255.0 / (se / (6.0 * 16 * 16 * 3)));
     qInfo("tiny run: PSNR %.3f dB, %d of %d codes", q.psnr, q.codes_used, q.codes);
-    QVERIFY(std::abs(q.psnr - psnr) < 1e-9);
+    // Batched (the evaluation) and one by one (reconstruct) convolutions round differently in the
+    // last float bits, which can move a pixel by one level after rounding to 8 bits.
+    qInfo("PSNR: evaluation %.6f dB, independently %.6f dB", q.psnr, psnr);
+    QVERIFY(std::abs(q.psnr - psnr) < 0.01);
     QVERIFY(q.psnr_min <= q.psnr);
     QVERIFY(q.codes_used >= 1 && q.codes_used <= 6 * 8 * 8);
     QVERIFY(q.perplexity >= 1 && q.perplexity <= q.codes_used + 1e-6);
