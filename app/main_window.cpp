@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "animation_exporter.h"
+#include "vqgan/vqgan.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -303,12 +304,23 @@ void MainWindow::connectDraw() {
 }
 
 void MainWindow::connectGuide() {
-  connect(m_ganController, &GanController::models, this, [this](const QStringList& names, const QStringList& paths) {
+  // Runnable when a CLIP and the chosen kind of generator are installed.
+  auto availability = [this] {
+    const bool clip = !find_default_clip().empty(), gan = m_vqgan->settings().gan;
+    const auto vq = vqgan::find_vqgan().first;
+    m_vqgan->setVqgan(vq.empty() ? QString() : QString::fromStdString((vq.parent_path().filename() / vq.filename()).string()));
+    const bool generator = gan ? m_guideHasGan : !vq.empty();
+    m_vqgan->setModelAvailable(clip && generator, !clip ? tr("A run needs a CLIP model; none is installed.")
+                                                  : gan  ? tr("A run needs a GAN; none is installed.")
+                                                         : tr("A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where "
+                                                              "taming checkpoints go)."));
+  };
+  connect(m_ganController, &GanController::models, this, [this, availability](const QStringList& names, const QStringList& paths) {
     m_vqgan->setGenerators(names, paths);
-    const bool clip = !find_default_clip().empty();
-    m_vqgan->setModelAvailable(clip && !names.isEmpty(), !clip ? tr("A run needs a CLIP model; none is installed.")
-                                                               : tr("A run needs a generator; none is installed."));
+    m_guideHasGan = !names.isEmpty();
+    availability();
   });
+  connect(m_vqgan, &VqganPanel::modeChanged, this, availability);
   // History: every run gets a folder with its settings in latest.png, rewritten (atomically) as
   // frames arrive, so a crash or kill loses at most the frames since the last one.
   m_vqgan->setHistoryFolder(QString::fromStdString((user_data_dir() / "history").string()));
@@ -492,6 +504,11 @@ void MainWindow::restoreState() {
   m_gan->setSeed(m_settings->value(Settings::Key::GanSeed).toInt());
   m_gan->setTruncation(m_settings->value(Settings::Key::GanTruncation).toDouble());
   m_vqgan->setPrompts(m_settings->value(Settings::Key::VqganPrompts).toString());
+  {
+    VqganPanel::Settings guide = m_vqgan->settings();
+    guide.gan = m_settings->value(Settings::Key::GuideMode).toString() == QLatin1String("gan");
+    m_vqgan->setSettings(guide);
+  }
   m_draw->setPrompts(m_settings->value(Settings::Key::DrawPrompts).toString());
 }
 
@@ -515,6 +532,7 @@ void MainWindow::saveState() {
   m_settings->setValue(Settings::Key::GanSeed, m_gan->seed());
   m_settings->setValue(Settings::Key::GanTruncation, m_gan->truncation());
   m_settings->setValue(Settings::Key::VqganPrompts, m_vqgan->prompts());
+  m_settings->setValue(Settings::Key::GuideMode, m_vqgan->settings().gan ? QStringLiteral("gan") : QStringLiteral("vqgan"));
   m_settings->setValue(Settings::Key::DrawPrompts, m_draw->prompts());
   m_settings->sync();
 }

@@ -110,7 +110,8 @@ class MainWindow : public QMainWindow {
   qint64 m_guideJob = 0;
   QString m_guideRunDir;
   VqganPanel::Settings m_guideSettings;
-  QMap<qint64, QVector<float>> m_guideLatents;  // by step: the frames a run can restart from
+  QMap<qint64, QVector<float>> m_guideLatents;
+  bool m_guideHasGan = false;  // by step: the frames a run can restart from
   qint64 m_drawJob = 0;
   QList<QImage> m_drawFrames;
   qint64 m_latestScore = 0;

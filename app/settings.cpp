@@ -32,6 +32,7 @@ const QList<Entry>& table() {
       {Settings::Key::GanModel, "gan/model", QStringLiteral("gan-emoji")},
       {Settings::Key::GanTruncation, "gan/truncation", 0.0},
       {Settings::Key::VqganPrompts, "vqgan/prompts", QStringLiteral("a red apple")},
+      {Settings::Key::GuideMode, "vqgan/mode", QStringLiteral("vqgan")},
       {Settings::Key::DrawPrompts, "draw/prompts", QStringLiteral("a red heart")},
       {Settings::Key::LastImageFolder, "paths/lastImageFolder",
        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)},

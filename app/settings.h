@@ -29,6 +29,7 @@ class Settings : public QObject {
     GanModel,       // the generator's name (its folder)
     GanTruncation,  // 0 = off
     VqganPrompts,
+    GuideMode,      // the CLIP + VQGAN tab's generator: "vqgan" or "gan"
     DrawPrompts,
     LastImageFolder,
     LastExportFolder,

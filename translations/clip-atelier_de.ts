@@ -1138,10 +1138,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         </translation>
     </message>
     <message>
-        <source>A run needs a generator; none is installed.</source>
-        <translation>Ein Durchlauf benötigt einen Generator; es ist keiner installiert.</translation>
-    </message>
-    <message>
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
@@ -1160,6 +1156,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Restarted from step %1.</source>
         <translation>Ab Schritt %1 neu gestartet.</translation>
+    </message>
+    <message>
+        <source>A run needs a GAN; none is installed.</source>
+        <translation>Ein Lauf braucht ein GAN; keines ist installiert.</translation>
+    </message>
+    <message>
+        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
+        <translation>Ein Lauf braucht ein VQGAN; keines ist installiert (Modelle ▸ Modellordner zeigt, wohin taming-Checkpoints gehören).</translation>
     </message>
 </context>
 <context>
@@ -1340,10 +1344,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>CLIP + VQGAN</translation>
     </message>
     <message>
-        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
-        <translation>CLIP + GAN steuert das z eines GAN; CLIP + VQGAN das latente Raster eines VQGAN (ein taming-Checkpoint in den Modellordnern, z. B. vqgan_imagenet_f16_16384.ckpt mit seiner .yaml)</translation>
-    </message>
-    <message>
         <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
         <translation>Die Bildgröße von CLIP + VQGAN (ein GAN erzeugt seine eigene Größe)</translation>
     </message>
@@ -1378,6 +1378,18 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Saved frames (*.png)</source>
         <translation>Gespeicherte Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
+        <translation>CLIP + GAN steuert das z eines GAN; CLIP + VQGAN das Latentraster eines VQGAN (das mitgelieferte Mini-VQGAN oder ein taming-Checkpoint in den Modellordnern, z. B. vqgan_imagenet_f16_16384.ckpt mit seiner .yaml)</translation>
+    </message>
+    <message>
+        <source>VQGAN:</source>
+        <translation>VQGAN:</translation>
+    </message>
+    <message>
+        <source>none installed</source>
+        <translation>keines installiert</translation>
     </message>
 </context>
 </TS>

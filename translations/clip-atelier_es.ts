@@ -1138,10 +1138,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         </translation>
     </message>
     <message>
-        <source>A run needs a generator; none is installed.</source>
-        <translation>Una ejecución necesita un generador; no hay ninguno instalado.</translation>
-    </message>
-    <message>
         <source>CLIP + GAN</source>
         <translation>CLIP + GAN</translation>
     </message>
@@ -1160,6 +1156,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Restarted from step %1.</source>
         <translation>Reiniciado desde el paso %1.</translation>
+    </message>
+    <message>
+        <source>A run needs a GAN; none is installed.</source>
+        <translation>Una ejecución necesita una GAN; no hay ninguna instalada.</translation>
+    </message>
+    <message>
+        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
+        <translation>Una ejecución necesita un VQGAN; no hay ninguno instalado (Modelos ▸ Carpetas de modelos muestra dónde van los checkpoints de taming).</translation>
     </message>
 </context>
 <context>
@@ -1340,10 +1344,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>CLIP + VQGAN</translation>
     </message>
     <message>
-        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
-        <translation>CLIP + GAN guía el z de una GAN; CLIP + VQGAN, la cuadrícula latente de un VQGAN (un checkpoint de taming en las carpetas de modelos, p. ej. vqgan_imagenet_f16_16384.ckpt con su .yaml)</translation>
-    </message>
-    <message>
         <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
         <translation>El tamaño de imagen de CLIP + VQGAN (una GAN genera su propio tamaño)</translation>
     </message>
@@ -1378,6 +1378,18 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Saved frames (*.png)</source>
         <translation>Fotogramas guardados (*.png)</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
+        <translation>CLIP + GAN dirige la z de una GAN; CLIP + VQGAN la rejilla latente de un VQGAN (el mini-VQGAN incluido o un checkpoint de taming en las carpetas de modelos, p. ej. vqgan_imagenet_f16_16384.ckpt con su .yaml)</translation>
+    </message>
+    <message>
+        <source>VQGAN:</source>
+        <translation>VQGAN:</translation>
+    </message>
+    <message>
+        <source>none installed</source>
+        <translation>ninguno instalado</translation>
     </message>
 </context>
 </TS>

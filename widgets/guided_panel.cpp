@@ -152,6 +152,7 @@ VqganPanel::VqganPanel(QWidget* parent)
           parent),
       m_mode(new QComboBox(this)),
       m_generator(new QComboBox(this)),
+      m_vqganName(new QLabel(this)),
       m_preset(new QComboBox(this)),
       m_steps(spin(this, 1, 100000, 150)),
       m_cutn(spin(this, 1, 128, 16)),
@@ -162,8 +163,9 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_size(new QComboBox(this)) {
   m_mode->addItem(tr("CLIP + GAN"));
   m_mode->addItem(tr("CLIP + VQGAN"));
-  m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (a taming checkpoint in the "
-                        "model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
+  m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (the shipped mini-VQGAN, or a "
+                        "taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
+  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == 0); });
   for (int s : {128, 256, 384, 512}) m_size->addItem(QStringLiteral("%1 × %1").arg(s), s);
   m_size->setToolTip(tr("The image size of CLIP + VQGAN (a GAN makes its own size)"));
   m_preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
@@ -176,6 +178,14 @@ VqganPanel::VqganPanel(QWidget* parent)
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
   form()->addRow(tr("Generator:"), m_mode);
   form()->addRow(tr("Model:"), m_generator);
+  form()->addRow(tr("VQGAN:"), m_vqganName);
+  m_vqganName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto showModelRow = [this](bool gan) {
+    form()->setRowVisible(m_generator, gan);
+    form()->setRowVisible(m_vqganName, !gan);
+  };
+  connect(this, &VqganPanel::modeChanged, this, showModelRow);
+  showModelRow(true);
   form()->addRow(tr("Preset:"), m_preset);
   form()->addRow(tr("Steps:"), m_steps);
   form()->addRow(tr("Cutouts:"), m_cutn);
@@ -246,6 +256,10 @@ void VqganPanel::setSettings(const Settings& s) {
   m_mode->setCurrentIndex(s.gan ? 0 : 1);
   const int size = m_size->findData(s.size);
   if (size >= 0) m_size->setCurrentIndex(size);
+}
+
+void VqganPanel::setVqgan(const QString& name) {
+  m_vqganName->setText(name.isEmpty() ? tr("none installed") : name);
 }
 
 void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {

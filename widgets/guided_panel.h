@@ -80,6 +80,8 @@ class VqganPanel : public GuidedPanel {
   Settings settings() const;
   void setSettings(const Settings& settings);
   void setGenerators(const QStringList& names, const QStringList& paths);
+  // The VQGAN a CLIP + VQGAN run uses (the first found in the model folders); empty: none.
+  void setVqgan(const QString& name);
   // The current frame as PNG with every parameter in its text chunks; false + status on failure.
   bool saveFrame(const QString& path);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
@@ -94,10 +96,12 @@ class VqganPanel : public GuidedPanel {
 
  Q_SIGNALS:
   void learningRateEdited(double lr);
+  void modeChanged(bool gan);
 
  private:
   QComboBox* m_mode;
   QComboBox* m_generator;
+  QLabel* m_vqganName;
   QComboBox* m_preset;
   QSpinBox* m_steps;
   QSpinBox* m_cutn;

@@ -596,6 +596,7 @@ class TestMainWindow : public QObject {
     QVERIFY(!panel->prompts().isEmpty());  // a default prompt: one click on Run does something
     VqganPanel::Settings s = panel->settings();
     QVERIFY(!s.generatorPath.isEmpty());
+    QVERIFY(!s.gan);  // CLIP + VQGAN with the shipped mini-VQGAN by default
     s.steps = 40;
     s.cutn = 4;
     s.seed = 11;
@@ -638,6 +639,18 @@ class TestMainWindow : public QObject {
     QCOMPARE(restartFrames.first().at(1).value<QImage>(), thumbFrame);
     QVERIFY2(finished.wait(60000), qPrintable(w.lastMessage()));
     QVERIFY(panel->status().contains(QString::number(thumbSteps[1])));
+    // CLIP + GAN: the shipped GAN's z instead; the mode is remembered.
+    VqganPanel::Settings ganRun = s;
+    ganRun.gan = true;
+    ganRun.steps = 4;
+    panel->setSettings(ganRun);
+    finished.clear();
+    QSignalSpy ganFrames(w.bridge(), &EngineBridge::frameReady);
+    Q_EMIT panel->runView()->runRequested();
+    QVERIFY2(finished.wait(60000), qPrintable(w.lastMessage()));
+    QVERIFY(!ganFrames.isEmpty());
+    const int ganSide = ganFrames.first().at(1).value<QImage>().width();
+    QVERIFY2(ganSide == 64 || ganSide == 32, qPrintable(QString::number(ganSide)));  // the GAN's own size, not the 128 px setting
     panel->setSettings(s);
     // The frame's PNG holds every parameter; reading it back gives them again.
     const QString png = fresh.filePath(QStringLiteral("frame.png"));
