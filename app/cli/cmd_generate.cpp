@@ -37,7 +37,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, config, generator = "gan:emoji", out, video, frames, size = "128x128";
+    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128";
     int save_every = 5;
     double fps = 24;
   };
@@ -45,8 +45,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
   c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
   c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
-  c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`)");
-  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint: CLIP + VQGAN instead of a GAN");
+  c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`): CLIP + GAN instead of CLIP + VQGAN");
+  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (default: the installed VQGAN, e.g. the shipped mini-VQGAN)");
   c->add_option("--config", a->config, "The VQGAN's .yaml (else read from the tensors' shapes)");
   c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
   c->add_option("--init", a->o.init_image, "CLIP + VQGAN: start from this image's codes");
@@ -70,7 +70,13 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--out", a->out, "The final image (.png)")->required();
   c->callback([a, &globals] {
     RuntimeInfo rt = configure(globals);
-    if (a->vqgan.empty() && a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (!a->generator.empty() && a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (a->generator.empty() && a->vqgan.empty()) {
+      // CLIP + VQGAN with the installed VQGAN; CLIP + GAN with the emoji GAN when there is none.
+      const auto [ckpt, yaml] = vqgan::find_vqgan();
+      if (ckpt.empty()) a->generator = "gan:emoji";
+      else a->vqgan = ckpt.string(), a->config = a->config.empty() ? yaml.string() : a->config;
+    }
     if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
     if (!a->video.empty()) animation_format(a->video);
     if (!a->frames.empty() && !fs::is_directory(a->frames)) throw Error(ErrorKind::NotFound, "no folder " + a->frames);
@@ -81,7 +87,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
     std::unique_ptr<gan::Gan> generator;
     std::unique_ptr<vqgan::Vqgan> vq;
-    if (!a->vqgan.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
+    if (a->generator.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
     else generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
     std::vector<Image> frames;
     JobCallbacks callbacks;

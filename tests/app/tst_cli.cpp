@@ -253,6 +253,24 @@ class TestCli : public QObject {
     QVERIFY(bad.err.contains("multiple of 32"));
   }
 
+  void generateWithTheShippedModels() {
+    QTemporaryDir dir;
+    // CLIP + VQGAN with the shipped mini-VQGAN by default; frames every 2 steps into the GIF.
+    Run r = run({"--threads", "1", "generate", "--prompt", "a rocket", "--steps", "6", "--cutn", "4", "--save-every", "2", "--out",
+                 dir.filePath("r.png"), "--video", dir.filePath("r.gif")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(atelier::read_image(dir.filePath("r.png").toStdString()).width, 128);
+    QCOMPARE(atelier::count_animation_frames(dir.filePath("r.gif").toStdString()), 6 / 2 + 1);
+    // CLIP + GAN: the generator's own size.
+    Run g = run({"--threads", "1", "generate", "--prompt", "a shoe", "--generator", "gan:fashion", "--steps", "3", "--cutn", "2", "--out",
+                 dir.filePath("g.png")});
+    QVERIFY2(g.code == 0, g.err.constData());
+    QCOMPARE(atelier::read_image(dir.filePath("g.png").toStdString()).width, 32);
+    Run bad = run({"generate", "--prompt", "x", "--generator", "fashion", "--out", dir.filePath("b.png")});
+    QVERIFY(bad.code != 0);
+    QVERIFY(bad.err.contains("gan:NAME"));
+  }
+
   void benchGenerateReportsSecondsPerIteration() {
     Run r = run({"--threads", "1", "bench", "generate", "--generator", "gan:fashion", "--steps", "3", "--cutn", "2"});
     QVERIFY2(r.code == 0, r.err.constData());
@@ -289,9 +307,14 @@ class TestCli : public QObject {
     Run bad = run({"vqgan", "decode-random", "--vqgan", data + "tiny.ckpt", "--size", "33x16", out});
     QVERIFY(bad.code != 0);
     QVERIFY(bad.err.contains("multiple of the model's factor 2"));
-    Run none = run({"vqgan", "reconstruct", data + "input.png", out});
-    QVERIFY(none.code != 0);
-    QVERIFY(none.err.contains("--vqgan"));
+    // Without --vqgan: the installed one (the shipped mini-VQGAN, factor 8), at the input's size
+    // rounded down to its factor.
+    Run installed = run({"vqgan", "reconstruct", data + "input.png", out});
+    QVERIFY2(installed.code == 0, installed.err.constData());
+    QVERIFY(installed.out.contains("VQGAN f8"));
+    const atelier::Image in = atelier::read_image((data + "input.png").toStdString()), rec = atelier::read_image(out.toStdString());
+    QCOMPARE(rec.width, std::max(8, in.width / 8 * 8));
+    QCOMPARE(rec.height, std::max(8, in.height / 8 * 8));
   }
 
   void cudaWithoutAGpuSaysSo() {
