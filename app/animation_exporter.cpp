@@ -22,7 +22,6 @@ void AnimationExporter::start(const QString& path, const QList<QImage>& frames, 
     side = std::max(side, std::min(f.width(), f.height()));
   }
   if (scale <= 0) scale = std::max(1, 256 / std::max(1, side));
-  ++m_busy;
   QPointer<AnimationExporter> self(this);
   m_bridge->submitTask(tr("Exporting"), [self, path, converted = std::move(converted), fps, scale](JobContext&) {
     QString error;
@@ -46,7 +45,6 @@ void AnimationExporter::start(const QString& path, const QList<QImage>& frames, 
     }
     QMetaObject::invokeMethod(self, [self, path, error] {
       if (!self) return;
-      --self->m_busy;
       if (error.isEmpty()) Q_EMIT self->exported(path);
       else Q_EMIT self->failed(path, error);
     }, Qt::QueuedConnection);

@@ -17,7 +17,6 @@ class AnimationExporter : public QObject {
   explicit AnimationExporter(EngineBridge* bridge, QObject* parent = nullptr);
   // scale: nearest-neighbour enlargement (0: enough to make the frames at least 256 px).
   void start(const QString& path, const QList<QImage>& frames, double fps = 24.0, int scale = 0);
-  bool busy() const { return m_busy > 0; }
 
  Q_SIGNALS:
   void progress(const QString& path, int done, int total);  // at most every whole percent
@@ -26,7 +25,6 @@ class AnimationExporter : public QObject {
 
  private:
   EngineBridge* m_bridge;
-  int m_busy = 0;
 };
 
 }  // namespace atelier

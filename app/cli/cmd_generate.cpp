@@ -172,9 +172,7 @@ void add_bench_generate_command(CLI::App& app, Globals& globals) {
     } else if (a->vqgan == "f16-16384" || a->vqgan == "f16-1024") {
       vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::random(a->vqgan));
     } else {
-      auto [path, yaml] = a->vqgan.empty() ? vqgan::find_vqgan() : std::pair{fs::path(a->vqgan), fs::path(a->config)};
-      if (path.empty()) throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH or --vqgan f16-16384");
-      vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(path, yaml));
+      vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load_or_find(a->vqgan, a->config));
     }
     // Times from the call: the first frame (the starting image, shown before the first step) and
     // each step's end; seconds per iteration over all steps but the first (warm-up).

@@ -17,16 +17,7 @@ void add_vqgan_commands(CLI::App& app, Globals& globals) {
     uint64_t seed = 0;
   };
   auto a = std::make_shared<Args>();
-  auto model = [a] {
-    if (a->vqgan.empty()) {
-      auto [path, yaml] = vqgan::find_vqgan();
-      if (path.empty())
-        throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH (a taming .ckpt, e.g. vqgan_imagenet_f16_16384.ckpt) "
-                                         "and --config with its .yaml");
-      return vqgan::Vqgan::load(path, yaml);
-    }
-    return vqgan::Vqgan::load(a->vqgan, a->config);
-  };
+  auto model = [a] { return vqgan::Vqgan::load_or_find(a->vqgan, a->config); };
   auto* r = v->add_subcommand("reconstruct", "Encode, quantise and decode an image at its size rounded to the model's factor");
   r->add_option("--vqgan", a->vqgan, "The checkpoint (.ckpt or .safetensors; default: the installed VQGAN)");
   r->add_option("--config", a->config, "Its .yaml (else read from the tensors' shapes)");

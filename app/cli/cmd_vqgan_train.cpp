@@ -91,9 +91,7 @@ void add_eval_vqgan_command(CLI::App& eval, Globals& globals) {
   c->add_flag("--json", a->json, "Print JSON");
   c->callback([a, &globals] {
     configure(globals);
-    auto [path, yaml] = a->vqgan.empty() ? vqgan::find_vqgan() : std::pair{std::filesystem::path(a->vqgan), std::filesystem::path(a->config)};
-    if (path.empty()) throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH");
-    auto model = vqgan::Vqgan::load(path, yaml);
+    auto model = vqgan::Vqgan::load_or_find(a->vqgan, a->config);
     auto q = train::eval_vqgan(model, a->data, a->images, a->size);
     if (!a->grid.empty()) {
       std::vector<Image> originals = train::vqgan_holdout(a->data, std::min(8, a->images), a->size, 777), row;

@@ -178,7 +178,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     if (!ctx) return;
     at::NoGradGuard no_grad;
     const Image img = tensor_to_image(render(t.strokes(), o.size, o.size, o.background));
-    ctx->emit_frame(Frame{img.width, img.height, step, img.pixels});
+    ctx->emit_frame(Frame{img.width, img.height, step, img.pixels, {}});
   };
   emit(0);
   for (int64_t step = 0; step < o.steps; ++step) {

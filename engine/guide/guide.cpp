@@ -14,6 +14,7 @@
 #include "gan/gan.h"
 #include "guide/detail/augment.h"
 #include "guide/prompts.h"
+#include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
 #include "vqgan/vqgan.h"
 
@@ -225,10 +226,7 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
                                                     " needs " + std::to_string(want));
       z = at::tensor(o.start_latent).view({1, m.config.embed_dim, o.height / f, o.width / f});
     } else if (!o.init_image.empty()) {
-      const Image init = read_image(o.init_image);
-      at::Tensor x = at::from_blob(const_cast<uint8_t*>(init.pixels.data()), {init.height, init.width, init.channels}, at::kByte)
-                         .to(at::kFloat).narrow(2, 0, 3).permute({2, 0, 1}).unsqueeze(0) / 127.5 - 1.0;
-      x = at::upsample_bicubic2d(x, {o.height, o.width}, false);
+      const at::Tensor x = at::upsample_bicubic2d(vqgan::image_to_tensor(read_image(o.init_image)), {o.height, o.width}, false);
       z = m.quantise(m.encode(x)).first.clone();
     } else {
       auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);

@@ -26,6 +26,7 @@
 #include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
+#include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
 #include "vqgan/vqgan.h"
 
@@ -70,9 +71,8 @@ class VqData {
 
   static at::Tensor to_tensor(const std::vector<Image>& imgs) {  // -> [N, 3, S, S] in [-1, 1]
     std::vector<at::Tensor> ts;
-    for (const Image& im : imgs)
-      ts.push_back(at::from_blob(const_cast<uint8_t*>(im.pixels.data()), {im.height, im.width, 3}, at::kByte).permute({2, 0, 1}).to(at::kFloat));
-    return at::stack(ts).div(127.5).sub(1.0);
+    for (const Image& im : imgs) ts.push_back(vqgan::image_to_tensor(im));
+    return at::cat(ts);
   }
 
  private:
@@ -146,13 +146,6 @@ at::Tensor perceptual(clip::ClipModelImpl& m, const at::Tensor& x, const at::Ten
   return loss;
 }
 
-Image to_image(const at::Tensor& x) {  // [3, H, W] in [-1, 1], the reference's clamp and rounding
-  at::Tensor u8 = ((x.clamp(-1, 1) + 1) * 127.5).round().to(at::kByte).permute({1, 2, 0}).contiguous();
-  Image img{int(x.size(2)), int(x.size(1)), 3, {}};
-  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
-  return img;
-}
-
 std::string yaml_list(const std::vector<int64_t>& v) {
   std::string s = "[";
   for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + std::to_string(v[i]);
@@ -189,7 +182,7 @@ VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int 
     counts += at::bincount(idx, {}, m.config.n_embed);
     at::Tensor y = m.decode(zq);
     for (size_t i = 0; i < chunk.size(); ++i) {
-      const Image rec = to_image(y[int64_t(i)]);
+      const Image rec = vqgan::tensor_to_rgb8(y[int64_t(i)]);
       double se = 0;
       for (size_t p = 0; p < rec.pixels.size(); ++p) {
         const double d = double(rec.pixels[p]) - double(chunk[i].pixels[p]);
@@ -287,7 +280,7 @@ void train_vqgan(const VqganTrainOptions& o, const std::function<void(const Vqga
     at::Tensor y = model->decode(model->quantise(model->encode(VqData::to_tensor(fixed).to(device))).first).cpu();
     model->train();
     std::vector<Image> imgs = fixed;
-    for (int64_t i = 0; i < y.size(0); ++i) imgs.push_back(to_image(y[i]));
+    for (int64_t i = 0; i < y.size(0); ++i) imgs.push_back(vqgan::tensor_to_rgb8(y[i]));
     char name[32];
     std::snprintf(name, sizeof name, "step_%06lld.png", static_cast<long long>(step));
     const Image grid = gan::make_grid(imgs, 8);

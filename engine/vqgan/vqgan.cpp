@@ -10,6 +10,7 @@
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "io/detail/module_io.h"
+#include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
 
 namespace fs = std::filesystem;
@@ -129,22 +130,6 @@ VqganConfig config_from_yaml(const fs::path& file) {
   return c;
 }
 
-at::Tensor to_tensor(const Image& img) {  // [1, 3, H, W] in [-1, 1]
-  at::Tensor t = at::from_blob(const_cast<uint8_t*>(img.pixels.data()), {img.height, img.width, img.channels}, at::kByte)
-                     .to(at::kFloat)
-                     .narrow(2, 0, 3)
-                     .permute({2, 0, 1})
-                     .unsqueeze(0);
-  return t / 127.5 - 1.0;
-}
-
-Image to_image(const at::Tensor& x) {  // [1, 3, H, W], the reference's clamp and rounding
-  at::Tensor u8 = ((x[0].clamp(-1, 1) + 1) * 127.5).round().to(at::kByte).permute({1, 2, 0}).contiguous();
-  Image img{int(x.size(3)), int(x.size(2)), 3, {}};
-  img.pixels.assign(u8.data_ptr<uint8_t>(), u8.data_ptr<uint8_t>() + u8.numel());
-  return img;
-}
-
 }  // namespace
 
 Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
@@ -164,6 +149,15 @@ Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   return Vqgan(std::move(impl));
 }
 
+Vqgan Vqgan::load_or_find(const fs::path& checkpoint, const fs::path& yaml) {
+  if (!checkpoint.empty()) return load(checkpoint, yaml);
+  const auto [found, found_yaml] = find_vqgan();
+  if (found.empty())
+    throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH (a taming .ckpt, e.g. vqgan_imagenet_f16_16384.ckpt, "
+                                     "with --config and its .yaml), or put one in your models folder");
+  return load(found, found_yaml);
+}
+
 Vqgan Vqgan::random(const std::string& name, uint64_t seed) {
   if (name != "f16-16384" && name != "f16-1024")
     throw Error(ErrorKind::InvalidArgument, "unknown VQGAN configuration '" + name + "': f16-16384 or f16-1024");
@@ -181,10 +175,10 @@ Image Vqgan::reconstruct(const Image& image) const {
   const int64_t f = impl_->info.factor;
   const int64_t w = std::max<int64_t>(f, image.width / f * f), h = std::max<int64_t>(f, image.height / f * f);
   at::NoGradGuard no_grad;
-  at::Tensor x = to_tensor(image);
+  at::Tensor x = image_to_tensor(image);
   if (x.size(2) != h || x.size(3) != w) x = at::upsample_bicubic2d(x, {h, w}, false);
   auto& m = *impl_->model;
-  return to_image(m.decode(m.quantise(m.encode(x)).first));
+  return tensor_to_rgb8(m.decode(m.quantise(m.encode(x)).first)[0]);
 }
 
 Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
@@ -196,7 +190,7 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
   auto& m = *impl_->model;
   const at::Tensor idx = at::randint(impl_->info.n_embed, {int64_t(height) / f * (int64_t(width) / f)}, gen);
   const at::Tensor zq = m.quantize->embedding->forward(idx).view({1, int64_t(height) / f, int64_t(width) / f, -1}).permute({0, 3, 1, 2});
-  return to_image(m.decode(zq.contiguous()));
+  return tensor_to_rgb8(m.decode(zq.contiguous())[0]);
 }
 
 }  // namespace atelier::vqgan
@@ -208,16 +202,8 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
 namespace atelier::vqgan {
 
 VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool channels_last) {
-  VqganModel model{nullptr};
-  if (what == "f16-16384" || what == "f16-1024") {
-    VqganConfig c;  // taming's vqgan_imagenet_f16_* configurations
-    c.n_embed = what == "f16-16384" ? 16384 : 1024;
-    at::manual_seed(0);
-    model = VqganModel(c);
-  } else {
-    model = VqganModel(infer_config(io::read_state_dict(what), what));
-    io::load_module(*model, io::read_state_dict(what), "", what);
-  }
+  Vqgan vq = what == "f16-16384" || what == "f16-1024" ? Vqgan::random(what) : Vqgan::load(what);
+  VqganModelImpl* model = &vq.model();
   model->eval();
   for (auto& p : model->parameters()) p.requires_grad_(false);
   const int64_t f = model->config.factor(), cells = size / f;

@@ -23,6 +23,9 @@ class Vqgan {
   // yaml: taming's configuration file (model.params.ddconfig, embed_dim, n_embed); without it
   // the configuration is read from the tensors' shapes.
   static Vqgan load(const std::filesystem::path& checkpoint, const std::filesystem::path& yaml = {});
+  // The checkpoint when one is given, else the installed VQGAN (find_vqgan(), with its yaml);
+  // NotFound saying where one goes when there is none.
+  static Vqgan load_or_find(const std::filesystem::path& checkpoint, const std::filesystem::path& yaml = {});
   // Random weights of a released configuration ("f16-16384", "f16-1024"): for benchmarks.
   static Vqgan random(const std::string& config, uint64_t seed = 0);
   Vqgan(Vqgan&&) noexcept;

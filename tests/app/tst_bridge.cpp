@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 
 namespace {
 Frame makeFrame(int w, int h, int64_t step) {
-  Frame f{w, h, step, std::vector<uint8_t>(size_t(w) * h * 3)};
+  Frame f{w, h, step, std::vector<uint8_t>(size_t(w) * h * 3), {}};
   for (size_t i = 0; i < f.rgb.size(); ++i) f.rgb[i] = uint8_t((i + step) & 0xff);
   return f;
 }

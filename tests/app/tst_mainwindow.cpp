@@ -68,7 +68,7 @@ void saveScreenshot(QWidget* w, const QString& name) {
 }
 
 Frame gradientFrame(int size, int64_t step) {
-  Frame f{size, size, step, std::vector<uint8_t>(size_t(size) * size * 3)};
+  Frame f{size, size, step, std::vector<uint8_t>(size_t(size) * size * 3), {}};
   for (int y = 0; y < size; ++y)
     for (int x = 0; x < size; ++x) {
       uint8_t* p = &f.rgb[(size_t(y) * size + x) * 3];
