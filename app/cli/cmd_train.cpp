@@ -1,9 +1,12 @@
 // clip-atelier-cli train clip | eval clip: the embedded mini-CLIP's trainer and its evaluation.
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <tuple>
+#include <vector>
 
 #include "cli_common.h"
 #include "clip/clip.h"
@@ -91,6 +94,11 @@ void add_train_commands(CLI::App& app, Globals& globals) {
   c->add_option("--text-layers", o->text_layers, "Text transformer blocks");
   c->add_option("--width", o->vision_width, "Vision width (a multiple of 64); the text width follows it");
   c->add_option("--merges", o->merges, "BPE merges of a new run's vocabulary");
+  c->add_option("--init", o->init, "Start from a trained mini-CLIP (folder, model.safetensors or a run's checkpoint.safetensors): "
+                                   "its architecture, weights and vocabulary; a new schedule");
+  c->add_option("--emoji", o->emoji_fraction, "Share of emoji in a batch (the rest: shapes)")->check(CLI::Range(0.0, 1.0));
+  c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position or colour")
+      ->check(CLI::Range(0.0, 1.0));
   c->add_flag("!--no-bf16", o->bf16, "Train in float32 instead of bfloat16 autocast");
   c->callback([o, &globals] {
     RuntimeInfo rt = configure(globals);
@@ -133,10 +141,25 @@ void add_train_commands(CLI::App& app, Globals& globals) {
     auto r = train::eval_clip(model, e->suite, e->n);
     nlohmann::json out = {{"model", model.info().path}, {"suite", e->suite}, {"metrics", r.metrics},
                           {"templates", r.templates}, {"images", r.counts}};
+    for (auto& [k, m] : r.confusion) out["confusion"][k] = {{"labels", m.labels}, {"counts", m.counts}};
     if (e->json) {
       std::cout << out.dump(2) << '\n';
-    } else {
-      for (auto& [k, v] : r.metrics) std::printf("%-18s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+      return;
+    }
+    for (auto& [k, v] : r.metrics) std::printf("%-18s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+    // The mistakes, most frequent first: what a model confuses says what its data lacks.
+    for (auto& [k, m] : r.confusion) {
+      std::vector<std::tuple<int, size_t, size_t>> wrong;
+      for (size_t t = 0; t < m.counts.size(); ++t)
+        for (size_t g = 0; g < m.counts[t].size(); ++g)
+          if (t != g && m.counts[t][g] > 0) wrong.emplace_back(m.counts[t][g], t, g);
+      std::sort(wrong.rbegin(), wrong.rend());
+      if (wrong.empty()) continue;
+      std::printf("%s mistakes:", k.c_str());
+      for (size_t i = 0; i < std::min<size_t>(6, wrong.size()); ++i)
+        std::printf("%s %s as %s (%d)", i ? "," : "", m.labels[std::get<1>(wrong[i])].c_str(),
+                    m.labels[std::get<2>(wrong[i])].c_str(), std::get<0>(wrong[i]));
+      std::printf("\n");
     }
   });
 }

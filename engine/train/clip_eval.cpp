@@ -39,6 +39,12 @@ EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
     const auto& positions = position_names();
     // Colour: "a {colour} {shape}" over the colours, the shape given. Shape: over the shapes, the colour given.
     // Position: "a {colour} {shape} {position}" over the positions.
+    auto& cc = r.confusion["shapes.colour"];
+    auto& cs = r.confusion["shapes.shape"];
+    auto& cp = r.confusion["shapes.position"];
+    cc = {colours, std::vector<std::vector<int>>(colours.size(), std::vector<int>(colours.size()))};
+    cs = {shapes, std::vector<std::vector<int>>(shapes.size(), std::vector<int>(shapes.size()))};
+    cp = {positions, std::vector<std::vector<int>>(positions.size(), std::vector<int>(positions.size()))};
     int colour_ok = 0, shape_ok = 0, pos_ok = 0;
     for (int i = 0; i < n; ++i) {
       Rng rng(kHeldOutSeed, uint64_t(i));
@@ -48,9 +54,15 @@ EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
       for (const auto& cn : colours) by_colour.push_back("a " + cn + " " + shapes[size_t(s)]);
       for (const auto& sn : shapes) by_shape.push_back("a " + colours[size_t(c)] + " " + sn);
       for (const auto& pn : positions) by_pos.push_back("a " + colours[size_t(c)] + " " + shapes[size_t(s)] + " " + pn);
-      colour_ok += ranking(model, {sm.image}, by_colour)[0][0] == size_t(c);
-      shape_ok += ranking(model, {sm.image}, by_shape)[0][0] == size_t(s);
-      pos_ok += ranking(model, {sm.image}, by_pos)[0][0] == size_t(p);
+      const size_t got_c = ranking(model, {sm.image}, by_colour)[0][0];
+      const size_t got_s = ranking(model, {sm.image}, by_shape)[0][0];
+      const size_t got_p = ranking(model, {sm.image}, by_pos)[0][0];
+      colour_ok += got_c == size_t(c);
+      shape_ok += got_s == size_t(s);
+      pos_ok += got_p == size_t(p);
+      ++cc.counts[size_t(c)][got_c];
+      ++cs.counts[size_t(s)][got_s];
+      ++cp.counts[size_t(p)][got_p];
     }
     r.metrics["shapes.colour"] = double(colour_ok) / n;
     r.metrics["shapes.shape"] = double(shape_ok) / n;

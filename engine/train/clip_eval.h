@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "clip/clip.h"
 
@@ -12,6 +13,12 @@ struct EvalResult {
   std::map<std::string, double> metrics;    // "shapes.colour", "emoji.top1", ...
   std::map<std::string, std::string> templates;  // the prompt template each used
   std::map<std::string, int> counts;        // images per metric
+  // For the shapes metrics: rows are the truth, columns the prompt ranked first, in the order of labels.
+  struct Confusion {
+    std::vector<std::string> labels;
+    std::vector<std::vector<int>> counts;
+  };
+  std::map<std::string, Confusion> confusion;
 };
 
 // suite: "shapes", "emoji" or "all".

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "clip/detail/model.h"
@@ -78,10 +79,13 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::T
   std::vector<std::string> captions(static_cast<size_t>(B));
   float* px = b.images.data_ptr<float>();
   const ShapeOptions so{int(S)};
+  const int64_t grouped = int64_t(double(B) * o.contrast) / kContrastGroup * kContrastGroup;
   for (int64_t i = 0; i < B; ++i) {
     const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
     Rng pick(o.seed, index);
-    Sample s = pick.uniformf(0, 1) < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S)) : render_shapes(o.seed, index, so);
+    Sample s = i < grouped ? render_contrast(o.seed, uint64_t(step) * uint64_t(B) + uint64_t(i / kContrastGroup), int(i % kContrastGroup), so)
+               : pick.uniformf(0, 1) < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S))
+                                                               : render_shapes(o.seed, index, so);
     for (int64_t p = 0; p < plane; ++p)
       for (int c = 0; c < 3; ++c)
         px[(i * 3 + c) * plane + p] = (float(s.image.pixels[size_t(p) * 3 + size_t(c)]) / 255.0f - clip::kMean[c]) / clip::kStd[c];
@@ -119,10 +123,34 @@ int64_t load_checkpoint(const fs::path& file, clip::ClipModelImpl& model, torch:
   return load_optimiser<torch::optim::AdamWParamState>(sd, "adam.", model, opt);
 }
 
+// The weights a run starts from (--init): a shipped model.safetensors (a folder holding one) or a
+// run's checkpoint (its "model." entries), and the vocabulary beside it.
+struct InitModel {
+  io::StateDict weights;
+  fs::path vocabulary;
+};
+
+InitModel read_init(const fs::path& init) {
+  std::error_code ec;
+  const fs::path file = fs::is_directory(init, ec) ? init / "model.safetensors" : init;
+  InitModel m{{}, file.parent_path() / "vocab.txt.gz"};
+  if (!fs::exists(file, ec)) throw Error(ErrorKind::NotFound, "--init: " + file.string() + " does not exist");
+  if (!fs::exists(m.vocabulary, ec))
+    throw Error(ErrorKind::NotFound, "--init: no vocab.txt.gz beside " + file.string() + ": a mini-CLIP brings its vocabulary");
+  auto sd = io::read_state_dict(file);
+  const bool checkpoint = sd.count("model.logit_scale") > 0;
+  for (auto& [k, v] : sd)
+    if (!checkpoint) m.weights[k] = v;
+    else if (k.rfind("model.", 0) == 0) m.weights[k.substr(6)] = v;
+  if (!m.weights.count("logit_scale")) throw Error(ErrorKind::BadFile, "--init: " + file.string() + " is not a CLIP");
+  return m;
+}
+
 }  // namespace
 
-void train_clip(const ClipTrainOptions& o, const std::function<void(const TrainProgress&)>& progress,
+void train_clip(const ClipTrainOptions& options, const std::function<void(const TrainProgress&)>& progress,
                 const std::function<bool()>& stop) {
+  ClipTrainOptions o = options;
   if (o.out.empty()) throw Error(ErrorKind::InvalidArgument, "give an output folder");
   fs::create_directories(o.out);
   const fs::path vocab = o.out / "vocab.txt.gz", ckpt = o.out / "checkpoint.safetensors", metrics = o.out / "metrics.csv";
@@ -130,21 +158,32 @@ void train_clip(const ClipTrainOptions& o, const std::function<void(const TrainP
     throw Error(ErrorKind::InvalidArgument, o.out.string() + " already holds a run: pass --resume to go on with it, or choose another folder");
   auto emoji = EmojiSet::load();
 
+  std::optional<InitModel> init;
+  if (!o.init.empty()) {
+    init = read_init(o.init);
+    if (!fs::exists(vocab)) fs::copy_file(init->vocabulary, vocab);
+  }
   if (!fs::exists(vocab)) write_merges(vocab, learn_bpe(vocabulary_corpus(*emoji, o.image_size), o.merges));
   const clip::Tokenizer tok = clip::Tokenizer::load(vocab);
-  const clip::ClipConfig config = config_of(o, int64_t(tok.vocab_size()));
+  const clip::ClipConfig config = init ? clip::ClipConfig::from_state_dict(init->weights) : config_of(o, int64_t(tok.vocab_size()));
+  if (int64_t(tok.vocab_size()) > config.vocab_size)
+    throw Error(ErrorKind::BadFile, vocab.string() + " has more tokens than the model: not the vocabulary of " + o.init.string());
+  o.image_size = int(config.image_resolution);  // an --init model's own sizes
+  o.context = int(config.context_length);
   {
     std::ofstream cfg(o.out / "config.json");
     cfg << nlohmann::json{{"architecture", config.describe()}, {"steps", o.steps},          {"batch", o.batch},
                           {"lr", o.lr},                    {"weight_decay", o.weight_decay}, {"warmup", o.warmup},
                           {"seed", o.seed},                {"bf16", o.bf16},                {"emoji_fraction", o.emoji_fraction},
-                          {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()}}
+                          {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()},
+                          {"contrast", o.contrast},        {"init", o.init.string()}}
                .dump(2);
   }
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);
   model->initialize_parameters();
+  if (init) clip::load_weights(*model, init->weights, o.init.string());
   const at::Device device(o.device);
   model->to(device);
   // Weight decay on matrices only, not on biases, norms, embeddings' scales or the temperature.

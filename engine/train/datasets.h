@@ -38,6 +38,12 @@ struct ShapeOptions {
 
 // One image with one to three shapes and its caption.
 Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& options, ShapeLabels* labels = nullptr);
+// Contrast groups: kContrastGroup single shapes alike in all but one attribute, their position
+// (each of the five) or their colour (five different ones), in captions alike but for that word.
+// A batch that holds a whole group can only be matched by reading that word: without them a
+// position word rarely decides a batch, and the mini-CLIP confused left and right.
+constexpr int kContrastGroup = 5;
+Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOptions& options);
 // One shape of the given kind: for evaluation and the GUI's default images.
 Sample render_shape(int shape, int colour, int position, int size, uint64_t seed);
 

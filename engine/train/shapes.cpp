@@ -5,6 +5,7 @@
 #include <cmath>
 #include <random>
 
+#include "runtime/error.h"
 #include "train/datasets.h"
 #include "train/detail/rng.h"
 
@@ -118,6 +119,33 @@ cv::Point2f position_centre(int pos, int size, Rng& rng) {
   }
 }
 
+// One shape as the captions describe it. size_class: 0 normal, 1 small, 2 large; position -1:
+// anywhere (unnamed); templ: one of four caption templates, -1: drawn from rng after the shape.
+struct Single {
+  int shape, colour, position, size_class, templ;
+};
+
+// Draws the shape (its jitter and angle from rng) and returns its caption, background not named.
+std::string draw_single(cv::Mat& img, const Single& one, Rng& rng) {
+  const float size = float(img.cols);
+  const float r = size * (one.size_class == 1 ? 0.11f : one.size_class == 2 ? 0.26f : 0.17f);
+  const cv::Point2f c = one.position >= 0 ? position_centre(one.position, img.cols, rng)
+                                          : cv::Point2f(rng.uniformf(r + 2, size - r - 2), rng.uniformf(r + 2, size - r - 2));
+  draw(img, one.shape, one.colour, c, r, rng.uniformf(-0.5f, 0.5f));
+  static const char* kTemplates[] = {"a {s}{c} {h}", "a picture of a {s}{c} {h}", "a {s}{c} {h} shape", "{s}{c} {h}"};
+  std::string t = kTemplates[one.templ >= 0 ? one.templ : rng.uniform(4)];
+  auto rep = [&](const std::string& key, const std::string& val) {
+    for (size_t p; (p = t.find(key)) != std::string::npos;) t.replace(p, key.size(), val);
+  };
+  rep("{s}", one.size_class == 1 ? "small " : one.size_class == 2 ? "large " : "");
+  rep("{c}", kColours[one.colour].name);
+  rep("{h}", kShapes[one.shape]);
+  if (t.rfind("a ", 0) == 0 && t.size() > 2) t = with_article(t.substr(2));
+  return t + (one.position >= 0 ? std::string(" ") + kPositions[one.position] : "");
+}
+
+constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL;
+
 }  // namespace
 
 const std::vector<std::string>& shape_names() {
@@ -160,29 +188,20 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
   ShapeLabels lab{shape, colour, -1, 1};
   std::string caption;
   const std::string cname = kColours[colour].name, sname = kShapes[shape];
+  // A quarter of the captions leave the background out, as people do: "a white circle" must
+  // mean a white circle on whatever background (its own stream: the images do not depend on it).
+  const bool name_bg = Rng(seed ^ kBackgroundSalt, index).uniform(4) != 0;
 
   if (kind < 6 || (!o.allow_pairs && !o.allow_counts)) {
-    const bool small = rng.uniform(3) == 0, large = !small && rng.uniform(3) == 0;
-    float r = float(size) * (small ? 0.11f : large ? 0.26f : 0.17f);
+    Single one{shape, colour, -1, rng.uniform(3) == 0 ? 1 : 0, 0};
+    if (one.size_class == 0 && rng.uniform(3) == 0) one.size_class = 2;
     // Most single shapes say where they are: position is learned from batches that hold the same
     // shape in two places, so it must be named often (named half the time, it reached 38%).
-    int pos = rng.uniform(5) ? rng.uniform(5) : -1;
-    if (large) pos = pos >= 0 ? 4 : -1;  // a large shape fills the middle
-    cv::Point2f c = pos >= 0 ? position_centre(pos, size, rng)
-                             : cv::Point2f(rng.uniformf(r + 2, float(size) - r - 2), rng.uniformf(r + 2, float(size) - r - 2));
-    draw(img, shape, colour, c, r, rng.uniformf(-0.5f, 0.5f));
-    lab.position = pos;
-    const std::string sz = small ? "small " : large ? "large " : "";
-    static const char* kTemplates[] = {"a {s}{c} {h}", "a picture of a {s}{c} {h}", "a {s}{c} {h} shape", "{s}{c} {h}"};
-    std::string t = kTemplates[rng.uniform(4)];
-    auto rep = [&](const std::string& key, const std::string& val) {
-      for (size_t p; (p = t.find(key)) != std::string::npos;) t.replace(p, key.size(), val);
-    };
-    rep("{s}", sz);
-    rep("{c}", cname);
-    rep("{h}", sname);
-    if (t.rfind("a ", 0) == 0 && t.size() > 2) t = with_article(t.substr(2));
-    caption = t + (pos >= 0 ? std::string(" ") + kPositions[pos] : "");
+    one.position = rng.uniform(5) ? rng.uniform(5) : -1;
+    if (one.size_class == 2) one.position = one.position >= 0 ? 4 : -1;  // a large shape fills the middle
+    one.templ = -1;
+    caption = draw_single(img, one, rng);
+    lab.position = one.position;
   } else if (kind < 8 && o.allow_pairs) {
     const int shape2 = rng.uniform(kNumShapes);
     int colour2 = rng.uniform(kNumColours);
@@ -222,7 +241,34 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     caption = std::string(kCounts[placed.size()]) + " " + cname + " " + plural(sname);
   }
   if (labels) *labels = lab;
-  return {to_image(img), caption + background_phrase(bg)};
+  return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
+}
+
+Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOptions& o) {
+  if (member < 0 || member >= kContrastGroup) throw Error(ErrorKind::InvalidArgument, "render_contrast: a group has members 0 to 4");
+  Rng g(seed ^ kContrastSalt, group);
+  const bool by_colour = g.uniform(3) == 0;  // two groups in three contrast positions
+  Single one{g.uniform(kNumShapes), g.uniform(kNumColours), g.uniform(5), g.uniform(3) == 0 ? 1 : 0, g.uniform(4)};
+  int colours[kContrastGroup] = {};
+  int bg = pick_background(g, one.colour);
+  if (by_colour) {
+    // Five different colours, none the background's: the first is the group's colour.
+    for (int n = 0; n < kContrastGroup;) {
+      const int c = n == 0 ? one.colour : g.uniform(kNumColours);
+      bool fresh = c != bg;
+      for (int k = 0; k < n; ++k) fresh &= colours[k] != c;
+      if (fresh) colours[n++] = c;
+    }
+    one.colour = colours[member];
+  } else {
+    one.position = member;
+  }
+  const bool name_bg = g.uniform(4) != 0;
+  Rng rng(seed ^ kContrastSalt, group * kContrastGroup + uint64_t(member) + (uint64_t(1) << 62));
+  const auto& bc = kColours[bg];
+  cv::Mat img(o.size, o.size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
+  const std::string caption = draw_single(img, one, rng);
+  return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
 }
 
 }  // namespace atelier::train

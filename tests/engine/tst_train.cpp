@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "clip/clip.h"
 #include "clip/tokenizer.h"
@@ -47,6 +48,7 @@ ClipTrainOptions tinyRun(const fs::path& out) {
   o.context = 16;
   o.embed_dim = 16;
   o.merges = 40;
+  o.contrast = 0.7;  // one group of five in a batch of eight
   return o;
 }
 }  // namespace
@@ -75,6 +77,54 @@ class TestTrain : public QObject {
     QCOMPARE(QString::fromStdString(red.caption), QString("a red circle in the middle"));
     const uint8_t* centre = &red.image.pixels[(32 * 64 + 32) * 3];
     QVERIFY(centre[0] > 200 && centre[1] < 60 && centre[2] < 60);
+  }
+
+  void contrastGroupsDifferInOneAttribute() {
+    const ShapeOptions so;
+    auto normalised = [](std::string c) {  // the caption with its position and colour words blanked
+      for (const auto* names : {&position_names(), &colour_names()})
+        for (const auto& n : *names)
+          for (size_t p; (p = c.find(n)) != std::string::npos;) c.replace(p, n.size(), "_");
+      for (size_t p; (p = c.find("an _")) != std::string::npos;) c.replace(p, 4, "a _");  // "an orange"
+      return QString::fromStdString(c);
+    };
+    // The centre of the pixels that differ from the corner (the background).
+    auto centre = [](const Image& im) {
+      double x = 0, y = 0, n = 0;
+      for (int j = 0; j < im.height; ++j)
+        for (int i = 0; i < im.width; ++i)
+          for (int c = 0; c < 3; ++c)
+            if (im.pixels[size_t((j * im.width + i) * 3 + c)] != im.pixels[size_t(c)]) {
+              x += i, y += j, ++n;
+              break;
+            }
+      return std::pair{x / n, y / n};
+    };
+    int by_position = 0, by_colour = 0;
+    for (uint64_t g = 0; g < 60; ++g) {
+      std::vector<Sample> m;
+      std::set<std::string> captions;
+      for (int k = 0; k < kContrastGroup; ++k) m.push_back(render_contrast(3, g, k, so));
+      for (const auto& s : m) {
+        captions.insert(s.caption);
+        QCOMPARE(normalised(s.caption), normalised(m[0].caption));
+      }
+      QCOMPARE(captions.size(), size_t(kContrastGroup));  // five different captions, alike but for one attribute
+      // A position group's members are on the left, right, top, bottom and in the middle; a
+      // colour group's are all in one place.
+      if (m[0].caption.find("on the left") != std::string::npos && m[1].caption.find("on the right") != std::string::npos) {
+        ++by_position;
+        QVERIFY(centre(m[0].image).first + 16 < centre(m[1].image).first);   // left, right
+        QVERIFY(centre(m[2].image).second + 16 < centre(m[3].image).second);  // top, bottom
+      } else {
+        ++by_colour;
+        QCOMPARE(m[0].image.pixels.size(), m[1].image.pixels.size());
+        QVERIFY(m[0].image.pixels != m[1].image.pixels);
+      }
+      QCOMPARE(render_contrast(3, g, 2, so).image.pixels, m[2].image.pixels);  // a pure function
+    }
+    QVERIFY(by_position > 30 && by_colour > 10);
+    QVERIFY(QString::fromStdString(errorOf([&] { render_contrast(3, 0, kContrastGroup, so); })).contains("members"));
   }
 
   void emojiRenderInColour() {
@@ -141,6 +191,30 @@ class TestTrain : public QObject {
     clip::Clip model = clip::Clip::load(whole / "model.safetensors");
     QCOMPARE(model.info().image_size, int64_t(32));
     QCOMPARE(model.encode_texts({"a red circle"})[0].size(), size_t(16));
+  }
+
+  void aRunCanStartFromATrainedModel() {
+    QTemporaryDir dir;
+    const fs::path root(dir.path().toStdString());
+    train_clip(tinyRun(root / "first"), {});
+    // With a learning rate of zero, a run started from the model (or from its checkpoint) ends
+    // where it started: same weights, same vocabulary, the architecture read from the weights.
+    for (const fs::path& from : {root / "first", root / "first" / "checkpoint.safetensors"}) {
+      const fs::path out = root / ("from-" + from.filename().string());
+      ClipTrainOptions o = tinyRun(out);
+      o.init = from;
+      o.lr = 0;
+      o.steps = 1;
+      o.vision_layers = o.text_layers = 3;  // ignored: the weights decide
+      train_clip(o, {});
+      clip::Clip a = clip::Clip::load(root / "first" / "model.safetensors"), b = clip::Clip::load(out / "model.safetensors");
+      QCOMPARE(b.info().architecture, a.info().architecture);
+      QCOMPARE(b.encode_texts({"a red circle", "a rocket"}), a.encode_texts({"a red circle", "a rocket"}));
+      QCOMPARE(b.tokenizer().encode("a red circle"), a.tokenizer().encode("a red circle"));
+    }
+    ClipTrainOptions bad = tinyRun(root / "bad");
+    bad.init = root / "nothing-here";
+    QVERIFY(QString::fromStdString(errorOf([&] { train_clip(bad, {}); })).contains("--init"));
   }
 };
 
