@@ -117,7 +117,7 @@ Clip Clip::load(const fs::path& checkpoint, const fs::path& vocabulary) {
   }
   auto impl = std::make_unique<Impl>();
   std::string kind;
-  auto sd = strip_prefix(io::read_state_dict(file, &kind), "module.");
+  auto sd = model_of_training_checkpoint(strip_prefix(io::read_state_dict(file, &kind), "module."));
   impl->info.format = kind;
   if (has_hf_keys(sd)) {
     sd = from_hf_keys(sd);

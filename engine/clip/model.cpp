@@ -209,4 +209,12 @@ void load_weights(ClipModelImpl& model, const std::map<std::string, at::Tensor>&
   }
 }
 
+std::map<std::string, at::Tensor> model_of_training_checkpoint(std::map<std::string, at::Tensor> sd) {
+  if (!sd.count("model.logit_scale")) return sd;
+  std::map<std::string, at::Tensor> out;
+  for (auto& [k, v] : sd)
+    if (k.rfind("model.", 0) == 0) out.emplace(k.substr(6), v);
+  return out;
+}
+
 }  // namespace atelier::clip

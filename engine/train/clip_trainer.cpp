@@ -137,11 +137,7 @@ InitModel read_init(const fs::path& init) {
   if (!fs::exists(file, ec)) throw Error(ErrorKind::NotFound, "--init: " + file.string() + " does not exist");
   if (!fs::exists(m.vocabulary, ec))
     throw Error(ErrorKind::NotFound, "--init: no vocab.txt.gz beside " + file.string() + ": a mini-CLIP brings its vocabulary");
-  auto sd = io::read_state_dict(file);
-  const bool checkpoint = sd.count("model.logit_scale") > 0;
-  for (auto& [k, v] : sd)
-    if (!checkpoint) m.weights[k] = v;
-    else if (k.rfind("model.", 0) == 0) m.weights[k.substr(6)] = v;
+  m.weights = clip::model_of_training_checkpoint(io::read_state_dict(file));
   if (!m.weights.count("logit_scale")) throw Error(ErrorKind::BadFile, "--init: " + file.string() + " is not a CLIP");
   return m;
 }

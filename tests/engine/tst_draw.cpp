@@ -270,8 +270,8 @@ class TestClipDraw : public QObject {
 // The quality gate of the issue: with the embedded mini-CLIP, 200 steps of "a red heart" give a
 // drawing it ranks first among 20 prompts, for each of four seeds. Drawn with filled shapes on
 // the mini-CLIP's own 64 px: with open strokes (64 of them) the same runs rank it first for seed
-// 3 only, "a green heart" for the others (measured; the README says so). A 64 px CLIP with 8 px patches reads filled shapes, the kind of
-// image it was trained on, far better than thin strokes.
+// 0 only, "a green heart" for the others (measured; the README says so). A 64 px CLIP with 8 px
+// patches reads filled shapes, the kind of image it was trained on, far better than thin strokes.
 class TestClipDrawQuality : public QObject {
   Q_OBJECT
 

@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -212,6 +213,13 @@ class TestTrain : public QObject {
       QCOMPARE(b.encode_texts({"a red circle", "a rocket"}), a.encode_texts({"a red circle", "a rocket"}));
       QCOMPARE(b.tokenizer().encode("a red circle"), a.tokenizer().encode("a red circle"));
     }
+    // A run's checkpoint loads as a CLIP too (float32; the shipped form is fp16), to evaluate a run as it goes.
+    clip::Clip ck = clip::Clip::load(root / "first" / "checkpoint.safetensors"), fp16 = clip::Clip::load(root / "first");
+    const auto e32 = ck.encode_texts({"a red circle"})[0], e16 = fp16.encode_texts({"a red circle"})[0];
+    double dot = 0, n32 = 0, n16 = 0;
+    for (size_t i = 0; i < e32.size(); ++i) dot += e32[i] * e16[i], n32 += e32[i] * e32[i], n16 += e16[i] * e16[i];
+    QVERIFY2(dot / std::sqrt(n32 * n16) > 0.999, qPrintable(QString::number(dot / std::sqrt(n32 * n16))));
+    QVERIFY(e32 != e16);
     ClipTrainOptions bad = tinyRun(root / "bad");
     bad.init = root / "nothing-here";
     QVERIFY(QString::fromStdString(errorOf([&] { train_clip(bad, {}); })).contains("--init"));

@@ -100,4 +100,8 @@ TORCH_MODULE(ClipModel);
 // bf16 weights become float32. source names the file in messages.
 void load_weights(ClipModelImpl& model, const std::map<std::string, at::Tensor>& sd, const std::string& source);
 
+// A checkpoint of `train clip` (the model under "model.", the optimiser under "adam."): its
+// model's entries under OpenAI's names. Any other state dict comes back as it is.
+std::map<std::string, at::Tensor> model_of_training_checkpoint(std::map<std::string, at::Tensor> sd);
+
 }  // namespace atelier::clip
