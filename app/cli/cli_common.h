@@ -21,6 +21,16 @@ RuntimeInfo configure(const Globals& globals);
 
 nlohmann::json to_json(const RuntimeInfo& info);
 
+// The trainers' pace: steps a second since this process started the run (a resumed run counts
+// its own steps) and the time left at that rate, as "2.17 it/s  ETA 12:05".
+class Pace {
+ public:
+  std::string operator()(int64_t step, int64_t steps, double seconds);
+
+ private:
+  int64_t first_ = -1;
+};
+
 
 void add_info_command(CLI::App& app, Globals& globals);
 void add_clip_commands(CLI::App& app, Globals& globals);  // tokenize, embed

@@ -137,9 +137,9 @@ void add_train_gan_command(CLI::App& train, Globals& globals) {
     std::signal(SIGTERM, on_gan_signal);
     train::train_gan(
         *o,
-        [](const train::GanTrainProgress& p) {
-          std::fprintf(stderr, "\rstep %lld/%lld  loss D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f s   ",
-                       static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss_d, p.loss_g, p.d_real, p.d_fake, p.seconds);
+        [pace = Pace()](const train::GanTrainProgress& p) mutable {
+          std::fprintf(stderr, "\rstep %lld/%lld  %s  loss D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f s   ",
+                       static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss_d, p.loss_g, p.d_real, p.d_fake, p.seconds);
           if (p.step % 100 == 0) std::fprintf(stderr, "\n");
         },
         [] { return g_stop.load(); });

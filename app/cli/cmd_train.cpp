@@ -108,11 +108,9 @@ void add_train_commands(CLI::App& app, Globals& globals) {
     std::signal(SIGTERM, on_signal);
     train::train_clip(
         *o,
-        [first = int64_t(-1)](const train::TrainProgress& p) mutable {
-          if (first < 0) first = p.step - 1;  // a resumed run counts its own steps
-          const double rate = p.seconds > 0 ? double(p.step - first) / p.seconds : 0;
-          std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
-                       static_cast<long long>(p.step), static_cast<long long>(p.steps), rate, p.loss, p.accuracy, p.lr,
+        [pace = Pace()](const train::TrainProgress& p) mutable {
+          std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
+                       static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss, p.accuracy, p.lr,
                        std::exp(p.logit_scale), p.seconds);
           if (p.step % 50 == 0) std::fprintf(stderr, "\n");
         },

@@ -61,11 +61,9 @@ void add_train_vqgan_command(CLI::App& train, Globals& globals) {
     std::signal(SIGTERM, on_vqgan_signal);
     train::train_vqgan(
         *o,
-        [first = int64_t(-1)](const train::VqganTrainProgress& p) mutable {
-          if (first < 0) first = p.step - 1;
-          const double rate = p.seconds > 0 ? double(p.step - first) / p.seconds : 0;
-          std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  L1 %.4f  perc %.4f  vq %.4f  G %.3f  D %.3f  codes used %.0f%%  %.0f s   ",
-                       static_cast<long long>(p.step), static_cast<long long>(p.steps), rate, p.l1, p.perceptual, p.codebook, p.g_adv,
+        [pace = Pace()](const train::VqganTrainProgress& p) mutable {
+          std::fprintf(stderr, "\rstep %lld/%lld  %s  L1 %.4f  perc %.4f  vq %.4f  G %.3f  D %.3f  codes used %.0f%%  %.0f s   ",
+                       static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.l1, p.perceptual, p.codebook, p.g_adv,
                        p.d_loss, 100 * p.usage, p.seconds);
           if (p.step % 100 == 0) std::fprintf(stderr, "\n");
         },

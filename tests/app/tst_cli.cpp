@@ -227,6 +227,37 @@ class TestCli : public QObject {
     QCOMPARE(b["paths"].toInt(), 64);
   }
 
+  void trainFineTuneAndEvalClip() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("run"), tuned = dir.filePath("tuned");
+    Run r = run({"--threads", "1", "train", "clip", "--out", out, "--steps", "2", "--batch", "10", "--width", "64", "--vision-layers", "1",
+                 "--text-layers", "1", "--merges", "40", "--contrast", "0.5"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("step 2/2") && r.err.contains("it/s") && r.err.contains("ETA"), r.err.constData());
+    // A fine-tune from the run's checkpoint: the architecture comes from the weights, not the options.
+    Run f = run({"--threads", "1", "train", "clip", "--out", tuned, "--init", out + "/checkpoint.safetensors", "--steps", "1", "--batch",
+                 "10", "--vision-layers", "3"});
+    QVERIFY2(f.code == 0, f.err.constData());
+    // The fine-tune's checkpoint evaluates as it is; the confusions add up to the images.
+    Run e = run({"--threads", "1", "eval", "clip", "--clip", tuned + "/checkpoint.safetensors", "--suite", "shapes", "--images", "10", "--json"});
+    QVERIFY2(e.code == 0, e.err.constData());
+    const QJsonObject q = QJsonDocument::fromJson(e.out).object();
+    const QJsonObject pos = q["confusion"].toObject()["shapes.position"].toObject();
+    QCOMPARE(pos["labels"].toArray().size(), 5);
+    int total = 0, right = 0;
+    const QJsonArray rows = pos["counts"].toArray();
+    for (int t = 0; t < rows.size(); ++t)
+      for (int g = 0; g < rows[t].toArray().size(); ++g) {
+        total += rows[t].toArray()[g].toInt();
+        if (t == g) right += rows[t].toArray()[g].toInt();
+      }
+    QCOMPARE(total, 10);
+    QCOMPARE(right / 10.0, q["metrics"].toObject()["shapes.position"].toDouble());
+    Run bad = run({"train", "clip", "--out", dir.filePath("bad"), "--init", dir.filePath("missing")});
+    QVERIFY(bad.code != 0);
+    QVERIFY2(bad.err.contains("--init") && bad.err.contains("missing"), bad.err.constData());
+  }
+
   void trainAndEvalVqgan() {
     QTemporaryDir dir;
     const QString out = dir.filePath("run");
