@@ -32,6 +32,7 @@
 #include "runtime/model_paths.h"
 #include "runtime/runtime_info.h"
 #include "settings.h"
+#include "train_window.h"
 
 namespace atelier {
 
@@ -100,6 +101,7 @@ void MainWindow::buildMenus() {
   QMenu* models = menuBar()->addMenu(tr("&Models"));
   models->addAction(tr("Model &Folders…"), this, &MainWindow::showModelFolders);
   models->addAction(tr("Open &CLIP Checkpoint…"), this, &MainWindow::openClipCheckpoint);
+  models->addAction(tr("&Train a Mini-CLIP…"), this, &MainWindow::showTrainWindow);
   QAction* rescan = models->addAction(tr("&Rescan Models"), this, &MainWindow::rescanModels);
   rescan->setShortcut(QKeySequence::Refresh);
 
@@ -385,6 +387,19 @@ void MainWindow::openClipCheckpoint() {
   if (file.isEmpty()) return;
   m_clip->setModelAvailable(false, tr("Loading %1…").arg(QFileInfo(file).fileName()));
   m_scorer->load(file);
+}
+
+void MainWindow::showTrainWindow() {
+  if (!m_trainWindow) {
+    m_trainWindow = new TrainWindow(m_bridge->threads(), this);
+    connect(m_trainWindow, &TrainWindow::useModel, this, [this](const QString& path) {
+      m_clip->setModelAvailable(false, tr("Loading %1…").arg(path));
+      m_scorer->load(path);
+    });
+  }
+  m_trainWindow->show();
+  m_trainWindow->raise();
+  m_trainWindow->activateWindow();
 }
 
 void MainWindow::connectBridge() {

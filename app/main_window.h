@@ -28,6 +28,7 @@ class EngineBridge;
 class GanPanel;
 class RunView;
 class Settings;
+class TrainWindow;
 class VqganPanel;
 
 class MainWindow : public QMainWindow {
@@ -46,6 +47,7 @@ class MainWindow : public QMainWindow {
   ClipScorer* clipScorer() const { return m_scorer; }
   GanController* ganController() const { return m_ganController; }
   DrawController* drawController() const { return m_drawController; }
+  TrainWindow* trainWindow() const { return m_trainWindow; }  // null until first shown
   // Animation exports of the GAN, CLIP + VQGAN and CLIPDraw tabs, one each.
   AnimationExporter* ganExporter() const { return m_ganExporter; }
   AnimationExporter* guideExporter() const { return m_guideExporter; }
@@ -63,6 +65,7 @@ class MainWindow : public QMainWindow {
   void showModelFolders();
   void rescanModels();
   void openClipCheckpoint();
+  void showTrainWindow();  // Models ▸ Train a Mini-CLIP
   void showAbout();
   void showLicences();
 
@@ -107,6 +110,7 @@ class MainWindow : public QMainWindow {
   AnimationExporter* m_guideExporter;
   AnimationExporter* m_drawExporter;
   GuideController* m_guideController;
+  TrainWindow* m_trainWindow = nullptr;
   qint64 m_guideJob = 0;
   QString m_guideRunDir;
   VqganPanel::Settings m_guideSettings;

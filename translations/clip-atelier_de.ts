@@ -1165,6 +1165,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
         <translation>Ein Lauf braucht ein VQGAN; keines ist installiert (Modelle ▸ Modellordner zeigt, wohin taming-Checkpoints gehören).</translation>
     </message>
+    <message>
+        <source>&amp;Train a Mini-CLIP…</source>
+        <translation>Mini-CLIP &amp;trainieren…</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1227,6 +1231,160 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Vom ausgewählten Bild aus weiterlaufen, genau dort, wo es war, mit den aktuellen Prompts und Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TrainPanel</name>
+    <message>
+        <source>How CLIP learns</source>
+        <translation>Wie CLIP lernt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each step shows CLIP a batch of images and their captions. It encodes all of them and scores every image against every caption: a square of cosine similarities. The loss asks each image to pick its own caption out of the batch&apos;s, and each caption its own image (a softmax along rows and along columns), so matching pairs are pulled together and the rest pushed apart: a &lt;b&gt;contrastive&lt;/b&gt; objective.&lt;/p&gt;&lt;p&gt;The table shows the step&apos;s first eight pairs: each row is an image with its caption, and how it shares its softmax among the eight captions. Training makes the diagonal win. &lt;i&gt;Contrast groups&lt;/i&gt; put five shapes in a batch that differ only in position or colour, so those words must be read.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeder Schritt zeigt CLIP einen Stapel Bilder mit ihren Bildunterschriften. CLIP kodiert alle und bewertet jedes Bild gegen jede Bildunterschrift: ein Quadrat aus Kosinus-Ähnlichkeiten. Der Verlust verlangt, dass jedes Bild seine eigene Bildunterschrift unter denen des Stapels findet und jede Bildunterschrift ihr eigenes Bild (ein softmax entlang der Zeilen und der Spalten). So werden passende Paare zusammengezogen und die übrigen auseinandergedrückt: ein &lt;b&gt;kontrastives&lt;/b&gt; Ziel.&lt;/p&gt;&lt;p&gt;Die Tabelle zeigt die ersten acht Paare des Schritts: Jede Zeile ist ein Bild mit seiner Bildunterschrift und zeigt, wie sich sein softmax auf die acht Bildunterschriften verteilt. Training lässt die Diagonale gewinnen. &lt;i&gt;Kontrastgruppen&lt;/i&gt; legen fünf Formen in einen Stapel, die sich nur in Position oder Farbe unterscheiden, sodass diese Wörter gelesen werden müssen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Resume the folder&apos;s run</source>
+        <translation>Den Lauf des Ordners fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>A folder for the run: checkpoints, metrics.csv, the model</source>
+        <translation>Ein Ordner für den Lauf: Checkpoints, metrics.csv, das Modell</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Random weights (a new model)</source>
+        <translation>Zufällige Gewichte (ein neues Modell)</translation>
+    </message>
+    <message>
+        <source>The shipped mini-CLIP (fine-tune it)</source>
+        <translation>Das mitgelieferte Mini-CLIP (nachtrainieren)</translation>
+    </message>
+    <message>
+        <source>Another model…</source>
+        <translation>Ein anderes Modell…</translation>
+    </message>
+    <message>
+        <source>Share of each batch in groups of five shapes alike but for their position or colour</source>
+        <translation>Anteil jedes Stapels in Gruppen aus fünf Formen, die sich nur in Position oder Farbe unterscheiden</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Ausgangspunkt:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Stapel:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Contrast groups:</source>
+        <translation>Kontrastgruppen:</translation>
+    </message>
+    <message>
+        <source>Image and caption</source>
+        <translation>Bild und Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>Folder for the Run</source>
+        <translation>Ordner für den Lauf</translation>
+    </message>
+    <message>
+        <source>Start from a Model</source>
+        <translation>Von einem Modell ausgehen</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP models (*.safetensors);;All files (*)</source>
+        <translation>Mini-CLIP-Modelle (*.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the run first.</source>
+        <translation>Wählen Sie zuerst einen Ordner für den Lauf.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run: tick Resume to go on with it, or choose another folder.</source>
+        <translation>%1 enthält bereits einen Lauf: Kreuzen Sie „Fortsetzen“ an, um ihn weiterzuführen, oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3 steps/s · %4 left · loss %5 · accuracy %6%</source>
+        <translation>Schritt %1 von %2 · %3 Schritte/s · noch %4 · Verlust %5 · Genauigkeit %6 %</translation>
+    </message>
+    <message>
+        <source>image %1 with caption %2: %3</source>
+        <translation>Bild %1 mit Bildunterschrift %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TrainWindow</name>
+    <message>
+        <source>Train a Mini-CLIP</source>
+        <translation>Mini-CLIP trainieren</translation>
+    </message>
+    <message>
+        <source>Done in %1 s: %2 (its vocabulary beside it). Use This Model makes it the CLIP of the window; clip-atelier-cli eval clip --clip %2 measures it.</source>
+        <translation>Fertig in %1 s: %2 (sein Vokabular daneben). „Dieses Modell verwenden“ macht es zum CLIP des Fensters; clip-atelier-cli eval clip --clip %2 misst es.</translation>
+    </message>
+    <message>
+        <source>Stopped after step %1; the checkpoint is written. Start with Resume ticked goes on.</source>
+        <translation>Nach Schritt %1 gestoppt; der Checkpoint ist geschrieben. „Starten“ mit angekreuztem „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Training a mini-CLIP</source>
+        <translation>Mini-CLIP wird trainiert</translation>
+    </message>
+    <message>
+        <source>Resuming %1…</source>
+        <translation>%1 wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Starting: a new model learns its vocabulary first…</source>
+        <translation>Start: Ein neues Modell lernt zuerst sein Vokabular…</translation>
+    </message>
+    <message>
+        <source>Starting from %1…</source>
+        <translation>Start von %1…</translation>
     </message>
 </context>
 <context>

@@ -1165,6 +1165,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
         <translation>Una ejecución necesita un VQGAN; no hay ninguno instalado (Modelos ▸ Carpetas de modelos muestra dónde van los checkpoints de taming).</translation>
     </message>
+    <message>
+        <source>&amp;Train a Mini-CLIP…</source>
+        <translation>&amp;Entrenar un mini-CLIP…</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunView</name>
@@ -1227,6 +1231,160 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Volver a ejecutar desde el fotograma seleccionado, exactamente donde estaba, con los prompts y ajustes actuales</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TrainPanel</name>
+    <message>
+        <source>How CLIP learns</source>
+        <translation>Cómo aprende CLIP</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each step shows CLIP a batch of images and their captions. It encodes all of them and scores every image against every caption: a square of cosine similarities. The loss asks each image to pick its own caption out of the batch&apos;s, and each caption its own image (a softmax along rows and along columns), so matching pairs are pulled together and the rest pushed apart: a &lt;b&gt;contrastive&lt;/b&gt; objective.&lt;/p&gt;&lt;p&gt;The table shows the step&apos;s first eight pairs: each row is an image with its caption, and how it shares its softmax among the eight captions. Training makes the diagonal win. &lt;i&gt;Contrast groups&lt;/i&gt; put five shapes in a batch that differ only in position or colour, so those words must be read.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cada paso muestra a CLIP un lote de imágenes con sus descripciones. CLIP las codifica todas y puntúa cada imagen frente a cada descripción: un cuadrado de similitudes coseno. La pérdida pide a cada imagen que elija su propia descripción entre las del lote, y a cada descripción su propia imagen (un softmax a lo largo de las filas y de las columnas), de modo que los pares que coinciden se acercan y el resto se separa: un objetivo &lt;b&gt;contrastivo&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;La tabla muestra los ocho primeros pares del paso: cada fila es una imagen con su descripción y cómo reparte su softmax entre las ocho descripciones. El entrenamiento hace ganar a la diagonal. Los &lt;i&gt;grupos de contraste&lt;/i&gt; ponen en un lote cinco formas que solo difieren en la posición o el color, así que esas palabras deben leerse.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Resume the folder&apos;s run</source>
+        <translation>Continuar el entrenamiento de la carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Model</source>
+        <translation>&amp;Usar este modelo</translation>
+    </message>
+    <message>
+        <source>A folder for the run: checkpoints, metrics.csv, the model</source>
+        <translation>Una carpeta para el entrenamiento: checkpoints, metrics.csv, el modelo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Random weights (a new model)</source>
+        <translation>Pesos aleatorios (un modelo nuevo)</translation>
+    </message>
+    <message>
+        <source>The shipped mini-CLIP (fine-tune it)</source>
+        <translation>El mini-CLIP incluido (ajustarlo)</translation>
+    </message>
+    <message>
+        <source>Another model…</source>
+        <translation>Otro modelo…</translation>
+    </message>
+    <message>
+        <source>Share of each batch in groups of five shapes alike but for their position or colour</source>
+        <translation>Parte de cada lote en grupos de cinco formas iguales salvo en la posición o el color</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Partir de:</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Pasos:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Lote:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Tasa de aprendizaje:</translation>
+    </message>
+    <message>
+        <source>Contrast groups:</source>
+        <translation>Grupos de contraste:</translation>
+    </message>
+    <message>
+        <source>Image and caption</source>
+        <translation>Imagen y descripción</translation>
+    </message>
+    <message>
+        <source>Folder for the Run</source>
+        <translation>Carpeta para el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Start from a Model</source>
+        <translation>Partir de un modelo</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP models (*.safetensors);;All files (*)</source>
+        <translation>Modelos mini-CLIP (*.safetensors);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the run first.</source>
+        <translation>Elija primero una carpeta para el entrenamiento.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run: tick Resume to go on with it, or choose another folder.</source>
+        <translation>%1 ya contiene un entrenamiento: marque Continuar para seguir con él, o elija otra carpeta.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3 steps/s · %4 left · loss %5 · accuracy %6%</source>
+        <translation>Paso %1 de %2 · %3 pasos/s · faltan %4 · pérdida %5 · precisión %6 %</translation>
+    </message>
+    <message>
+        <source>image %1 with caption %2: %3</source>
+        <translation>imagen %1 con la descripción %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::TrainWindow</name>
+    <message>
+        <source>Train a Mini-CLIP</source>
+        <translation>Entrenar un mini-CLIP</translation>
+    </message>
+    <message>
+        <source>Done in %1 s: %2 (its vocabulary beside it). Use This Model makes it the CLIP of the window; clip-atelier-cli eval clip --clip %2 measures it.</source>
+        <translation>Terminado en %1 s: %2 (con su vocabulario al lado). «Usar este modelo» lo convierte en el CLIP de la ventana; clip-atelier-cli eval clip --clip %2 lo mide.</translation>
+    </message>
+    <message>
+        <source>Stopped after step %1; the checkpoint is written. Start with Resume ticked goes on.</source>
+        <translation>Detenido tras el paso %1; el checkpoint está escrito. «Iniciar» con «Continuar» marcado sigue.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>El entrenamiento falló: %1</translation>
+    </message>
+    <message>
+        <source>Training a mini-CLIP</source>
+        <translation>Entrenando un mini-CLIP</translation>
+    </message>
+    <message>
+        <source>Resuming %1…</source>
+        <translation>Continuando %1…</translation>
+    </message>
+    <message>
+        <source>Starting: a new model learns its vocabulary first…</source>
+        <translation>Iniciando: un modelo nuevo aprende primero su vocabulario…</translation>
+    </message>
+    <message>
+        <source>Starting from %1…</source>
+        <translation>Iniciando desde %1…</translation>
     </message>
 </context>
 <context>

@@ -69,13 +69,17 @@ double learning_rate(const ClipTrainOptions& o, int64_t step) {
   return o.lr * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, t)));
 }
 
+constexpr int64_t kShownPairs = 8;  // TrainProgress's window on the batch
+
 struct Batch {
   at::Tensor images, tokens, targets;
+  std::vector<Image> shown;
+  std::vector<std::string> captions;
 };
 
 Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::Tokenizer& tok, int64_t step) {
   const int64_t B = o.batch, S = o.image_size, plane = S * S;
-  Batch b{at::empty({B, 3, S, S}), at::empty({B, o.context}, at::kLong), {}};
+  Batch b{at::empty({B, 3, S, S}), at::empty({B, o.context}, at::kLong), {}, {}, {}};
   std::vector<std::string> captions(static_cast<size_t>(B));
   float* px = b.images.data_ptr<float>();
   const ShapeOptions so{int(S)};
@@ -92,7 +96,9 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::T
     auto ids = tok.tokenize(s.caption, o.context, true);
     std::copy(ids.begin(), ids.end(), b.tokens[i].data_ptr<int64_t>());
     captions[size_t(i)] = s.caption;
+    if (i < kShownPairs) b.shown.push_back(std::move(s.image));
   }
+  b.captions.assign(captions.begin(), captions.begin() + std::min(B, kShownPairs));
   // Pairs with the same caption are both right answers: soft targets spread over them.
   b.targets = at::zeros({B, B});
   for (int64_t i = 0; i < B; ++i)
@@ -246,6 +252,11 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
       at::NoGradGuard no_grad;
       auto hit = b.targets.to(device).gather(1, logits.argmax(1, true)) > 0;
       p.accuracy = hit.to(at::kFloat).mean().item<double>();
+      const int64_t n = int64_t(b.shown.size());
+      auto window = at::softmax(logits.slice(0, 0, n).slice(1, 0, n).to(at::kCPU, at::kFloat), 1).contiguous();
+      p.softmax.assign(window.data_ptr<float>(), window.data_ptr<float>() + n * n);
+      p.images = std::move(b.shown);
+      p.captions = std::move(b.captions);
     }
     p.lr = lr;
     p.logit_scale = model->logit_scale.item<double>();

@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "io/image.h"
 
 namespace atelier::train {
 
@@ -35,6 +38,12 @@ struct ClipTrainOptions {
 struct TrainProgress {
   int64_t step = 0, steps = 0;
   double loss = 0, accuracy = 0, lr = 0, logit_scale = 0, seconds = 0;
+  // A window on the objective: the step's first few image-caption pairs (images RGB8) and the
+  // softmax of each image over those captions (row-major, images x captions): training makes
+  // the diagonal win.
+  std::vector<Image> images;
+  std::vector<std::string> captions;
+  std::vector<float> softmax;
 };
 
 // progress is called after every step; stop() is polled every step and ends the run cleanly

@@ -11,7 +11,11 @@
 #include <QListWidget>
 #include <QSpinBox>
 #include <QDir>
+#include <QCheckBox>
+#include <QFile>
+#include <QMenu>
 #include <QMenuBar>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -44,6 +48,8 @@
 #include "run_view.h"
 #include "runtime/model_paths.h"
 #include "settings.h"
+#include "train_panel.h"
+#include "train_window.h"
 
 using namespace atelier;
 using namespace std::chrono_literals;
@@ -241,6 +247,84 @@ class TestMainWindow : public QObject {
     delete w;
     QVERIFY(t.elapsed() < 2000);
     QTest::qWait(20);
+  }
+
+  void trainAMiniClipBesideTheStudio() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    w.show();
+    QAction* train = nullptr;
+    for (QAction* menu : w.menuBar()->actions())
+      for (QAction* a : menu->menu() ? menu->menu()->actions() : QList<QAction*>{})
+        if (a->text() == QStringLiteral("&Train a Mini-CLIP…")) train = a;
+    QVERIFY(train);
+    train->trigger();
+    TrainWindow* tw = w.trainWindow();
+    QVERIFY(tw && tw->isVisible());
+    TrainPanel* panel = tw->panel();
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("run"));
+
+    // Bad folders are a message, and nothing starts.
+    QFile file(dir.filePath(QStringLiteral("a-file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    TrainPanel::Settings s;
+    s.out = file.fileName();
+    panel->setSettings(s);
+    panel->startButton()->click();
+    QVERIFY(!panel->running());
+    QVERIFY2(panel->status().contains(QStringLiteral("is a file")), qPrintable(panel->status()));
+
+    // A fine-tune of the shipped mini-CLIP: long enough to stop, small batches.
+    s.out = out;
+    s.init = QString::fromStdString(find_default_clip().string());
+    s.steps = 100000;
+    s.batch = 16;
+    panel->setSettings(s);
+    QVERIFY(!panel->resumeBox()->isEnabled());
+    panel->startButton()->click();
+    QVERIFY(panel->running());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->plot()->pointCount(QStringLiteral("loss")) >= 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->pairs()->rowCount(), 8, 10000);
+    QVERIFY(panel->pairs()->item(0, 0)->text().startsWith(QStringLiteral("1. ")));
+    QVERIFY(panel->status().contains(QStringLiteral("of 100000")));
+    // The studio keeps answering while it trains: the tabs' worker is not the trainer's.
+    QSignalSpy loaded(w.clipScorer(), &ClipScorer::loaded);
+    w.clipScorer()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(panel->running());
+    // Stop: a checkpoint, and Resume offered.
+    panel->stopButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 30000);
+    QVERIFY2(panel->status().contains(QStringLiteral("Stopped")), qPrintable(panel->status()));
+    QVERIFY(QFile::exists(out + QStringLiteral("/checkpoint.safetensors")));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/model.safetensors")));
+    QVERIFY(panel->resumeBox()->isEnabled() && panel->resumeBox()->isChecked());
+    QVERIFY(!panel->useButton()->isEnabled());
+
+    // Resume to a near end: the run finishes with a model that can become the window's CLIP.
+    auto lines = [&] {
+      QFile metrics(out + QStringLiteral("/metrics.csv"));
+      return metrics.open(QIODevice::ReadOnly) ? int(metrics.readAll().count('\n')) : -1;
+    };
+    const int done = lines() - 1;  // the steps before the stop (the header aside)
+    QVERIFY(done >= 2);
+    QVERIFY2(panel->status().contains(QString::number(done)), qPrintable(panel->status()));
+    s = panel->settings();
+    s.steps = done + 2;
+    panel->setSettings(s);
+    QVERIFY(panel->settings().resume);
+    panel->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 60000);
+    QVERIFY2(panel->status().contains(QStringLiteral("Done")), qPrintable(panel->status()));
+    QCOMPARE(lines(), done + 2 + 1);  // every step once, and the header
+    QVERIFY(panel->useButton()->isEnabled());
+    saveScreenshot(tw, QStringLiteral("train.png"));
+    loaded.clear();
+    panel->useButton()->click();
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.last().first().toString(), out + QStringLiteral("/model.safetensors"));
   }
 
   void typingAPromptScoresEveryImage() {

@@ -188,6 +188,22 @@ class TestTrain : public QObject {
     QCOMPARE(lossColumn(whole / "metrics.csv").size(), size_t(6));
     // A new run into a folder that holds one is refused rather than overwritten.
     QVERIFY(QString::fromStdString(errorOf([&] { train_clip(tinyRun(whole), {}); })).contains("--resume"));
+    // Each step shows its first pairs (the batch has 8) and each image's softmax over their captions.
+    TrainProgress last;
+    ClipTrainOptions more = tinyRun(whole);
+    more.resume = true;
+    more.steps = 7;
+    train_clip(more, [&](const TrainProgress& p) { last = p; });
+    QCOMPARE(last.step, int64_t(7));
+    QCOMPARE(last.images.size(), size_t(8));
+    QCOMPARE(last.captions.size(), size_t(8));
+    QCOMPARE(last.softmax.size(), size_t(64));
+    QCOMPARE(last.images[0].width, 32);
+    for (int r = 0; r < 8; ++r) {
+      double sum = 0;
+      for (int c = 0; c < 8; ++c) sum += last.softmax[size_t(r * 8 + c)];
+      QVERIFY(std::abs(sum - 1.0) < 1e-4);
+    }
     // The result loads as any CLIP, with its vocabulary beside it.
     clip::Clip model = clip::Clip::load(whole / "model.safetensors");
     QCOMPARE(model.info().image_size, int64_t(32));

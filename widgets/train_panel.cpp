@@ -1,0 +1,285 @@
+#include "train_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "live_plot.h"
+#include "note_box.h"
+
+namespace atelier {
+
+namespace {
+constexpr int kThumb = 40;
+}
+
+TrainPanel::TrainPanel(QWidget* parent)
+    : QWidget(parent),
+      m_note(new NoteBox(
+          tr("How CLIP learns"),
+          tr("<p>Each step shows CLIP a batch of images and their captions. It encodes all of them and scores every "
+             "image against every caption: a square of cosine similarities. The loss asks each image to pick its own "
+             "caption out of the batch's, and each caption its own image (a softmax along rows and along columns), so "
+             "matching pairs are pulled together and the rest pushed apart: a <b>contrastive</b> objective.</p>"
+             "<p>The table shows the step's first eight pairs: each row is an image with its caption, and how it shares "
+             "its softmax among the eight captions. Training makes the diagonal win. <i>Contrast groups</i> put five "
+             "shapes in a batch that differ only in position or colour, so those words must be read.</p>"),
+          this)),
+      m_out(new QLineEdit(this)),
+      m_from(new QComboBox(this)),
+      m_resume(new QCheckBox(tr("Resume the folder's run"), this)),
+      m_steps(new QSpinBox(this)),
+      m_batch(new QSpinBox(this)),
+      m_lr(new QDoubleSpinBox(this)),
+      m_contrast(new QDoubleSpinBox(this)),
+      m_start(new QPushButton(tr("&Start"), this)),
+      m_stop(new QPushButton(tr("S&top"), this)),
+      m_use(new QPushButton(tr("&Use This Model"), this)),
+      m_status(new QLabel(this)),
+      m_plot(new LivePlot(this)),
+      m_pairs(new QTableWidget(this)) {
+  m_out->setPlaceholderText(tr("A folder for the run: checkpoints, metrics.csv, the model"));
+  auto* browse = new QPushButton(tr("Browse…"), this);
+  auto* outRow = new QHBoxLayout;
+  outRow->addWidget(m_out, 1);
+  outRow->addWidget(browse);
+  m_from->addItem(tr("Random weights (a new model)"));
+  m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
+  m_from->addItem(tr("Another model…"));
+  m_steps->setRange(1, 1000000);
+  m_steps->setValue(2500);
+  m_batch->setRange(2, 4096);
+  m_batch->setValue(256);
+  m_lr->setDecimals(6);
+  m_lr->setRange(0.0, 0.1);
+  m_lr->setSingleStep(1e-4);
+  m_lr->setValue(2e-4);
+  m_contrast->setRange(0.0, 1.0);
+  m_contrast->setSingleStep(0.05);
+  m_contrast->setValue(0.2);
+  m_contrast->setToolTip(tr("Share of each batch in groups of five shapes alike but for their position or colour"));
+  m_resume->setEnabled(false);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Folder:"), outRow);
+  form->addRow(tr("Start from:"), m_from);
+  form->addRow(QString(), m_resume);
+  form->addRow(tr("Steps:"), m_steps);
+  form->addRow(tr("Batch:"), m_batch);
+  form->addRow(tr("Learning rate:"), m_lr);
+  form->addRow(tr("Contrast groups:"), m_contrast);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_start);
+  buttons->addWidget(m_stop);
+  buttons->addStretch(1);
+  buttons->addWidget(m_use);
+  m_stop->setEnabled(false);
+  m_use->setEnabled(false);
+  m_status->setWordWrap(true);
+  m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  m_pairs->setColumnCount(9);
+  QStringList headers{tr("Image and caption")};
+  for (int c = 1; c <= 8; ++c) headers << QString::number(c);
+  m_pairs->setHorizontalHeaderLabels(headers);
+  m_pairs->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  for (int c = 1; c <= 8; ++c) m_pairs->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  m_pairs->verticalHeader()->setDefaultSectionSize(kThumb + 4);
+  m_pairs->verticalHeader()->hide();  // the captions are numbered
+  m_pairs->setIconSize(QSize(kThumb, kThumb));
+  m_pairs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_pairs->setSelectionMode(QAbstractItemView::NoSelection);
+
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(m_plot);
+  split->addWidget(m_pairs);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  split->setSizes({360, 640});
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(m_note);
+  layout->addLayout(form);
+  layout->addLayout(buttons);
+  layout->addWidget(m_status);
+  layout->addWidget(split, 1);
+
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the Run"), m_out->text());
+    if (!dir.isEmpty()) m_out->setText(dir);
+  });
+  connect(m_out, &QLineEdit::textChanged, this, &TrainPanel::updateResume);
+  connect(m_from, &QComboBox::activated, this, [this](int index) {
+    if (index != int(Start::File)) return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Start from a Model"), m_file,
+                                                      tr("Mini-CLIP models (*.safetensors);;All files (*)"));
+    if (file.isEmpty()) m_from->setCurrentIndex(int(Start::Random));
+    else m_file = file;
+  });
+  connect(m_start, &QPushButton::clicked, this, &TrainPanel::requestStart);
+  connect(m_stop, &QPushButton::clicked, this, &TrainPanel::stopRequested);
+  connect(m_use, &QPushButton::clicked, this, [this] {
+    if (!m_result.isEmpty()) Q_EMIT useRequested(m_result);
+  });
+}
+
+TrainPanel::Settings TrainPanel::settings() const {
+  Settings s;
+  s.out = m_out->text().trimmed();
+  const auto start = Start(m_from->currentIndex());
+  s.init = start == Start::Shipped ? m_shipped : start == Start::File ? m_file : QString();
+  s.resume = m_resume->isEnabled() && m_resume->isChecked();
+  s.steps = m_steps->value();
+  s.batch = m_batch->value();
+  s.lr = m_lr->value();
+  s.contrast = m_contrast->value();
+  return s;
+}
+
+void TrainPanel::setSettings(const Settings& s) {
+  m_out->setText(s.out);
+  m_steps->setValue(s.steps);
+  m_batch->setValue(s.batch);
+  m_lr->setValue(s.lr);
+  m_contrast->setValue(s.contrast);
+  if (s.init.isEmpty()) setStart(Start::Random);
+  else if (s.init == m_shipped) setStart(Start::Shipped);
+  else setStart(Start::File, s.init);
+  updateResume();
+  if (m_resume->isEnabled()) m_resume->setChecked(s.resume);
+}
+
+void TrainPanel::setShippedModel(const QString& path) {
+  m_shipped = path;
+  // Without a shipped model there is nothing to fine-tune.
+  if (auto* model = qobject_cast<QStandardItemModel*>(m_from->model()))
+    if (QStandardItem* item = model->item(int(Start::Shipped))) item->setEnabled(!path.isEmpty());
+  if (path.isEmpty() && m_from->currentIndex() == int(Start::Shipped)) m_from->setCurrentIndex(int(Start::Random));
+}
+
+void TrainPanel::setStart(Start start, const QString& file) {
+  if (start == Start::File) m_file = file;
+  m_from->setCurrentIndex(int(start));
+}
+
+void TrainPanel::setRunning(bool running) {
+  m_running = running;
+  m_start->setEnabled(!running);
+  m_stop->setEnabled(running);
+  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast}) w->setEnabled(!running);
+  if (running) {
+    m_use->setEnabled(false);
+    m_resume->setEnabled(false);
+    m_firstStep = -1;
+  } else {
+    updateResume();
+  }
+}
+
+void TrainPanel::setStatus(const QString& text) { m_status->setText(text); }
+QString TrainPanel::status() const { return m_status->text(); }
+
+void TrainPanel::setResult(const QString& modelPath) {
+  m_result = modelPath;
+  m_use->setEnabled(!modelPath.isEmpty());
+}
+
+void TrainPanel::requestStart() {
+  const Settings s = settings();
+  if (s.out.isEmpty()) {
+    setStatus(tr("Choose a folder for the run first."));
+    return;
+  }
+  if (QFileInfo(s.out).exists() && !QFileInfo(s.out).isDir()) {
+    setStatus(tr("%1 is a file, not a folder.").arg(s.out));
+    return;
+  }
+  if (!s.resume && QFileInfo::exists(QDir(s.out).filePath(QStringLiteral("checkpoint.safetensors")))) {
+    setStatus(tr("%1 already holds a run: tick Resume to go on with it, or choose another folder.").arg(s.out));
+    return;
+  }
+  if (!s.resume) clear();
+  Q_EMIT startRequested(s);
+}
+
+void TrainPanel::updateResume() {
+  const bool has = QFileInfo::exists(QDir(m_out->text().trimmed()).filePath(QStringLiteral("checkpoint.safetensors")));
+  m_resume->setEnabled(has && !m_running);
+  m_resume->setChecked(has);
+}
+
+void TrainPanel::showProgress(qint64 step, qint64 steps, double seconds, double loss, double accuracy) {
+  if (m_firstStep < 0) m_firstStep = step - 1;
+  m_plot->addPoint(tr("loss"), double(step), loss);
+  m_plot->addPoint(tr("accuracy"), double(step), accuracy);
+  const double rate = seconds > 0 ? double(step - m_firstStep) / seconds : 0;
+  QString left = QStringLiteral("–");
+  if (rate > 0) {
+    const qint64 s = qint64(std::llround(double(steps - step) / rate));
+    left = s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+  }
+  setStatus(tr("Step %1 of %2 · %3 steps/s · %4 left · loss %5 · accuracy %6%")
+                .arg(step)
+                .arg(steps)
+                .arg(rate, 0, 'f', 2)
+                .arg(left)
+                .arg(loss, 0, 'f', 3)
+                .arg(100 * accuracy, 0, 'f', 1));
+}
+
+void TrainPanel::showPairs(const QList<QImage>& images, const QStringList& captions, const QVector<float>& softmax) {
+  const int n = int(images.size());
+  if (captions.size() != n || softmax.size() != n * n) return;
+  m_pairs->setRowCount(n);
+  m_pairs->setColumnCount(n + 1);
+  const QColor base = palette().color(QPalette::Base), hi = palette().color(QPalette::Highlight);
+  for (int r = 0; r < n; ++r) {
+    auto* pair = new QTableWidgetItem(QIcon(QPixmap::fromImage(images[r].scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
+                                      QStringLiteral("%1. %2").arg(r + 1).arg(captions[r]));
+    pair->setToolTip(captions[r]);
+    m_pairs->setItem(r, 0, pair);
+    for (int c = 0; c < n; ++c) {
+      const double v = std::clamp(double(softmax[r * n + c]), 0.0, 1.0);
+      auto* cell = new QTableWidgetItem(QString::number(v, 'f', 2));
+      cell->setTextAlignment(Qt::AlignCenter);
+      cell->setBackground(QColor::fromRgbF(float(base.redF() + (hi.redF() - base.redF()) * v), float(base.greenF() + (hi.greenF() - base.greenF()) * v),
+                                           float(base.blueF() + (hi.blueF() - base.blueF()) * v)));
+      cell->setForeground(v > 0.5 ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text));
+      cell->setToolTip(tr("image %1 with caption %2: %3").arg(r + 1).arg(c + 1).arg(captions[c]));
+      if (c == r) {
+        QFont f = cell->font();
+        f.setBold(true);
+        cell->setFont(f);
+      }
+      m_pairs->setItem(r, c + 1, cell);
+    }
+  }
+}
+
+void TrainPanel::clear() {
+  m_plot->clear();
+  m_pairs->setRowCount(0);
+  m_firstStep = -1;
+  setResult({});
+}
+
+}  // namespace atelier

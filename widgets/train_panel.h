@@ -1,0 +1,98 @@
+// Training a mini-CLIP from the window: where the run goes and what it starts from (random
+// weights, the shipped mini-CLIP, another model), steps, batch, learning rate and contrast
+// groups; Start, Stop (a checkpoint; Resume goes on), the loss and accuracy as they fall and
+// rise, and a window on CLIP's objective: the step's first image-caption pairs and each image's
+// softmax over those captions, whose diagonal training makes win.
+// Engine-free: a start goes out as a signal, progress comes in through the show*() slots.
+#pragma once
+#include <QImage>
+#include <QList>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace atelier {
+
+class LivePlot;
+class NoteBox;
+
+class TrainPanel : public QWidget {
+  Q_OBJECT
+ public:
+  enum class Start { Random, Shipped, File };
+  struct Settings {
+    QString out;        // the run's folder
+    QString init;       // a model to start from; empty: random weights
+    bool resume = false;  // go on with the folder's checkpoint
+    int steps = 2500;
+    int batch = 256;
+    double lr = 2e-4;
+    double contrast = 0.2;
+  };
+
+  explicit TrainPanel(QWidget* parent = nullptr);
+  NoteBox* note() const { return m_note; }
+  LivePlot* plot() const { return m_plot; }
+  QTableWidget* pairs() const { return m_pairs; }
+  QPushButton* startButton() const { return m_start; }
+  QPushButton* stopButton() const { return m_stop; }
+  QPushButton* useButton() const { return m_use; }
+  QCheckBox* resumeBox() const { return m_resume; }
+
+  Settings settings() const;
+  void setSettings(const Settings& settings);
+  // Where the shipped mini-CLIP is (the "shipped" choice starts from it); empty: not installed.
+  void setShippedModel(const QString& path);
+  void setStart(Start start, const QString& file = {});
+  void setRunning(bool running);
+  bool running() const { return m_running; }
+  void setStatus(const QString& text);
+  QString status() const;
+  // The run ended with a model file (the trained weights) that "Use This Model" loads.
+  void setResult(const QString& modelPath);
+
+ public Q_SLOTS:
+  void showProgress(qint64 step, qint64 steps, double seconds, double loss, double accuracy);
+  void showPairs(const QList<QImage>& images, const QStringList& captions, const QVector<float>& softmax);
+  void clear();
+
+ Q_SIGNALS:
+  void startRequested(const atelier::TrainPanel::Settings& settings);
+  void stopRequested();
+  void useRequested(const QString& modelPath);
+
+ private:
+  void requestStart();
+  void updateResume();
+
+  NoteBox* m_note;
+  QLineEdit* m_out;
+  QComboBox* m_from;
+  QCheckBox* m_resume;
+  QSpinBox* m_steps;
+  QSpinBox* m_batch;
+  QDoubleSpinBox* m_lr;
+  QDoubleSpinBox* m_contrast;
+  QPushButton* m_start;
+  QPushButton* m_stop;
+  QPushButton* m_use;
+  QLabel* m_status;
+  LivePlot* m_plot;
+  QTableWidget* m_pairs;
+  QString m_shipped, m_file, m_result;
+  bool m_running = false;
+  qint64 m_firstStep = -1;  // of this start: the pace counts only its own steps
+};
+
+}  // namespace atelier
+
+Q_DECLARE_METATYPE(atelier::TrainPanel::Settings)
