@@ -327,6 +327,28 @@ class TestMainWindow : public QObject {
     QCOMPARE(loaded.last().first().toString(), out + QStringLiteral("/model.safetensors"));
   }
 
+  void closingTheWindowWhileTrainingKeepsTheRun() {
+    Settings settings(settingsFile());
+    auto* w = new MainWindow(&settings);
+    w->show();
+    w->showTrainWindow();
+    TrainPanel* panel = w->trainWindow()->panel();
+    QTemporaryDir dir;
+    TrainPanel::Settings s;
+    s.out = dir.filePath(QStringLiteral("run"));
+    s.init = QString::fromStdString(find_default_clip().string());
+    s.steps = 100000;
+    s.batch = 16;
+    panel->setSettings(s);
+    panel->startButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->plot()->pointCount(QStringLiteral("loss")) >= 2, 60000);
+    QElapsedTimer t;
+    t.start();
+    delete w;  // the trainer is told to stop, and writes its checkpoint before the window goes
+    QVERIFY(t.elapsed() < 5000);
+    QVERIFY(QFile::exists(s.out + QStringLiteral("/checkpoint.safetensors")));
+  }
+
   void typingAPromptScoresEveryImage() {
     Settings settings(settingsFile());
     MainWindow w(&settings);
