@@ -1,5 +1,6 @@
 // clip-atelier-cli train clip | eval clip: the embedded mini-CLIP's trainer and its evaluation.
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -51,6 +52,31 @@ void add_render_commands(CLI::App& app) {
                                  pos, a->size, a->seed);
     write_image(a->out, s.image);
     std::cout << s.caption << '\n';
+  });
+  struct Batch {
+    uint64_t seed = 1, first = 0;
+    int count = 16, size = 64;
+    std::string out;
+  };
+  auto bt = std::make_shared<Batch>();
+  auto* shs = render->add_subcommand("shapes", "Training samples of the shapes dataset as a grid, their captions printed");
+  shs->add_option("--seed", bt->seed, "The run's seed");
+  shs->add_option("--first", bt->first, "The first sample's index");
+  shs->add_option("--count", bt->count, "Samples")->check(CLI::Range(1, 1024));
+  shs->add_option("--size", bt->size, "Pixels of each")->check(CLI::Range(16, 1024));
+  shs->add_option("--out", bt->out, "The grid image")->required();
+  shs->callback([bt] {
+    const int cols = int(std::ceil(std::sqrt(double(bt->count)))), rows = (bt->count + cols - 1) / cols, gap = 2, S = bt->size;
+    Image grid{cols * S + (cols - 1) * gap, rows * S + (rows - 1) * gap, 3, {}};
+    grid.pixels.assign(size_t(grid.width) * size_t(grid.height) * 3, 255);
+    for (int k = 0; k < bt->count; ++k) {
+      const train::Sample s = train::render_shapes(bt->seed, bt->first + uint64_t(k), train::ShapeOptions{S});
+      const int x0 = (k % cols) * (S + gap), y0 = (k / cols) * (S + gap);
+      for (int y = 0; y < S; ++y)
+        std::copy_n(s.image.pixels.begin() + ptrdiff_t(y) * S * 3, S * 3, grid.pixels.begin() + (ptrdiff_t(y0 + y) * grid.width + x0) * 3);
+      std::cout << bt->first + uint64_t(k) << '\t' << s.caption << '\n';
+    }
+    write_image(bt->out, grid);
   });
   auto* em = render->add_subcommand("emoji", "One emoji by its Unicode name");
   em->add_option("--name", a->name, "e.g. rocket, cat face, red apple")->required();

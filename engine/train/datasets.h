@@ -24,6 +24,7 @@ std::string with_article(const std::string& word);
 struct ShapeLabels {
   int shape = 0, colour = 0, position = -1;  // position -1: not named (random placement)
   int count = 1;
+  int style = 0;  // 0 filled, 1 in outline, 2 scribbled in with strokes
 };
 
 const std::vector<std::string>& shape_names();   // circle, square, ...
@@ -34,6 +35,7 @@ struct ShapeOptions {
   int size = 64;
   bool allow_pairs = true;   // "a red circle above a blue square"
   bool allow_counts = true;  // "three green triangles"
+  bool allow_styles = true;  // single shapes also drawn in outline or scribbled in with strokes
 };
 
 // One image with one to three shapes and its caption.

@@ -92,6 +92,40 @@ void draw(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float ang
   }
 }
 
+// How a single shape is drawn. People call a heart drawn in red lines, or scribbled in with red
+// strokes, "a red heart": so does the caption. (CLIPDraw paints with strokes; a mini-CLIP that
+// has only seen solid shapes reads strokes' colours badly.)
+enum class Style { Filled, Outline, Scribble };
+
+// Shapes with an outline of their own: polygons and the heart (a circle's outline is a ring,
+// a line and a cross are strokes already).
+bool has_outline(int shape) { return shape != 0 && shape != 5 && shape != 6 && shape != 7; }
+
+void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle, Style style, Rng& rng) {
+  if (style == Style::Filled || !has_outline(shape)) {
+    draw(img, shape, colour, c, r, angle);
+    return;
+  }
+  const cv::Scalar col(kColours[colour].r, kColours[colour].g, kColours[colour].b);
+  const auto pts = polygon(shape, c, r, angle);
+  const int width = std::max(1, int(std::lround(float(img.cols) / 64.0f * rng.uniformf(1.0f, 3.0f))));
+  if (style == Style::Outline) {
+    cv::polylines(img, std::vector<std::vector<cv::Point>>{pts}, true, col, width, cv::LINE_AA, 4);
+    return;
+  }
+  // Scribble: strokes across the shape's box, kept inside the shape, and its outline.
+  cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U), layer = img.clone();
+  cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255), cv::LINE_8, 4);
+  const int strokes = 6 + rng.uniform(10);
+  for (int i = 0; i < strokes; ++i) {
+    cv::Point2f a(c.x + rng.uniformf(-1.3f, 1.3f) * r, c.y + rng.uniformf(-1.3f, 1.3f) * r);
+    cv::Point2f b(c.x + rng.uniformf(-1.3f, 1.3f) * r, c.y + rng.uniformf(-1.3f, 1.3f) * r);
+    cv::line(layer, cv::Point(int(a.x * 16), int(a.y * 16)), cv::Point(int(b.x * 16), int(b.y * 16)), col, width, cv::LINE_AA, 4);
+  }
+  layer.copyTo(img, mask);
+  cv::polylines(img, std::vector<std::vector<cv::Point>>{pts}, true, col, std::max(1, width - 1), cv::LINE_AA, 4);
+}
+
 Image to_image(const cv::Mat& m) {
   Image img{m.cols, m.rows, 3, {}};
   img.pixels.assign(m.data, m.data + m.total() * 3);
@@ -123,15 +157,16 @@ cv::Point2f position_centre(int pos, int size, Rng& rng) {
 // anywhere (unnamed); templ: one of four caption templates, -1: drawn from rng after the shape.
 struct Single {
   int shape, colour, position, size_class, templ;
+  Style style = Style::Filled;
 };
 
 // Draws the shape (its jitter and angle from rng) and returns its caption, background not named.
-std::string draw_single(cv::Mat& img, const Single& one, Rng& rng) {
+std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rng) {
   const float size = float(img.cols);
   const float r = size * (one.size_class == 1 ? 0.11f : one.size_class == 2 ? 0.26f : 0.17f);
   const cv::Point2f c = one.position >= 0 ? position_centre(one.position, img.cols, rng)
                                           : cv::Point2f(rng.uniformf(r + 2, size - r - 2), rng.uniformf(r + 2, size - r - 2));
-  draw(img, one.shape, one.colour, c, r, rng.uniformf(-0.5f, 0.5f));
+  draw_styled(img, one.shape, one.colour, c, r, rng.uniformf(-0.5f, 0.5f), one.style, style_rng);
   static const char* kTemplates[] = {"a {s}{c} {h}", "a picture of a {s}{c} {h}", "a {s}{c} {h} shape", "{s}{c} {h}"};
   std::string t = kTemplates[one.templ >= 0 ? one.templ : rng.uniform(4)];
   auto rep = [&](const std::string& key, const std::string& val) {
@@ -144,7 +179,8 @@ std::string draw_single(cv::Mat& img, const Single& one, Rng& rng) {
   return t + (one.position >= 0 ? std::string(" ") + kPositions[one.position] : "");
 }
 
-constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL;
+constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL,
+                   kStyleSalt = 0x57E1'0000'0000'0001ULL;
 
 }  // namespace
 
@@ -191,6 +227,10 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
   // A quarter of the captions leave the background out, as people do: "a white circle" must
   // mean a white circle on whatever background (its own stream: the images do not depend on it).
   const bool name_bg = Rng(seed ^ kBackgroundSalt, index).uniform(4) != 0;
+  // Its own stream too: 15% of single shapes drawn in outline, 15% scribbled in (those that have an outline).
+  Rng style_rng(seed ^ kStyleSalt, index);
+  const int style_pick = style_rng.uniform(20);
+  const Style style = !o.allow_styles ? Style::Filled : style_pick < 3 ? Style::Outline : style_pick < 6 ? Style::Scribble : Style::Filled;
 
   if (kind < 6 || (!o.allow_pairs && !o.allow_counts)) {
     Single one{shape, colour, -1, rng.uniform(3) == 0 ? 1 : 0, 0};
@@ -200,8 +240,10 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     one.position = rng.uniform(5) ? rng.uniform(5) : -1;
     if (one.size_class == 2) one.position = one.position >= 0 ? 4 : -1;  // a large shape fills the middle
     one.templ = -1;
-    caption = draw_single(img, one, rng);
+    one.style = style;
+    caption = draw_single(img, one, rng, style_rng);
     lab.position = one.position;
+    lab.style = has_outline(shape) ? int(style) : 0;
   } else if (kind < 8 && o.allow_pairs) {
     const int shape2 = rng.uniform(kNumShapes);
     int colour2 = rng.uniform(kNumColours);
@@ -267,7 +309,7 @@ Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOpt
   Rng rng(seed ^ kContrastSalt, group * kContrastGroup + uint64_t(member) + (uint64_t(1) << 62));
   const auto& bc = kColours[bg];
   cv::Mat img(o.size, o.size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
-  const std::string caption = draw_single(img, one, rng);
+  const std::string caption = draw_single(img, one, rng, rng);
   return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
 }
 

@@ -80,6 +80,48 @@ class TestTrain : public QObject {
     QVERIFY(centre[0] > 200 && centre[1] < 60 && centre[2] < 60);
   }
 
+  void singleShapesAreAlsoDrawnInOutlineOrScribbled() {
+    // The style has its own random stream: with styles off, the same sample is the filled shape
+    // under the same caption, so outlines and scribbles are that shape drawn with less ink.
+    ShapeOptions styled, solid;
+    solid.allow_styles = false;
+    int counts[3] = {0, 0, 0};
+    for (uint64_t i = 0; i < 600; ++i) {
+      ShapeLabels l;
+      const Sample a = render_shapes(5, i, styled, &l), b = render_shapes(5, i, solid);
+      QCOMPARE(a.caption, b.caption);
+      ++counts[l.style];
+      if (l.style == 0) {
+        QCOMPARE(a.image.pixels, b.image.pixels);
+        continue;
+      }
+      QCOMPARE(l.count, 1);
+      // Pixels unlike the background (the corner): the styled shape's all lie on or within 3 px
+      // of the filled one's, and it differs from it.
+      auto ink = [](const Image& im, int x, int y) {
+        const uint8_t* p = &im.pixels[size_t((y * im.width + x) * 3)];
+        return std::abs(p[0] - im.pixels[0]) + std::abs(p[1] - im.pixels[1]) + std::abs(p[2] - im.pixels[2]) > 60;
+      };
+      int inked = 0, outside = 0;
+      for (int y = 0; y < a.image.height; ++y)
+        for (int x = 0; x < a.image.width; ++x) {
+          if (!ink(a.image, x, y)) continue;
+          ++inked;
+          bool near = false;
+          for (int dy = -3; dy <= 3 && !near; ++dy)
+            for (int dx = -3; dx <= 3 && !near; ++dx) {
+              const int u = x + dx, v = y + dy;
+              near = u >= 0 && v >= 0 && u < b.image.width && v < b.image.height && ink(b.image, u, v);
+            }
+          outside += !near;
+        }
+      QVERIFY2(inked > 10 && outside == 0 && a.image.pixels != b.image.pixels,
+               qPrintable(QStringLiteral("%1: %2 px, %3 away from the shape").arg(QString::fromStdString(a.caption)).arg(inked).arg(outside)));
+    }
+    // About 32 each expected: 60% single shapes, 6 of 10 with an outline, 15% each style.
+    QVERIFY2(counts[1] > 15 && counts[2] > 15 && counts[0] > 400, qPrintable(QStringLiteral("%1 %2 %3").arg(counts[0]).arg(counts[1]).arg(counts[2])));
+  }
+
   void contrastGroupsDifferInOneAttribute() {
     const ShapeOptions so;
     auto normalised = [](std::string c) {  // the caption with its position and colour words blanked
