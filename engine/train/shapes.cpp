@@ -98,24 +98,37 @@ void draw(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float ang
 enum class Style { Filled, Outline, Scribble };
 
 // Shapes with an outline of their own: polygons and the heart (a circle's outline is a ring,
-// a line and a cross are strokes already).
+// a line and a cross are strokes already). A circle can still be scribbled in.
 bool has_outline(int shape) { return shape != 0 && shape != 5 && shape != 6 && shape != 7; }
+bool can_scribble(int shape) { return shape == 0 || has_outline(shape); }
+Style style_for(int shape, Style style) {
+  if (style == Style::Outline) return has_outline(shape) ? style : Style::Filled;
+  if (style == Style::Scribble) return can_scribble(shape) ? style : Style::Filled;
+  return style;
+}
 
 void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle, Style style, Rng& rng) {
-  if (style == Style::Filled || !has_outline(shape)) {
+  style = style_for(shape, style);
+  if (style == Style::Filled) {
     draw(img, shape, colour, c, r, angle);
     return;
   }
   const cv::Scalar col(kColours[colour].r, kColours[colour].g, kColours[colour].b);
-  const auto pts = polygon(shape, c, r, angle);
   const int width = std::max(1, int(std::lround(float(img.cols) / 64.0f * rng.uniformf(1.0f, 3.0f))));
+  const bool round = shape == 0;
+  const auto pts = round ? std::vector<cv::Point>{} : polygon(shape, c, r, angle);
+  auto outline = [&](cv::Mat& into, int w) {
+    if (round) cv::circle(into, cv::Point(int(std::lround(c.x * 16)), int(std::lround(c.y * 16))), int(std::lround(r * 16)), col, w, cv::LINE_AA, 4);
+    else cv::polylines(into, std::vector<std::vector<cv::Point>>{pts}, true, col, w, cv::LINE_AA, 4);
+  };
   if (style == Style::Outline) {
-    cv::polylines(img, std::vector<std::vector<cv::Point>>{pts}, true, col, width, cv::LINE_AA, 4);
+    outline(img, width);
     return;
   }
   // Scribble: strokes across the shape's box, kept inside the shape, and its outline.
   cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U), layer = img.clone();
-  cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255), cv::LINE_8, 4);
+  if (round) cv::circle(mask, cv::Point(int(std::lround(c.x * 16)), int(std::lround(c.y * 16))), int(std::lround(r * 16)), cv::Scalar(255), cv::FILLED, cv::LINE_8, 4);
+  else cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255), cv::LINE_8, 4);
   const int strokes = 6 + rng.uniform(10);
   for (int i = 0; i < strokes; ++i) {
     cv::Point2f a(c.x + rng.uniformf(-1.3f, 1.3f) * r, c.y + rng.uniformf(-1.3f, 1.3f) * r);
@@ -123,7 +136,7 @@ void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, fl
     cv::line(layer, cv::Point(int(a.x * 16), int(a.y * 16)), cv::Point(int(b.x * 16), int(b.y * 16)), col, width, cv::LINE_AA, 4);
   }
   layer.copyTo(img, mask);
-  cv::polylines(img, std::vector<std::vector<cv::Point>>{pts}, true, col, std::max(1, width - 1), cv::LINE_AA, 4);
+  outline(img, std::max(1, width - 1));
 }
 
 Image to_image(const cv::Mat& m) {
@@ -227,7 +240,7 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
   // A quarter of the captions leave the background out, as people do: "a white circle" must
   // mean a white circle on whatever background (its own stream: the images do not depend on it).
   const bool name_bg = Rng(seed ^ kBackgroundSalt, index).uniform(4) != 0;
-  // Its own stream too: 15% of single shapes drawn in outline, 15% scribbled in (those that have an outline).
+  // Its own stream too: 15% of single shapes drawn in outline, 15% scribbled in (where the shape allows).
   Rng style_rng(seed ^ kStyleSalt, index);
   const int style_pick = style_rng.uniform(20);
   const Style style = !o.allow_styles ? Style::Filled : style_pick < 3 ? Style::Outline : style_pick < 6 ? Style::Scribble : Style::Filled;
@@ -243,7 +256,7 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     one.style = style;
     caption = draw_single(img, one, rng, style_rng);
     lab.position = one.position;
-    lab.style = has_outline(shape) ? int(style) : 0;
+    lab.style = int(style_for(shape, style));
   } else if (kind < 8 && o.allow_pairs) {
     const int shape2 = rng.uniform(kNumShapes);
     int colour2 = rng.uniform(kNumColours);
