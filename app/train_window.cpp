@@ -24,6 +24,7 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   m_panel->setShippedModel(QString::fromStdString(find_default_clip().string()));
   TrainPanel::Settings s;
   s.out = defaultFolder();
+  s.resume = true;  // where that folder holds a run, go on with it
   m_panel->setSettings(s);
 
   connect(m_panel, &TrainPanel::startRequested, this, &TrainWindow::start);

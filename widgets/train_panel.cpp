@@ -128,6 +128,10 @@ TrainPanel::TrainPanel(QWidget* parent)
   });
   connect(m_out, &QLineEdit::textChanged, this, &TrainPanel::updateResume);
   connect(m_from, &QComboBox::activated, this, [this](int index) {
+    // The recipes the shipped model was made with: from scratch, then a fine-tune.
+    const bool scratch = index == int(Start::Random);
+    m_steps->setValue(scratch ? 12000 : 2500);
+    m_lr->setValue(scratch ? 1e-3 : 2e-4);
     if (index != int(Start::File)) return;
     const QString file = QFileDialog::getOpenFileName(this, tr("Start from a Model"), m_file,
                                                       tr("Mini-CLIP models (*.safetensors);;All files (*)"));

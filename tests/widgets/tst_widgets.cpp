@@ -1,5 +1,10 @@
 // Reusable views: the cosine picture, the collapsible note, the run view's buttons, the plots.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -9,6 +14,7 @@
 #include "live_plot.h"
 #include "note_box.h"
 #include "run_view.h"
+#include "train_panel.h"
 
 using namespace atelier;
 
@@ -114,6 +120,57 @@ class TestWidgets : public QObject {
     QCOMPARE(strip.values().size(), 3);
     strip.clear();
     QVERIFY(strip.values().isEmpty());
+  }
+
+  void trainPanelChecksItsFolderAndShowsThePairs() {
+    TrainPanel panel;
+    QSignalSpy start(&panel, &TrainPanel::startRequested);
+    panel.startButton()->click();  // no folder
+    QCOMPARE(start.size(), 0);
+    QVERIFY(panel.status().contains(QStringLiteral("folder")));
+    QTemporaryDir dir;
+    QFile ckpt(dir.filePath(QStringLiteral("checkpoint.safetensors")));
+    QVERIFY(ckpt.open(QIODevice::WriteOnly));
+    ckpt.close();
+    TrainPanel::Settings s;
+    s.out = dir.path();
+    panel.setSettings(s);
+    QVERIFY(panel.resumeBox()->isEnabled() && !panel.resumeBox()->isChecked());  // a run is there: offered
+    panel.startButton()->click();  // refuses to start over it
+    QCOMPARE(start.size(), 0);
+    QVERIFY(panel.status().contains(QStringLiteral("already holds a run")));
+    panel.resumeBox()->setChecked(true);
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 1);
+    QVERIFY(start.first().first().value<TrainPanel::Settings>().resume);
+    // Choosing what to start from proposes that recipe's steps and rate.
+    auto* from = panel.findChild<QComboBox*>();
+    QVERIFY(from);
+    Q_EMIT from->activated(0);
+    QCOMPARE(panel.settings().steps, 12000);
+    QCOMPARE(panel.settings().lr, 1e-3);
+    // The pairs: one row each, the softmax in the cells, the diagonal bold; a malformed window is ignored.
+    QList<QImage> images;
+    QStringList captions;
+    QVector<float> softmax;
+    for (int i = 0; i < 3; ++i) {
+      images << QImage(8, 8, QImage::Format_RGB888);
+      captions << QStringLiteral("caption %1").arg(i);
+      for (int j = 0; j < 3; ++j) softmax << (i == j ? 0.8f : 0.1f);
+    }
+    panel.showPairs(images, captions, softmax);
+    QCOMPARE(panel.pairs()->rowCount(), 3);
+    QCOMPARE(panel.pairs()->item(1, 2)->text(), QStringLiteral("0.80"));
+    QVERIFY(panel.pairs()->item(1, 2)->font().bold() && !panel.pairs()->item(1, 1)->font().bold());
+    panel.showPairs(images, captions, QVector<float>(4, 0.25f));
+    QCOMPARE(panel.pairs()->item(1, 2)->text(), QStringLiteral("0.80"));
+    panel.clear();
+    panel.showProgress(1, 100, 0.5, 0.9, 0.5);  // the pace counts from this start's first step
+    panel.showProgress(10, 100, 5.0, 0.5, 0.75);
+    QCOMPARE(panel.plot()->pointCount(QStringLiteral("loss")), 2);
+    QVERIFY2(panel.status().contains(QStringLiteral("Step 10 of 100")) && panel.status().contains(QStringLiteral("2.00 steps/s")) &&
+                 panel.status().contains(QStringLiteral("0:45 left")),
+             qPrintable(panel.status()));
   }
 };
 
