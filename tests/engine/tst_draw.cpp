@@ -267,11 +267,12 @@ class TestClipDraw : public QObject {
   }
 };
 
-// The quality gate of the issue: with the embedded mini-CLIP, 200 steps of "a red heart" give a
-// drawing it ranks first among 20 prompts, for each of four seeds. Drawn with filled shapes on
-// the mini-CLIP's own 64 px: with open strokes (64 of them) the same runs rank it first for seed
-// 0 only, "a green heart" for the others (measured; the README says so). A 64 px CLIP with 8 px
-// patches reads filled shapes, the kind of image it was trained on, far better than thin strokes.
+// The quality gate of the issue: with the embedded mini-CLIP, 200 steps of "a red heart" on the
+// mini-CLIP's own 64 px give a drawing it ranks first among 20 prompts. With 32 filled shapes,
+// for each of four seeds. With 64 open strokes (the original's primitive and the tab's default)
+// for at least three of the four: measured, seeds 0-2 win and seed 3 loses to "a red circle" by
+// 0.009. (Before the mini-CLIP saw shapes drawn in outline and scribbled in, strokes won for one
+// seed in four: the optimiser found cyan strokes that it scored as red.)
 class TestClipDrawQuality : public QObject {
   Q_OBJECT
 
@@ -282,18 +283,30 @@ class TestClipDrawQuality : public QObject {
     m_clip = std::make_unique<clip::Clip>(clip::Clip::load(path));
   }
 
-  void aRedHeartRanksFirstAmongTwentyPrompts_data() {
+  void withFilledShapesARedHeartRanksFirst_data() {
     QTest::addColumn<int>("seed");
     for (int seed = 0; seed < 4; ++seed) QTest::addRow("seed %d", seed) << seed;
   }
-  void aRedHeartRanksFirstAmongTwentyPrompts() {
+  void withFilledShapesARedHeartRanksFirst() {
     QFETCH(int, seed);
+    QVERIFY(drawAndRank(seed, true));
+  }
+
+  void withStrokesARedHeartRanksFirstForThreeSeedsInFour() {
+    int wins = 0;
+    for (int seed = 0; seed < 4; ++seed) wins += drawAndRank(seed, false);
+    QVERIFY2(wins >= 3, qPrintable(QStringLiteral("%1 of 4").arg(wins)));
+  }
+
+ private:
+  // Draws "a red heart" and says whether the mini-CLIP ranks that prompt first among 20.
+  bool drawAndRank(int seed, bool filled) {
     draw::DrawOptions o;
     o.prompts = "a red heart";
-    o.closed = true;
-    o.paths = 32;
+    o.closed = filled;
+    o.paths = filled ? 32 : 64;
     o.size = 64;
-    o.max_width = 20;
+    if (filled) o.max_width = 20;
     o.steps = 200;
     o.seed = uint64_t(seed);
     int frames = 0;
@@ -303,9 +316,10 @@ class TestClipDrawQuality : public QObject {
     callbacks.on_progress = [&](int64_t, const Progress& p) { lastStep = p.step; };
     JobContext ctx(std::make_shared<JobControl>(1), callbacks);
     const draw::DrawResult r = draw::run_clipdraw(*m_clip, o, &ctx);
-    QCOMPARE(r.steps, int64_t(200));
-    QCOMPARE(lastStep, int64_t(200));
-    QCOMPARE(frames, 200 / o.frame_every + 1);
+    if (r.steps != 200 || lastStep != 200 || frames != 200 / o.frame_every + 1) {
+      qWarning("the run did not finish as asked: %lld steps, %d frames", static_cast<long long>(r.steps), frames);
+      return false;
+    }
     const std::vector<std::string> prompts = {
         "a red heart",     "a blue heart",  "a green heart",  "a yellow heart",  "a red circle",   "a red square",  "a red star",
         "a red triangle",  "a blue circle", "a green square", "a yellow star",   "a black cross",  "a white ring",  "a purple diamond",
@@ -317,11 +331,11 @@ class TestClipDrawQuality : public QObject {
     for (size_t i = 1; i < prompts.size(); ++i)
       if (cos[i][0] > cos[best][0]) second = best, best = i;
       else if (i != best && cos[i][0] > cos[second][0]) second = i;
-    qInfo("seed %d: \"%s\" %.3f, next \"%s\" %.3f", seed, prompts[best].c_str(), cos[best][0], prompts[second].c_str(), cos[second][0]);
-    QVERIFY2(best == 0, qPrintable(QStringLiteral("ranked first: %1 (%2 vs %3)").arg(QString::fromStdString(prompts[best])).arg(cos[best][0]).arg(cos[0][0])));
+    qInfo("%s, seed %d: \"%s\" %.3f, next \"%s\" %.3f", filled ? "filled" : "strokes", seed, prompts[best].c_str(), cos[best][0],
+          prompts[second].c_str(), cos[second][0]);
+    return best == 0;
   }
 
- private:
   std::unique_ptr<clip::Clip> m_clip;
 };
 
