@@ -1345,11 +1345,15 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     </message>
     <message>
         <source>Step %1 of %2 · %3 steps/s · %4 left · loss %5 · accuracy %6%</source>
-        <translation>Schritt %1 von %2 · %3 Schritte/s · noch %4 · Verlust %5 · Genauigkeit %6 %</translation>
+        <translation>Schritt %1 von %2 · %3 Schritte/s · noch %4 · Verlust %5 · Genauigkeit %6&#xa0;%</translation>
     </message>
     <message>
         <source>image %1 with caption %2: %3</source>
         <translation>Bild %1 mit Bildunterschrift %2: %3</translation>
+    </message>
+    <message>
+        <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
+        <translation>Lauf dieses Ordners: bisher Schritt %1 (Verlust %2, Genauigkeit %3 %).</translation>
     </message>
 </context>
 <context>

@@ -1345,11 +1345,15 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     </message>
     <message>
         <source>Step %1 of %2 · %3 steps/s · %4 left · loss %5 · accuracy %6%</source>
-        <translation>Paso %1 de %2 · %3 pasos/s · faltan %4 · pérdida %5 · precisión %6 %</translation>
+        <translation>Paso %1 de %2 · %3 pasos/s · faltan %4 · pérdida %5 · precisión %6&#xa0;%</translation>
     </message>
     <message>
         <source>image %1 with caption %2: %3</source>
         <translation>imagen %1 con la descripción %2: %3</translation>
+    </message>
+    <message>
+        <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
+        <translation>Entrenamiento de esta carpeta: paso %1 hasta ahora (pérdida %2, precisión %3 %).</translation>
     </message>
 </context>
 <context>

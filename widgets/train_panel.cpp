@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -124,9 +125,12 @@ TrainPanel::TrainPanel(QWidget* parent)
 
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the Run"), m_out->text());
-    if (!dir.isEmpty()) m_out->setText(dir);
+    if (dir.isEmpty()) return;
+    m_out->setText(dir);
+    loadHistory();
   });
   connect(m_out, &QLineEdit::textChanged, this, &TrainPanel::updateResume);
+  connect(m_out, &QLineEdit::editingFinished, this, &TrainPanel::loadHistory);
   connect(m_from, &QComboBox::activated, this, [this](int index) {
     // The recipes the shipped model was made with: from scratch, then a fine-tune.
     const bool scratch = index == int(Start::Random);
@@ -169,6 +173,36 @@ void TrainPanel::setSettings(const Settings& s) {
   else setStart(Start::File, s.init);
   updateResume();
   if (m_resume->isEnabled()) m_resume->setChecked(s.resume);
+  loadHistory();
+}
+
+int TrainPanel::loadHistory() {
+  if (m_running) return 0;
+  m_plot->clear();
+  m_firstStep = -1;
+  QFile file(QDir(m_out->text().trimmed()).filePath(QStringLiteral("metrics.csv")));
+  if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return 0;
+  const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
+  const int step = int(header.indexOf(QStringLiteral("step"))), loss = int(header.indexOf(QStringLiteral("loss"))),
+            accuracy = int(header.indexOf(QStringLiteral("accuracy")));
+  if (step < 0 || loss < 0 || accuracy < 0) return 0;  // another trainer's log
+  int rows = 0;
+  double last = 0, lastLoss = 0, lastAccuracy = 0;
+  while (!file.atEnd()) {
+    const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
+    bool ok1 = false, ok2 = false, ok3 = false;
+    if (cells.size() != header.size()) continue;
+    last = cells[step].toDouble(&ok1);
+    lastLoss = cells[loss].toDouble(&ok2);
+    lastAccuracy = cells[accuracy].toDouble(&ok3);
+    if (!ok1 || !ok2 || !ok3) continue;
+    m_plot->addPoint(tr("loss"), last, lastLoss);
+    m_plot->addPoint(tr("accuracy"), last, lastAccuracy);
+    ++rows;
+  }
+  if (rows > 0)
+    setStatus(tr("This folder's run: step %1 so far (loss %2, accuracy %3%).").arg(last).arg(lastLoss, 0, 'f', 3).arg(100 * lastAccuracy, 0, 'f', 1));
+  return rows;
 }
 
 void TrainPanel::setShippedModel(const QString& path) {
@@ -221,6 +255,7 @@ void TrainPanel::requestStart() {
     return;
   }
   if (!s.resume) clear();
+  else loadHistory();  // the curve so far, which the run goes on from
   Q_EMIT startRequested(s);
 }
 

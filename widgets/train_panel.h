@@ -59,6 +59,8 @@ class TrainPanel : public QWidget {
   QString status() const;
   // The run ended with a model file (the trained weights) that "Use This Model" loads.
   void setResult(const QString& modelPath);
+  // Plots the folder's metrics.csv (a run's history, written by the trainer); returns the steps read.
+  int loadHistory();
 
  public Q_SLOTS:
   void showProgress(qint64 step, qint64 steps, double seconds, double loss, double accuracy);

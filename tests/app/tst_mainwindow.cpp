@@ -319,6 +319,7 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 60000);
     QVERIFY2(panel->status().contains(QStringLiteral("Done")), qPrintable(panel->status()));
     QCOMPARE(lines(), done + 2 + 1);  // every step once, and the header
+    QCOMPARE(panel->plot()->pointCount(QStringLiteral("loss")), done + 2);  // the history, then the resumed steps
     QVERIFY(panel->useButton()->isEnabled());
     saveScreenshot(tw, QStringLiteral("train.png"));
     loaded.clear();

@@ -132,9 +132,15 @@ class TestWidgets : public QObject {
     QFile ckpt(dir.filePath(QStringLiteral("checkpoint.safetensors")));
     QVERIFY(ckpt.open(QIODevice::WriteOnly));
     ckpt.close();
+    QFile metrics(dir.filePath(QStringLiteral("metrics.csv")));  // as the trainer writes it
+    QVERIFY(metrics.open(QIODevice::WriteOnly));
+    metrics.write("step,loss,accuracy,lr,logit_scale,seconds\n1,4.5,0.1,1e-05,2.6,0.5\n2,3.9,0.2,2e-05,2.6,1.0\n3,3.1,0.35,3e-05,2.7,1.5\n");
+    metrics.close();
     TrainPanel::Settings s;
     s.out = dir.path();
     panel.setSettings(s);
+    QCOMPARE(panel.plot()->pointCount(QStringLiteral("loss")), 3);  // the folder's history, plotted
+    QVERIFY2(panel.status().contains(QStringLiteral("step 3 so far")), qPrintable(panel.status()));
     QVERIFY(panel.resumeBox()->isEnabled() && !panel.resumeBox()->isChecked());  // a run is there: offered
     panel.startButton()->click();  // refuses to start over it
     QCOMPARE(start.size(), 0);
