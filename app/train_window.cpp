@@ -75,7 +75,8 @@ void TrainWindow::start(const TrainPanel::Settings& s) {
   o.steps = s.steps;
   o.batch = s.batch;
   o.lr = s.lr;
-  o.warmup = std::min<int64_t>(o.warmup, std::max<int64_t>(1, s.steps / 10));
+  // The shipped model's warm-ups (from scratch 300 steps, a fine-tune 100), at most a tenth of the run.
+  o.warmup = std::min<int64_t>(s.init.isEmpty() ? 300 : 100, std::max<int64_t>(1, s.steps / 10));
   o.contrast = s.contrast;
   m_out = s.out;
   m_lastStep = 0;
