@@ -185,7 +185,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);
   model->initialize_parameters();
-  if (init) clip::load_weights(*model, init->weights, o.init.string());
+  const bool resuming = o.resume && fs::exists(ckpt);
+  if (init && !resuming) clip::load_weights(*model, init->weights, o.init.string());  // a resumed run's checkpoint has its own
   const at::Device device(o.device);
   model->to(device);
   // Weight decay on matrices only, not on biases, norms, embeddings' scales or the temperature.
@@ -198,7 +199,7 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                                                                            torch::optim::AdamWOptions(o.lr).betas({0.9, 0.98}).eps(1e-6).weight_decay(0.0)))},
                           torch::optim::AdamWOptions(o.lr));
   int64_t start = 0;
-  if (o.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, *model, opt);
+  if (resuming) start = load_checkpoint(ckpt, *model, opt);
   std::ofstream log = open_metrics(metrics, "step,loss,accuracy,lr,logit_scale,seconds", start);
 
   model->train();

@@ -107,8 +107,8 @@ Style style_for(int shape, Style style) {
   return style;
 }
 
+// style: one the shape allows (style_for).
 void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle, Style style, Rng& rng) {
-  style = style_for(shape, style);
   if (style == Style::Filled) {
     draw(img, shape, colour, c, r, angle);
     return;
@@ -117,8 +117,10 @@ void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, fl
   const int width = std::max(1, int(std::lround(float(img.cols) / 64.0f * rng.uniformf(1.0f, 3.0f))));
   const bool round = shape == 0;
   const auto pts = round ? std::vector<cv::Point>{} : polygon(shape, c, r, angle);
+  const cv::Point centre(int(std::lround(c.x * 16)), int(std::lround(c.y * 16)));  // 4 fractional bits, as polygon()
+  const int radius = int(std::lround(r * 16));
   auto outline = [&](cv::Mat& into, int w) {
-    if (round) cv::circle(into, cv::Point(int(std::lround(c.x * 16)), int(std::lround(c.y * 16))), int(std::lround(r * 16)), col, w, cv::LINE_AA, 4);
+    if (round) cv::circle(into, centre, radius, col, w, cv::LINE_AA, 4);
     else cv::polylines(into, std::vector<std::vector<cv::Point>>{pts}, true, col, w, cv::LINE_AA, 4);
   };
   if (style == Style::Outline) {
@@ -127,7 +129,7 @@ void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, fl
   }
   // Scribble: strokes across the shape's box, kept inside the shape, and its outline.
   cv::Mat mask = cv::Mat::zeros(img.size(), CV_8U), layer = img.clone();
-  if (round) cv::circle(mask, cv::Point(int(std::lround(c.x * 16)), int(std::lround(c.y * 16))), int(std::lround(r * 16)), cv::Scalar(255), cv::FILLED, cv::LINE_8, 4);
+  if (round) cv::circle(mask, centre, radius, cv::Scalar(255), cv::FILLED, cv::LINE_8, 4);
   else cv::fillPoly(mask, std::vector<std::vector<cv::Point>>{pts}, cv::Scalar(255), cv::LINE_8, 4);
   const int strokes = 6 + rng.uniform(10);
   for (int i = 0; i < strokes; ++i) {
@@ -253,10 +255,10 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     one.position = rng.uniform(5) ? rng.uniform(5) : -1;
     if (one.size_class == 2) one.position = one.position >= 0 ? 4 : -1;  // a large shape fills the middle
     one.templ = -1;
-    one.style = style;
+    one.style = style_for(shape, style);
     caption = draw_single(img, one, rng, style_rng);
     lab.position = one.position;
-    lab.style = int(style_for(shape, style));
+    lab.style = int(one.style);
   } else if (kind < 8 && o.allow_pairs) {
     const int shape2 = rng.uniform(kNumShapes);
     int colour2 = rng.uniform(kNumColours);
