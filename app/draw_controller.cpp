@@ -7,27 +7,34 @@
 #include "draw/clipdraw.h"
 #include "engine_bridge.h"
 #include "image_convert.h"
-#include "io/animation.h"
-#include "runtime/error.h"
-#include "runtime/model_paths.h"
+#include "run_view.h"
 
 namespace atelier {
 
 struct DrawController::State {
-  std::unique_ptr<clip::Clip> clip;
-  std::string clipPath;
   draw::Drawing drawing;
   bool hasDrawing = false;
 };
 
-DrawController::DrawController(EngineBridge* bridge, QObject* parent)
-    : QObject(parent), m_bridge(bridge), m_state(std::make_shared<State>()) {}
+DrawController::DrawController(EngineBridge* bridge, DrawPanel* panel, QObject* parent)
+    : RunController(bridge, panel->runView(), parent), m_panel(panel), m_state(std::make_shared<State>()) {
+  connect(panel->runView(), &RunView::runRequested, this, [this] { startRun(m_panel->settings()); });
+  connect(panel, &DrawPanel::promptsEdited, this, [this](const QString& prompts) {
+    if (!prompts.trimmed().isEmpty()) setParam(param::prompts, prompts.toStdString());
+  });
+  connect(this, &DrawController::resultReady, panel, [this](const QString& svg, const QImage& image, int steps) {
+    m_panel->setResult(svg, image, m_frames);
+    m_panel->setStatus(tr("%n step(s) done: replay or export the drawing.", nullptr, steps));
+  });
+  connect(panel, &DrawPanel::replayRequested, this, [this] { replay(); });
+  connect(this, &DrawController::replayReady, panel, &DrawPanel::playReplay);
+}
 
 DrawController::~DrawController() = default;
 
-JobFn DrawController::job(const DrawPanel::Settings& s, const QString& clipPath) {
+qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& clipPath) {
   draw::DrawOptions o;
-  o.prompts = s.prompts.trimmed().isEmpty() ? std::string("a red heart") : s.prompts.toStdString();
+  o.prompts = s.prompts.trimmed().isEmpty() ? draw::DrawOptions{}.prompts : s.prompts.toStdString();
   o.style = s.style.toStdString();
   o.paths = s.strokes;
   o.max_width = s.maxWidth;
@@ -36,33 +43,29 @@ JobFn DrawController::job(const DrawPanel::Settings& s, const QString& clipPath)
   o.seed = uint64_t(s.seed);
   o.size = s.size;
   o.background = {s.background.redF(), s.background.greenF(), s.background.blueF()};
+  m_frames.clear();
+  m_panel->setStatus({});
   QPointer<DrawController> self(this);
   auto state = m_state;
   const std::string requested = clipPath.toStdString();
-  return [self, state, o, requested](JobContext& ctx) {
-    const std::string path = requested.empty() ? find_default_clip().string() : requested;
-    if (path.empty()) throw Error(ErrorKind::NotFound, "no CLIP model is installed; Models ▸ Model Folders shows where checkpoints go");
-    if (!state->clip || state->clipPath != path) {
-      state->clip = std::make_unique<clip::Clip>(clip::Clip::load(path));
-      state->clipPath = path;
-    }
-    const draw::DrawResult r = draw::run_clipdraw(*state->clip, o, &ctx);
+  return start(tr("CLIPDraw"), [self, state, o, requested](JobContext& ctx) {
+    auto clip = clip::shared_clip(ctx.models(), requested);
+    const draw::DrawResult r = draw::run_clipdraw(*clip, o, &ctx);
     state->drawing = r.drawing;
     state->hasDrawing = true;
     const QString svg = QString::fromStdString(draw::to_svg(r.drawing));
     const QImage image = toQImage(draw::render_drawing(r.drawing, 4));
     const int steps = int(r.steps);
+    // Posted before the job's end, so the drawing is in the panel when the run is reported over.
     QMetaObject::invokeMethod(self, [self, svg, image, steps] {
       if (self) Q_EMIT self->resultReady(svg, image, steps);
     }, Qt::QueuedConnection);
-    if (r.stopped) throw JobCancelled{};  // reported as stopped, with its drawing kept
-  };
+  });
 }
 
 void DrawController::replay(int frames) {
-  QPointer<DrawController> self(this);
   auto state = m_state;
-  m_bridge->submitTask(tr("Replaying strokes"), [self, state, frames](JobContext&) {
+  bridge()->ask<QList<QImage>>(this, tr("Replaying strokes"), [state, frames] {
     QList<QImage> out;
     if (state->hasDrawing) {
       const int n = int(state->drawing.paths.size());
@@ -70,10 +73,14 @@ void DrawController::replay(int frames) {
       for (int k = 0; k <= n; k += every) out << toQImage(draw::render_drawing(state->drawing, 1, k));
       if (n % every != 0) out << toQImage(draw::render_drawing(state->drawing, 1, n));
     }
-    QMetaObject::invokeMethod(self, [self, out] {
-      if (self) Q_EMIT self->replayReady(out);
-    }, Qt::QueuedConnection);
-  });
+    return out;
+  }, [this](const QList<QImage>& out, const EngineError&) { Q_EMIT replayReady(out); });
 }
+
+void DrawController::onFrame(const QImage& image, qint64) {
+  if (m_frames.size() < kMaxKeptFrames) m_frames << image;
+}
+
+void DrawController::showStatus(const QString& text) { m_panel->setStatus(text); }
 
 }  // namespace atelier

@@ -1,40 +1,41 @@
-// The CLIPDraw tab's link to the engine: the run as a job (CLIP loaded on the worker, kept for
-// the next run), its finished drawing as SVG and a supersampled image, the stroke-by-stroke
-// replay. Answers come as queued signals.
+// The CLIPDraw tab's controller: its runs (the CLIP from the worker's cache), live prompt edits,
+// the finished drawing as SVG and a supersampled image, and the stroke-by-stroke replay.
 #pragma once
 #include <QImage>
 #include <QList>
-#include <QObject>
 #include <QString>
 
 #include <memory>
 
-#include "guided_panel.h"
-#include "runtime/worker.h"
+#include "draw_panel.h"
+#include "run_controller.h"
 
 namespace atelier {
 
-class EngineBridge;
-
-class DrawController : public QObject {
+class DrawController : public RunController {
   Q_OBJECT
  public:
-  explicit DrawController(EngineBridge* bridge, QObject* parent = nullptr);
+  DrawController(EngineBridge* bridge, DrawPanel* panel, QObject* parent = nullptr);
   ~DrawController() override;
 
-  // The job for the bridge: runs CLIPDraw with the panel's settings and the default CLIP
-  // (or clipPath); a stopped run still delivers the drawing so far.
-  JobFn job(const DrawPanel::Settings& settings, const QString& clipPath = {});
+  // A run with these settings and the default CLIP (or clipPath); a stopped run still delivers
+  // the drawing so far (resultReady).
+  qint64 startRun(const DrawPanel::Settings& settings, const QString& clipPath = {});
   void replay(int frames = 120);  // answers replayReady()
 
  Q_SIGNALS:
   void resultReady(const QString& svg, const QImage& image, int steps);
   void replayReady(const QList<QImage>& frames);
 
+ protected:
+  void onFrame(const QImage& image, qint64 step) override;
+  void showStatus(const QString& text) override;
+
  private:
   struct State;
-  EngineBridge* m_bridge;
-  std::shared_ptr<State> m_state;  // touched on the worker thread only
+  DrawPanel* m_panel;
+  std::shared_ptr<State> m_state;  // the last drawing: touched on the worker thread only
+  QList<QImage> m_frames;
 };
 
 }  // namespace atelier

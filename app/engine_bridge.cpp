@@ -4,9 +4,18 @@
 
 namespace atelier {
 
+EngineError EngineError::fromCurrentException() {
+  try {
+    throw;
+  } catch (...) {
+    return {current_exception_kind(), QString::fromStdString(describe_current_exception())};
+  }
+}
+
 EngineBridge::EngineBridge(int threads, QObject* parent)
     : QObject(parent), m_worker(std::make_unique<Worker>(threads)) {
   qRegisterMetaType<atelier::JobProgress>();
+  qRegisterMetaType<atelier::EngineError>();
 }
 
 EngineBridge::~EngineBridge() {
@@ -26,28 +35,33 @@ qint64 EngineBridge::submit(const QString& name, JobFn fn) {
     QMetaObject::invokeMethod(this, [this, id = ctx.id(), name] { Q_EMIT started(id, name); }, Qt::QueuedConnection);
     fn(ctx);
   };
-  m_current = m_worker->submit(name.toStdString(), std::move(body), std::move(callbacks), std::move(finished));
-  if (m_pending++ == 0) Q_EMIT busyChanged(true);
-  return m_current.id();
+  const JobHandle handle = m_worker->submit(name.toStdString(), std::move(body), std::move(callbacks), std::move(finished));
+  m_runs.insert(handle.id(), handle);
+  if (m_runs.size() == 1) Q_EMIT busyChanged(true);
+  return handle.id();
 }
 
 qint64 EngineBridge::submitTask(const QString& name, JobFn fn) {
   auto finished = [this](const JobResult& result) {
     if (result.state != JobState::Failed) return;
     QMetaObject::invokeMethod(this, [this, result] {
-      Q_EMIT failed(result.id, QString::fromStdString(result.name), QString::fromStdString(result.message));
+      Q_EMIT failed(result.id, QString::fromStdString(result.name), EngineError{result.kind, QString::fromStdString(result.message)});
     }, Qt::QueuedConnection);
   };
-  return m_worker->submit(name.toStdString(), std::move(fn), {}, std::move(finished)).id();
+  return m_worker->submit_task(name.toStdString(), std::move(fn), {}, std::move(finished)).id();
 }
 
-void EngineBridge::pause() { m_current.pause(); }
-void EngineBridge::resume() { m_current.resume(); }
-void EngineBridge::cancel() { m_current.cancel(); }
+void EngineBridge::pause(qint64 job) { m_runs.value(job).pause(); }
+void EngineBridge::resume(qint64 job) { m_runs.value(job).resume(); }
+void EngineBridge::cancel(qint64 job) {
+  if (m_runs.contains(job)) m_worker->cancel(m_runs.value(job));
+}
 
-void EngineBridge::setParam(const QString& key, const ParamValue& value) { m_current.set_param(key.toStdString(), value); }
+void EngineBridge::setParam(qint64 job, const char* name, const ParamValue& value) { m_runs.value(job).set_param(name, value); }
 
-bool EngineBridge::busy() const { return m_pending > 0; }
+void EngineBridge::cancelAll() { m_worker->cancel_all(); }
+
+bool EngineBridge::busy() const { return !m_runs.isEmpty(); }
 
 void EngineBridge::setThreads(int threads) { m_worker->set_threads(threads); }
 
@@ -56,11 +70,6 @@ int EngineBridge::threads() const { return m_worker->threads(); }
 int EngineBridge::framesInFlight() const {
   std::lock_guard lock(m_mutex);
   return m_framePosted ? 1 : 0;
-}
-
-int EngineBridge::maxFramesInFlight() const {
-  std::lock_guard lock(m_mutex);
-  return m_maxInFlight;
 }
 
 qint64 EngineBridge::framesDropped() const {
@@ -84,10 +93,7 @@ void EngineBridge::onFrame(int64_t job, Frame&& frame) {
     m_frameJob = job;
     m_frameStep = frame.step;
     m_frameState = std::move(state);
-    if (!m_framePosted) {
-      m_framePosted = post = true;
-      m_maxInFlight = std::max(m_maxInFlight, 1);
-    }
+    if (!m_framePosted) m_framePosted = post = true;
   }
   if (post) QMetaObject::invokeMethod(this, &EngineBridge::deliverFrame, Qt::QueuedConnection);
 }
@@ -141,10 +147,10 @@ void EngineBridge::onFinished(const JobResult& result) {
   const QString name = QString::fromStdString(result.name);
   switch (result.state) {
     case JobState::Cancelled: Q_EMIT cancelled(result.id, name); break;
-    case JobState::Failed: Q_EMIT failed(result.id, name, QString::fromStdString(result.message)); break;
+    case JobState::Failed: Q_EMIT failed(result.id, name, EngineError{result.kind, QString::fromStdString(result.message)}); break;
     default: Q_EMIT finished(result.id, name, result.seconds); break;
   }
-  if (--m_pending == 0) Q_EMIT busyChanged(false);
+  if (m_runs.remove(result.id) > 0 && m_runs.isEmpty()) Q_EMIT busyChanged(false);
 }
 
 }  // namespace atelier

@@ -1,57 +1,80 @@
 #include "gan_controller.h"
 
-#include <QMetaObject>
-#include <QPointer>
+#include <QDir>
+#include <QFileInfo>
 
 #include "engine_bridge.h"
-#include "image_convert.h"
+#include "error_text.h"
 #include "gan/gan.h"
-#include "io/animation.h"
+#include "gan_panel.h"
+#include "image_convert.h"
 #include "runtime/error.h"
+#include "settings.h"
 
 namespace atelier {
 
 struct GanController::State {
-  std::unique_ptr<gan::Gan> model;
-  qint64 generation = 0;
+  std::shared_ptr<gan::Gan> model;  // from the worker's model cache
 };
 
 namespace {
-// Runs fn on the worker and hands its result to done on the GUI thread, if the controller lives.
-template <typename Result, typename Fn, typename Done>
-void onWorker(EngineBridge* bridge, GanController* controller, const QString& name, Fn fn, Done done) {
-  QPointer<GanController> self(controller);
-  bridge->submitTask(name, [self, fn, done](JobContext&) {
-    Result result{};
-    QString error;
-    try {
-      result = fn();
-    } catch (...) {
-      error = QString::fromStdString(describe_current_exception());
-    }
-    QMetaObject::invokeMethod(self, [self, done, result, error] {
-      if (self) done(result, error);
-    }, Qt::QueuedConnection);
-  });
+gan::Gan& loadedGenerator(const std::shared_ptr<gan::Gan>& model) {
+  if (!model) throw Error(ErrorKind::NotFound, "no generator is loaded");
+  return *model;
 }
 }  // namespace
 
-GanController::GanController(EngineBridge* bridge, QObject* parent)
-    : QObject(parent), m_bridge(bridge), m_state(std::make_shared<State>()) {}
+GanController::GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, QObject* parent)
+    : QObject(parent), m_bridge(bridge), m_panel(panel), m_settings(settings), m_state(std::make_shared<State>()) {
+  if (m_panel) connectPanel();
+}
 
 GanController::~GanController() = default;
 
+void GanController::connectPanel() {
+  GanPanel* p = m_panel;
+  connect(this, &GanController::models, p, [this, p](const QStringList& names, const QStringList& paths) {
+    if (names.isEmpty()) {
+      p->setModelAvailable(false, tr("No generator is installed. Models ▸ Model Folders shows where they go; "
+                                     "clip-atelier-cli train gan makes one."));
+      return;
+    }
+    p->setModels(names, paths, m_settings ? m_settings->value(Settings::Key::GanModel).toString() : QString());
+    load(p->currentModelPath());
+  });
+  connect(p, &GanPanel::modelChosen, this, [this, p](const QString& path) {
+    p->setModelAvailable(false, tr("Loading %1…").arg(QFileInfo(path).dir().dirName()));
+    load(path);
+  });
+  connect(this, &GanController::loaded, p, [this, p](const QString& name, const QString& description) {
+    p->setModelAvailable(true, {});
+    p->setStatus(tr("%1: %2").arg(name, description));
+    if (m_settings) m_settings->setValue(Settings::Key::GanModel, name);
+    p->requestSample();
+    p->requestGrid();
+  });
+  connect(this, &GanController::loadFailed, p, [p](const QString& message) {
+    p->setModelAvailable(false, tr("The generator could not be loaded: %1").arg(message));
+  });
+  connect(p, &GanPanel::sampleRequested, this, &GanController::sample);
+  connect(p, &GanPanel::gridRequested, this, &GanController::grid);
+  connect(p, &GanPanel::interpolationRequested, this, &GanController::interpolate);
+  connect(this, &GanController::sampled, p, &GanPanel::showSample);
+  connect(this, &GanController::gridReady, p, &GanPanel::showGrid);
+  connect(this, &GanController::interpolationReady, p, &GanPanel::showInterpolation);
+}
+
 void GanController::refresh() {
   using Found = QPair<QStringList, QStringList>;
-  onWorker<Found>(m_bridge, this, tr("Finding generators"), [] {
+  m_bridge->ask<Found>(this, tr("Finding generators"), [] {
     Found f;
     for (const auto& p : gan::find_gans()) {
       f.first << QString::fromStdString(p.filename() == "model.safetensors" ? p.parent_path().filename().string() : p.stem().string());
       f.second << QString::fromStdString(p.string());
     }
     return f;
-  }, [this](const Found& f, const QString& error) {
-    if (!error.isEmpty()) Q_EMIT failed(error);
+  }, [this](const Found& f, const EngineError& error) {
+    if (!error.isNull()) Q_EMIT failed(errorMessage(error));
     Q_EMIT models(f.first, f.second);
   });
 }
@@ -64,18 +87,16 @@ void GanController::load(const QString& path) {
     QString name, description;
     int z = 0, size = 0;
   };
-  onWorker<Info>(m_bridge, this, tr("Loading generator"), [state, path, generation] {
-    auto model = std::make_unique<gan::Gan>(gan::Gan::load(path.toStdString()));
+  m_bridge->ask<Info>(this, tr("Loading generator"), [state, path](JobContext& ctx) {
+    auto model = gan::shared_gan(ctx.models(), path.toStdString());
+    state->model = model;
     const auto& i = model->info();
-    Info info{QString::fromStdString(i.name), QString::fromStdString(i.architecture + (i.dataset.empty() ? "" : ", trained on " + i.dataset)),
-              int(i.z_dim), int(i.image_size)};
-    state->model = std::move(model);
-    state->generation = generation;
-    return info;
-  }, [this, generation](const Info& info, const QString& error) {
+    return Info{QString::fromStdString(i.name), QString::fromStdString(i.architecture + (i.dataset.empty() ? "" : ", trained on " + i.dataset)),
+                int(i.z_dim), int(i.image_size)};
+  }, [this, generation, path](const Info& info, const EngineError& error) {
     if (generation != m_generation) return;
-    if (!error.isEmpty()) {
-      Q_EMIT loadFailed(error);
+    if (!error.isNull()) {
+      Q_EMIT loadFailed(errorMessage(error, QFileInfo(path).dir().dirName()));
       return;
     }
     m_ready = true;
@@ -87,13 +108,13 @@ void GanController::sample(int seed, double truncation) {
   auto state = m_state;
   const qint64 generation = m_generation;
   using Sampled = QPair<QImage, QVector<double>>;
-  onWorker<Sampled>(m_bridge, this, tr("Sampling"), [state, seed, truncation] {
-    if (!state->model) throw Error(ErrorKind::NotFound, "no generator is loaded");
-    const gan::Latent z = state->model->latent(uint64_t(seed), truncation);
-    return Sampled(toQImage(state->model->generate(z)), QVector<double>(z.begin(), z.end()));
-  }, [this, seed, generation](const Sampled& s, const QString& error) {
+  m_bridge->ask<Sampled>(this, tr("Sampling"), [state, seed, truncation] {
+    const gan::Gan& g = loadedGenerator(state->model);
+    const gan::Latent z = g.latent(uint64_t(seed), truncation);
+    return Sampled(toQImage(g.generate(z)), QVector<double>(z.begin(), z.end()));
+  }, [this, seed, generation](const Sampled& s, const EngineError& error) {
     if (generation != m_generation) return;
-    if (!error.isEmpty()) Q_EMIT failed(error);
+    if (!error.isNull()) Q_EMIT failed(errorMessage(error));
     else Q_EMIT sampled(seed, s.first, s.second);
   });
 }
@@ -102,19 +123,19 @@ void GanController::grid(int firstSeed, int count, double truncation) {
   auto state = m_state;
   const qint64 generation = m_generation;
   using Grid = QPair<QList<QImage>, QList<int>>;
-  onWorker<Grid>(m_bridge, this, tr("Sampling a grid"), [state, firstSeed, count, truncation] {
-    if (!state->model) throw Error(ErrorKind::NotFound, "no generator is loaded");
+  m_bridge->ask<Grid>(this, tr("Sampling a grid"), [state, firstSeed, count, truncation] {
+    const gan::Gan& g = loadedGenerator(state->model);
     std::vector<gan::Latent> zs;
-    Grid g;
+    Grid out;
     for (int i = 0; i < count; ++i) {
-      zs.push_back(state->model->latent(uint64_t(firstSeed) + uint64_t(i), truncation));
-      g.second << firstSeed + i;
+      zs.push_back(g.latent(uint64_t(firstSeed) + uint64_t(i), truncation));
+      out.second << firstSeed + i;
     }
-    for (const Image& im : state->model->generate(zs)) g.first << toQImage(im);
-    return g;
-  }, [this, generation](const Grid& g, const QString& error) {
+    for (const Image& im : g.generate(zs)) out.first << toQImage(im);
+    return out;
+  }, [this, generation](const Grid& g, const EngineError& error) {
     if (generation != m_generation) return;
-    if (!error.isEmpty()) Q_EMIT failed(error);
+    if (!error.isNull()) Q_EMIT failed(errorMessage(error));
     else Q_EMIT gridReady(g.first, g.second);
   });
 }
@@ -122,16 +143,15 @@ void GanController::grid(int firstSeed, int count, double truncation) {
 void GanController::interpolate(int seedA, int seedB, int frames, double truncation) {
   auto state = m_state;
   const qint64 generation = m_generation;
-  onWorker<QList<QImage>>(m_bridge, this, tr("Interpolating"), [state, seedA, seedB, frames, truncation] {
-    if (!state->model) throw Error(ErrorKind::NotFound, "no generator is loaded");
-    const gan::Gan& g = *state->model;
+  m_bridge->ask<QList<QImage>>(this, tr("Interpolating"), [state, seedA, seedB, frames, truncation] {
+    const gan::Gan& g = loadedGenerator(state->model);
     QList<QImage> out;
     for (const Image& im : g.interpolate(g.latent(uint64_t(seedA), truncation), g.latent(uint64_t(seedB), truncation), frames))
       out << toQImage(im);
     return out;
-  }, [this, generation](const QList<QImage>& out, const QString& error) {
+  }, [this, generation](const QList<QImage>& out, const EngineError& error) {
     if (generation != m_generation) return;
-    if (!error.isEmpty()) Q_EMIT failed(error);
+    if (!error.isNull()) Q_EMIT failed(errorMessage(error));
     else Q_EMIT interpolationReady(out);
   });
 }

@@ -1,6 +1,6 @@
-// The GAN tab's link to the engine: finds the installed generators, loads one, and samples,
-// grids and interpolates on the worker thread; exports animations there too. Answers come as
-// queued signals; a stale answer (for a model or request superseded since) is dropped.
+// The GAN tab's controller: finds the installed generators, loads one (from the worker's model
+// cache), and samples, grids and interpolates as short tasks. A stale answer (for a model
+// superseded since) is dropped.
 #pragma once
 #include <QImage>
 #include <QList>
@@ -14,11 +14,14 @@
 namespace atelier {
 
 class EngineBridge;
+class GanPanel;
+class Settings;
 
 class GanController : public QObject {
   Q_OBJECT
  public:
-  explicit GanController(EngineBridge* bridge, QObject* parent = nullptr);
+  // panel and settings may be null (tests drive the controller alone).
+  GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, QObject* parent = nullptr);
   ~GanController() override;
 
   void refresh();                    // answers models()
@@ -38,8 +41,11 @@ class GanController : public QObject {
   void failed(const QString& message);
 
  private:
+  void connectPanel();
   struct State;
   EngineBridge* m_bridge;
+  GanPanel* m_panel;
+  Settings* m_settings;
   std::shared_ptr<State> m_state;  // the loaded generator: touched on the worker thread only
   bool m_ready = false;
   qint64 m_generation = 0;         // bumped by load(): answers for an older model are dropped

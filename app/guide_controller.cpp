@@ -1,29 +1,24 @@
 #include "guide_controller.h"
 
+#include <QDir>
+
 #include "clip/clip.h"
+#include "engine_bridge.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
+#include "run_view.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "vqgan/vqgan.h"
 
 namespace atelier {
 
-struct GuideController::State {
-  std::unique_ptr<clip::Clip> clip;
-  std::string clipPath;
-  std::unique_ptr<gan::Gan> generator;
-  std::string generatorPath;
-  std::unique_ptr<vqgan::Vqgan> vqgan;
-  std::string vqganPath;
-};
+namespace {
+constexpr qint64 kHistoryEveryMs = 1000;  // latest.png at most once a second (and at the end)
 
-GuideController::GuideController(QObject* parent) : QObject(parent), m_state(std::make_shared<State>()) {}
-GuideController::~GuideController() = default;
-
-JobFn GuideController::job(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent) {
+JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent) {
   guide::GuideOptions o;
-  o.prompts = s.prompts.trimmed().isEmpty() ? std::string("a red apple") : s.prompts.toStdString();
+  o.prompts = s.prompts.trimmed().isEmpty() ? guide::GuideOptions{}.prompts : s.prompts.toStdString();
   o.steps = s.steps;
   o.cutn = s.cutn;
   o.cut_pow = s.cutPow;
@@ -32,39 +27,110 @@ JobFn GuideController::job(const VqganPanel::Settings& s, const QString& clipPat
   o.seed = uint64_t(s.seed);
   o.width = o.height = s.size;
   o.start_latent.assign(startLatent.begin(), startLatent.end());
-  auto state = m_state;
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;
-  return [state, o, requested, generator, gan](JobContext& ctx) {
-    if (!gan) {
-      const auto [ckpt, yaml] = vqgan::find_vqgan();
-      if (ckpt.empty())
-        throw Error(ErrorKind::NotFound, "no VQGAN is installed: put a taming checkpoint (e.g. vqgan_imagenet_f16_16384.ckpt) and its "
-                                         ".yaml in your models folder (Models ▸ Model Folders)");
-      if (!state->vqgan || state->vqganPath != ckpt.string()) {
-        state->vqgan = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(ckpt, yaml));
-        state->vqganPath = ckpt.string();
-      }
+  return [o, requested, generator, gan](JobContext& ctx) {
+    // The models come from the worker's cache: the CLIP tab's CLIP is this run's CLIP.
+    auto clip = clip::shared_clip(ctx.models(), requested);
+    if (gan) {
+      if (generator.empty()) throw Error(ErrorKind::NotFound, "no generator is installed; Models ▸ Model Folders shows where they go");
+      auto g = gan::shared_gan(ctx.models(), generator);
+      guide::run_gan_guidance(*clip, *g, o, &ctx);
+    } else {
+      auto vq = vqgan::shared_vqgan(ctx.models());
+      guide::run_vqgan_guidance(*clip, *vq, o, &ctx);
     }
-    if (gan && generator.empty()) throw Error(ErrorKind::NotFound, "no generator is installed; Models ▸ Model Folders shows where they go");
-    const std::string path = requested.empty() ? find_default_clip().string() : requested;
-    if (path.empty()) throw Error(ErrorKind::NotFound, "no CLIP model is installed; Models ▸ Model Folders shows where checkpoints go");
-    if (!state->clip || state->clipPath != path) {
-      state->clip = std::make_unique<clip::Clip>(clip::Clip::load(path));
-      state->clipPath = path;
-    }
-    if (!gan) {
-      const auto r = guide::run_vqgan_guidance(*state->clip, *state->vqgan, o, &ctx);
-      if (r.stopped) throw JobCancelled{};
-      return;
-    }
-    if (!state->generator || state->generatorPath != generator) {
-      state->generator = std::make_unique<gan::Gan>(gan::Gan::load(generator));
-      state->generatorPath = generator;
-    }
-    const auto r = guide::run_gan_guidance(*state->clip, *state->generator, o, &ctx);
-    if (r.stopped) throw JobCancelled{};
   };
 }
+}  // namespace
+
+GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder, QObject* parent)
+    : RunController(bridge, panel->runView(), parent), m_panel(panel), m_history(historyFolder) {
+  // History: every run gets a folder with its settings in latest.png, rewritten (atomically) as
+  // frames arrive, so a crash or kill loses at most the last second.
+  m_panel->setHistoryFolder(m_history);
+  connect(panel->runView(), &RunView::runRequested, this, [this] { startRun(m_panel->settings()); });
+  // Restart from a thumbnail: its latent, kept while its thumbnail is shown (and the latest one).
+  panel->runView()->setRestartable(true);
+  connect(panel->runView(), &RunView::restartRequested, this, [this](qint64 step) {
+    if (!m_latents.contains(step)) return m_panel->setStatus(tr("The latent of step %1 is no longer kept.").arg(step));
+    // The current prompts and settings, on the generator and size the latent belongs to.
+    VqganPanel::Settings s = m_panel->settings();
+    s.gan = m_settings.gan;
+    s.generatorPath = m_settings.generatorPath;
+    s.size = m_settings.size;
+    startRun(s, m_latents.value(step));
+    m_panel->setStatus(tr("Restarted from step %1.").arg(step));
+  });
+  connect(panel, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
+    if (!active() || prompts.trimmed().isEmpty()) return;
+    setParam(param::prompts, prompts.toStdString());
+    m_settings.prompts = prompts;  // the history's latest.png reproduces what the run did last
+  });
+  connect(panel, &VqganPanel::learningRateEdited, this, [this](double lr) {
+    if (!active()) return;
+    setParam(param::lr, lr);
+    m_settings.lr = lr;
+  });
+  connect(panel, &VqganPanel::modeChanged, this, &GuideController::refreshAvailability);
+}
+
+qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath) {
+  m_frames.clear();
+  m_panel->setFrames({});
+  m_latents.clear();
+  m_latest = QImage();
+  m_settings = s;
+  m_runDir = m_history + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
+  if (!QDir().mkpath(m_runDir)) m_runDir.clear();
+  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipPath, startLatent));
+}
+
+void GuideController::setGenerators(const QStringList& names, const QStringList& paths) {
+  m_panel->setGenerators(names, paths);
+  m_hasGan = !names.isEmpty();
+  refreshAvailability();
+}
+
+void GuideController::refreshAvailability() {
+  const bool clip = !find_default_clip().empty(), gan = m_panel->settings().gan;
+  const auto vq = vqgan::find_vqgan().first;
+  m_panel->setVqgan(vq.empty() ? QString() : QString::fromStdString((vq.parent_path().filename() / vq.filename()).string()));
+  const bool generator = gan ? m_hasGan : !vq.empty();
+  m_panel->setModelAvailable(clip && generator, !clip ? tr("A run needs a CLIP model; none is installed.")
+                                                : gan  ? tr("A run needs a GAN; none is installed.")
+                                                       : tr("A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where "
+                                                            "taming checkpoints go)."));
+}
+
+void GuideController::onFrame(const QImage& image, qint64) {
+  if (m_frames.size() < kMaxKeptFrames) {
+    m_frames << image;
+    m_panel->setFrames(m_frames);
+  }
+  m_latest = image;
+  writeLatest(false);
+}
+
+void GuideController::onState(qint64 step, const QVector<float>& state) {
+  const QList<qint64> shown = view()->thumbnailSteps();
+  for (auto it = m_latents.begin(); it != m_latents.end();)
+    it = shown.contains(it.key()) ? std::next(it) : m_latents.erase(it);
+  m_latents.insert(step, state);
+}
+
+void GuideController::onEnded() { writeLatest(true); }
+
+void GuideController::writeLatest(bool force) {
+  if (m_runDir.isEmpty() || m_latest.isNull()) return;
+  const QDateTime now = QDateTime::currentDateTimeUtc();
+  if (!force && m_written.isValid() && m_written.msecsTo(now) < kHistoryEveryMs) return;
+  m_written = now;
+  QString error;
+  if (!VqganPanel::writeImage(VqganPanel::withSettings(m_latest, m_settings), m_runDir + QStringLiteral("/latest.png"), &error))
+    m_panel->setStatus(error);
+}
+
+void GuideController::showStatus(const QString& text) { m_panel->setStatus(text); }
 
 }  // namespace atelier

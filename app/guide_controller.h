@@ -1,28 +1,48 @@
-// The CLIP + VQGAN tab's link to the engine: a guided run (CLIP + GAN today) as a job, with the
-// CLIP and the generator loaded on the worker and kept for the next run.
+// The CLIP + VQGAN tab's controller: its runs (CLIP + VQGAN, or CLIP + GAN) with the models from
+// the worker's cache, live edits of prompts and learning rate, the run's history folder (its
+// latest frame with every setting, rewritten as the run goes), and restarts from a kept frame.
 #pragma once
-#include <QObject>
+#include <QDateTime>
+#include <QMap>
+#include <QStringList>
 #include <QVector>
 
-#include <memory>
-
-#include "guided_panel.h"
-#include "runtime/worker.h"
+#include "vqgan_panel.h"
+#include "run_controller.h"
 
 namespace atelier {
 
-class GuideController : public QObject {
+class GuideController : public RunController {
   Q_OBJECT
  public:
-  explicit GuideController(QObject* parent = nullptr);
-  ~GuideController() override;
-  // Throws nothing: a run that can't start fails as a job, with the engine's message.
-  // startLatent: an earlier frame's latent to continue from (EngineBridge::frameState).
-  JobFn job(const VqganPanel::Settings& settings, const QString& clipPath = {}, const QVector<float>& startLatent = {});
+  GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder, QObject* parent = nullptr);
+
+  // A run with these settings, from startLatent when given (a frame's latent); clipPath empty
+  // for the default CLIP. Throws nothing: a run that can't start fails as a job.
+  qint64 startRun(const VqganPanel::Settings& settings, const QVector<float>& startLatent = {}, const QString& clipPath = {});
+  // The generators the GAN mode can steer (GanController::models), and whether a run can start.
+  void setGenerators(const QStringList& names, const QStringList& paths);
+  void refreshAvailability();
+  QString runFolder() const { return m_runDir; }  // the current or last run's history folder
+
+ protected:
+  void onFrame(const QImage& image, qint64 step) override;
+  void onState(qint64 step, const QVector<float>& state) override;
+  void onEnded() override;
+  void showStatus(const QString& text) override;
 
  private:
-  struct State;
-  std::shared_ptr<State> m_state;  // touched on the worker thread only
+  void writeLatest(bool force);
+
+  VqganPanel* m_panel;
+  QString m_history;
+  QString m_runDir;
+  VqganPanel::Settings m_settings;      // the run's settings, prompts as edited during the run
+  QMap<qint64, QVector<float>> m_latents;  // by step: the frames a run can restart from
+  QList<QImage> m_frames;
+  QImage m_latest;
+  QDateTime m_written;
+  bool m_hasGan = false;
 };
 
 }  // namespace atelier

@@ -1,5 +1,6 @@
 // The main window: one tab per section of the article (CLIP, GAN, CLIP + VQGAN, CLIPDraw), the
-// menus, and a status bar with the compute device, threads, BLAS and models.
+// menus, and a status bar with the compute device, threads, BLAS and models. It only wires:
+// each tab's panel to its controller, which owns the tab's runs and requests.
 #pragma once
 #include <functional>
 
@@ -9,7 +10,6 @@
 #include <QMainWindow>
 #include <QPointer>
 
-#include "guided_panel.h"
 #include "runtime/worker.h"
 
 class QLabel;
@@ -18,7 +18,7 @@ class QTabWidget;
 namespace atelier {
 
 class ClipPanel;
-class ClipScorer;
+class ClipController;
 class GanController;
 class DrawController;
 class AnimationExporter;
@@ -44,16 +44,15 @@ class MainWindow : public QMainWindow {
   VqganPanel* vqganPanel() const { return m_vqgan; }
   DrawPanel* drawPanel() const { return m_draw; }
   EngineBridge* bridge() const { return m_bridge; }
-  ClipScorer* clipScorer() const { return m_scorer; }
+  ClipController* clipController() const { return m_clipController; }
   GanController* ganController() const { return m_ganController; }
+  GuideController* guideController() const { return m_guideController; }
   DrawController* drawController() const { return m_drawController; }
   TrainWindow* trainWindow() const { return m_trainWindow; }  // null until first shown
   // Animation exports of the GAN, CLIP + VQGAN and CLIPDraw tabs, one each.
   AnimationExporter* ganExporter() const { return m_ganExporter; }
   AnimationExporter* guideExporter() const { return m_guideExporter; }
   AnimationExporter* drawExporter() const { return m_drawExporter; }
-  // Runs a job on the engine's worker; its frames and progress go to view.
-  qint64 runJob(RunView* view, const QString& name, JobFn fn);
   // The last error or notice shown to the user (for tests and the status bar).
   QString lastMessage() const { return m_lastMessage; }
   QString statusText() const;  // device, threads, BLAS and models, as shown
@@ -76,18 +75,13 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildStatusBar();
   void connectBridge();
-  void connectRunView(RunView* view);
   void restoreState();
   void saveState();
   void updateRuntimeStatus();
-  void showMessage(const QString& text, bool error);
+  void showMessage(const QString& text, bool error, bool offerModelFolders = false);
   void onSettingChanged(int key);
-  void connectScorer();
-  void connectGan();
-  void connectDraw();
-  void startGuideRun(const VqganPanel::Settings& settings, const QVector<float>& startLatent);
+  void connectClip();
   void connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status);
-  void connectGuide();
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
   Settings* m_settings;
@@ -102,23 +96,14 @@ class MainWindow : public QMainWindow {
   QLabel* m_blas;
   QLabel* m_models;
   QLabel* m_job;
-  QHash<qint64, QPointer<RunView>> m_jobViews;
-  ClipScorer* m_scorer;
+  ClipController* m_clipController;
   GanController* m_ganController;
+  GuideController* m_guideController;
   DrawController* m_drawController;
   AnimationExporter* m_ganExporter;
   AnimationExporter* m_guideExporter;
   AnimationExporter* m_drawExporter;
-  GuideController* m_guideController;
   TrainWindow* m_trainWindow = nullptr;
-  qint64 m_guideJob = 0;
-  QString m_guideRunDir;
-  VqganPanel::Settings m_guideSettings;
-  QMap<qint64, QVector<float>> m_guideLatents;
-  bool m_guideHasGan = false;  // by step: the frames a run can restart from
-  qint64 m_drawJob = 0;
-  QList<QImage> m_drawFrames;
-  qint64 m_latestScore = 0;
   QString m_clipName;
   QString m_lastMessage;
   int m_modelCount = 0;

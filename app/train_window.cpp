@@ -1,3 +1,5 @@
+// The training window: the panel's settings become a train_clip job on an engine worker of its
+// own; the engine says what a run's folder holds and which recipes the shipped model used.
 #include "train_window.h"
 
 #include <QDir>
@@ -8,10 +10,12 @@
 #include <chrono>
 
 #include "engine_bridge.h"
+#include "error_text.h"
 #include "image_convert.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "train/clip_trainer.h"
+#include "train/run_folder.h"
 
 namespace atelier {
 
@@ -21,6 +25,9 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_panel);
   resize(1000, 760);
+  const auto scratch = train::ClipRecipe::from_scratch(), fineTune = train::ClipRecipe::fine_tune();
+  m_panel->setRecipes({int(scratch.steps), scratch.lr}, {int(fineTune.steps), fineTune.lr});
+  connect(m_panel, &TrainPanel::folderChosen, this, &TrainWindow::describeFolder);
   m_panel->setShippedModel(QString::fromStdString(find_default_clip().string()));
   TrainPanel::Settings s;
   s.out = defaultFolder();
@@ -28,7 +35,7 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   m_panel->setSettings(s);
 
   connect(m_panel, &TrainPanel::startRequested, this, &TrainWindow::start);
-  connect(m_panel, &TrainPanel::stopRequested, m_bridge, &EngineBridge::cancel);
+  connect(m_panel, &TrainPanel::stopRequested, this, [this] { m_bridge->cancel(m_job); });
   connect(m_panel, &TrainPanel::useRequested, this, &TrainWindow::useModel);
   connect(m_bridge, &EngineBridge::progress, this, [this](const JobProgress& p) {
     if (p.job != m_job) return;
@@ -41,7 +48,7 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   });
   connect(m_bridge, &EngineBridge::finished, this, [this](qint64 job, const QString&, double seconds) {
     if (job != m_job) return;
-    m_panel->setRunning(false);
+    runEnded();
     const QString model = QDir(m_out).filePath(QStringLiteral("model.safetensors"));
     m_panel->setResult(model);
     m_panel->setStatus(tr("Done in %1 s: %2 (its vocabulary beside it). Use This Model makes it the CLIP of the window; "
@@ -51,13 +58,13 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   });
   connect(m_bridge, &EngineBridge::cancelled, this, [this](qint64 job, const QString&) {
     if (job != m_job) return;
-    m_panel->setRunning(false);
+    runEnded();
     m_panel->setStatus(tr("Stopped after step %1; the checkpoint is written. Start with Resume ticked goes on.").arg(m_lastStep));
   });
-  connect(m_bridge, &EngineBridge::failed, this, [this](qint64 job, const QString&, const QString& message) {
+  connect(m_bridge, &EngineBridge::failed, this, [this](qint64 job, const QString&, const EngineError& error) {
     if (job != m_job) return;
-    m_panel->setRunning(false);
-    m_panel->setStatus(tr("Training failed: %1").arg(message));
+    runEnded();
+    m_panel->setStatus(tr("Training failed: %1").arg(errorMessage(error)));
   });
 }
 
@@ -65,6 +72,26 @@ TrainWindow::~TrainWindow() = default;  // the bridge, a child, cancels the run:
 
 QString TrainWindow::defaultFolder() {
   return QString::fromStdString((user_data_dir() / "runs" / "my-clip").string());
+}
+
+void TrainWindow::describeFolder(const QString& folder) {
+  const std::filesystem::path dir = folder.toStdString();
+  m_panel->setFolderState(train::has_checkpoint(dir));
+  const train::MetricsLog log = train::read_metrics(dir);
+  const int step = log.column("step"), loss = log.column("loss"), accuracy = log.column("accuracy");
+  QVector<double> steps, losses, accuracies;
+  if (step >= 0 && loss >= 0 && accuracy >= 0)  // not another trainer's log
+    for (const auto& row : log.rows) {
+      steps << row[step];
+      losses << row[loss];
+      accuracies << row[accuracy];
+    }
+  m_panel->setHistory(steps, losses, accuracies);
+}
+
+void TrainWindow::runEnded() {
+  m_panel->setRunning(false);
+  m_panel->setFolderState(train::has_checkpoint(m_out.toStdString()));  // Resume is offered where the run left one
 }
 
 void TrainWindow::start(const TrainPanel::Settings& s) {
@@ -75,8 +102,7 @@ void TrainWindow::start(const TrainPanel::Settings& s) {
   o.steps = s.steps;
   o.batch = s.batch;
   o.lr = s.lr;
-  // The shipped model's warm-ups (from scratch 300 steps, a fine-tune 100), at most a tenth of the run.
-  o.warmup = std::min<int64_t>(s.init.isEmpty() ? 300 : 100, std::max<int64_t>(1, s.steps / 10));
+  o.warmup = (s.init.isEmpty() ? train::ClipRecipe::from_scratch() : train::ClipRecipe::fine_tune()).warmup_for(s.steps);
   o.contrast = s.contrast;
   m_out = s.out;
   m_lastStep = 0;
@@ -101,7 +127,6 @@ void TrainWindow::start(const TrainPanel::Settings& s) {
           }, Qt::QueuedConnection);
         },
         [&] { return ctx.cancel_requested(); });
-    if (ctx.cancel_requested()) throw JobCancelled{};
   });
   m_panel->setRunning(true);
   m_panel->setStatus(s.resume           ? tr("Resuming %1…").arg(s.out)

@@ -27,6 +27,8 @@ class TrainWindow : public QDialog {
 
  private:
   void start(const TrainPanel::Settings& settings);
+  void describeFolder(const QString& folder);  // answers the panel's folderChosen
+  void runEnded();
 
   EngineBridge* m_bridge;
   TrainPanel* m_panel;

@@ -60,6 +60,17 @@ foreach(expected IN ITEMS
     ./usr/share/icons/hicolor/scalable/apps/clip-atelier.svg
     ./usr/share/clip-atelier/photos/cat.png
     ./usr/share/clip-atelier/photos/LICENSES.md
+    # the embedded models, each with its card (data, licence, figures)
+    ./usr/share/clip-atelier/models/mini-clip/model.safetensors
+    ./usr/share/clip-atelier/models/mini-clip/vocab.txt.gz
+    ./usr/share/clip-atelier/models/mini-clip/README.md
+    ./usr/share/clip-atelier/models/mini-vqgan/model.safetensors
+    ./usr/share/clip-atelier/models/mini-vqgan/model.yaml
+    ./usr/share/clip-atelier/models/mini-vqgan/README.md
+    ./usr/share/clip-atelier/models/gan-emoji/model.safetensors
+    ./usr/share/clip-atelier/models/gan-emoji/README.md
+    ./usr/share/clip-atelier/models/gan-fashion/model.safetensors
+    ./usr/share/clip-atelier/models/gan-fashion/README.md
     ./usr/share/doc/clip-atelier/copyright)
   if(NOT expected IN_LIST paths)
     list(APPEND missing "${expected}")
@@ -86,4 +97,44 @@ endif()
 if(NOT fields MATCHES "Depends:[^\n]*(libtorch|libc10)")
   message(FATAL_ERROR "check_deb: Depends does not name libtorch (dpkg-shlibdeps):\n${fields}")
 endif()
+# The fast BLAS, as a plain dependency (not an alternative apt could skip), and not the pthread build.
+if(NOT fields MATCHES "Depends: ([^\n]*, )?libopenblas0-openmp(,|\n)")
+  message(FATAL_ERROR "check_deb: Depends does not name libopenblas0-openmp:\n${fields}")
+endif()
+if(fields MATCHES "libopenblas0-pthread")
+  message(FATAL_ERROR "check_deb: the package pulls libopenblas0-pthread, whose threads fight LibTorch's:\n${fields}")
+endif()
+
+# What it ships, checked as installed: the desktop file and the AppStream metadata validate, and
+# the translations are in the program (qt_add_translations embeds them as resources, whose names
+# rcc stores as UTF-16: `strings -e b` finds them).
+set(root "${out_dir}/root")
+execute_process(COMMAND "${DPKG_DEB}" -x "${debs}" "${root}" RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "check_deb: dpkg-deb -x failed (${rc}): ${err}")
+endif()
+find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)
+find_program(APPSTREAMCLI appstreamcli)
+find_program(STRINGS strings)
+if(NOT DESKTOP_FILE_VALIDATE OR NOT APPSTREAMCLI OR NOT STRINGS)
+  message(FATAL_ERROR "check_deb: desktop-file-validate, appstreamcli or strings missing (packaging/install-deps.sh)")
+endif()
+execute_process(COMMAND "${DESKTOP_FILE_VALIDATE}" --no-hints "${root}/usr/share/applications/clip-atelier.desktop"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(NOT rc EQUAL 0 OR NOT out STREQUAL "")
+  message(FATAL_ERROR "check_deb: the packaged desktop file does not validate:\n${out}")
+endif()
+execute_process(COMMAND "${APPSTREAMCLI}" validate --no-net --strict
+                        "${root}/usr/share/metainfo/io.github.clip_atelier.ClipAtelier.metainfo.xml"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "check_deb: the packaged metainfo does not validate:\n${out}")
+endif()
+execute_process(COMMAND "${STRINGS}" -e b "${root}/usr/bin/clip-atelier"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE resources ERROR_VARIABLE err)
+foreach(lang IN ITEMS de es)
+  if(NOT resources MATCHES "clip-atelier_${lang}\\.qm")
+    message(FATAL_ERROR "check_deb: the program in the package has no ${lang} translation (clip-atelier_${lang}.qm)")
+  endif()
+endforeach()
 message(STATUS "check_deb: ${debs} is complete")

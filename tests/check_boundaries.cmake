@@ -1,7 +1,10 @@
 # Checks the architecture's boundaries on the sources (run by ctest with -P).
 #   engine/            : no Qt header
 #   widgets/, app/     : no torch header (ATen, c10, torch)
+#   widgets/           : no engine header either (runtime/, clip/, train/, ... or atelier/version.h):
+#                        the app hands the widgets what the engine knows
 #   engine public *.h  : no torch header (everything outside a detail/ folder, and not pch.h)
+#   cli/               : no Qt header, nothing of app/ or widgets/
 #   clip-atelier-cli   : does not link Qt
 set(failures "")
 
@@ -30,6 +33,27 @@ scan(widgets "*" "${torch_include}" "torch in widgets")
 scan(app "*" "${torch_include}" "torch in app")
 scan(engine "*.h" "${torch_include}" "torch in a public engine header")
 
+# The engine's headers are included by their folder ("train/clip_trainer.h"): every folder of
+# engine/ counts, so a new one is covered too; and its generated atelier/version.h, or a path
+# that names engine/ itself.
+file(GLOB engine_entries LIST_DIRECTORIES true RELATIVE "${SOURCE_DIR}/engine" "${SOURCE_DIR}/engine/*")
+set(engine_dirs "")
+foreach(entry IN LISTS engine_entries)
+  if(IS_DIRECTORY "${SOURCE_DIR}/engine/${entry}")
+    list(APPEND engine_dirs "${entry}")
+  endif()
+endforeach()
+if(NOT engine_dirs)
+  message(FATAL_ERROR "no folders found in ${SOURCE_DIR}/engine")
+endif()
+list(JOIN engine_dirs "|" engine_dir_names)
+set(engine_include "^[ \t]*#[ \t]*include[ \t]*[<\"](([.][.]/)*engine/|atelier/|(${engine_dir_names})/)")
+scan(widgets "*" "${engine_include}" "an engine header in widgets")
+
+# The CLI is the GUI's sibling: no Qt, and nothing of app/ or widgets/.
+scan(cli "*" "${qt_include}" "Qt in the CLI")
+scan(cli "*" "^[ \t]*#[ \t]*include[ \t]*[<\"]([.][.]/)*(app|widgets)/" "the GUI in the CLI")
+
 if(CLI)
   # Its own NEEDED entries: what it links, not what its libraries pull in (ldd would list the
   # Qt 5 that Debian's OpenCV brings along).
@@ -45,4 +69,4 @@ if(failures)
   list(JOIN failures "\n  " text)
   message(FATAL_ERROR "Boundary violations:\n  ${text}")
 endif()
-message(STATUS "boundaries: engine has no Qt, widgets/app and engine headers have no torch, the CLI has no Qt")
+message(STATUS "boundaries: engine has no Qt, widgets/app and engine headers have no torch, widgets no engine header, the CLI has no Qt and no GUI")

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>A value or input can&apos;t be used</source>
+        <translation>Ein Wert oder eine Eingabe ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>A file or model is missing</source>
+        <translation>Eine Datei oder ein Modell fehlt</translation>
+    </message>
+    <message>
+        <source>A file can&apos;t be read</source>
+        <translation>Eine Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>This model or build can&apos;t do that</source>
+        <translation>Dieses Modell oder dieser Build kann das nicht</translation>
+    </message>
+    <message>
+        <source>The compute device failed</source>
+        <translation>Das Rechengerät ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CLIP Atelier</source>
+        <translation>In CLIP Atelier ist etwas schiefgegangen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Change the value and try again.</source>
+        <translation>Ändern Sie den Wert und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Models ▸ Model Folders shows where models go.</source>
+        <translation>Modelle ▸ Modellordner zeigt, wohin Modelle gehören.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not what its name says; nothing was changed.</source>
+        <translation>Die Datei ist beschädigt oder nicht das, was ihr Name sagt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>It may have run out of memory: try a smaller size, or the CPU (File ▸ Preferences).</source>
+        <translation>Möglicherweise ist der Speicher ausgegangen: Versuchen Sie eine kleinere Größe oder die CPU (Datei ▸ Einstellungen).</translation>
+    </message>
+    <message>
+        <source>This is a bug: please report it with the details.</source>
+        <translation>Das ist ein Fehler im Programm: Bitte melden Sie ihn mit den Details.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>System language</source>
@@ -17,6 +68,45 @@
     <message>
         <source>Exporting</source>
         <translation>Export läuft</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipController</name>
+    <message>
+        <source>No CLIP model is loaded: %1</source>
+        <translation>Kein CLIP-Modell geladen: %1</translation>
+    </message>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>CLIP wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loading CLIP</source>
+        <translation>CLIP wird geladen</translation>
+    </message>
+    <message>
+        <source>the default CLIP</source>
+        <translation>das Standard-CLIP</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Scoring the table</source>
+        <translation>Tabelle wird bewertet</translation>
+    </message>
+    <message>
+        <source>Classifying</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <source>Listing labels</source>
+        <translation>Labels werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Rendering images</source>
+        <translation>Bilder werden gerendert</translation>
     </message>
 </context>
 <context>
@@ -45,6 +135,9 @@
         <source>Cosine and softmax</source>
         <translation>Kosinus und softmax</translation>
     </message>
+</context>
+<context>
+    <name>atelier::ClipRowPage</name>
     <message>
         <source>Type a prompt, e.g. &quot;a photo of a cat&quot;</source>
         <translation>Prompt eingeben, z. B. „a photo of a cat“</translation>
@@ -54,112 +147,16 @@
         <translation>Bilder hinzufügen…</translation>
     </message>
     <message>
+        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
+        <translation>Oder Bilddateien hierher ziehen oder ein Bild einfügen (Strg+V)</translation>
+    </message>
+    <message>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
     <message>
         <source>The prompt&apos;s embedding</source>
         <translation>Einbettung des Prompts</translation>
-    </message>
-    <message>
-        <source>One prompt per line</source>
-        <translation>Ein Prompt pro Zeile</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>Kosinus</translation>
-    </message>
-    <message>
-        <source>softmax over images</source>
-        <translation>softmax über Bilder</translation>
-    </message>
-    <message>
-        <source>softmax over prompts</source>
-        <translation>softmax über Prompts</translation>
-    </message>
-    <message>
-        <source>Compute Table</source>
-        <translation>Tabelle berechnen</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>CSV exportieren…</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>PNG exportieren…</translation>
-    </message>
-    <message>
-        <source>images</source>
-        <translation>Bilder</translation>
-    </message>
-    <message>
-        <source>prompts</source>
-        <translation>Prompts</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <source>Mini-CLIP vocabulary</source>
-        <translation>Mini-CLIP-Vokabular</translation>
-    </message>
-    <message>
-        <source>One label per line</source>
-        <translation>Ein Label pro Zeile</translation>
-    </message>
-    <message>
-        <source>a photo of a {}</source>
-        <translation>a photo of a {}</translation>
-    </message>
-    <message>
-        <source>Classify</source>
-        <translation>Klassifizieren</translation>
-    </message>
-    <message>
-        <source>Image:</source>
-        <translation>Bild:</translation>
-    </message>
-    <message>
-        <source>Labels:</source>
-        <translation>Labels:</translation>
-    </message>
-    <message>
-        <source>Template:</source>
-        <translation>Vorlage:</translation>
-    </message>
-    <message>
-        <source>Top k:</source>
-        <translation>Top k:</translation>
-    </message>
-    <message>
-        <source>probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
-        <translation>Zwei Vektoren, die in dieselbe Richtung zeigen, schließen einen Winkel θ nahe 0 ein, und cos θ liegt nahe 1; im rechten Winkel ist cos θ gleich 0, bei entgegengesetzter Richtung −1. CLIP bewertet ein Bild gegenüber einem Text mit diesem Kosinus ihrer Einbettungen. Ziehen Sie die Pfeile.</translation>
-    </message>
-    <message>
-        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
-        <translation>Warum mit der Logit-Skalierung multiplizieren? Die Kosinuswerte von CLIP-Einbettungen sind klein und liegen dicht beieinander (typisch sind 0,2 bis 0,35), daher gibt ein einfaches softmax darüber jedem Bild fast denselben Anteil. CLIP hat beim Training eine Temperatur gelernt: Seine Logits sind die Kosinuswerte mal exp(logit_scale), bei den veröffentlichten Modellen 100, wodurch kleine Unterschiede im Kosinus zu eindeutigen Anteilen werden. Ändern Sie die Skalierung und die Kosinuswerte unten und beobachten Sie die Anteile.</translation>
-    </message>
-    <message>
-        <source>image %1 cosine:</source>
-        <translation>Kosinus Bild %1:</translation>
-    </message>
-    <message>
-        <source>logit scale:</source>
-        <translation>Logit-Skalierung:</translation>
-    </message>
-    <message>
-        <source>softmax %1%</source>
-        <translation>softmax %1&#xa0;%</translation>
-    </message>
-    <message>
-        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
-        <translation>Oder Bilddateien hierher ziehen oder ein Bild einfügen (Strg+V)</translation>
     </message>
     <message>
         <source>raw</source>
@@ -210,34 +207,6 @@
         <translation>Einbettung von</translation>
     </message>
     <message>
-        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
-        <translation>Softmax über Bilder: Jede Zeile ergibt in Summe 1 (welches Bild zu diesem Prompt passt); über Prompts: Jede Spalte ergibt in Summe 1 (welcher Prompt zu diesem Bild passt)</translation>
-    </message>
-    <message>
-        <source>Export Table</source>
-        <translation>Tabelle exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG-Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>{} stands for the label</source>
-        <translation>{} steht für das Label</translation>
-    </message>
-    <message>
-        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
-        <translation>Ensemble aus %1 Vorlagen (Prompt-Engineering von CLIP)</translation>
-    </message>
-    <message>
-        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
-        <translation>Die Einbettung jedes Labels ist der Mittelwert über die Vorlagen, wie im Prompt-Engineering-Notebook von CLIP</translation>
-    </message>
-    <message>
         <source>pasted %1</source>
         <translation>eingefügtes Bild %1</translation>
     </message>
@@ -249,9 +218,60 @@
         <source>prompt − %1</source>
         <translation>Prompt − %1</translation>
     </message>
+</context>
+<context>
+    <name>atelier::ClipTablePage</name>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+        <source>Compute Table</source>
+        <translation>Tabelle berechnen</translation>
+    </message>
+    <message>
+        <source>One prompt per line</source>
+        <translation>Ein Prompt pro Zeile</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>softmax over images</source>
+        <translation>softmax über Bilder</translation>
+    </message>
+    <message>
+        <source>softmax over prompts</source>
+        <translation>softmax über Prompts</translation>
+    </message>
+    <message>
+        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
+        <translation>Softmax über Bilder: Jede Zeile ergibt in Summe 1 (welches Bild zu diesem Prompt passt); über Prompts: Jede Spalte ergibt in Summe 1 (welcher Prompt zu diesem Bild passt)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>prompts</source>
+        <translation>Prompts</translation>
     </message>
     <message>
         <source>%1 prompts × %2 images. Click a cell to see that pair.</source>
@@ -264,52 +284,6 @@
     <message>
         <source>Compute the table first.</source>
         <translation>Berechnen Sie zuerst die Tabelle.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Choose an image and give labels, one per line.</source>
-        <translation>Wählen Sie ein Bild und geben Sie Labels ein, eines pro Zeile.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Classifying among %n label(s)…</source>
-        <translation>
-            <numerusform>Klassifizierung mit %n Label…</numerusform>
-            <numerusform>Klassifizierung mit %n Labels…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Top: %1 (%2%)</source>
-        <translation>Top: %1 (%2&#xa0;%)</translation>
-    </message>
-</context>
-<context>
-    <name>atelier::ClipScorer</name>
-    <message>
-        <source>Loading CLIP</source>
-        <translation>CLIP wird geladen</translation>
-    </message>
-    <message>
-        <source>Scoring</source>
-        <translation>Bewertung</translation>
-    </message>
-    <message>
-        <source>Rendering images</source>
-        <translation>Bilder werden gerendert</translation>
-    </message>
-    <message>
-        <source>Scoring the table</source>
-        <translation>Tabelle wird bewertet</translation>
-    </message>
-    <message>
-        <source>Classifying</source>
-        <translation>Klassifizierung</translation>
-    </message>
-    <message>
-        <source>Listing labels</source>
-        <translation>Labels werden aufgelistet</translation>
     </message>
 </context>
 <context>
@@ -326,10 +300,44 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::CosineSoftmaxPage</name>
+    <message>
+        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
+        <translation>Zwei Vektoren, die in dieselbe Richtung zeigen, schließen einen Winkel θ nahe 0 ein, und cos θ liegt nahe 1; im rechten Winkel ist cos θ gleich 0, bei entgegengesetzter Richtung −1. CLIP bewertet ein Bild gegenüber einem Text mit diesem Kosinus ihrer Einbettungen. Ziehen Sie die Pfeile.</translation>
+    </message>
+    <message>
+        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
+        <translation>Warum mit der Logit-Skalierung multiplizieren? Die Kosinuswerte von CLIP-Einbettungen sind klein und liegen dicht beieinander (typisch sind 0,2 bis 0,35), daher gibt ein einfaches softmax darüber jedem Bild fast denselben Anteil. CLIP hat beim Training eine Temperatur gelernt: Seine Logits sind die Kosinuswerte mal exp(logit_scale), bei den veröffentlichten Modellen 100, wodurch kleine Unterschiede im Kosinus zu eindeutigen Anteilen werden. Ändern Sie die Skalierung und die Kosinuswerte unten und beobachten Sie die Anteile.</translation>
+    </message>
+    <message>
+        <source>image %1 cosine:</source>
+        <translation>Kosinus Bild %1:</translation>
+    </message>
+    <message>
+        <source>logit scale:</source>
+        <translation>Logit-Skalierung:</translation>
+    </message>
+    <message>
+        <source>softmax %1%</source>
+        <translation>softmax %1&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>atelier::DrawController</name>
     <message>
         <source>Replaying strokes</source>
         <translation>Striche werden wiedergegeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done: replay or export the drawing.</source>
+        <translation>
+            <numerusform>%n Schritt abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
+            <numerusform>%n Schritte abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CLIPDraw</source>
+        <translation>CLIPDraw</translation>
     </message>
 </context>
 <context>
@@ -447,14 +455,6 @@ cos θ = %2</translation>
         <translation>Noch nichts zu exportieren.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
         <source>Run as PNG Frames…</source>
         <translation>Durchlauf als PNG-Einzelbilder…</translation>
     </message>
@@ -496,6 +496,22 @@ cos θ = %2</translation>
     <message>
         <source>Interpolating</source>
         <translation>Interpolation</translation>
+    </message>
+    <message>
+        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
+        <translation>Es ist kein Generator installiert. Modelle ▸ Modellordner zeigt, wohin sie gehören; clip-atelier-cli train gan erstellt einen.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The generator could not be loaded: %1</source>
+        <translation>Der Generator konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -641,14 +657,6 @@ cos θ = %2</translation>
         <translation>Noch nichts zu exportieren.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
         <source>Play an interpolation first.</source>
         <translation>Spielen Sie zuerst eine Interpolation ab.</translation>
     </message>
@@ -682,6 +690,37 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::GuideController</name>
+    <message>
+        <source>The latent of step %1 is no longer kept.</source>
+        <translation>Der Latentvektor von Schritt %1 wird nicht mehr aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Restarted from step %1.</source>
+        <translation>Ab Schritt %1 neu gestartet.</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is installed.</source>
+        <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines installiert.</translation>
+    </message>
+    <message>
+        <source>A run needs a GAN; none is installed.</source>
+        <translation>Ein Lauf braucht ein GAN; keines ist installiert.</translation>
+    </message>
+    <message>
+        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
+        <translation>Ein Lauf braucht ein VQGAN; keines ist installiert (Modelle ▸ Modellordner zeigt, wohin taming-Checkpoints gehören).</translation>
+    </message>
+</context>
+<context>
     <name>atelier::GuidedPanel</name>
     <message>
         <source>a red barn:1 | a storm:0.5 | blurry:-1</source>
@@ -698,10 +737,6 @@ cos θ = %2</translation>
     <message>
         <source>There are no frames yet: press Run.</source>
         <translation>Noch keine Einzelbilder: Klicken Sie auf „Starten“.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Saved %1 frames in %2</source>
@@ -1051,10 +1086,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>%1 gestoppt.</translation>
     </message>
     <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
         <source>Open Images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -1087,16 +1118,8 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>&amp;CLIP-Checkpoint öffnen…</translation>
     </message>
     <message>
-        <source>Loading CLIP…</source>
-        <translation>CLIP wird geladen…</translation>
-    </message>
-    <message>
         <source>CLIP: %1</source>
         <translation>CLIP: %1</translation>
-    </message>
-    <message>
-        <source>No CLIP model is loaded: %1</source>
-        <translation>Kein CLIP-Modell geladen: %1</translation>
     </message>
     <message>
         <source>Open CLIP Checkpoint</source>
@@ -1107,39 +1130,12 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>CLIP-Checkpoints (*.pt *.pth *.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>%1 wird geladen…</translation>
-    </message>
-    <message>
         <source>Looking for generators…</source>
         <translation>Generatoren werden gesucht…</translation>
     </message>
     <message>
         <source>A run needs a CLIP model; none is installed.</source>
         <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines installiert.</translation>
-    </message>
-    <message>
-        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
-        <translation>Es ist kein Generator installiert. Modelle ▸ Modellordner zeigt, wohin sie gehören; clip-atelier-cli train gan erstellt einen.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The generator could not be loaded: %1</source>
-        <translation>Der Generator konnte nicht geladen werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) done: replay or export the drawing.</source>
-        <translation>
-            <numerusform>%n Schritt abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
-            <numerusform>%n Schritte abgeschlossen: Zeichnung wiedergeben oder exportieren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
     </message>
     <message>
         <source>There are no frames yet: press Run.</source>
@@ -1150,24 +1146,23 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>%1 wird exportiert: Bild %2 von %3 …</translation>
     </message>
     <message>
-        <source>The latent of step %1 is no longer kept.</source>
-        <translation>Der Latentvektor von Schritt %1 wird nicht mehr aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Restarted from step %1.</source>
-        <translation>Ab Schritt %1 neu gestartet.</translation>
-    </message>
-    <message>
-        <source>A run needs a GAN; none is installed.</source>
-        <translation>Ein Lauf braucht ein GAN; keines ist installiert.</translation>
-    </message>
-    <message>
-        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
-        <translation>Ein Lauf braucht ein VQGAN; keines ist installiert (Modelle ▸ Modellordner zeigt, wohin taming-Checkpoints gehören).</translation>
-    </message>
-    <message>
         <source>&amp;Train a Mini-CLIP…</source>
         <translation>Mini-CLIP &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>%1 The CLIP in use stays: %2.</source>
+        <translation>%1 Das verwendete CLIP bleibt: %2.</translation>
+    </message>
+    <message>
+        <source>Model Folders…</source>
+        <translation>Modellordner…</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunController</name>
+    <message>
+        <source>Waiting: another tab&apos;s run goes first (its Stop ends it).</source>
+        <translation>Wartet: Der Lauf eines anderen Tabs ist zuerst dran (dessen „Stopp“ beendet ihn).</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1226,17 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Vom ausgewählten Bild aus weiterlaufen, genau dort, wo es war, mit den aktuellen Prompts und Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SaveFile</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1353,7 +1359,7 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     </message>
     <message>
         <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
-        <translation>Lauf dieses Ordners: bisher Schritt %1 (Verlust %2, Genauigkeit %3 %).</translation>
+        <translation>Lauf dieses Ordners: bisher Schritt %1 (Verlust %2, Genauigkeit %3&#xa0;%).</translation>
     </message>
 </context>
 <context>
@@ -1478,10 +1484,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Noch nichts zu speichern: Klicken Sie auf „Starten“.</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
         <source>&amp;Open Settings from PNG…</source>
         <translation>&amp;Einstellungen aus PNG öffnen…</translation>
     </message>
@@ -1552,6 +1554,76 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>none installed</source>
         <translation>keines installiert</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ZeroShotPage</name>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP vocabulary</source>
+        <translation>Mini-CLIP-Vokabular</translation>
+    </message>
+    <message>
+        <source>One label per line</source>
+        <translation>Ein Label pro Zeile</translation>
+    </message>
+    <message>
+        <source>a photo of a {}</source>
+        <translation>a photo of a {}</translation>
+    </message>
+    <message>
+        <source>{} stands for the label</source>
+        <translation>{} steht für das Label</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
+        <translation>Ensemble aus %1 Vorlagen (Prompt-Engineering von CLIP)</translation>
+    </message>
+    <message>
+        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
+        <translation>Die Einbettung jedes Labels ist der Mittelwert über die Vorlagen, wie im Prompt-Engineering-Notebook von CLIP</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Klassifizieren</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Top k:</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Choose an image and give labels, one per line.</source>
+        <translation>Wählen Sie ein Bild und geben Sie Labels ein, eines pro Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying among %n label(s)…</source>
+        <translation>
+            <numerusform>Klassifizierung mit %n Label…</numerusform>
+            <numerusform>Klassifizierung mit %n Labels…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top: %1 (%2%)</source>
+        <translation>Top: %1 (%2&#xa0;%)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>A value or input can&apos;t be used</source>
+        <translation>Un valor o una entrada no se puede usar</translation>
+    </message>
+    <message>
+        <source>A file or model is missing</source>
+        <translation>Falta un archivo o un modelo</translation>
+    </message>
+    <message>
+        <source>A file can&apos;t be read</source>
+        <translation>No se puede leer un archivo</translation>
+    </message>
+    <message>
+        <source>This model or build can&apos;t do that</source>
+        <translation>Este modelo o esta compilación no puede hacerlo</translation>
+    </message>
+    <message>
+        <source>The compute device failed</source>
+        <translation>El dispositivo de cálculo falló</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CLIP Atelier</source>
+        <translation>Algo salió mal dentro de CLIP Atelier</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Change the value and try again.</source>
+        <translation>Cambie el valor e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Models ▸ Model Folders shows where models go.</source>
+        <translation>Modelos ▸ Carpetas de modelos muestra dónde van los modelos.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not what its name says; nothing was changed.</source>
+        <translation>El archivo está dañado o no es lo que dice su nombre; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>It may have run out of memory: try a smaller size, or the CPU (File ▸ Preferences).</source>
+        <translation>Puede que se haya quedado sin memoria: pruebe un tamaño menor o la CPU (Archivo ▸ Preferencias).</translation>
+    </message>
+    <message>
+        <source>This is a bug: please report it with the details.</source>
+        <translation>Es un error del programa: infórmelo con los detalles.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>System language</source>
@@ -17,6 +68,45 @@
     <message>
         <source>Exporting</source>
         <translation>Exportando</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClipController</name>
+    <message>
+        <source>No CLIP model is loaded: %1</source>
+        <translation>No hay ningún modelo CLIP cargado: %1</translation>
+    </message>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>Cargando CLIP…</translation>
+    </message>
+    <message>
+        <source>Loading CLIP</source>
+        <translation>Cargando CLIP</translation>
+    </message>
+    <message>
+        <source>the default CLIP</source>
+        <translation>el CLIP predeterminado</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Puntuando</translation>
+    </message>
+    <message>
+        <source>Scoring the table</source>
+        <translation>Puntuando la tabla</translation>
+    </message>
+    <message>
+        <source>Classifying</source>
+        <translation>Clasificando</translation>
+    </message>
+    <message>
+        <source>Listing labels</source>
+        <translation>Listando etiquetas</translation>
+    </message>
+    <message>
+        <source>Rendering images</source>
+        <translation>Generando imágenes</translation>
     </message>
 </context>
 <context>
@@ -45,6 +135,9 @@
         <source>Cosine and softmax</source>
         <translation>Coseno y softmax</translation>
     </message>
+</context>
+<context>
+    <name>atelier::ClipRowPage</name>
     <message>
         <source>Type a prompt, e.g. &quot;a photo of a cat&quot;</source>
         <translation>Escriba un prompt, p. ej., «a photo of a cat»</translation>
@@ -54,112 +147,16 @@
         <translation>Añadir imágenes…</translation>
     </message>
     <message>
+        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
+        <translation>O arrastre aquí archivos de imagen, o pegue una imagen (Ctrl+V)</translation>
+    </message>
+    <message>
         <source>Prompt:</source>
         <translation>Prompt:</translation>
     </message>
     <message>
         <source>The prompt&apos;s embedding</source>
         <translation>El embedding del prompt</translation>
-    </message>
-    <message>
-        <source>One prompt per line</source>
-        <translation>Un prompt por línea</translation>
-    </message>
-    <message>
-        <source>cosine</source>
-        <translation>coseno</translation>
-    </message>
-    <message>
-        <source>softmax over images</source>
-        <translation>softmax sobre imágenes</translation>
-    </message>
-    <message>
-        <source>softmax over prompts</source>
-        <translation>softmax sobre prompts</translation>
-    </message>
-    <message>
-        <source>Compute Table</source>
-        <translation>Calcular tabla</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Exportar CSV…</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>Exportar PNG…</translation>
-    </message>
-    <message>
-        <source>images</source>
-        <translation>imágenes</translation>
-    </message>
-    <message>
-        <source>prompts</source>
-        <translation>prompts</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Personalizadas</translation>
-    </message>
-    <message>
-        <source>Mini-CLIP vocabulary</source>
-        <translation>Vocabulario Mini-CLIP</translation>
-    </message>
-    <message>
-        <source>One label per line</source>
-        <translation>Una etiqueta por línea</translation>
-    </message>
-    <message>
-        <source>a photo of a {}</source>
-        <translation>a photo of a {}</translation>
-    </message>
-    <message>
-        <source>Classify</source>
-        <translation>Clasificar</translation>
-    </message>
-    <message>
-        <source>Image:</source>
-        <translation>Imagen:</translation>
-    </message>
-    <message>
-        <source>Labels:</source>
-        <translation>Etiquetas:</translation>
-    </message>
-    <message>
-        <source>Template:</source>
-        <translation>Plantilla:</translation>
-    </message>
-    <message>
-        <source>Top k:</source>
-        <translation>Top k:</translation>
-    </message>
-    <message>
-        <source>probability</source>
-        <translation>probabilidad</translation>
-    </message>
-    <message>
-        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
-        <translation>Dos vectores que apuntan en la misma dirección forman un ángulo θ cercano a 0 y su cos θ es cercano a 1; en ángulo recto, cos θ vale 0; en sentidos opuestos, −1. CLIP puntúa una imagen frente a un texto con este coseno de sus embeddings. Arrastre las flechas.</translation>
-    </message>
-    <message>
-        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
-        <translation>¿Por qué multiplicar por la escala de logits? Los cosenos de los embeddings de CLIP son pequeños y muy próximos entre sí (lo habitual es entre 0,2 y 0,35), así que un softmax directo sobre ellos da a cada imagen casi la misma proporción. CLIP aprendió una temperatura durante el entrenamiento: sus logits son los cosenos multiplicados por exp(logit_scale), 100 en los modelos publicados, lo que convierte pequeñas diferencias de coseno en proporciones decisivas. Cambie la escala y los cosenos de abajo y observe las proporciones.</translation>
-    </message>
-    <message>
-        <source>image %1 cosine:</source>
-        <translation>coseno de la imagen %1:</translation>
-    </message>
-    <message>
-        <source>logit scale:</source>
-        <translation>escala de logits:</translation>
-    </message>
-    <message>
-        <source>softmax %1%</source>
-        <translation>softmax %1&#xa0;%</translation>
-    </message>
-    <message>
-        <source>Or drop image files here, or paste an image (Ctrl+V)</source>
-        <translation>O arrastre aquí archivos de imagen, o pegue una imagen (Ctrl+V)</translation>
     </message>
     <message>
         <source>raw</source>
@@ -210,34 +207,6 @@
         <translation>Embedding de</translation>
     </message>
     <message>
-        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
-        <translation>Softmax sobre imágenes: cada fila suma 1 (qué imagen encaja con este prompt); sobre prompts: cada columna suma 1 (qué prompt encaja con esta imagen)</translation>
-    </message>
-    <message>
-        <source>Export Table</source>
-        <translation>Exportar tabla</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Imágenes PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>{} stands for the label</source>
-        <translation>{} representa la etiqueta</translation>
-    </message>
-    <message>
-        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
-        <translation>Conjunto de %1 plantillas (ingeniería de prompts de CLIP)</translation>
-    </message>
-    <message>
-        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
-        <translation>El embedding de cada etiqueta es la media sobre las plantillas, como en el notebook de ingeniería de prompts de CLIP</translation>
-    </message>
-    <message>
         <source>pasted %1</source>
         <translation>imagen pegada %1</translation>
     </message>
@@ -249,9 +218,60 @@
         <source>prompt − %1</source>
         <translation>prompt − %1</translation>
     </message>
+</context>
+<context>
+    <name>atelier::ClipTablePage</name>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
+        <source>Compute Table</source>
+        <translation>Calcular tabla</translation>
+    </message>
+    <message>
+        <source>One prompt per line</source>
+        <translation>Un prompt por línea</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>coseno</translation>
+    </message>
+    <message>
+        <source>softmax over images</source>
+        <translation>softmax sobre imágenes</translation>
+    </message>
+    <message>
+        <source>softmax over prompts</source>
+        <translation>softmax sobre prompts</translation>
+    </message>
+    <message>
+        <source>Softmax over images: each row sums to 1 (which image fits this prompt); over prompts: each column sums to 1 (which prompt fits this image)</source>
+        <translation>Softmax sobre imágenes: cada fila suma 1 (qué imagen encaja con este prompt); sobre prompts: cada columna suma 1 (qué prompt encaja con esta imagen)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Exportar tabla</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportar PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <source>prompts</source>
+        <translation>prompts</translation>
     </message>
     <message>
         <source>%1 prompts × %2 images. Click a cell to see that pair.</source>
@@ -264,52 +284,6 @@
     <message>
         <source>Compute the table first.</source>
         <translation>Calcule primero la tabla.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Se ha guardado %1</translation>
-    </message>
-    <message>
-        <source>Choose an image and give labels, one per line.</source>
-        <translation>Elija una imagen e introduzca etiquetas, una por línea.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Classifying among %n label(s)…</source>
-        <translation>
-            <numerusform>Clasificando con %n etiqueta…</numerusform>
-            <numerusform>Clasificando con %n etiquetas…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Top: %1 (%2%)</source>
-        <translation>Top: %1 (%2&#xa0;%)</translation>
-    </message>
-</context>
-<context>
-    <name>atelier::ClipScorer</name>
-    <message>
-        <source>Loading CLIP</source>
-        <translation>Cargando CLIP</translation>
-    </message>
-    <message>
-        <source>Scoring</source>
-        <translation>Puntuando</translation>
-    </message>
-    <message>
-        <source>Rendering images</source>
-        <translation>Generando imágenes</translation>
-    </message>
-    <message>
-        <source>Scoring the table</source>
-        <translation>Puntuando la tabla</translation>
-    </message>
-    <message>
-        <source>Classifying</source>
-        <translation>Clasificando</translation>
-    </message>
-    <message>
-        <source>Listing labels</source>
-        <translation>Listando etiquetas</translation>
     </message>
 </context>
 <context>
@@ -326,10 +300,44 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::CosineSoftmaxPage</name>
+    <message>
+        <source>Two vectors that point the same way have an angle θ near 0 and cos θ near 1; at right angles cos θ is 0; opposite, −1. CLIP scores an image against a text by this cosine of their embeddings. Drag the arrows.</source>
+        <translation>Dos vectores que apuntan en la misma dirección forman un ángulo θ cercano a 0 y su cos θ es cercano a 1; en ángulo recto, cos θ vale 0; en sentidos opuestos, −1. CLIP puntúa una imagen frente a un texto con este coseno de sus embeddings. Arrastre las flechas.</translation>
+    </message>
+    <message>
+        <source>Why multiply by the logit scale? Cosines of CLIP embeddings are small and close together (0.2 to 0.35 is typical), so a plain softmax over them gives every image nearly the same share. CLIP learned a temperature during training: its logits are the cosines times exp(logit_scale), 100 for the released models, which turns small differences in cosine into decisive shares. Change the scale and the cosines below and watch the shares.</source>
+        <translation>¿Por qué multiplicar por la escala de logits? Los cosenos de los embeddings de CLIP son pequeños y muy próximos entre sí (lo habitual es entre 0,2 y 0,35), así que un softmax directo sobre ellos da a cada imagen casi la misma proporción. CLIP aprendió una temperatura durante el entrenamiento: sus logits son los cosenos multiplicados por exp(logit_scale), 100 en los modelos publicados, lo que convierte pequeñas diferencias de coseno en proporciones decisivas. Cambie la escala y los cosenos de abajo y observe las proporciones.</translation>
+    </message>
+    <message>
+        <source>image %1 cosine:</source>
+        <translation>coseno de la imagen %1:</translation>
+    </message>
+    <message>
+        <source>logit scale:</source>
+        <translation>escala de logits:</translation>
+    </message>
+    <message>
+        <source>softmax %1%</source>
+        <translation>softmax %1&#xa0;%</translation>
+    </message>
+</context>
+<context>
     <name>atelier::DrawController</name>
     <message>
         <source>Replaying strokes</source>
         <translation>Reproduciendo trazos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done: replay or export the drawing.</source>
+        <translation>
+            <numerusform>%n paso completado: reproduzca o exporte el dibujo.</numerusform>
+            <numerusform>%n pasos completados: reproduzca o exporte el dibujo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CLIPDraw</source>
+        <translation>CLIPDraw</translation>
     </message>
 </context>
 <context>
@@ -447,14 +455,6 @@ cos θ = %2</translation>
         <translation>Todavía no hay nada que exportar.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Se ha guardado %1</translation>
-    </message>
-    <message>
         <source>Run as PNG Frames…</source>
         <translation>Ejecución como fotogramas PNG…</translation>
     </message>
@@ -496,6 +496,22 @@ cos θ = %2</translation>
     <message>
         <source>Interpolating</source>
         <translation>Interpolando</translation>
+    </message>
+    <message>
+        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
+        <translation>No hay ningún generador instalado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos; clip-atelier-cli train gan crea uno.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The generator could not be loaded: %1</source>
+        <translation>No se pudo cargar el generador: %1</translation>
     </message>
 </context>
 <context>
@@ -641,14 +657,6 @@ cos θ = %2</translation>
         <translation>Todavía no hay nada que exportar.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Se ha guardado %1</translation>
-    </message>
-    <message>
         <source>Play an interpolation first.</source>
         <translation>Reproduzca primero una interpolación.</translation>
     </message>
@@ -682,6 +690,37 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::GuideController</name>
+    <message>
+        <source>The latent of step %1 is no longer kept.</source>
+        <translation>El latente del paso %1 ya no se conserva.</translation>
+    </message>
+    <message>
+        <source>Restarted from step %1.</source>
+        <translation>Reiniciado desde el paso %1.</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>A run needs a CLIP model; none is installed.</source>
+        <translation>Una ejecución necesita un modelo CLIP; no hay ninguno instalado.</translation>
+    </message>
+    <message>
+        <source>A run needs a GAN; none is installed.</source>
+        <translation>Una ejecución necesita una GAN; no hay ninguna instalada.</translation>
+    </message>
+    <message>
+        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
+        <translation>Una ejecución necesita un VQGAN; no hay ninguno instalado (Modelos ▸ Carpetas de modelos muestra dónde van los checkpoints de taming).</translation>
+    </message>
+</context>
+<context>
     <name>atelier::GuidedPanel</name>
     <message>
         <source>a red barn:1 | a storm:0.5 | blurry:-1</source>
@@ -698,10 +737,6 @@ cos θ = %2</translation>
     <message>
         <source>There are no frames yet: press Run.</source>
         <translation>Todavía no hay fotogramas: pulse «Ejecutar».</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
         <source>Saved %1 frames in %2</source>
@@ -1051,10 +1086,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>%1 se ha detenido.</translation>
     </message>
     <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 ha fallado: %2</translation>
-    </message>
-    <message>
         <source>Open Images</source>
         <translation>Abrir imágenes</translation>
     </message>
@@ -1087,16 +1118,8 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Abrir checkpoint de &amp;CLIP…</translation>
     </message>
     <message>
-        <source>Loading CLIP…</source>
-        <translation>Cargando CLIP…</translation>
-    </message>
-    <message>
         <source>CLIP: %1</source>
         <translation>CLIP: %1</translation>
-    </message>
-    <message>
-        <source>No CLIP model is loaded: %1</source>
-        <translation>No hay ningún modelo CLIP cargado: %1</translation>
     </message>
     <message>
         <source>Open CLIP Checkpoint</source>
@@ -1107,39 +1130,12 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Checkpoints de CLIP (*.pt *.pth *.bin *.safetensors);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Loading %1…</source>
-        <translation>Cargando %1…</translation>
-    </message>
-    <message>
         <source>Looking for generators…</source>
         <translation>Buscando generadores…</translation>
     </message>
     <message>
         <source>A run needs a CLIP model; none is installed.</source>
         <translation>Una ejecución necesita un modelo CLIP; no hay ninguno instalado.</translation>
-    </message>
-    <message>
-        <source>No generator is installed. Models ▸ Model Folders shows where they go; clip-atelier-cli train gan makes one.</source>
-        <translation>No hay ningún generador instalado. Modelos ▸ Carpetas de modelos muestra dónde colocarlos; clip-atelier-cli train gan crea uno.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The generator could not be loaded: %1</source>
-        <translation>No se pudo cargar el generador: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) done: replay or export the drawing.</source>
-        <translation>
-            <numerusform>%n paso completado: reproduzca o exporte el dibujo.</numerusform>
-            <numerusform>%n pasos completados: reproduzca o exporte el dibujo.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
     </message>
     <message>
         <source>There are no frames yet: press Run.</source>
@@ -1150,24 +1146,23 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Exportando %1: fotograma %2 de %3…</translation>
     </message>
     <message>
-        <source>The latent of step %1 is no longer kept.</source>
-        <translation>El latente del paso %1 ya no se conserva.</translation>
-    </message>
-    <message>
-        <source>Restarted from step %1.</source>
-        <translation>Reiniciado desde el paso %1.</translation>
-    </message>
-    <message>
-        <source>A run needs a GAN; none is installed.</source>
-        <translation>Una ejecución necesita una GAN; no hay ninguna instalada.</translation>
-    </message>
-    <message>
-        <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
-        <translation>Una ejecución necesita un VQGAN; no hay ninguno instalado (Modelos ▸ Carpetas de modelos muestra dónde van los checkpoints de taming).</translation>
-    </message>
-    <message>
         <source>&amp;Train a Mini-CLIP…</source>
         <translation>&amp;Entrenar un mini-CLIP…</translation>
+    </message>
+    <message>
+        <source>%1 The CLIP in use stays: %2.</source>
+        <translation>%1 Se mantiene el CLIP en uso: %2.</translation>
+    </message>
+    <message>
+        <source>Model Folders…</source>
+        <translation>Carpetas de modelos…</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunController</name>
+    <message>
+        <source>Waiting: another tab&apos;s run goes first (its Stop ends it).</source>
+        <translation>En espera: primero va la ejecución de otra pestaña (su «Detener» la termina).</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1226,17 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Volver a ejecutar desde el fotograma seleccionado, exactamente donde estaba, con los prompts y ajustes actuales</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::SaveFile</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se ha guardado %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1353,7 +1359,7 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     </message>
     <message>
         <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
-        <translation>Entrenamiento de esta carpeta: paso %1 hasta ahora (pérdida %2, precisión %3 %).</translation>
+        <translation>Entrenamiento de esta carpeta: paso %1 hasta ahora (pérdida %2, precisión %3&#xa0;%).</translation>
     </message>
 </context>
 <context>
@@ -1478,10 +1484,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Todavía no hay nada que guardar: pulse «Ejecutar».</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Se ha guardado %1</translation>
-    </message>
-    <message>
         <source>&amp;Open Settings from PNG…</source>
         <translation>Abrir a&amp;justes desde PNG…</translation>
     </message>
@@ -1552,6 +1554,76 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>none installed</source>
         <translation>ninguno instalado</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ZeroShotPage</name>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizadas</translation>
+    </message>
+    <message>
+        <source>Mini-CLIP vocabulary</source>
+        <translation>Vocabulario Mini-CLIP</translation>
+    </message>
+    <message>
+        <source>One label per line</source>
+        <translation>Una etiqueta por línea</translation>
+    </message>
+    <message>
+        <source>a photo of a {}</source>
+        <translation>a photo of a {}</translation>
+    </message>
+    <message>
+        <source>{} stands for the label</source>
+        <translation>{} representa la etiqueta</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (CLIP&apos;s prompt engineering)</source>
+        <translation>Conjunto de %1 plantillas (ingeniería de prompts de CLIP)</translation>
+    </message>
+    <message>
+        <source>Each label&apos;s embedding is the average over the templates, as in CLIP&apos;s prompt-engineering notebook</source>
+        <translation>El embedding de cada etiqueta es la media sobre las plantillas, como en el notebook de ingeniería de prompts de CLIP</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Clasificar</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Imagen:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Plantilla:</translation>
+    </message>
+    <message>
+        <source>Top k:</source>
+        <translation>Top k:</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>probabilidad</translation>
+    </message>
+    <message>
+        <source>Choose an image and give labels, one per line.</source>
+        <translation>Elija una imagen e introduzca etiquetas, una por línea.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying among %n label(s)…</source>
+        <translation>
+            <numerusform>Clasificando con %n etiqueta…</numerusform>
+            <numerusform>Clasificando con %n etiquetas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Top: %1 (%2%)</source>
+        <translation>Top: %1 (%2&#xa0;%)</translation>
     </message>
 </context>
 </TS>

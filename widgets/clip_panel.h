@@ -1,31 +1,21 @@
 // The CLIP tab: a prompt against a row of images (cosine, softmax, embeddings), a prompts x
-// images table, zero-shot classification, and the cosine / softmax explainer.
+// images table, zero-shot classification, and the cosine / softmax explainer; each a page of
+// its own (clip_row_page.h, clip_table_page.h, zero_shot_page.h, cosine_softmax_page.h).
 #pragma once
 #include <QList>
 #include <QStringList>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
 class QCustomPlot;
-class QCPColorMap;
-class QCPItemRect;
-class QDoubleSpinBox;
-class QSpinBox;
-class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QSlider;
 class QTabWidget;
-class QTimer;
 
 namespace atelier {
 
-class CosineDemo;
-class HeatStrip;
-class ImageCard;
+class ClipRowPage;
+class ClipTablePage;
 class NoteBox;
+class ZeroShotPage;
 
 class ClipPanel : public QWidget {
   Q_OBJECT
@@ -48,8 +38,8 @@ class ClipPanel : public QWidget {
   void showScores(const QVector<double>& cosine, const QVector<double>& softmax, const QVector<double>& text,
                   const QList<QVector<double>>& images);
   void showScoreError(const QString& message);
-  QVector<double> shownCosines() const { return m_cosines; }
-  QVector<double> shownSoftmax() const { return m_softmax; }
+  QVector<double> shownCosines() const;
+  QVector<double> shownSoftmax() const;
   int bestImage() const;  // -1 when nothing is scored
   void removeImage(int index);
   void moveImage(int index, int delta);
@@ -73,7 +63,7 @@ class ClipPanel : public QWidget {
   bool exportTablePng(const QString& path);
   // Reads what exportTableCsv writes: the matrix, its prompts and image names.
   static QList<QVector<double>> readTableCsv(const QString& path, QStringList* prompts, QStringList* images);
-  QCustomPlot* heatmap() const { return m_heatmap; }
+  QCustomPlot* heatmap() const;
 
   // Zero-shot: labels (presets: CIFAR-10, CIFAR-100, the mini-CLIP's vocabulary), template or ensemble.
   static QStringList cifar10();
@@ -83,8 +73,8 @@ class ClipPanel : public QWidget {
   void setZeroShotLabels(const QStringList& labels);
   void requestClassification();
   void showZeroShot(const QStringList& labels, const QVector<double>& probability);
-  QList<QPair<QString, double>> shownTopK() const { return m_topk; }
-  QCustomPlot* bars() const { return m_bars; }
+  QList<QPair<QString, double>> shownTopK() const;
+  QCustomPlot* bars() const;
   void setEnsemble(bool on);
 
   // Embedding views of the row: raw or normalised, or the prompt minus an image; as text.
@@ -105,64 +95,17 @@ class ClipPanel : public QWidget {
   // Debounced: the prompt stopped changing, or the images changed.
   void scoreRequested(const QString& prompt);
 
- private:
-  QWidget* buildRowPage();
-  QWidget* buildTablePage();
-  QWidget* buildZeroShotPage();
-  QWidget* buildExplainPage();
-  void updateSoftmaxDemo();
-  void addCard(const QString& path, const QImage& image, const QString& label);
-  void drawTable();
-  void updatePromptStrip();
-  void refreshImageChoices();
-  void setTableStatus(const QString& text);
-
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  private:
-
   NoteBox* m_note;
   QLabel* m_banner;
   QTabWidget* m_modes;
-  QLineEdit* m_prompt = nullptr;
-  QHBoxLayout* m_cards = nullptr;
-  QList<ImageCard*> m_cardList;
-  HeatStrip* m_promptStrip = nullptr;
-  QPlainTextEdit* m_tablePrompts = nullptr;
-  QList<QWidget*> m_needModel;
-  CosineDemo* m_cosine = nullptr;
-  QList<QDoubleSpinBox*> m_demoCosines;
-  QList<QLabel*> m_demoShares;
-  QSlider* m_scale = nullptr;
-  QTimer* m_debounce = nullptr;
-  QLabel* m_scoreError = nullptr;
-  QVector<double> m_cosines, m_softmax;
-  QLabel* m_scaleLabel = nullptr;
-  // Row embeddings, raw as the model gave them.
-  QVector<double> m_text;
-  QList<QVector<double>> m_imageEmb;
-  QComboBox* m_embView = nullptr;
-  QComboBox* m_diffWith = nullptr;
-  // Table.
-  QComboBox* m_measure = nullptr;
-  QCustomPlot* m_heatmap = nullptr;
-  QCPColorMap* m_map = nullptr;
-  QCPItemRect* m_focus = nullptr;
-  QLabel* m_tableInfo = nullptr;
-  QStringList m_tableRows, m_tableCols;
-  QList<QVector<double>> m_tableCos, m_tableOverImages, m_tableOverPrompts;
-  // Zero-shot.
-  QComboBox* m_zsImage = nullptr;
-  QComboBox* m_zsPreset = nullptr;
-  QPlainTextEdit* m_zsLabels = nullptr;
-  QLineEdit* m_zsTemplate = nullptr;
-  QCheckBox* m_zsEnsemble = nullptr;
-  QSpinBox* m_zsTopk = nullptr;
-  QCustomPlot* m_bars = nullptr;
-  QLabel* m_zsInfo = nullptr;
-  QList<QPair<QString, double>> m_topk;
+  ClipRowPage* m_row;
+  ClipTablePage* m_table;
+  ZeroShotPage* m_zeroShot;
 };
 
 }  // namespace atelier

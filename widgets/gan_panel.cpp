@@ -1,3 +1,4 @@
+// The GAN tab: samples, the grid, the interpolation, and their exports.
 #include "gan_panel.h"
 
 #include <QCheckBox>
@@ -5,7 +6,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -15,7 +15,6 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -27,24 +26,12 @@
 #include "heat_strip.h"
 #include "image_canvas.h"
 #include "note_box.h"
+#include "save_file.h"
 
 namespace atelier {
 
 namespace {
 constexpr double kFps = 24.0;
-
-// Writes through QSaveFile: the file appears whole or not at all.
-bool saveAtomically(const QImage& image, const QString& path, QString* error) {
-  QSaveFile file(path);
-  const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-  if (!file.open(QIODevice::WriteOnly) || !image.save(&file, format.isEmpty() ? "PNG" : format.constData()) || !file.commit()) {
-    *error = file.errorString().isEmpty() || file.error() == QFileDevice::NoError ? QObject::tr("the image could not be encoded")
-                                                                                 : file.errorString();
-    file.cancelWriting();
-    return false;
-  }
-  return true;
-}
 }  // namespace
 
 GanPanel::GanPanel(QWidget* parent)
@@ -290,17 +277,11 @@ QImage GanPanel::gridImage() const {
 }
 
 bool GanPanel::saveImage(const QImage& image, const QString& path) {
-  QString error;
   if (image.isNull()) {
     setStatus(tr("Nothing to export yet."));
     return false;
   }
-  if (!saveAtomically(image, path, &error)) {
-    setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
-    return false;
-  }
-  setStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
-  return true;
+  return saveAndReport(path, image, [this](const QString& line) { setStatus(line); });
 }
 
 bool GanPanel::saveFrames(const QString& folder) {
@@ -308,13 +289,10 @@ bool GanPanel::saveFrames(const QString& folder) {
     setStatus(tr("Play an interpolation first."));
     return false;
   }
-  for (int i = 0; i < m_frames.size(); ++i) {
-    QString error;
-    const QString path = QDir(folder).filePath(QStringLiteral("frame_%1.png").arg(i, 4, 10, QLatin1Char('0')));
-    if (!saveAtomically(m_frames[i], path, &error)) {
-      setStatus(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
-      return false;
-    }
+  QString error;
+  if (!saveFramesAtomically(m_frames, folder, &error)) {
+    setStatus(error);
+    return false;
   }
   setStatus(tr("Saved %1 frames in %2").arg(m_frames.size()).arg(QDir::toNativeSeparators(folder)));
   return true;

@@ -52,6 +52,10 @@ RunView::RunView(QWidget* parent)
   m_restart->setToolTip(tr("Run again from the selected frame, exactly where it was, with the current prompts and settings"));
   m_restart->setVisible(false);
   m_restart->setObjectName(QStringLiteral("restartButton"));
+  m_run->setObjectName(QStringLiteral("runButton"));
+  m_pause->setObjectName(QStringLiteral("pauseButton"));
+  m_resume->setObjectName(QStringLiteral("resumeButton"));
+  m_stop->setObjectName(QStringLiteral("stopButton"));
   connect(m_restart, &QPushButton::clicked, this, [this] {
     if (selectedStep() >= 0) Q_EMIT restartRequested(selectedStep());
   });

@@ -1,11 +1,10 @@
+// The training window's panel: the run's settings, Start / Stop / Use, the curves and the pairs.
 #include "train_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -65,17 +64,18 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
+  const Settings defaults;
   m_steps->setRange(1, 1000000);
-  m_steps->setValue(2500);
+  m_steps->setValue(defaults.steps);
   m_batch->setRange(2, 4096);
-  m_batch->setValue(256);
+  m_batch->setValue(defaults.batch);
   m_lr->setDecimals(6);
   m_lr->setRange(0.0, 0.1);
   m_lr->setSingleStep(1e-4);
-  m_lr->setValue(2e-4);
+  m_lr->setValue(defaults.lr);
   m_contrast->setRange(0.0, 1.0);
   m_contrast->setSingleStep(0.05);
-  m_contrast->setValue(0.2);
+  m_contrast->setValue(defaults.contrast);
   m_contrast->setToolTip(tr("Share of each batch in groups of five shapes alike but for their position or colour"));
   m_resume->setEnabled(false);
 
@@ -127,15 +127,17 @@ TrainPanel::TrainPanel(QWidget* parent)
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the Run"), m_out->text());
     if (dir.isEmpty()) return;
     m_out->setText(dir);
-    loadHistory();
+    askAboutFolder();
   });
-  connect(m_out, &QLineEdit::textChanged, this, &TrainPanel::updateResume);
-  connect(m_out, &QLineEdit::editingFinished, this, &TrainPanel::loadHistory);
+  connect(m_out, &QLineEdit::editingFinished, this, [this] {
+    if (m_out->text().trimmed() != m_folder) askAboutFolder();  // leaving the field unchanged keeps the Resume choice
+  });
   connect(m_from, &QComboBox::activated, this, [this](int index) {
-    // The recipes the shipped model was made with: from scratch, then a fine-tune.
-    const bool scratch = index == int(Start::Random);
-    m_steps->setValue(scratch ? 12000 : 2500);
-    m_lr->setValue(scratch ? 1e-3 : 2e-4);
+    const Recipe& recipe = index == int(Start::Random) ? m_scratch : m_fineTune;
+    if (recipe.steps > 0) {
+      m_steps->setValue(recipe.steps);
+      m_lr->setValue(recipe.lr);
+    }
     if (index != int(Start::File)) return;
     const QString file = QFileDialog::getOpenFileName(this, tr("Start from a Model"), m_file,
                                                       tr("Mini-CLIP models (*.safetensors);;All files (*)"));
@@ -171,38 +173,42 @@ void TrainPanel::setSettings(const Settings& s) {
   if (s.init.isEmpty()) setStart(Start::Random);
   else if (s.init == m_shipped) setStart(Start::Shipped);
   else setStart(Start::File, s.init);
-  updateResume();
+  askAboutFolder();
   if (m_resume->isEnabled()) m_resume->setChecked(s.resume);
-  loadHistory();
 }
 
-int TrainPanel::loadHistory() {
-  if (m_running) return 0;
+void TrainPanel::setRecipes(const Recipe& fromScratch, const Recipe& fineTune) {
+  m_scratch = fromScratch;
+  m_fineTune = fineTune;
+}
+
+void TrainPanel::askAboutFolder() {
+  m_folder = m_out->text().trimmed();
+  // An empty folder until the window says otherwise.
+  setFolderState(false);
+  setHistory({}, {}, {});
+  Q_EMIT folderChosen(m_folder);
+}
+
+void TrainPanel::setFolderState(bool hasCheckpoint) {
+  m_hasCheckpoint = hasCheckpoint;
+  updateResume();
+}
+
+void TrainPanel::setHistory(const QVector<double>& steps, const QVector<double>& loss, const QVector<double>& accuracy) {
+  if (m_running) return;  // the run's own points are plotted
   m_plot->clear();
   m_firstStep = -1;
-  QFile file(QDir(m_out->text().trimmed()).filePath(QStringLiteral("metrics.csv")));
-  if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return 0;
-  const QStringList header = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-  const int step = int(header.indexOf(QStringLiteral("step"))), loss = int(header.indexOf(QStringLiteral("loss"))),
-            accuracy = int(header.indexOf(QStringLiteral("accuracy")));
-  if (step < 0 || loss < 0 || accuracy < 0) return 0;  // another trainer's log
-  int rows = 0;
-  double last = 0, lastLoss = 0, lastAccuracy = 0;
-  while (!file.atEnd()) {
-    const QStringList cells = QString::fromUtf8(file.readLine()).trimmed().split(QLatin1Char(','));
-    bool ok1 = false, ok2 = false, ok3 = false;
-    if (cells.size() != header.size()) continue;
-    last = cells[step].toDouble(&ok1);
-    lastLoss = cells[loss].toDouble(&ok2);
-    lastAccuracy = cells[accuracy].toDouble(&ok3);
-    if (!ok1 || !ok2 || !ok3) continue;
-    m_plot->addPoint(tr("loss"), last, lastLoss);
-    m_plot->addPoint(tr("accuracy"), last, lastAccuracy);
-    ++rows;
+  const qsizetype n = std::min({steps.size(), loss.size(), accuracy.size()});
+  for (qsizetype i = 0; i < n; ++i) {
+    m_plot->addPoint(tr("loss"), steps[i], loss[i]);
+    m_plot->addPoint(tr("accuracy"), steps[i], accuracy[i]);
   }
-  if (rows > 0)
-    setStatus(tr("This folder's run: step %1 so far (loss %2, accuracy %3%).").arg(last).arg(lastLoss, 0, 'f', 3).arg(100 * lastAccuracy, 0, 'f', 1));
-  return rows;
+  if (n > 0)
+    setStatus(tr("This folder's run: step %1 so far (loss %2, accuracy %3%).")
+                  .arg(steps[n - 1])
+                  .arg(loss[n - 1], 0, 'f', 3)
+                  .arg(100 * accuracy[n - 1], 0, 'f', 1));
 }
 
 void TrainPanel::setShippedModel(const QString& path) {
@@ -241,6 +247,7 @@ void TrainPanel::setResult(const QString& modelPath) {
 }
 
 void TrainPanel::requestStart() {
+  if (m_out->text().trimmed() != m_folder) askAboutFolder();  // typed, and started before leaving the field
   const Settings s = settings();
   if (s.out.isEmpty()) {
     setStatus(tr("Choose a folder for the run first."));
@@ -250,19 +257,18 @@ void TrainPanel::requestStart() {
     setStatus(tr("%1 is a file, not a folder.").arg(s.out));
     return;
   }
-  if (!s.resume && QFileInfo::exists(QDir(s.out).filePath(QStringLiteral("checkpoint.safetensors")))) {
+  if (!s.resume && m_hasCheckpoint) {
     setStatus(tr("%1 already holds a run: tick Resume to go on with it, or choose another folder.").arg(s.out));
     return;
   }
   if (!s.resume) clear();
-  else loadHistory();  // the curve so far, which the run goes on from
+  else askAboutFolder();  // the curve so far, which the run goes on from
   Q_EMIT startRequested(s);
 }
 
 void TrainPanel::updateResume() {
-  const bool has = QFileInfo::exists(QDir(m_out->text().trimmed()).filePath(QStringLiteral("checkpoint.safetensors")));
-  m_resume->setEnabled(has && !m_running);
-  m_resume->setChecked(has);
+  m_resume->setEnabled(m_hasCheckpoint && !m_running);
+  m_resume->setChecked(m_hasCheckpoint);
 }
 
 void TrainPanel::showProgress(qint64 step, qint64 steps, double seconds, double loss, double accuracy) {

@@ -3,7 +3,8 @@
 // groups; Start, Stop (a checkpoint; Resume goes on), the loss and accuracy as they fall and
 // rise, and a window on CLIP's objective: the step's first image-caption pairs and each image's
 // softmax over those captions, whose diagonal training makes win.
-// Engine-free: a start goes out as a signal, progress comes in through the show*() slots.
+// Engine-free: a start goes out as a signal, progress comes in through the show*() slots; what a
+// folder holds (a checkpoint, metrics.csv) and the recipes' numbers come from the window.
 #pragma once
 #include <QImage>
 #include <QList>
@@ -38,6 +39,11 @@ class TrainPanel : public QWidget {
     double lr = 2e-4;
     double contrast = 0.2;
   };
+  // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
+  struct Recipe {
+    int steps = 0;  // 0: none given, the choice leaves steps and rate as they are
+    double lr = 0;
+  };
 
   explicit TrainPanel(QWidget* parent = nullptr);
   NoteBox* note() const { return m_note; }
@@ -59,8 +65,11 @@ class TrainPanel : public QWidget {
   QString status() const;
   // The run ended with a model file (the trained weights) that "Use This Model" loads.
   void setResult(const QString& modelPath);
-  // Plots the folder's metrics.csv (a run's history, written by the trainer); returns the steps read.
-  int loadHistory();
+  void setRecipes(const Recipe& fromScratch, const Recipe& fineTune);
+  // The answers to folderChosen: whether the folder holds a checkpoint to resume from, and its
+  // run so far (metrics.csv's step, loss and accuracy), plotted; both empty when there is none.
+  void setFolderState(bool hasCheckpoint);
+  void setHistory(const QVector<double>& steps, const QVector<double>& loss, const QVector<double>& accuracy);
 
  public Q_SLOTS:
   void showProgress(qint64 step, qint64 steps, double seconds, double loss, double accuracy);
@@ -71,9 +80,13 @@ class TrainPanel : public QWidget {
   void startRequested(const atelier::TrainPanel::Settings& settings);
   void stopRequested();
   void useRequested(const QString& modelPath);
+  // A folder was chosen (browsed, typed, set, or about to be started in): answer with
+  // setFolderState and setHistory. Until then the panel takes it for an empty folder.
+  void folderChosen(const QString& folder);
 
  private:
   void requestStart();
+  void askAboutFolder();
   void updateResume();
 
   NoteBox* m_note;
@@ -91,6 +104,9 @@ class TrainPanel : public QWidget {
   LivePlot* m_plot;
   QTableWidget* m_pairs;
   QString m_shipped, m_file, m_result;
+  Recipe m_scratch, m_fineTune;
+  QString m_folder;            // the folder last chosen, which setFolderState answers for
+  bool m_hasCheckpoint = false;
   bool m_running = false;
   qint64 m_firstStep = -1;  // of this start: the pace counts only its own steps
 };

@@ -8,6 +8,7 @@
 #include "clip/detail/clip_impl.h"
 #include "clip/preprocess.h"
 #include "io/detail/checkpoint.h"
+#include "io/detail/module_io.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 
@@ -169,6 +170,7 @@ Clip Clip::random(const std::string& config, uint64_t seed, const fs::path& voca
 }
 
 const ClipInfo& Clip::info() const { return impl_->info; }
+size_t Clip::bytes() const { return io::module_bytes(*impl_->model); }
 bool Clip::has_tokenizer() const { return impl_->tokenizer.has_value(); }
 
 const Tokenizer& Clip::tokenizer() const {
@@ -291,6 +293,65 @@ std::vector<std::vector<double>> softmax_rows(const std::vector<std::vector<doub
     for (double& v : row) v /= sum;
   }
   return out;
+}
+
+std::vector<std::vector<double>> softmax_columns(const std::vector<std::vector<double>>& cosines, double logit_scale) {
+  if (cosines.empty()) return {};
+  std::vector<std::vector<double>> columns(cosines[0].size(), std::vector<double>(cosines.size()));
+  for (size_t i = 0; i < cosines.size(); ++i)
+    for (size_t j = 0; j < cosines[i].size(); ++j) columns[j][i] = cosines[i][j];
+  const auto soft = softmax_rows(columns, logit_scale);
+  std::vector<std::vector<double>> out(cosines.size(), std::vector<double>(cosines[0].size()));
+  for (size_t j = 0; j < soft.size(); ++j)
+    for (size_t i = 0; i < soft[j].size(); ++i) out[i][j] = soft[j][i];
+  return out;
+}
+
+std::vector<std::vector<double>> zero_shot(const Clip& clip, const std::vector<Image>& images,
+                                           const std::vector<std::string>& labels,
+                                           const std::vector<std::string>& templates) {
+  if (labels.empty()) throw Error(ErrorKind::InvalidArgument, "give labels, one per line");
+  if (templates.empty()) throw Error(ErrorKind::InvalidArgument, "give a template with {} where the label goes");
+  for (const auto& t : templates)
+    if (t.find("{}") == std::string::npos)
+      throw Error(ErrorKind::InvalidArgument, "the template '" + t + "' has no {} where the label goes");
+  std::vector<Embedding> classes;
+  for (const std::string& label : labels) {
+    std::vector<std::string> texts;
+    for (const std::string& t : templates) {
+      std::string text = t;
+      for (size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at + label.size()))
+        text.replace(at, 2, label);
+      texts.push_back(std::move(text));
+    }
+    const auto emb = clip.encode_texts(texts, true);
+    Embedding mean(emb[0].size(), 0.0f);
+    for (const auto& e : emb) {
+      double n = 0;
+      for (float v : e) n += double(v) * v;
+      n = std::max(std::sqrt(n), 1e-12);
+      for (size_t k = 0; k < e.size(); ++k) mean[k] += float(e[k] / n);
+    }
+    classes.push_back(std::move(mean));  // cosine_matrix normalises the mean again
+  }
+  return softmax_rows(cosine_matrix(clip.encode_images(images), classes), clip.info().logit_scale);
+}
+
+fs::path resolve_clip(const fs::path& checkpoint) {
+  if (!checkpoint.empty()) return checkpoint;
+  fs::path found = find_default_clip();
+  if (found.empty())
+    throw Error(ErrorKind::NotFound, "no CLIP model is installed; Models ▸ Model Folders shows where checkpoints go");
+  return found;
+}
+
+std::shared_ptr<Clip> shared_clip(ModelCache& cache, const fs::path& checkpoint, const std::string& device) {
+  const fs::path path = resolve_clip(checkpoint);
+  return cache.get<Clip>("clip", path.string(), device, [&] {
+    Clip clip = Clip::load(path);
+    if (device != "cpu") clip.to(device);
+    return clip;
+  });
 }
 
 }  // namespace atelier::clip

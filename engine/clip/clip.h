@@ -8,6 +8,7 @@
 
 #include "clip/tokenizer.h"
 #include "io/image.h"
+#include "runtime/model_cache.h"
 
 namespace atelier::clip {
 
@@ -43,6 +44,7 @@ class Clip {
   ~Clip();
 
   const ClipInfo& info() const;
+  size_t bytes() const;  // parameters and buffers in memory
   bool has_tokenizer() const;
   const Tokenizer& tokenizer() const;  // throws when there is none
   // "cpu" or "cuda:0"; precision applies to the encoders (fast modes: bf16 on CPU, fp16 on CUDA).
@@ -71,6 +73,24 @@ class Clip {
 // images of the cosines times exp(logit_scale).
 std::vector<std::vector<double>> cosine_matrix(const std::vector<Embedding>& texts, const std::vector<Embedding>& images);
 std::vector<std::vector<double>> softmax_rows(const std::vector<std::vector<double>>& cosines, double logit_scale);
+// Per image (column), the softmax over the texts (rows) of the cosines times exp(logit_scale).
+std::vector<std::vector<double>> softmax_columns(const std::vector<std::vector<double>>& cosines, double logit_scale);
+
+// Zero-shot classification as CLIP's prompt-engineering notebook does it: each label's embedding
+// is the mean of its templates' normalised embeddings ("{}" in a template stands for the label);
+// per image, the softmax over the labels. [images][labels]. InvalidArgument for no labels, no
+// templates, or a template without "{}".
+std::vector<std::vector<double>> zero_shot(const Clip& clip, const std::vector<Image>& images,
+                                           const std::vector<std::string>& labels,
+                                           const std::vector<std::string>& templates);
+
+// The CLIP at checkpoint from a worker's model cache, loaded once per file and device: every tab
+// and run that names the same file shares it. Empty: the default CLIP (find_default_clip()), with
+// Error(NotFound) saying where checkpoints go when none is installed.
+std::shared_ptr<Clip> shared_clip(ModelCache& cache, const std::filesystem::path& checkpoint = {},
+                                  const std::string& device = "cpu");
+// The path shared_clip would load (the default one for an empty path); NotFound as above.
+std::filesystem::path resolve_clip(const std::filesystem::path& checkpoint);
 
 // Where a checkpoint's vocabulary is: beside it, or in the user's models folder. Throws
 // Error(NotFound) saying which file to put where when there is none.

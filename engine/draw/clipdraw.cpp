@@ -182,24 +182,19 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   };
   emit(0);
   for (int64_t step = 0; step < o.steps; ++step) {
-    if (ctx) {
-      try {
-        ctx->checkpoint();
-      } catch (const JobCancelled&) {
-        result.stopped = true;
-        break;
-      }
-      for (auto& [key, value] : ctx->take_changes()) {
-        if (key == "prompts" && std::holds_alternative<std::string>(value)) {
-          spec = std::get<std::string>(value);
-          targets = encode_prompts(clip, spec, o.style);
-        } else if (std::holds_alternative<double>(value)) {
-          const double v = std::get<double>(value);
-          if (key == "lr_points") lr_points = v;
-          else if (key == "lr_widths") set_lr(opt_widths, v);
-          else if (key == "lr_colours") set_lr(opt_colours, v);
-        }
-      }
+    if (ctx && !ctx->next_step([&](const std::string& key, const ParamValue& value) {
+          if (key == param::prompts && std::holds_alternative<std::string>(value)) {
+            spec = std::get<std::string>(value);
+            targets = encode_prompts(clip, spec, o.style);
+          } else if (std::holds_alternative<double>(value)) {
+            const double v = std::get<double>(value);
+            if (key == param::lr_points) lr_points = v;
+            else if (key == param::lr_widths) set_lr(opt_widths, v);
+            else if (key == param::lr_colours) set_lr(opt_colours, v);
+          }
+        })) {
+      result.stopped = true;
+      break;
     }
     // The original's schedule: the points' rate falls to 0.4x at half way and 0.1x at three quarters.
     anneal = step >= o.steps * 3 / 4 ? 0.1 : step >= o.steps / 2 ? 0.4 : 1.0;

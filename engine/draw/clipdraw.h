@@ -71,7 +71,7 @@ struct DrawResult {
 
 // Runs the optimisation. ctx may be null (no reporting). A cancel through ctx ends the run at the
 // next step and returns the drawing so far (stopped = true). Parameter changes read each step:
-// "prompts" (string), "lr_points", "lr_widths", "lr_colours" (double).
+// param::prompts (string), param::lr_points, lr_widths, lr_colours (double) (runtime/job.h).
 DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& options, JobContext* ctx);
 
 // Forward and forward+backward milliseconds of the rasteriser on a random drawing (the bench).

@@ -26,6 +26,7 @@ Gan::Gan(Gan&&) noexcept = default;
 Gan& Gan::operator=(Gan&&) noexcept = default;
 Gan::~Gan() = default;
 const GanInfo& Gan::info() const { return impl_->info; }
+size_t Gan::bytes() const { return io::module_bytes(*impl_->net->module()); }
 GeneratorNet& Gan::net() const { return *impl_->net; }
 
 namespace {
@@ -203,6 +204,10 @@ double frechet_distance(const std::vector<std::vector<float>>& a, const std::vec
   const double tr_root = at::linalg_eigvalsh(0.5 * (m + m.t())).clamp_min(0).sqrt().sum().item<double>();
   const double mean = (x.mean(0) - y.mean(0)).pow(2).sum().item<double>();
   return mean + sa.trace().item<double>() + sb.trace().item<double>() - 2.0 * tr_root;
+}
+
+std::shared_ptr<Gan> shared_gan(ModelCache& cache, const fs::path& file_or_folder) {
+  return cache.get<Gan>("gan", file_or_folder.string(), "cpu", [&] { return Gan::load(file_or_folder); });
 }
 
 }  // namespace atelier::gan

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/image.h"
+#include "runtime/model_cache.h"
 
 namespace atelier::gan {
 
@@ -37,6 +38,7 @@ class Gan {
   ~Gan();
 
   const GanInfo& info() const;
+  size_t bytes() const;  // parameters and buffers in memory
   // z ~ N(0, I) from the seed; with truncation t > 0, components beyond +-t are redrawn until
   // inside (BigGAN's truncation trick). The same seed and t give the same z on any machine.
   Latent latent(uint64_t seed, double truncation = 0.0) const;
@@ -60,6 +62,8 @@ Image make_grid(const std::vector<Image>& images, int columns, int pad = 2);
 // The generators in the model search paths: folders or files whose metadata says
 // "atelier.kind" = "dcgan-generator".
 std::vector<std::filesystem::path> find_gans();
+// The generator from a worker's model cache, loaded once per file.
+std::shared_ptr<Gan> shared_gan(ModelCache& cache, const std::filesystem::path& file_or_folder);
 
 // Fréchet distance between two sets of feature vectors (rows), as FID does with Inception
 // features: |mu_a - mu_b|^2 + Tr(S_a + S_b - 2 (S_a S_b)^1/2).

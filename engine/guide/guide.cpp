@@ -126,21 +126,16 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
     emit(0, render(z));
   }
   for (int64_t step = 0; step < o.steps; ++step) {
-    if (ctx) {
-      try {
-        ctx->checkpoint();
-      } catch (const JobCancelled&) {
-        result.stopped = true;
-        break;
-      }
-      for (auto& [key, value] : ctx->take_changes()) {
-        if (key == "prompts" && std::holds_alternative<std::string>(value)) {
-          spec = std::get<std::string>(value);
-          targets = encode_targets(clip, spec, o.image_prompts);
-        } else if (key == "lr" && std::holds_alternative<double>(value)) {
-          set_lr(*opt, std::get<double>(value));
-        }
-      }
+    if (ctx && !ctx->next_step([&](const std::string& key, const ParamValue& value) {
+          if (key == param::prompts && std::holds_alternative<std::string>(value)) {
+            spec = std::get<std::string>(value);
+            targets = encode_targets(clip, spec, o.image_prompts);
+          } else if (key == param::lr && std::holds_alternative<double>(value)) {
+            set_lr(*opt, std::get<double>(value));
+          }
+        })) {
+      result.stopped = true;
+      break;
     }
     const at::Tensor img = render(z);
     const at::Tensor cuts = clip_normalise(cutouts(img, R, o, gen));

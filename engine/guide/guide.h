@@ -52,7 +52,7 @@ struct GuideResult {
   bool stopped = false;
 };
 
-// Parameter changes read each step: "prompts" (string), "lr" (double). Frames carry the latent
+// Parameter changes read each step: param::prompts (string), param::lr (double). Frames carry the latent
 // they were rendered from in Frame::state.
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& options, JobContext* ctx);
 // CLIP + VQGAN: the latent is VQGAN's grid before quantisation, started from random codes or the

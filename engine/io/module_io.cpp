@@ -25,4 +25,11 @@ StateDict module_state(torch::nn::Module& module, const std::string& prefix) {
   return sd;
 }
 
+size_t module_bytes(const torch::nn::Module& module) {
+  size_t bytes = 0;
+  for (const auto& p : module.parameters()) bytes += p.numel() * p.element_size();
+  for (const auto& b : module.buffers()) bytes += b.numel() * b.element_size();
+  return bytes;
+}
+
 }  // namespace atelier::io

@@ -38,4 +38,16 @@ std::string describe_current_exception() {
   }
 }
 
+ErrorKind current_exception_kind() {
+  try {
+    throw;
+  } catch (const Error& e) {
+    return e.kind();
+  } catch (const std::bad_alloc&) {
+    return ErrorKind::Device;
+  } catch (...) {
+    return ErrorKind::Internal;
+  }
+}
+
 }  // namespace atelier

@@ -30,5 +30,8 @@ class Error : public std::runtime_error {
 // Call inside a catch block: a readable one-line message for whatever is being handled
 // (c10::Error without its C++ backtrace, atelier::Error as is, anything else named).
 std::string describe_current_exception();
+// Call inside a catch block: the kind of whatever is being handled (an atelier::Error's own kind;
+// out of memory is Device; LibTorch's errors and anything else unknown are Internal).
+ErrorKind current_exception_kind();
 
 }  // namespace atelier

@@ -1,5 +1,7 @@
 #include "runtime/job.h"
 
+#include "runtime/error.h"
+
 namespace atelier {
 
 const char* to_string(JobState state) {
@@ -65,18 +67,61 @@ ParamChanges JobControl::take_changes() {
   return std::exchange(changes_, {});
 }
 
-void JobControl::checkpoint() {
+void JobControl::poke() {
+  {
+    std::lock_guard lock(mutex_);
+    poked_ = true;
+  }
+  wake_.notify_all();
+}
+
+void JobControl::checkpoint(const std::function<void()>& serve) {
   std::unique_lock lock(mutex_);
   if (pause_ && !cancel_) {
     state_ = JobState::Paused;
-    wake_.wait(lock, [this] { return !pause_ || cancel_; });
+    while (pause_ && !cancel_) {
+      wake_.wait(lock, [this] { return !pause_ || cancel_ || poked_; });
+      if (std::exchange(poked_, false) && serve) {
+        // A short job arrived while this run is paused: it runs now, on this (the worker's) thread.
+        lock.unlock();
+        serve();
+        lock.lock();
+      }
+    }
     state_ = JobState::Running;
   }
+  poked_ = false;
   if (cancel_) throw JobCancelled{};
 }
 
-JobContext::JobContext(std::shared_ptr<JobControl> control, const JobCallbacks& callbacks)
-    : control_(std::move(control)), callbacks_(callbacks), start_(std::chrono::steady_clock::now()) {}
+JobContext::JobContext(std::shared_ptr<JobControl> control, const JobCallbacks& callbacks, std::function<void()> serve,
+                       ModelCache* models)
+    : control_(std::move(control)),
+      callbacks_(callbacks),
+      serve_(std::move(serve)),
+      models_(models),
+      start_(std::chrono::steady_clock::now()) {}
+
+void JobContext::checkpoint() {
+  if (serve_) serve_();
+  control_->checkpoint(serve_);
+}
+
+bool JobContext::next_step(const std::function<void(const std::string&, const ParamValue&)>& on_change) {
+  try {
+    checkpoint();
+  } catch (const JobCancelled&) {
+    return false;
+  }
+  for (const auto& [name, value] : take_changes())
+    if (on_change) on_change(name, value);
+  return true;
+}
+
+ModelCache& JobContext::models() const {
+  if (!models_) throw Error(ErrorKind::Internal, "this job runs outside a worker: it has no model cache");
+  return *models_;
+}
 
 double JobContext::elapsed_seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

@@ -34,6 +34,18 @@ struct Frame {
 using ParamValue = std::variant<bool, int64_t, double, std::string>;
 using ParamChanges = std::map<std::string, ParamValue>;
 
+// The names of the live parameters a run reads between its steps: its owner writes them with
+// JobHandle::set_param, the run's loop reads them in JobContext::next_step. One name, one type.
+namespace param {
+inline constexpr char prompts[] = "prompts";        // std::string: the prompts as typed ("a | b:-1")
+inline constexpr char lr[] = "lr";                  // double: the learning rate (guided runs)
+inline constexpr char lr_points[] = "lr_points";    // double: CLIPDraw's rate for the control points
+inline constexpr char lr_widths[] = "lr_widths";    // double: CLIPDraw's rate for the stroke widths
+inline constexpr char lr_colours[] = "lr_colours";  // double: CLIPDraw's rate for the colours
+}  // namespace param
+
+class ModelCache;
+
 enum class JobState { Queued, Running, Paused, Finished, Cancelled, Failed };
 const char* to_string(JobState state);
 
@@ -58,8 +70,10 @@ class JobControl {
   void set_param(const std::string& key, ParamValue value);
   ParamChanges take_changes();
 
-  // Worker side. checkpoint() blocks while paused and throws JobCancelled once cancelled.
-  void checkpoint();
+  // Worker side. checkpoint() blocks while paused and throws JobCancelled once cancelled; while
+  // it waits, a poke() makes it call serve (the worker's short jobs) and wait again.
+  void checkpoint(const std::function<void()>& serve = {});
+  void poke();
   void set_state(JobState state);
 
  private:
@@ -68,6 +82,7 @@ class JobControl {
   std::condition_variable wake_;
   bool pause_ = false;
   bool cancel_ = false;
+  bool poked_ = false;
   JobState state_ = JobState::Queued;
   ParamChanges changes_;
 };
@@ -80,20 +95,32 @@ struct JobCallbacks {
 // The job's view of the world, valid for the duration of the job function.
 class JobContext {
  public:
-  JobContext(std::shared_ptr<JobControl> control, const JobCallbacks& callbacks);
+  // serve: runs the short jobs waiting on the worker (see Worker); models: the worker's cache.
+  // Both may be empty/null (a job run directly, as the CLI and tests do).
+  JobContext(std::shared_ptr<JobControl> control, const JobCallbacks& callbacks, std::function<void()> serve = {},
+             ModelCache* models = nullptr);
 
   int64_t id() const { return control_->id(); }
-  // Call once per step: waits while paused, throws JobCancelled when cancelled.
-  void checkpoint() { control_->checkpoint(); }
+  // Call once per step: lets waiting short jobs run, waits while paused, throws JobCancelled
+  // when cancelled.
+  void checkpoint();
+  // The same for an optimisation loop: false once cancelled (the loop stops and keeps what it
+  // has); each parameter changed since the last step is handed to on_change, in name order.
+  bool next_step(const std::function<void(const std::string& name, const ParamValue& value)>& on_change = {});
   bool cancel_requested() const { return control_->cancel_requested(); }
   ParamChanges take_changes() { return control_->take_changes(); }
   double elapsed_seconds() const;
   void report(Progress progress) const;
   void emit_frame(Frame frame) const;
+  // The models loaded for this worker's jobs; throws Error(Internal) when the job has none.
+  ModelCache& models() const;
+  bool has_models() const { return models_ != nullptr; }
 
  private:
   std::shared_ptr<JobControl> control_;
   const JobCallbacks& callbacks_;
+  std::function<void()> serve_;
+  ModelCache* models_ = nullptr;
   std::chrono::steady_clock::time_point start_;
 };
 

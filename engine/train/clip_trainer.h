@@ -2,6 +2,7 @@
 // cross-entropy over the batch's similarity matrix with a learnable temperature, AdamW with
 // warm-up and cosine decay, checkpoints every N steps, resumable, deterministic given the seed.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -33,6 +34,19 @@ struct ClipTrainOptions {
   int image_size = 64, patch = 8, vision_width = 128, vision_layers = 4;
   int text_width = 128, text_layers = 4, context = 32, embed_dim = 128;
   int merges = 2000;              // of the vocabulary learned at the start of a new run
+};
+
+// The recipes the shipped mini-CLIP was made with: from scratch, then a fine-tune of that model.
+// A window or a script starts from them; ClipTrainOptions' own defaults are the CLI's.
+struct ClipRecipe {
+  int64_t steps = 0;
+  double lr = 0;       // peak learning rate
+  int64_t warmup = 0;  // steps of the full recipe's warm-up
+
+  static ClipRecipe from_scratch() { return {12000, 1e-3, 300}; }
+  static ClipRecipe fine_tune() { return {2500, 2e-4, 100}; }
+  // The warm-up of a run of run_steps steps: the recipe's, but at most a tenth of the run.
+  int64_t warmup_for(int64_t run_steps) const { return std::min(warmup, std::max<int64_t>(1, run_steps / 10)); }
 };
 
 struct TrainProgress {

@@ -1,5 +1,6 @@
 #include "vqgan/vqgan.h"
 
+#include <tuple>
 #include <ATen/CPUGeneratorImpl.h>
 #include <yaml.h>
 
@@ -27,6 +28,7 @@ Vqgan::Vqgan(Vqgan&&) noexcept = default;
 Vqgan& Vqgan::operator=(Vqgan&&) noexcept = default;
 Vqgan::~Vqgan() = default;
 const VqganInfo& Vqgan::info() const { return impl_->info; }
+size_t Vqgan::bytes() const { return io::module_bytes(*impl_->model); }
 VqganModelImpl& Vqgan::model() const { return *impl_->model; }
 
 namespace {
@@ -156,6 +158,13 @@ Vqgan Vqgan::load_or_find(const fs::path& checkpoint, const fs::path& yaml) {
     throw Error(ErrorKind::NotFound, "no VQGAN is installed: pass --vqgan PATH (a taming .ckpt, e.g. vqgan_imagenet_f16_16384.ckpt, "
                                      "with --config and its .yaml), or put one in your models folder");
   return load(found, found_yaml);
+}
+
+std::shared_ptr<Vqgan> shared_vqgan(ModelCache& cache, const fs::path& checkpoint, const fs::path& yaml) {
+  fs::path ckpt = checkpoint, config = yaml;
+  if (ckpt.empty()) std::tie(ckpt, config) = find_vqgan();
+  if (ckpt.empty()) return std::make_shared<Vqgan>(Vqgan::load_or_find({}));  // throws NotFound, saying where
+  return cache.get<Vqgan>("vqgan", ckpt.string(), "cpu", [&] { return Vqgan::load(ckpt, config); });
 }
 
 Vqgan Vqgan::random(const std::string& name, uint64_t seed) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/image.h"
+#include "runtime/model_cache.h"
 
 namespace atelier::vqgan {
 
@@ -32,6 +33,7 @@ class Vqgan {
   Vqgan& operator=(Vqgan&&) noexcept;
   ~Vqgan();
   const VqganInfo& info() const;
+  size_t bytes() const;  // parameters and buffers in memory
   // The image at its size rounded down to the model's factor (at least one latent cell), encoded,
   // quantised and decoded: what the model can represent of it.
   Image reconstruct(const Image& image) const;
@@ -64,5 +66,8 @@ VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats,
 // (taming's releases are vqgan_imagenet_f16_*.ckpt), with its .yaml beside it when there is one
 // (same stem, or model.yaml / config.yaml in a model folder). Empty paths when there is none.
 std::pair<std::filesystem::path, std::filesystem::path> find_vqgan();
+// The VQGAN from a worker's model cache (Vqgan::load_or_find's rules), loaded once per file.
+std::shared_ptr<Vqgan> shared_vqgan(ModelCache& cache, const std::filesystem::path& checkpoint = {},
+                                    const std::filesystem::path& yaml = {});
 
 }  // namespace atelier::vqgan

@@ -78,7 +78,7 @@ class TestBridge : public QObject {
       std::this_thread::sleep_for(2ms);
     }
     peak = std::max(peak, rssBytes());
-    QVERIFY(bridge.maxFramesInFlight() <= 1);
+    QVERIFY(bridge.framesInFlight() <= 1);
     QVERIFY2(peak - before < 96LL * 1024 * 1024,
              qPrintable(QString("RSS grew by %1 MiB").arg((peak - before) / (1024.0 * 1024.0))));
     QSignalSpy finished(&bridge, &EngineBridge::finished);
@@ -96,7 +96,9 @@ class TestBridge : public QObject {
     bridge.submit(QStringLiteral("broken"), [](JobContext&) { throw std::runtime_error("the model's shapes do not fit"); });
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.first().at(1).toString(), QStringLiteral("broken"));
-    QVERIFY(failed.first().at(2).toString().contains(QStringLiteral("shapes do not fit")));
+    const EngineError error = failed.first().at(2).value<EngineError>();
+    QVERIFY(error.detail.contains(QStringLiteral("shapes do not fit")));
+    QCOMPARE(error.kind, ErrorKind::Internal);  // a plain exception is nothing the user did
     // The bridge keeps working.
     QSignalSpy finished(&bridge, &EngineBridge::finished);
     bridge.submit(QStringLiteral("fine"), [](JobContext&) {});
@@ -110,7 +112,7 @@ class TestBridge : public QObject {
     QSignalSpy busy(&bridge, &EngineBridge::busyChanged);
     QSignalSpy cancelled(&bridge, &EngineBridge::cancelled);
     QSignalSpy progress(&bridge, &EngineBridge::progress);
-    bridge.submit(QStringLiteral("long"), [&](JobContext& ctx) {
+    const qint64 job = bridge.submit(QStringLiteral("long"), [&](JobContext& ctx) {
       for (;;) {
         ctx.checkpoint();
         auto changes = ctx.take_changes();
@@ -121,22 +123,67 @@ class TestBridge : public QObject {
     });
     QTRY_VERIFY(steps > 3);
     QVERIFY(bridge.busy());
-    bridge.setParam(QStringLiteral("size"), int64_t(256));
+    bridge.setParam(job, "size", int64_t(256));
     QTRY_COMPARE(seenSize.load(), 256);
-    bridge.pause();
+    const int before = steps;
+    bridge.pause(job + 1);  // another job's id: this one goes on
+    QTRY_VERIFY(steps > before + 10);
+    bridge.pause(job);
     QTest::qWait(30);
     const int held = steps;
     QTest::qWait(50);
     QCOMPARE(steps.load(), held);
-    bridge.resume();
+    bridge.resume(job);
     QTRY_VERIFY(steps > held);
-    bridge.cancel();
+    bridge.cancel(job);
     QVERIFY(cancelled.wait(10000));
+    QVERIFY(!bridge.isActive(job));
     QVERIFY(!bridge.busy());
     QCOMPARE(busy.count(), 2);
     QVERIFY(progress.count() > 0);
     auto p = progress.last().first().value<JobProgress>();
     QCOMPARE(p.values.first().first, QStringLiteral("loss"));
+  }
+
+  void askAnswersBetweenTheStepsOfARun() {
+    EngineBridge bridge(1);
+    std::atomic<int> steps{0};
+    const qint64 job = bridge.submit(QStringLiteral("long"), [&](JobContext& ctx) {
+      for (;;) {
+        ctx.checkpoint();
+        ++steps;
+        std::this_thread::sleep_for(5ms);
+      }
+    });
+    QTRY_VERIFY(steps > 2);
+    int answer = 0;
+    std::atomic<int> ranAt{-1};
+    QObject receiver;
+    const int asked = steps;
+    bridge.ask<int>(&receiver, QStringLiteral("add"), [&] {
+      ranAt = steps.load();
+      return 40 + 2;
+    }, [&](int result, const EngineError& error) {
+      QVERIFY(error.isNull());
+      answer = result;
+    });
+    QTRY_COMPARE(answer, 42);
+    // Run at the run's next checkpoint (one more step at most, and one for the race with `asked`).
+    QVERIFY2(ranAt - asked <= 2, qPrintable(QString("ran %1 steps later").arg(ranAt - asked)));
+    // A failure comes with its kind; an answer for a receiver that is gone is dropped.
+    EngineError seen;
+    bridge.ask<int>(&receiver, QStringLiteral("fail"), []() -> int { throw Error(ErrorKind::BadFile, "truncated"); },
+                    [&](int, const EngineError& error) { seen = error; });
+    QTRY_COMPARE(seen.kind, ErrorKind::BadFile);
+    QCOMPARE(seen.detail, QStringLiteral("truncated"));
+    bool called = false;
+    {
+      QObject gone;
+      bridge.ask<int>(&gone, QStringLiteral("late"), [] { return 1; }, [&](int, const EngineError&) { called = true; });
+    }
+    QTest::qWait(100);
+    QVERIFY(!called);
+    bridge.cancel(job);
   }
 
   void destroyingTheBridgeDuringAJobIsClean() {

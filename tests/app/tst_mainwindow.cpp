@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QSignalSpy>
@@ -27,20 +28,24 @@
 #include <QTranslator>
 
 #include <atomic>
+#include <mutex>
 #include <numeric>
 #include <thread>
 
 #include "appearance.h"
 #include "clip_panel.h"
-#include "clip_scorer.h"
+#include "clip_controller.h"
 #include "engine_bridge.h"
+#include "error_text.h"
 #include "draw_controller.h"
 #include "gan_controller.h"
+#include "guide_controller.h"
 #include "gan_panel.h"
 #include "heat_strip.h"
 #include "image_canvas.h"
 #include "io/animation.h"
-#include "guided_panel.h"
+#include "draw_panel.h"
+#include "vqgan_panel.h"
 #include "live_plot.h"
 #include "animation_exporter.h"
 #include "main_window.h"
@@ -199,7 +204,7 @@ class TestMainWindow : public QObject {
     MainWindow w(&settings);
     RunView* view = w.vqganPanel()->runView();
     QSignalSpy finished(w.bridge(), &EngineBridge::finished);
-    w.runJob(view, QStringLiteral("gradient"), [](JobContext& ctx) {
+    w.guideController()->start(QStringLiteral("gradient"), [](JobContext& ctx) {
       for (int i = 1; i <= 30; ++i) {
         ctx.checkpoint();
         ctx.emit_frame(gradientFrame(96, i));
@@ -220,11 +225,103 @@ class TestMainWindow : public QObject {
     Settings settings(settingsFile());
     MainWindow w(&settings);
     QSignalSpy failed(w.bridge(), &EngineBridge::failed);
-    w.runJob(w.drawPanel()->runView(), QStringLiteral("CLIPDraw"),
-             [](JobContext&) { throw std::runtime_error("the rasteriser ran out of strokes"); });
+    w.drawController()->start(QStringLiteral("CLIPDraw"), [](JobContext&) { throw std::runtime_error("the rasteriser ran out of strokes"); });
     QVERIFY(failed.wait(10000));
     QVERIFY(w.lastMessage().contains(QStringLiteral("ran out of strokes")));
     QCOMPARE(w.drawPanel()->runView()->state(), RunView::State::Idle);
+  }
+
+  void aMissingModelIsWordedAndOffersTheModelFolders() {
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    QSignalSpy failed(w.bridge(), &EngineBridge::failed);
+    w.guideController()->start(QStringLiteral("CLIP + VQGAN"), [](JobContext&) {
+      throw Error(ErrorKind::NotFound, "no VQGAN is installed");
+    });
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.first().at(2).value<EngineError>().kind, ErrorKind::NotFound);
+    // The kind in words, the engine's detail beside it, and what to do.
+    QVERIFY2(w.lastMessage().startsWith(QStringLiteral("A file or model is missing (CLIP + VQGAN): no VQGAN is installed")),
+             qPrintable(w.lastMessage()));
+    QVERIFY(w.lastMessage().contains(QStringLiteral("Model Folders")));
+    auto* box = w.findChild<QMessageBox*>(QStringLiteral("errorMessage"));
+    QVERIFY(box);
+    bool offered = false;
+    for (QAbstractButton* b : box->buttons()) offered |= b->text().contains(QStringLiteral("Model Folders"));
+    QVERIFY(offered);
+  }
+
+  void eachTabControlsItsOwnRun() {
+    // CLIPDraw running, CLIP + VQGAN started behind it: each tab's Stop and prompt edits reach
+    // its own run only. The runs record the prompts they are sent.
+    Settings settings(settingsFile());
+    MainWindow w(&settings);
+    struct Seen {
+      std::mutex mutex;
+      QStringList prompts;
+      std::atomic<int> steps{0};
+    };
+    auto recording = [](Seen* seen) {
+      return [seen](JobContext& ctx) {
+        while (ctx.next_step([&](const std::string& name, const ParamValue& value) {
+          std::lock_guard lock(seen->mutex);
+          if (name == param::prompts) seen->prompts << QString::fromStdString(std::get<std::string>(value));
+        })) {
+          ctx.report({++seen->steps, 0, 0.0, {{"loss", 1.0}}});
+          std::this_thread::sleep_for(2ms);
+        }
+      };
+    };
+    auto prompts = [](Seen& seen) {
+      std::lock_guard lock(seen.mutex);
+      return seen.prompts;
+    };
+    auto stop = [](RunView* view) { view->findChild<QPushButton*>(QStringLiteral("stopButton"))->click(); };
+    Seen draw, guide;
+    QSignalSpy cancelled(w.bridge(), &EngineBridge::cancelled);
+    const qint64 drawJob = w.drawController()->start(QStringLiteral("CLIPDraw"), recording(&draw));
+    QTRY_VERIFY(draw.steps > 3);
+    const qint64 guideJob = w.guideController()->start(QStringLiteral("CLIP + VQGAN"), recording(&guide));
+    QVERIFY(w.guideController()->active());
+    QVERIFY(w.vqganPanel()->status().contains(QStringLiteral("Waiting")));
+
+    // A prompt typed in the CLIPDraw tab reaches the CLIPDraw run; one typed in the other tab does not.
+    w.drawPanel()->setPrompts(QStringLiteral("a blue square"));
+    QTRY_COMPARE_WITH_TIMEOUT(prompts(draw), QStringList{QStringLiteral("a blue square")}, 5000);
+    w.vqganPanel()->setPrompts(QStringLiteral("a green triangle"));
+    QTest::qWait(600);  // past the panel's debounce
+    QCOMPARE(prompts(draw), QStringList{QStringLiteral("a blue square")});
+
+    // Stop on the CLIP + VQGAN tab ends its queued run at once; CLIPDraw goes on.
+    stop(w.vqganPanel()->runView());
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 5000);
+    QCOMPARE(cancelled.first().at(0).toLongLong(), guideJob);
+    QCOMPARE(w.vqganPanel()->runView()->state(), RunView::State::Idle);
+    QCOMPARE(w.drawPanel()->runView()->state(), RunView::State::Running);
+    const int before = draw.steps;
+    QTRY_VERIFY(draw.steps > before + 3);
+    QCOMPARE(guide.steps.load(), 0);
+
+    // Started again: Stop on the CLIPDraw tab ends CLIPDraw, and CLIP + VQGAN runs next, with
+    // the prompt typed in its own tab.
+    Seen guide2;
+    w.guideController()->start(QStringLiteral("CLIP + VQGAN"), recording(&guide2));
+    w.vqganPanel()->setPrompts(QStringLiteral("a red circle"));
+    QTest::qWait(600);
+    stop(w.drawPanel()->runView());
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 2, 5000);
+    QCOMPARE(cancelled.at(1).at(0).toLongLong(), drawJob);
+    QTRY_VERIFY(guide2.steps > 3);
+    QCOMPARE(prompts(guide2), QStringList{QStringLiteral("a red circle")});
+    QCOMPARE(prompts(draw), QStringList{QStringLiteral("a blue square")});
+    QCOMPARE(w.drawPanel()->runView()->state(), RunView::State::Idle);
+    QCOMPARE(w.vqganPanel()->runView()->state(), RunView::State::Running);
+    // Pause on the idle CLIPDraw tab leaves the running CLIP + VQGAN alone.
+    w.drawController()->pause();
+    const int at = guide2.steps;
+    QTRY_VERIFY(guide2.steps > at + 3);
+    stop(w.vqganPanel()->runView());
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 3, 5000);
   }
 
   void destroyingTheWindowDuringAJobIsClean() {
@@ -232,7 +329,7 @@ class TestMainWindow : public QObject {
     Settings settings(settingsFile());
     auto* w = new MainWindow(&settings);
     w->show();
-    w->runJob(w->vqganPanel()->runView(), QStringLiteral("forever"), [&](JobContext& ctx) {
+    w->guideController()->start(QStringLiteral("forever"), [&](JobContext& ctx) {
       running = true;
       for (int i = 0;; ++i) {
         ctx.checkpoint();
@@ -290,8 +387,8 @@ class TestMainWindow : public QObject {
     QVERIFY(panel->pairs()->item(0, 0)->text().startsWith(QStringLiteral("1. ")));
     QVERIFY(panel->status().contains(QStringLiteral("of 100000")));
     // The studio keeps answering while it trains: the tabs' worker is not the trainer's.
-    QSignalSpy loaded(w.clipScorer(), &ClipScorer::loaded);
-    w.clipScorer()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
+    QSignalSpy loaded(w.clipController(), &ClipController::loaded);
+    w.clipController()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
     QVERIFY(loaded.wait(20000));
     QVERIFY(panel->running());
     // Stop: a checkpoint, and Resume offered.
@@ -353,10 +450,10 @@ class TestMainWindow : public QObject {
   void typingAPromptScoresEveryImage() {
     Settings settings(settingsFile());
     MainWindow w(&settings);
-    QSignalSpy loaded(w.clipScorer(), &ClipScorer::loaded);
-    w.clipScorer()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
+    QSignalSpy loaded(w.clipController(), &ClipController::loaded);
+    w.clipController()->load(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_hf"));
     QVERIFY(loaded.wait(20000));
-    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    QSignalSpy scored(w.clipController(), &ClipController::scored);
     // A burst of typing: the answers that arrive for stale prompts are not shown.
     for (const char* p : {"a", "a r", "a red", "a red circ", "a red circle"}) {
       w.clipPanel()->setPrompt(QString::fromLatin1(p));
@@ -412,10 +509,10 @@ class TestMainWindow : public QObject {
     MainWindow w(&settings);
     w.resize(1280, 820);
     w.show();
-    QSignalSpy defaults(w.clipScorer(), &ClipScorer::defaultImages);
+    QSignalSpy defaults(w.clipController(), &ClipController::defaultImages);
     QVERIFY(defaults.wait(30000));
     const QStringList names = defaults.first().at(1).toStringList();
-    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    QSignalSpy scored(w.clipController(), &ClipController::scored);
     for (const auto& [prompt, want] : {std::pair{QStringLiteral("a red circle"), QStringLiteral("red circle")},
                                        std::pair{QStringLiteral("a rocket"), QStringLiteral("rocket")}}) {
       w.clipPanel()->setPrompt(prompt);
@@ -593,7 +690,7 @@ class TestMainWindow : public QObject {
     w.resize(1280, 820);
     w.show();
     ClipPanel* panel = w.clipPanel();
-    QSignalSpy defaults(w.clipScorer(), &ClipScorer::defaultImages);
+    QSignalSpy defaults(w.clipController(), &ClipController::defaultImages);
     QVERIFY(defaults.wait(30000));
     // Images: reorder, remove, paste.
     QStringList names = panel->imageNames();
@@ -615,7 +712,7 @@ class TestMainWindow : public QObject {
     // Table: 5 prompts x 4 images, each softmax row sums to 1; export CSV round-trips; PNG written.
     panel->modes()->setCurrentIndex(1);
     panel->setTablePrompts(QStringLiteral("a rocket\na cat face\na red apple\na red circle\na grinning face"));
-    QSignalSpy table(w.clipScorer(), &ClipScorer::tableReady);
+    QSignalSpy table(w.clipController(), &ClipController::tableReady);
     Q_EMIT panel->tableRequested(panel->tablePromptList());
     QVERIFY(table.wait(20000));
     QVERIFY2(table.first().first().value<ClipTable>().error.isEmpty(), qPrintable(table.first().first().value<ClipTable>().error));
@@ -645,7 +742,7 @@ class TestMainWindow : public QObject {
     panel->modes()->setCurrentIndex(2);
     panel->setZeroShotLabels({QStringLiteral("rocket"), QStringLiteral("cat face"), QStringLiteral("red apple"), QStringLiteral("red circle"),
                               QStringLiteral("blue square"), QStringLiteral("grinning face"), QStringLiteral("airplane")});
-    QSignalSpy zs(w.clipScorer(), &ClipScorer::classified);
+    QSignalSpy zs(w.clipController(), &ClipController::classified);
     for (bool ensemble : {false, true}) {
       zs.clear();
       panel->setEnsemble(ensemble);
@@ -662,7 +759,7 @@ class TestMainWindow : public QObject {
 
     // Embeddings: normalised strips have length 1; the difference view; CSV and JSON exports.
     panel->modes()->setCurrentIndex(0);
-    QSignalSpy scored(w.clipScorer(), &ClipScorer::scored);
+    QSignalSpy scored(w.clipController(), &ClipController::scored);
     panel->setPrompt(QStringLiteral("a rocket"));
     QTRY_VERIFY_WITH_TIMEOUT(!scored.isEmpty() && scored.last().first().value<ClipScores>().prompt == QStringLiteral("a rocket"), 20000);
     panel->setEmbeddingView(true);
@@ -830,27 +927,29 @@ class TestMainWindow : public QObject {
     QVERIFY(panel->status().contains(QStringLiteral("Could not write")));
   }
 
-  void germanTranslation() {
-    QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_de.qm")));
-    QCoreApplication::installTranslator(&translator);
-    Settings settings(settingsFile());
-    MainWindow w(&settings);
-    const QString file = w.menuBar()->actions().first()->text();
-    QCoreApplication::removeTranslator(&translator);
-    QCOMPARE(file, QStringLiteral("&Datei"));
-    QVERIFY(w.clipPanel()->modes()->tabText(0) != QStringLiteral("Prompt vs images"));
+  void translations_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::addColumn<QString>("missingModel");  // an engine error's kind, in words
+    QTest::newRow("German") << "de" << "&Datei" << "Eine Datei oder ein Modell fehlt";
+    QTest::newRow("Spanish") << "es" << "&Archivo" << "Falta un archivo o un modelo";
   }
-
-  void spanishTranslation() {
+  void translations() {
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    QFETCH(QString, missingModel);
     QTranslator translator;
-    QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_es.qm")));
+    QVERIFY(translator.load(QStringLiteral(":/i18n/clip-atelier_%1.qm").arg(language)));
     QCoreApplication::installTranslator(&translator);
     Settings settings(settingsFile());
     MainWindow w(&settings);
     const QString file = w.menuBar()->actions().first()->text();
+    const QString prompts = w.clipPanel()->modes()->tabText(0);
+    const QString error = errorMessage(EngineError{ErrorKind::NotFound, QStringLiteral("no VQGAN is installed")});
     QCoreApplication::removeTranslator(&translator);
-    QCOMPARE(file, QStringLiteral("&Archivo"));
+    QCOMPARE(file, fileMenu);
+    QVERIFY(prompts != QStringLiteral("Prompt vs images"));
+    QVERIFY2(error.startsWith(missingModel + QStringLiteral(": no VQGAN is installed")), qPrintable(error));
   }
 
   void darkTheme() {

@@ -104,7 +104,7 @@ class TestGuide : public QObject {
     JobCallbacks cb;
     cb.on_progress = [&](int64_t, const Progress& p) {
       names.push_back(p.losses[1].first);
-      if (p.step == 3) control->set_param("prompts", std::string("a blue square"));
+      if (p.step == 3) control->set_param(param::prompts, std::string("a blue square"));
     };
     JobContext ctx(control, cb);
     guide::run_gan_guidance(*m_clip, *m_gan, small(), &ctx);

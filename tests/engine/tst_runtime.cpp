@@ -4,6 +4,7 @@
 
 #include <c10/util/Exception.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -12,7 +13,11 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
+#include "clip/clip.h"
 #include "runtime/error.h"
+#include "runtime/model_cache.h"
 #include "runtime/model_paths.h"
 #include "runtime/runtime_info.h"
 #include "runtime/worker.h"
@@ -31,6 +36,37 @@ bool waitFor(Pred pred, std::chrono::milliseconds limit = 10s) {
   }
   return true;
 }
+
+// Resident memory of this process (bytes), from /proc/self/statm.
+size_t residentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  size_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * size_t(sysconf(_SC_PAGESIZE));
+}
+
+// A model for the cache's tests: counts its loads.
+struct FakeModel {
+  static inline int loads = 0;
+  std::string name;
+  explicit FakeModel(std::string n) : name(std::move(n)) { ++loads; }
+  size_t bytes() const { return 1000; }
+};
+
+// A run of many short steps that records how far it got.
+struct SteppedRun {
+  std::atomic<int> step{0};
+  std::atomic<bool> stop{false};
+  JobFn fn(int steps = 100000) {
+    return [this, steps](JobContext& ctx) {
+      for (int i = 0; i < steps && !stop; ++i) {
+        ctx.checkpoint();
+        std::this_thread::sleep_for(2ms);  // one step of work
+        ++step;
+      }
+    };
+  }
+};
 
 struct Finished {
   std::promise<JobResult> promise;
@@ -149,6 +185,167 @@ class TestRuntime : public QObject {
     job.set_param("lr", 0.25);
     QCOMPARE(done.get().state, JobState::Finished);
     QCOMPARE(seen.load(), 0.25);
+  }
+
+  void aTaskRunsBetweenTwoStepsOfARun() {
+    // The ordering the CLIP tab relies on while CLIP + VQGAN paints: a task submitted during a
+    // run is answered at the run's next checkpoint, before the run takes one more step (N = 1).
+    Worker worker(1);
+    SteppedRun run;
+    Finished runDone;
+    worker.submit("long run", run.fn(), {}, runDone.fn());
+    QVERIFY(waitFor([&] { return run.step >= 10; }));
+    for (int i = 0; i < 20; ++i) {
+      std::atomic<int> submittedAt{-1}, ranAt{-1};
+      std::thread::id taskThread;
+      Finished taskDone;
+      submittedAt = run.step.load();
+      worker.submit_task("score", [&](JobContext&) {
+        ranAt = run.step.load();
+        taskThread = std::this_thread::get_id();
+      }, {}, taskDone.fn());
+      QCOMPARE(taskDone.get().state, JobState::Finished);
+      QVERIFY2(ranAt - submittedAt <= 1, qPrintable(QString("the task waited %1 steps").arg(ranAt - submittedAt)));
+    }
+    QVERIFY(run.step < 100000);  // the run is still going: the tasks did not wait for its end
+    run.stop = true;
+    QCOMPARE(runDone.get().state, JobState::Finished);
+  }
+
+  void tasksGoAheadOfQueuedRuns() {
+    Worker worker(1);
+    std::vector<std::string> order;
+    std::mutex m;
+    std::promise<void> release;
+    auto gate = release.get_future().share();
+    auto record = [&](std::string name) {
+      return [&, name](JobContext&) {
+        std::lock_guard lock(m);
+        order.push_back(name);
+      };
+    };
+    worker.submit("blocker", [gate](JobContext&) { gate.wait(); });
+    worker.submit("run a", record("run a"));
+    worker.submit_task("task b", record("task b"));
+    Finished last;
+    worker.submit("run c", record("run c"), {}, last.fn());
+    release.set_value();
+    last.get();
+    QCOMPARE(order, (std::vector<std::string>{"task b", "run a", "run c"}));
+  }
+
+  void aPausedRunStillServesTasks() {
+    Worker worker(1);
+    SteppedRun run;
+    Finished runDone;
+    JobHandle job = worker.submit("long run", run.fn(), {}, runDone.fn());
+    QVERIFY(waitFor([&] { return run.step >= 3; }));
+    job.pause();
+    QVERIFY(waitFor([&] { return job.state() == JobState::Paused; }));
+    const int pausedAt = run.step;
+    Finished taskDone;
+    worker.submit_task("score", [](JobContext&) {}, {}, taskDone.fn());
+    QCOMPARE(taskDone.get().state, JobState::Finished);
+    QCOMPARE(job.state(), JobState::Paused);  // still paused: the task did not resume it
+    QCOMPARE(run.step.load(), pausedAt);
+    job.cancel();
+    QCOMPARE(runDone.get().state, JobState::Cancelled);
+  }
+
+  void cancellingAQueuedRunEndsItAtOnce() {
+    Worker worker(1);
+    SteppedRun first;
+    Finished firstDone, queuedDone;
+    worker.submit("first", first.fn(), {}, firstDone.fn());
+    std::atomic<bool> ran{false};
+    JobHandle queued = worker.submit("queued", [&](JobContext&) { ran = true; }, {}, queuedDone.fn());
+    QVERIFY(waitFor([&] { return first.step >= 2; }));
+    worker.cancel(queued);
+    QCOMPARE(queuedDone.get().state, JobState::Cancelled);  // within a step of the first run, not at its end
+    QVERIFY(first.step < 100000);
+    QVERIFY(!ran);
+    first.stop = true;
+    QCOMPARE(firstDone.get().state, JobState::Finished);
+  }
+
+  void nextStepHandsChangesAndStops() {
+    Worker worker(1);
+    std::atomic<bool> ready{false};
+    std::vector<std::string> names;
+    Finished done;
+    JobHandle job = worker.submit("loop", [&](JobContext& ctx) {
+      ready = true;
+      while (ctx.next_step([&](const std::string& name, const ParamValue&) { names.push_back(name); }))
+        std::this_thread::sleep_for(1ms);
+    }, {}, done.fn());
+    QVERIFY(waitFor([&] { return ready.load(); }));
+    job.set_param(param::prompts, std::string("a blue square"));
+    job.set_param(param::lr, 0.1);
+    QVERIFY(waitFor([&] { return job.state() == JobState::Running; }));
+    std::this_thread::sleep_for(20ms);
+    job.cancel();
+    QCOMPARE(done.get().state, JobState::Cancelled);  // next_step said stop; the worker reports it
+    std::sort(names.begin(), names.end());  // one step or two, depending on when the loop looked
+    QCOMPARE(names, (std::vector<std::string>{"lr", "prompts"}));
+  }
+
+  void failuresKeepTheirKind() {
+    Worker worker(1);
+    Finished done;
+    worker.submit("load", [](JobContext&) { throw Error(ErrorKind::NotFound, "no VQGAN is installed"); }, {}, done.fn());
+    const JobResult r = done.get();
+    QCOMPARE(r.state, JobState::Failed);
+    QCOMPARE(r.kind, ErrorKind::NotFound);
+    Finished oom;
+    worker.submit("alloc", [](JobContext&) { throw std::bad_alloc(); }, {}, oom.fn());
+    QCOMPARE(oom.get().kind, ErrorKind::Device);
+  }
+
+  void theModelCacheLoadsOncePerFile() {
+    ModelCache cache;
+    FakeModel::loads = 0;
+    auto load = [](const char* name) { return [name] { return FakeModel(name); }; };
+    auto a = cache.get<FakeModel>("clip", "/m/a.pt", "cpu", load("a"));
+    auto a2 = cache.get<FakeModel>("clip", "/m/a.pt", "cpu", load("a"));
+    QCOMPARE(a.get(), a2.get());
+    QCOMPARE(FakeModel::loads, 1);
+    QCOMPARE(cache.bytes(), size_t(1000));
+    auto vq = cache.get<FakeModel>("vqgan", "/m/v.ckpt", "cpu", load("v"));  // another kind: both stay
+    QCOMPARE(cache.entries().size(), size_t(2));
+    // While a holder keeps a, loading b keeps both; once nobody holds a, the next load frees it.
+    auto b = cache.get<FakeModel>("clip", "/m/b.pt", "cpu", load("b"));
+    QVERIFY(cache.contains("clip", "/m/a.pt"));
+    a.reset();
+    a2.reset();
+    b.reset();
+    auto c = cache.get<FakeModel>("clip", "/m/c.pt", "cpu", load("c"));
+    QVERIFY(!cache.contains("clip", "/m/a.pt"));
+    QVERIFY(!cache.contains("clip", "/m/b.pt"));
+    QVERIFY(cache.contains("vqgan", "/m/v.ckpt"));
+    QCOMPARE(FakeModel::loads, 4);
+    // A failed load caches nothing and reaches the caller.
+    QVERIFY_THROWS_EXCEPTION(Error, cache.get<FakeModel>("clip", "/m/bad.pt", "cpu", []() -> FakeModel {
+      throw Error(ErrorKind::BadFile, "truncated");
+    }));
+    QVERIFY(!cache.contains("clip", "/m/bad.pt"));
+    QVERIFY(cache.contains("clip", "/m/c.pt"));
+  }
+
+  void twoHoldersOfTheShippedClipShareOneCopy() {
+    // The CLIP tab and a CLIP + VQGAN run ask for the same checkpoint: resident memory grows once.
+    ModelCache cache;
+    const size_t before = residentBytes();
+    auto tab = clip::shared_clip(cache);  // the default (shipped) mini-CLIP
+    const size_t afterFirst = residentBytes();
+    auto run = clip::shared_clip(cache);
+    const size_t afterSecond = residentBytes();
+    QCOMPARE(tab.get(), run.get());
+    const size_t bytes = tab->bytes();
+    qInfo("mini-CLIP %.1f MB of parameters; resident +%.1f MB for the first holder, +%.1f MB for the second",
+          bytes / 1e6, (double(afterFirst) - double(before)) / 1e6, (double(afterSecond) - double(afterFirst)) / 1e6);
+    QCOMPARE(cache.bytes(), bytes);
+    QVERIFY(afterFirst - before >= bytes / 2);  // the measure sees a load
+    QVERIFY(double(afterSecond) - double(afterFirst) < 0.1 * double(bytes));
   }
 
   void exceptionsBecomeReadableFailures_data() {

@@ -1,7 +1,6 @@
 // Reusable views: the cosine picture, the collapsible note, the run view's buttons, the plots.
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
 #include <QLabel>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -128,17 +127,18 @@ class TestWidgets : public QObject {
     panel.startButton()->click();  // no folder
     QCOMPARE(start.size(), 0);
     QVERIFY(panel.status().contains(QStringLiteral("folder")));
+    // What a folder holds is the window's answer (the engine reads the folder): here, a run of three steps.
     QTemporaryDir dir;
-    QFile ckpt(dir.filePath(QStringLiteral("checkpoint.safetensors")));
-    QVERIFY(ckpt.open(QIODevice::WriteOnly));
-    ckpt.close();
-    QFile metrics(dir.filePath(QStringLiteral("metrics.csv")));  // as the trainer writes it
-    QVERIFY(metrics.open(QIODevice::WriteOnly));
-    metrics.write("step,loss,accuracy,lr,logit_scale,seconds\n1,4.5,0.1,1e-05,2.6,0.5\n2,3.9,0.2,2e-05,2.6,1.0\n3,3.1,0.35,3e-05,2.7,1.5\n");
-    metrics.close();
+    QSignalSpy chosen(&panel, &TrainPanel::folderChosen);
+    connect(&panel, &TrainPanel::folderChosen, &panel, [&](const QString& folder) {
+      if (folder != dir.path()) return;
+      panel.setFolderState(true);
+      panel.setHistory({1, 2, 3}, {4.5, 3.9, 3.1}, {0.1, 0.2, 0.35});
+    });
     TrainPanel::Settings s;
     s.out = dir.path();
     panel.setSettings(s);
+    QVERIFY(!chosen.isEmpty() && chosen.last().first().toString() == dir.path());
     QCOMPARE(panel.plot()->pointCount(QStringLiteral("loss")), 3);  // the folder's history, plotted
     QVERIFY2(panel.status().contains(QStringLiteral("step 3 so far")), qPrintable(panel.status()));
     QVERIFY(panel.resumeBox()->isEnabled() && !panel.resumeBox()->isChecked());  // a run is there: offered
@@ -149,12 +149,16 @@ class TestWidgets : public QObject {
     panel.startButton()->click();
     QCOMPARE(start.size(), 1);
     QVERIFY(start.first().first().value<TrainPanel::Settings>().resume);
-    // Choosing what to start from proposes that recipe's steps and rate.
+    // Choosing what to start from proposes that recipe's steps and rate (the window gives the engine's).
+    panel.setRecipes({12000, 1e-3}, {2500, 2e-4});
     auto* from = panel.findChild<QComboBox*>();
     QVERIFY(from);
     Q_EMIT from->activated(0);
     QCOMPARE(panel.settings().steps, 12000);
     QCOMPARE(panel.settings().lr, 1e-3);
+    Q_EMIT from->activated(1);
+    QCOMPARE(panel.settings().steps, 2500);
+    QCOMPARE(panel.settings().lr, 2e-4);
     // The pairs: one row each, the softmax in the cells, the diagonal bold; a malformed window is ignored.
     QList<QImage> images;
     QStringList captions;

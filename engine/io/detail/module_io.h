@@ -14,5 +14,7 @@ namespace atelier::io {
 void load_module(torch::nn::Module& module, const StateDict& sd, const std::string& prefix, const std::string& where);
 // Detached copies of the module's parameters and buffers, names prefixed.
 StateDict module_state(torch::nn::Module& module, const std::string& prefix);
+// The bytes of the module's parameters and buffers (what a loaded model keeps in memory).
+size_t module_bytes(const torch::nn::Module& module);
 
 }  // namespace atelier::io

@@ -21,15 +21,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
 
   cli::add_info_command(app, globals);
-  cli::add_clip_commands(app, globals);
-  cli::add_bench_commands(app, globals);
+  cli::add_tokenize_command(app, globals);
+  cli::add_embed_command(app, globals);
+  cli::add_bench_command(app, globals);
 #ifdef ATELIER_WITH_OPENCV
-  cli::add_train_commands(app, globals);
-  cli::add_gan_commands(app, globals);
+  cli::add_render_command(app);
+  cli::add_train_command(app, globals);
+  cli::add_eval_command(app, globals);
+  cli::add_gan_command(app, globals);
   cli::add_draw_command(app, globals);
   cli::add_generate_command(app, globals);
-  cli::add_bench_generate_command(app, globals);
-  cli::add_vqgan_commands(app, globals);
+  cli::add_vqgan_command(app, globals);
 #endif
 
   try {

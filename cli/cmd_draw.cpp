@@ -1,11 +1,9 @@
 // clip-atelier-cli draw: CLIPDraw from the command line, writing SVG, PNG and an animation.
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <memory>
-#include <thread>
+#include <string>
+#include <vector>
 
 #include "cli_common.h"
 #include "clip/clip.h"
@@ -19,11 +17,7 @@ namespace atelier::cli {
 
 namespace fs = std::filesystem;
 
-fs::path default_clip();  // cmd_clip.cpp
-
 namespace {
-std::atomic<bool> g_stop{false};
-extern "C" void on_draw_signal(int) { g_stop = true; }
 
 // Whole or not at all: written beside the target, then renamed.
 void write_text(const fs::path& file, const std::string& text) {
@@ -89,35 +83,25 @@ void add_draw_command(CLI::App& app, Globals& globals) {
     };
     auto control = std::make_shared<JobControl>(1);
     JobContext ctx(control, callbacks);
-    std::signal(SIGINT, on_draw_signal);
-    std::signal(SIGTERM, on_draw_signal);
-    std::thread watcher([&] {
-      while (!g_stop && control->state() != JobState::Finished) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      if (g_stop) control->cancel();
-    });
-    draw::DrawResult r;
-    try {
-      r = draw::run_clipdraw(model, a->o, &ctx);  // Ctrl+C: the drawing so far
-    } catch (...) {
-      control->set_state(JobState::Finished);
-      watcher.join();
-      throw;
-    }
-    control->set_state(JobState::Finished);
-    watcher.join();
-    std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
-    write_text(a->out, draw::to_svg(r.drawing));
-    std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size(), static_cast<long long>(r.steps), r.loss);
-    if (!a->png.empty()) {
-      write_image(a->png, draw::render_drawing(r.drawing, 4));
-      std::printf("%s\n", a->png.c_str());
-    }
-    if (!a->video.empty()) {
-      AnimationOptions o;
-      o.fps = a->fps;
-      write_animation(a->video, frames, o);
-      std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
-    }
+    // Ctrl+C stops the run and writes the drawing so far.
+    run_in_foreground(
+        [&](const StopRequested&) {
+          const draw::DrawResult r = draw::run_clipdraw(model, a->o, &ctx);
+          std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
+          write_text(a->out, draw::to_svg(r.drawing));
+          std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size(), static_cast<long long>(r.steps), r.loss);
+          if (!a->png.empty()) {
+            write_image(a->png, draw::render_drawing(r.drawing, 4));
+            std::printf("%s\n", a->png.c_str());
+          }
+          if (!a->video.empty()) {
+            AnimationOptions o;
+            o.fps = a->fps;
+            write_animation(a->video, frames, o);
+            std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
+          }
+        },
+        [&] { control->cancel(); });
   });
 }
 

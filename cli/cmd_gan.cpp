@@ -1,33 +1,20 @@
-// clip-atelier-cli gan sample | interpolate | list, train gan, eval gan: the mini-GANs.
-#include <atomic>
-#include <csignal>
+// clip-atelier-cli gan list | sample | interpolate: the mini-GANs (DCGANs) and your own generators.
+#include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cli_common.h"
-#include "clip/clip.h"
 #include "gan/gan.h"
 #include "io/animation.h"
 #include "io/image.h"
 #include "runtime/error.h"
-#include "train/gan_eval.h"
-#include "train/gan_trainer.h"
 
 namespace atelier::cli {
 
 namespace fs = std::filesystem;
 
-fs::path default_clip();  // cmd_clip.cpp
-
-namespace {
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_gan_signal(int) { g_stop = true; }
-
-}  // namespace
-
-// A generator by name ("gan-emoji", "emoji") among the installed ones, or by path.
 gan::Gan load_generator(const std::string& name) {
   std::error_code ec;
   if (fs::exists(name, ec)) return gan::Gan::load(name);
@@ -40,7 +27,7 @@ gan::Gan load_generator(const std::string& name) {
   throw Error(ErrorKind::NotFound, "no generator named '" + name + "'" + (known.empty() ? std::string(": none is installed") : " (installed: " + known + ")"));
 }
 
-void add_gan_commands(CLI::App& app, Globals& globals) {
+void add_gan_command(CLI::App& app, Globals& globals) {
   auto* g = app.add_subcommand("gan", "Sample and interpolate the generators (DCGAN mini-GANs or your own)");
   g->require_subcommand(1);
   struct Args {
@@ -110,68 +97,6 @@ void add_gan_commands(CLI::App& app, Globals& globals) {
     write_animation(a->out, frames, o);
     std::printf("%s: %d frames from seed %llu to seed %llu\n", a->out.c_str(), a->frames, static_cast<unsigned long long>(a->seed_a),
                 static_cast<unsigned long long>(a->seed_b));
-  });
-}
-
-void add_train_gan_command(CLI::App& train, Globals& globals) {
-  auto o = std::make_shared<train::GanTrainOptions>();
-  auto* c = train.add_subcommand("gan", "Train a DCGAN on emoji, shapes or Fashion-MNIST (resumable; Ctrl+C checkpoints and stops)");
-  c->add_option("--data", o->data, "emoji, shapes or fashion")->check(CLI::IsMember({"emoji", "shapes", "fashion"}))->required();
-  c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv, samples/ and the final model.safetensors")->required();
-  c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
-  c->add_option("--batch", o->batch, "Images per step")->check(CLI::Range(2, 4096));
-  c->add_option("--lr", o->lr, "Adam's learning rate for both networks");
-  c->add_option("--size", o->size, "Image side (default: 64, Fashion-MNIST 32)");
-  c->add_option("--z", o->z_dim, "Latent dimension")->check(CLI::Range(1, 4096));
-  c->add_option("--width", o->width, "Channels of the widest-resolution layer")->check(CLI::Range(4, 1024));
-  c->add_option("--ema", o->ema, "Decay of the generator's weight average")->check(CLI::Range(0.0, 1.0));
-  c->add_flag("!--no-augment", o->augment, "Don't translate D's inputs");
-  c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
-  c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
-  c->add_option("--seed", o->seed, "Seed of the data order, the noise and the initial weights");
-  c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
-  c->callback([o, &globals] {
-    RuntimeInfo rt = configure(globals);
-    o->device = rt.device.name;
-    std::signal(SIGINT, on_gan_signal);
-    std::signal(SIGTERM, on_gan_signal);
-    train::train_gan(
-        *o,
-        [pace = Pace()](const train::GanTrainProgress& p) mutable {
-          std::fprintf(stderr, "\rstep %lld/%lld  %s  loss D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f s   ",
-                       static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss_d, p.loss_g, p.d_real, p.d_fake, p.seconds);
-          if (p.step % 100 == 0) std::fprintf(stderr, "\n");
-        },
-        [] { return g_stop.load(); });
-    std::fprintf(stderr, "\n%s\n", g_stop ? "stopped: checkpoint written; --resume goes on" : "done");
-  });
-}
-
-void add_eval_gan_command(CLI::App& eval, Globals& globals) {
-  struct Args {
-    std::string model = "emoji", clip, data;
-    int images = 500;
-    bool json = false;
-  };
-  auto a = std::make_shared<Args>();
-  auto* c = eval.add_subcommand("gan", "Fréchet distance on CLIP image features: real vs samples, vs untrained, vs real");
-  c->add_option("--model", a->model, "A generator's name or path");
-  c->add_option("--clip", a->clip, "The CLIP whose features are compared (default: the default model)");
-  c->add_option("--data", a->data, "emoji, shapes or fashion (default: the generator's own)");
-  c->add_option("--images", a->images, "Images per set")->check(CLI::Range(16, 100000));
-  c->add_flag("--json", a->json, "Print JSON");
-  c->callback([a, &globals] {
-    configure(globals);
-    clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
-    gan::Gan gen = load_generator(a->model);
-    auto q = train::eval_gan(model, gen, a->data, a->images);
-    nlohmann::json out = {{"generator", gen.info().path}, {"clip", model.info().path}, {"dataset", q.dataset},
-                          {"images", q.images},          {"fd_samples", q.fd_samples}, {"fd_untrained", q.fd_untrained},
-                          {"fd_real", q.fd_real}};
-    if (a->json) std::cout << out.dump(2) << '\n';
-    else
-      std::printf("Fréchet distance on CLIP features, %d images a side (%s):\n  samples    %.4f\n  untrained  %.4f\n  real/real  %.4f\n",
-                  q.images, q.dataset.c_str(), q.fd_samples, q.fd_untrained, q.fd_real);
   });
 }
 

@@ -1,22 +1,14 @@
-// clip-atelier-cli tokenize | embed: CLIP's tokenizer and encoders, as JSON.
+// clip-atelier-cli embed: CLIP's embeddings of texts and images, their cosines and softmax, as JSON.
 #include <iostream>
 #include <memory>
 
 #include "cli_common.h"
 #include "clip/clip.h"
 #include "runtime/error.h"
-#include "runtime/model_paths.h"
 
 namespace atelier::cli {
 
 namespace fs = std::filesystem;
-
-fs::path default_clip() {
-  if (auto found = find_default_clip(); !found.empty()) return found;
-  throw Error(ErrorKind::NotFound,
-              "no CLIP model is installed: pass --clip PATH with an official checkpoint (ViT-B-32.pt, a state dict, "
-              "or a Hugging Face folder); `clip-atelier-cli info` lists the folders models are looked for in");
-}
 
 namespace {
 
@@ -34,28 +26,7 @@ nlohmann::json matrix(const std::vector<std::vector<double>>& m) {
 
 }  // namespace
 
-void add_clip_commands(CLI::App& app, Globals& globals) {
-  struct TokenizeArgs {
-    std::string clip, vocab;
-    bool truncate = false;
-    std::vector<std::string> texts;
-  };
-  auto t = std::make_shared<TokenizeArgs>();
-  auto* tok = app.add_subcommand("tokenize", "Print the 77 token ids of each text, as clip.tokenize returns them (JSON)");
-  auto* clip_opt = tok->add_option("--clip", t->clip, "A CLIP checkpoint whose vocabulary to use");
-  tok->add_option("--vocab", t->vocab, "A vocabulary file (bpe_simple_vocab_16e6.txt.gz) or Hugging Face folder")->excludes(clip_opt);
-  tok->add_flag("--truncate", t->truncate, "Cut over-long texts to the context (the end token stays last)");
-  tok->add_option("texts", t->texts, "Texts to tokenize")->required();
-  tok->callback([t] {
-    fs::path vocab = !t->vocab.empty() ? fs::path(t->vocab)
-                     : !t->clip.empty() ? clip::find_vocabulary(t->clip)
-                                        : clip::find_vocabulary(default_clip());
-    clip::Tokenizer tokenizer = clip::Tokenizer::load(vocab);
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& text : t->texts) out.push_back({{"text", text}, {"ids", tokenizer.tokenize(text, 77, t->truncate)}});
-    std::cout << out.dump() << '\n';
-  });
-
+void add_embed_command(CLI::App& app, Globals& globals) {
   struct EmbedArgs {
     std::string clip, vocab, precision = "fp32";
     bool truncate = false, json = false;

@@ -1,8 +1,9 @@
-// The CLIP panel's link to the engine: loads a CLIP on the worker thread and scores a prompt
-// against images there, answering with queued signals. Requests carry a generation number so
-// the panel can drop a stale answer; the GUI thread never waits.
+// The CLIP tab's controller: it loads a CLIP (from the worker's model cache, shared with the
+// other tabs), scores the panel's prompt against its images, fills the table and the zero-shot
+// page, all as short tasks that the worker answers even while another tab's run paints.
+// Requests carry a generation number so a stale answer is dropped; the GUI thread never waits.
+// A failed load keeps the model that was working.
 #pragma once
-#include <QHash>
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -14,7 +15,10 @@
 
 namespace atelier {
 
+class ClipPanel;
 class EngineBridge;
+class Settings;
+struct EngineError;
 
 struct ClipScores {
   qint64 generation = 0;
@@ -43,11 +47,12 @@ struct ZeroShot {
   QStringList templates;  // the templates that were averaged
 };
 
-class ClipScorer : public QObject {
+class ClipController : public QObject {
   Q_OBJECT
  public:
-  explicit ClipScorer(EngineBridge* bridge, QObject* parent = nullptr);
-  ~ClipScorer() override;
+  // panel and settings may be null (tests drive the controller alone).
+  ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, QObject* parent = nullptr);
+  ~ClipController() override;
 
   // A checkpoint, a folder (Hugging Face or the mini-CLIP's) or empty for the default model.
   void load(const QString& path = {});
@@ -60,16 +65,15 @@ class ClipScorer : public QObject {
   void renderDefaults();
   // Prompts x images, answered by tableReady().
   void table(const QStringList& prompts, const QList<QImage>& images);
-  // image among labels; each label's text embedding is the normalised mean over the templates
-  // ("{}" stands for the label), as CLIP's prompt-engineering notebook ensembles them.
+  // image among labels (clip::zero_shot), answered by classified().
   void classify(const QImage& image, const QStringList& labels, const QStringList& templates);
   // The names the mini-CLIP was trained on (shapes, colours, emoji), answered by vocabularyReady().
   void miniVocabulary();
 
-
  Q_SIGNALS:
   void loaded(const QString& path, const QString& description);
-  void loadFailed(const QString& message);
+  // The load failed; keptModel says whether the model loaded before is still in use.
+  void loadFailed(const QString& message, bool keptModel);
   void scored(const atelier::ClipScores& scores);
   void defaultImages(const QList<QImage>& images, const QStringList& names);
   void tableReady(const atelier::ClipTable& table);
@@ -77,12 +81,16 @@ class ClipScorer : public QObject {
   void vocabularyReady(const QStringList& labels);
 
  private:
+  void connectPanel();
   struct State;
   EngineBridge* m_bridge;
-  std::shared_ptr<State> m_state;  // touched by jobs on the worker thread only
+  ClipPanel* m_panel;
+  Settings* m_settings;
+  std::shared_ptr<State> m_state;  // touched by tasks on the worker thread only
   bool m_ready = false;
   QString m_path;
   qint64 m_generation = 0;
+  qint64 m_latestScore = 0;
 };
 
 }  // namespace atelier

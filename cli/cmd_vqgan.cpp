@@ -9,7 +9,7 @@
 
 namespace atelier::cli {
 
-void add_vqgan_commands(CLI::App& app, Globals& globals) {
+void add_vqgan_command(CLI::App& app, Globals& globals) {
   auto* v = app.add_subcommand("vqgan", "A taming-transformers VQGAN: reconstruct images, decode random codes");
   v->require_subcommand(1);
   struct Args {

@@ -1,0 +1,229 @@
+#include "clip_controller.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+
+#include "clip/clip.h"
+#include "clip_panel.h"
+#include "engine_bridge.h"
+#include "error_text.h"
+#include "image_convert.h"
+#include "runtime/error.h"
+#include "settings.h"
+#include "train/datasets.h"
+
+namespace atelier {
+
+struct ClipController::State {
+  std::shared_ptr<clip::Clip> model;  // from the worker's model cache
+};
+
+namespace {
+QVector<double> toVector(const std::vector<float>& v) { return QVector<double>(v.begin(), v.end()); }
+QVector<double> toVector(const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); }
+
+std::vector<Image> toEngineImages(const QList<QImage>& images) {
+  std::vector<Image> out;
+  for (const QImage& im : images) out.push_back(toEngineImage(im));
+  return out;
+}
+}  // namespace
+
+ClipController::ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, QObject* parent)
+    : QObject(parent), m_bridge(bridge), m_panel(panel), m_settings(settings), m_state(std::make_shared<State>()) {
+  qRegisterMetaType<atelier::ClipScores>();
+  qRegisterMetaType<atelier::ClipTable>();
+  qRegisterMetaType<atelier::ZeroShot>();
+  if (m_panel) connectPanel();
+}
+
+ClipController::~ClipController() = default;
+
+void ClipController::connectPanel() {
+  ClipPanel* p = m_panel;
+  connect(p, &ClipPanel::scoreRequested, this, [this, p](const QString& prompt) {
+    if (m_ready) m_latestScore = score(prompt, p->images());
+  });
+  connect(this, &ClipController::scored, p, [this, p](const ClipScores& s) {
+    if (s.generation != m_latestScore) return;  // a newer request is under way: this answer is stale
+    if (!s.error.isEmpty()) p->showScoreError(s.error);
+    else p->showScores(s.cosine, s.softmax, s.text, s.images);
+  });
+  connect(this, &ClipController::loaded, p, [this, p] {
+    p->setModelAvailable(true, {});
+    // The mini-CLIP knows emoji and shapes, not photographs: show it renders of what it knows,
+    // unless the user chose images.
+    if (isMiniClip() && (!m_settings || m_settings->value(Settings::Key::ClipImages).toStringList().isEmpty()))
+      renderDefaults();
+    else
+      m_latestScore = score(p->prompt(), p->images());
+  });
+  connect(this, &ClipController::loadFailed, p, [p](const QString& message, bool kept) {
+    if (kept) p->showScoreError(message);
+    else p->setModelAvailable(false, tr("No CLIP model is loaded: %1").arg(message));
+  });
+  connect(this, &ClipController::defaultImages, p, &ClipPanel::setRenderedImages);
+  connect(p, &ClipPanel::tableRequested, this, [this, p](const QStringList& prompts) { table(prompts, p->images()); });
+  connect(this, &ClipController::tableReady, p, [p](const ClipTable& t) {
+    if (!t.error.isEmpty()) p->showTableError(t.error);
+    else p->showTable(t.prompts, t.cosine, t.softmaxOverImages, t.softmaxOverPrompts);
+  });
+  connect(p, &ClipPanel::classifyRequested, this, [this, p](int image, const QStringList& labels, const QStringList& templates) {
+    const QList<QImage> images = p->images();
+    if (image >= 0 && image < images.size()) classify(images[image], labels, templates);
+  });
+  connect(this, &ClipController::classified, p, [p](const ZeroShot& z) {
+    if (z.error.isEmpty()) p->showZeroShot(z.labels, z.probability);
+  });
+  connect(p, &ClipPanel::vocabularyRequested, this, &ClipController::miniVocabulary);
+  connect(this, &ClipController::vocabularyReady, p, &ClipPanel::setZeroShotLabels);
+}
+
+bool ClipController::isMiniClip() const { return m_path.contains(QLatin1String("mini-clip")); }
+
+void ClipController::load(const QString& requested) {
+  const bool had = m_ready;
+  if (m_panel && !had) m_panel->setModelAvailable(false, tr("Loading CLIP…"));
+  struct Loaded {
+    QString path, description;
+  };
+  auto state = m_state;
+  m_bridge->ask<Loaded>(this, tr("Loading CLIP"), [state, requested](JobContext& ctx) {
+    const auto path = clip::resolve_clip(requested.toStdString());
+    auto model = clip::shared_clip(ctx.models(), path);
+    state->model = model;  // only now: a failed load keeps the model that was working
+    const auto& info = model->info();
+    return Loaded{QString::fromStdString(path.string()), QString::fromStdString(info.architecture + ", " + info.format)};
+  }, [this, had, requested](const Loaded& l, const EngineError& error) {
+    if (!error.isNull()) {
+      const QString what = requested.isEmpty() ? tr("the default CLIP") : QFileInfo(requested).fileName();
+      Q_EMIT loadFailed(errorMessage(error, what), had);
+      return;
+    }
+    m_ready = true;
+    m_path = l.path;
+    Q_EMIT loaded(l.path, l.description);
+  });
+}
+
+qint64 ClipController::score(const QString& prompt, const QList<QImage>& images) {
+  const qint64 generation = ++m_generation;
+  auto state = m_state;
+  m_bridge->ask<ClipScores>(this, tr("Scoring"), [state, prompt, generation, converted = toEngineImages(images)] {
+    ClipScores s;
+    s.generation = generation;
+    s.prompt = prompt;
+    if (!state->model) throw Error(ErrorKind::NotFound, "no CLIP model is loaded");
+    clip::Clip& model = *state->model;
+    s.logitScale = std::exp(model.info().logit_scale);
+    const auto imageEmb = model.encode_images(converted);  // cached by content: usually free
+    for (const auto& e : imageEmb) s.images << toVector(e);
+    if (!prompt.trimmed().isEmpty()) {
+      const auto textEmb = model.encode_texts({prompt.toStdString()});
+      s.text = toVector(textEmb[0]);
+      const auto cos = clip::cosine_matrix(textEmb, imageEmb);
+      s.cosine = toVector(cos[0]);
+      s.softmax = toVector(clip::softmax_rows(cos, model.info().logit_scale)[0]);
+    }
+    return s;
+  }, [this, prompt, generation](ClipScores s, const EngineError& error) {
+    if (!error.isNull()) {
+      s = ClipScores{};
+      s.generation = generation;
+      s.prompt = prompt;
+      s.error = errorMessage(error);
+    }
+    Q_EMIT scored(s);
+  });
+  return generation;
+}
+
+void ClipController::table(const QStringList& prompts, const QList<QImage>& images) {
+  auto state = m_state;
+  m_bridge->ask<ClipTable>(this, tr("Scoring the table"), [state, prompts, converted = toEngineImages(images)] {
+    if (!state->model) throw Error(ErrorKind::NotFound, "no CLIP model is loaded");
+    if (prompts.isEmpty() || converted.empty())
+      throw Error(ErrorKind::InvalidArgument, "the table needs prompts (one per line) and images");
+    clip::Clip& model = *state->model;
+    std::vector<std::string> texts;
+    for (const QString& p : prompts) texts.push_back(p.toStdString());
+    const auto cos = clip::cosine_matrix(model.encode_texts(texts), model.encode_images(converted));
+    const double raw = model.info().logit_scale;
+    const auto rows = clip::softmax_rows(cos, raw), columns = clip::softmax_columns(cos, raw);
+    ClipTable t;
+    t.prompts = prompts;
+    t.logitScale = std::exp(raw);
+    for (size_t i = 0; i < cos.size(); ++i) {
+      t.cosine << toVector(cos[i]);
+      t.softmaxOverImages << toVector(rows[i]);
+      t.softmaxOverPrompts << toVector(columns[i]);
+    }
+    return t;
+  }, [this, prompts](ClipTable t, const EngineError& error) {
+    if (!error.isNull()) {
+      t = ClipTable{};
+      t.prompts = prompts;
+      t.error = errorMessage(error);
+    }
+    Q_EMIT tableReady(t);
+  });
+}
+
+void ClipController::classify(const QImage& image, const QStringList& labels, const QStringList& templates) {
+  auto state = m_state;
+  m_bridge->ask<ZeroShot>(this, tr("Classifying"), [state, converted = toEngineImage(image), labels, templates] {
+    if (!state->model) throw Error(ErrorKind::NotFound, "no CLIP model is loaded");
+    std::vector<std::string> l, t;
+    for (const QString& s : labels) l.push_back(s.toStdString());
+    for (const QString& s : templates) t.push_back(s.toStdString());
+    ZeroShot z;
+    z.labels = labels;
+    z.templates = templates;
+    z.probability = toVector(clip::zero_shot(*state->model, {converted}, l, t)[0]);
+    return z;
+  }, [this, labels, templates](ZeroShot z, const EngineError& error) {
+    if (!error.isNull()) {
+      z = ZeroShot{labels, errorMessage(error), {}, templates};
+      if (m_panel) m_panel->showScoreError(z.error);
+    }
+    Q_EMIT classified(z);
+  });
+}
+
+void ClipController::miniVocabulary() {
+  m_bridge->ask<QStringList>(this, tr("Listing labels"), [] {
+    QStringList labels;
+    for (const auto& c : train::colour_names())
+      for (const auto& s : train::shape_names()) labels << QString::fromStdString(c + " " + s);
+    try {
+      for (const auto& e : train::EmojiSet::load()->entries()) labels << QString::fromStdString(e.name);
+    } catch (const Error&) {
+      // Without the emoji font: the shapes alone.
+    }
+    return labels;
+  }, [this](const QStringList& labels, const EngineError&) { Q_EMIT vocabularyReady(labels); });
+}
+
+void ClipController::renderDefaults() {
+  using Renders = QPair<QList<QImage>, QStringList>;
+  m_bridge->ask<Renders>(this, tr("Rendering images"), [] {
+    Renders r;
+    auto emoji = train::EmojiSet::load();
+    for (const char* name : {"rocket", "cat face", "red apple"}) {
+      for (size_t i = 0; i < emoji->size(); ++i)
+        if (emoji->entries()[i].name == name) {
+          r.first << toQImage(emoji->render(i, 1, 0, 128, false).image);
+          r.second << QString::fromLatin1(name);
+        }
+    }
+    r.first << toQImage(train::render_shape(0, 0, 4, 128, 1).image) << toQImage(train::render_shape(1, 2, 4, 128, 1).image);
+    r.second << QStringLiteral("red circle") << QStringLiteral("blue square");
+    return r;
+  }, [this](const Renders& r, const EngineError&) {
+    // Without the emoji font the photos stay.
+    if (!r.first.isEmpty()) Q_EMIT defaultImages(r.first, r.second);
+  });
+}
+
+}  // namespace atelier

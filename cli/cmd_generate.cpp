@@ -1,0 +1,118 @@
+// clip-atelier-cli generate: CLIP steers a GAN or a VQGAN to the prompts; writes the image, and frames or an animation.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli_common.h"
+#include "clip/clip.h"
+#include "gan/gan.h"
+#include "guide/guide.h"
+#include "io/animation.h"
+#include "io/image.h"
+#include "runtime/error.h"
+#include "runtime/job.h"
+#include "vqgan/vqgan.h"
+
+namespace atelier::cli {
+
+namespace fs = std::filesystem;
+
+void add_generate_command(CLI::App& app, Globals& globals) {
+  struct Args {
+    guide::GuideOptions o;
+    std::vector<std::string> prompts;
+    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128";
+    int save_every = 5;
+    double fps = 24;
+  };
+  auto a = std::make_shared<Args>();
+  auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
+  c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
+  c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
+  c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`): CLIP + GAN instead of CLIP + VQGAN");
+  c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (default: the installed VQGAN, e.g. the shipped mini-VQGAN)");
+  c->add_option("--config", a->config, "The VQGAN's .yaml (else read from the tensors' shapes)");
+  c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
+  c->add_option("--init", a->o.init_image, "CLIP + VQGAN: start from this image's codes");
+  c->add_option("--init-weight", a->o.init_weight, "CLIP + VQGAN: pull towards the init image's latent");
+  c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
+  c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
+  c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(CLI::Range(1, 256));
+  c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(CLI::Range(0.1, 10.0));
+  c->add_option("--lr", a->o.lr, "Learning rate")->check(CLI::Range(1e-6, 100.0));
+  c->add_option("--optimiser,--optimizer", a->o.optimiser, "adam, adamw, adagrad or rmsprop")
+      ->check(CLI::IsMember({"adam", "adamw", "adagrad", "rmsprop"}));
+  c->add_option("--seed", a->o.seed, "Seed of the start latent and the cutouts");
+  c->add_flag("!--no-flips", a->o.flips, "No random flips of the cutouts");
+  c->add_flag("!--no-bf16", a->o.bf16, "CLIP in float32 even where the CPU has bfloat16 instructions");
+  c->add_flag("!--no-affine", a->o.affine, "No random rotation and shift of the cutouts");
+  c->add_flag("!--no-noise", a->o.noise, "No noise on the cutouts");
+  c->add_option("--save-every", a->save_every, "A frame every N steps (for --video and --frames)")->check(CLI::Range(1, 100000));
+  c->add_option("--frames", a->frames, "A folder for the frames as numbered PNGs");
+  c->add_option("--video", a->video, "The run as an animation (.mp4, .gif or .webp)");
+  c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
+  c->add_option("--out", a->out, "The final image (.png)")->required();
+  c->callback([a, &globals] {
+    RuntimeInfo rt = configure(globals);
+    if (!a->generator.empty() && a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    if (a->generator.empty() && a->vqgan.empty()) {
+      // CLIP + VQGAN with the installed VQGAN; CLIP + GAN with the emoji GAN when there is none.
+      const auto [ckpt, yaml] = vqgan::find_vqgan();
+      if (ckpt.empty()) a->generator = "gan:emoji";
+      else a->vqgan = ckpt.string(), a->config = a->config.empty() ? yaml.string() : a->config;
+    }
+    if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
+    if (!a->video.empty()) animation_format(a->video);
+    if (!a->frames.empty() && !fs::is_directory(a->frames)) throw Error(ErrorKind::NotFound, "no folder " + a->frames);
+    std::string spec;
+    for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
+    a->o.prompts = spec;
+    a->o.frame_every = a->save_every;
+    clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
+    std::unique_ptr<gan::Gan> generator;
+    std::unique_ptr<vqgan::Vqgan> vq;
+    if (a->generator.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
+    else generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
+    std::vector<Image> frames;
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&& f) {
+      Image img{f.width, f.height, 3, std::move(f.rgb)};
+      if (!a->frames.empty()) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%06lld.png", static_cast<long long>(f.step));
+        write_image(fs::path(a->frames) / name, img);
+      }
+      if (!a->video.empty()) frames.push_back(std::move(img));
+    };
+    callbacks.on_progress = [](int64_t, const Progress& p) {
+      const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
+      std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), rate,
+                   p.losses[0].second);
+      for (size_t i = 1; i < p.losses.size(); ++i) std::fprintf(stderr, "  \"%s\" %.3f", p.losses[i].first.c_str(), p.losses[i].second);
+      std::fprintf(stderr, "   ");
+    };
+    auto control = std::make_shared<JobControl>(1);
+    JobContext ctx(control, callbacks);
+    // Ctrl+C stops the run and writes the image so far.
+    run_in_foreground(
+        [&](const StopRequested&) {
+          const guide::GuideResult r =
+              vq ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx) : guide::run_gan_guidance(model, *generator, a->o, &ctx);
+          std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
+          write_image(a->out, r.image);
+          std::printf("%s: %lld steps, loss %.4f\n", a->out.c_str(), static_cast<long long>(r.steps), r.loss);
+          if (!a->video.empty()) {
+            AnimationOptions o;
+            o.fps = a->fps;
+            o.scale = std::max(1, 256 / std::max(1, r.image.width));
+            write_animation(a->video, frames, o);
+            std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
+          }
+        },
+        [&] { control->cancel(); });
+  });
+}
+
+}  // namespace atelier::cli

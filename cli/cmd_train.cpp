@@ -1,0 +1,144 @@
+// clip-atelier-cli train clip | gan | vqgan: the embedded models' trainers (resumable; Ctrl+C checkpoints and stops).
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_common.h"
+#include "runtime/error.h"
+#include "train/clip_trainer.h"
+#include "train/gan_trainer.h"
+#include "train/vqgan_trainer.h"
+
+namespace atelier::cli {
+
+namespace {
+
+void say_how_it_ended(bool stopped) {
+  std::fprintf(stderr, "\n%s\n", stopped ? "stopped: checkpoint written; --resume goes on" : "done");
+}
+
+void add_train_clip(CLI::App& train, Globals& globals) {
+  auto o = std::make_shared<train::ClipTrainOptions>();
+  auto* c = train.add_subcommand("clip", "Train a mini-CLIP on emoji and shapes (resumable; Ctrl+C checkpoints and stops)");
+  c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv and the final model.safetensors")->required();
+  c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
+  c->add_option("--batch", o->batch, "Image-caption pairs per step")->check(CLI::Range(2, 8192));
+  c->add_option("--lr", o->lr, "Peak learning rate");
+  c->add_option("--warmup", o->warmup, "Warm-up steps");
+  c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
+  c->add_option("--seed", o->seed, "Seed of the data and the initial weights");
+  c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
+  c->add_option("--vision-layers", o->vision_layers, "Vision transformer blocks");
+  c->add_option("--text-layers", o->text_layers, "Text transformer blocks");
+  c->add_option("--width", o->vision_width, "Vision width (a multiple of 64); the text width follows it");
+  c->add_option("--merges", o->merges, "BPE merges of a new run's vocabulary");
+  c->add_option("--init", o->init, "Start from a trained mini-CLIP (folder, model.safetensors or a run's checkpoint.safetensors): "
+                                   "its architecture, weights and vocabulary; a new schedule");
+  c->add_option("--emoji", o->emoji_fraction, "Share of emoji in a batch (the rest: shapes)")->check(CLI::Range(0.0, 1.0));
+  c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position or colour")
+      ->check(CLI::Range(0.0, 1.0));
+  c->add_flag("!--no-bf16", o->bf16, "Train in float32 instead of bfloat16 autocast");
+  c->callback([o, &globals] {
+    RuntimeInfo rt = configure(globals);
+    o->device = rt.device.name;
+    o->text_width = o->vision_width;
+    auto progress = [pace = Pace()](const train::TrainProgress& p) mutable {
+      std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
+                   static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss, p.accuracy, p.lr,
+                   std::exp(p.logit_scale), p.seconds);
+      if (p.step % 50 == 0) std::fprintf(stderr, "\n");
+    };
+    say_how_it_ended(run_in_foreground([&](const StopRequested& stop) { train::train_clip(*o, progress, stop); }));
+  });
+}
+
+void add_train_gan(CLI::App& train, Globals& globals) {
+  auto o = std::make_shared<train::GanTrainOptions>();
+  auto* c = train.add_subcommand("gan", "Train a DCGAN on emoji, shapes or Fashion-MNIST (resumable; Ctrl+C checkpoints and stops)");
+  c->add_option("--data", o->data, "emoji, shapes or fashion")->check(CLI::IsMember({"emoji", "shapes", "fashion"}))->required();
+  c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv, samples/ and the final model.safetensors")->required();
+  c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
+  c->add_option("--batch", o->batch, "Images per step")->check(CLI::Range(2, 4096));
+  c->add_option("--lr", o->lr, "Adam's learning rate for both networks");
+  c->add_option("--size", o->size, "Image side (default: 64, Fashion-MNIST 32)");
+  c->add_option("--z", o->z_dim, "Latent dimension")->check(CLI::Range(1, 4096));
+  c->add_option("--width", o->width, "Channels of the widest-resolution layer")->check(CLI::Range(4, 1024));
+  c->add_option("--ema", o->ema, "Decay of the generator's weight average")->check(CLI::Range(0.0, 1.0));
+  c->add_flag("!--no-augment", o->augment, "Don't translate D's inputs");
+  c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
+  c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
+  c->add_option("--seed", o->seed, "Seed of the data order, the noise and the initial weights");
+  c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
+  c->callback([o, &globals] {
+    RuntimeInfo rt = configure(globals);
+    o->device = rt.device.name;
+    auto progress = [pace = Pace()](const train::GanTrainProgress& p) mutable {
+      std::fprintf(stderr, "\rstep %lld/%lld  %s  loss D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f s   ",
+                   static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss_d, p.loss_g, p.d_real, p.d_fake, p.seconds);
+      if (p.step % 100 == 0) std::fprintf(stderr, "\n");
+    };
+    say_how_it_ended(run_in_foreground([&](const StopRequested& stop) { train::train_gan(*o, progress, stop); }));
+  });
+}
+
+std::vector<int64_t> parse_mult(const std::string& s) {
+  std::vector<int64_t> out;
+  std::stringstream ss(s);
+  for (std::string part; std::getline(ss, part, ',');) out.push_back(std::stoll(part));
+  if (out.size() < 2) throw Error(ErrorKind::InvalidArgument, "--ch-mult takes at least two levels, e.g. 1,2,2,4");
+  return out;
+}
+
+void add_train_vqgan(CLI::App& train, Globals& globals) {
+  auto o = std::make_shared<train::VqganTrainOptions>();
+  auto mult = std::make_shared<std::string>("1,2,2,4");
+  auto* c = train.add_subcommand("vqgan", "Train a mini-VQGAN (taming's architecture) on emoji, shapes or Fashion-MNIST (resumable; Ctrl+C checkpoints and stops)");
+  c->add_option("--data", o->data, "Comma-separated: emoji, shapes, fashion");
+  c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv, samples/ and the final model.safetensors + model.yaml")->required();
+  c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
+  c->add_option("--batch", o->batch, "Images per step")->check(CLI::Range(2, 4096));
+  c->add_option("--size", o->size, "Image side of the training renders")->check(CLI::Range(16, 1024));
+  c->add_option("--lr", o->lr, "Adam's learning rate (both networks)");
+  c->add_option("--ch", o->ch, "Base width (ch)")->check(CLI::Range(32, 512));
+  c->add_option("--ch-mult", *mult, "Width multipliers per level (levels - 1 down-samplings), e.g. 1,2,2,4");
+  c->add_option("--res-blocks", o->num_res_blocks, "Residual blocks per level")->check(CLI::Range(1, 8));
+  c->add_option("--z-channels", o->z_channels, "Encoder output channels")->check(CLI::Range(1, 1024));
+  c->add_option("--embed-dim", o->embed_dim, "Code dimension")->check(CLI::Range(1, 1024));
+  c->add_option("--codes", o->n_embed, "Codebook size")->check(CLI::Range(2, 65536));
+  c->add_option("--perceptual", o->perceptual_weight, "Weight of the CLIP-feature perceptual term (0: none)");
+  c->add_option("--clip", o->clip, "The CLIP of the perceptual term (default: the default model)");
+  c->add_option("--disc-weight", o->disc_weight, "Weight of the adversarial term (times the adaptive weight)");
+  c->add_option("--disc-start", o->disc_start, "Steps before the discriminator joins");
+  c->add_option("--reinit-every", o->reinit_every, "Window (steps) after which unused codes are re-initialised; 0: never");
+  c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
+  c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
+  c->add_option("--seed", o->seed, "Seed of the data order and the initial weights");
+  c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
+  c->callback([o, mult, &globals] {
+    RuntimeInfo rt = configure(globals);
+    o->device = rt.device.name;
+    o->ch_mult = parse_mult(*mult);
+    auto progress = [pace = Pace()](const train::VqganTrainProgress& p) mutable {
+      std::fprintf(stderr, "\rstep %lld/%lld  %s  L1 %.4f  perc %.4f  vq %.4f  G %.3f  D %.3f  codes used %.0f%%  %.0f s   ",
+                   static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.l1, p.perceptual, p.codebook, p.g_adv,
+                   p.d_loss, 100 * p.usage, p.seconds);
+      if (p.step % 100 == 0) std::fprintf(stderr, "\n");
+    };
+    say_how_it_ended(run_in_foreground([&](const StopRequested& stop) { train::train_vqgan(*o, progress, stop); }));
+  });
+}
+
+}  // namespace
+
+void add_train_command(CLI::App& app, Globals& globals) {
+  auto* train = app.add_subcommand("train", "Train the embedded models");
+  train->require_subcommand(1);
+  add_train_gan(*train, globals);
+  add_train_vqgan(*train, globals);
+  add_train_clip(*train, globals);
+}
+
+}  // namespace atelier::cli

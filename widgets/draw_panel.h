@@ -1,0 +1,65 @@
+// The CLIPDraw tab: prompts steer coloured Bezier strokes through a differentiable rasteriser.
+// Engine-free: the window runs the job; the panel holds the settings and the finished drawing
+// (its SVG, the final image, the run's frames) and exports them.
+#pragma once
+#include <QColor>
+#include <QImage>
+#include <QList>
+#include <QString>
+
+#include "guided_panel.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+class QToolButton;
+
+namespace atelier {
+
+class DrawPanel : public GuidedPanel {
+  Q_OBJECT
+ public:
+  struct Settings {
+    QString prompts, style;
+    int strokes = 64, iterations = 300, seed = 0, size = 64;
+    double maxWidth = 50;
+    QColor background = Qt::white;
+    bool filled = false;  // filled closed shapes instead of open strokes
+  };
+  explicit DrawPanel(QWidget* parent = nullptr);
+  Settings settings() const;
+  void setSettings(const Settings& settings);
+  // The finished (or stopped) run: its SVG, its final image and its frames.
+  void setResult(const QString& svg, const QImage& image, const QList<QImage>& frames);
+  QString svg() const { return m_svg; }
+  void playReplay(const QList<QImage>& frames);  // the strokes drawn one by one
+  bool replaying() const;
+  // Exports without dialogs (the buttons ask for the path, then call these); false + status on failure.
+  bool saveSvg(const QString& path);
+  bool saveImage(const QString& path);
+
+ Q_SIGNALS:
+  void replayRequested();
+
+ private:
+  QLineEdit* m_style;
+  QSpinBox* m_strokes;
+  QDoubleSpinBox* m_maxWidth;
+  QSpinBox* m_iterations;
+  QSpinBox* m_seed;
+  QComboBox* m_size;
+  QComboBox* m_background;
+  QComboBox* m_shapes;
+  QPushButton* m_replay;
+  QToolButton* m_export;
+  QTimer* m_replayTimer;
+  QString m_svg;
+  QImage m_image;
+  QList<QImage> m_replayFrames;
+  int m_replayIndex = 0;
+};
+
+}  // namespace atelier

@@ -1,0 +1,223 @@
+// The CLIP + VQGAN tab's settings, their PNG text chunks, and the frames saved with them.
+#include "vqgan_panel.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include <limits>
+
+#include "run_view.h"
+#include "save_file.h"
+
+namespace atelier {
+
+VqganPanel::VqganPanel(QWidget* parent)
+    : GuidedPanel(
+          tr("How CLIP steers a generator"),
+          tr("<p>A generator turns a latent z into an image; CLIP says how well an image matches a text. "
+             "Put them in a loop: decode z, encode the image with CLIP, and take the cosine similarity s "
+             "to the prompt's embedding. Using −s as a loss and back-propagating through CLIP and the "
+             "generator to z moves the image, step by step, towards the prompt.</p>"
+             "<p>It looks like training, but it happens at every generation: only z changes, both networks "
+             "stay frozen. Staying in a generator's latent space (here VQGAN's grid of codebook vectors) "
+             "keeps the pictures natural-looking instead of adversarial noise.</p>"),
+          parent),
+      m_mode(new QComboBox(this)),
+      m_generator(new QComboBox(this)),
+      m_vqganName(new QLabel(this)),
+      m_preset(new QComboBox(this)),
+      m_steps(intBox(this, 1, 100000, 150)),
+      m_cutn(intBox(this, 1, 128, 16)),
+      m_cutPow(realBox(this, 0.1, 5.0, 1.0, 2)),
+      m_lr(realBox(this, 0.001, 1.0, 0.05, 3)),
+      m_optimiser(new QComboBox(this)),
+      m_seed(intBox(this, 0, std::numeric_limits<int>::max(), 0)),
+      m_size(new QComboBox(this)) {
+  m_mode->addItem(tr("CLIP + GAN"));
+  m_mode->addItem(tr("CLIP + VQGAN"));
+  m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (the shipped mini-VQGAN, or a "
+                        "taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
+  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == 0); });
+  for (int s : {128, 256, 384, 512}) m_size->addItem(QStringLiteral("%1 × %1").arg(s), s);
+  m_size->setToolTip(tr("The image size of CLIP + VQGAN (a GAN makes its own size)"));
+  m_preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
+  connect(m_preset, &QComboBox::activated, this, [this](int i) {
+    if (i == 0) m_steps->setValue(60), m_cutn->setValue(8);
+    else if (i == 1) m_steps->setValue(300), m_cutn->setValue(32);
+  });
+  m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
+  m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
+  connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
+  form()->addRow(tr("Generator:"), m_mode);
+  form()->addRow(tr("Model:"), m_generator);
+  form()->addRow(tr("VQGAN:"), m_vqganName);
+  m_vqganName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto showModelRow = [this](bool gan) {
+    form()->setRowVisible(m_generator, gan);
+    form()->setRowVisible(m_vqganName, !gan);
+  };
+  connect(this, &VqganPanel::modeChanged, this, showModelRow);
+  showModelRow(true);
+  form()->addRow(tr("Preset:"), m_preset);
+  form()->addRow(tr("Steps:"), m_steps);
+  form()->addRow(tr("Cutouts:"), m_cutn);
+  form()->addRow(tr("Cut power:"), m_cutPow);
+  form()->addRow(tr("Learning rate:"), m_lr);
+  form()->addRow(tr("Optimiser:"), m_optimiser);
+  form()->addRow(tr("Seed:"), m_seed);
+  form()->addRow(tr("Size:"), m_size);
+  auto* save = new QPushButton(tr("Save &Frame…"), this);
+  save->setToolTip(tr("The current frame as PNG, with the prompts, the seed and every setting in it"));
+  connect(save, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Frame"), QDir::home().filePath(QStringLiteral("clip-guided.png")),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty()) saveFrame(path);
+  });
+  form()->addRow(QString(), save);
+  auto* load = new QPushButton(tr("&Open Settings from PNG…"), this);
+  load->setToolTip(tr("Restore the prompts, the seed and every setting from a frame this tab saved"));
+  connect(load, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Settings"), QDir::homePath(), tr("PNG images (*.png)"));
+    if (!path.isEmpty()) loadSettingsFromPng(path);
+  });
+  form()->addRow(QString(), load);
+  auto* history = new QPushButton(tr("&History…"), this);
+  history->setToolTip(tr("Every run is kept (its settings and latest frame): open one to restore its settings"));
+  connect(history, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("History"), m_historyFolder, tr("Saved frames (*.png)"));
+    if (!path.isEmpty()) loadSettingsFromPng(path);
+  });
+  form()->addRow(QString(), history);
+  auto* exportRun = new QToolButton(this);
+  exportRun->setText(tr("E&xport Run"));
+  exportRun->setPopupMode(QToolButton::InstantPopup);
+  auto* runMenu = new QMenu(exportRun);
+  runMenu->addAction(tr("As Animation (GIF, MP4, WebP)…"), this, &VqganPanel::requestAnimationExport);
+  runMenu->addAction(tr("As PNG Frames…"), this, &VqganPanel::requestFramesExport);
+  exportRun->setMenu(runMenu);
+  form()->addRow(QString(), exportRun);
+  form()->addRow(statusLabel());
+  setAcceptDrops(true);
+}
+
+VqganPanel::Settings VqganPanel::settings() const {
+  Settings s;
+  s.prompts = prompts();
+  s.generatorPath = m_generator->currentData().toString();
+  s.optimiser = m_optimiser->currentText();
+  s.steps = m_steps->value();
+  s.cutn = m_cutn->value();
+  s.seed = m_seed->value();
+  s.cutPow = m_cutPow->value();
+  s.lr = m_lr->value();
+  s.gan = m_mode->currentIndex() == 0;
+  s.size = m_size->currentData().toInt();
+  return s;
+}
+
+void VqganPanel::setSettings(const Settings& s) {
+  setPrompts(s.prompts);
+  const int g = m_generator->findData(s.generatorPath);
+  if (g >= 0) m_generator->setCurrentIndex(g);
+  m_optimiser->setCurrentText(s.optimiser);
+  m_steps->setValue(s.steps);
+  m_cutn->setValue(s.cutn);
+  m_seed->setValue(s.seed);
+  m_cutPow->setValue(s.cutPow);
+  m_lr->setValue(s.lr);
+  m_mode->setCurrentIndex(s.gan ? 0 : 1);
+  const int size = m_size->findData(s.size);
+  if (size >= 0) m_size->setCurrentIndex(size);
+}
+
+void VqganPanel::setVqgan(const QString& name) {
+  m_vqganName->setText(name.isEmpty() ? tr("none installed") : name);
+}
+
+void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {
+  m_generator->clear();
+  for (int i = 0; i < names.size(); ++i) m_generator->addItem(names[i], paths.value(i));
+  const int emoji = m_generator->findText(QStringLiteral("gan-emoji"));
+  if (emoji >= 0) m_generator->setCurrentIndex(emoji);
+}
+
+
+QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
+  frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
+  frame.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
+  frame.setText(QStringLiteral("clip-atelier:generator"), s.generatorPath);
+  frame.setText(QStringLiteral("clip-atelier:mode"), s.gan ? QStringLiteral("gan") : QStringLiteral("vqgan"));
+  frame.setText(QStringLiteral("clip-atelier:optimiser"), s.optimiser);
+  frame.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.steps));
+  frame.setText(QStringLiteral("clip-atelier:cutn"), QString::number(s.cutn));
+  frame.setText(QStringLiteral("clip-atelier:cut_pow"), QString::number(s.cutPow, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:lr"), QString::number(s.lr, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
+  frame.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));
+  return frame;
+}
+
+bool VqganPanel::saveFrame(const QString& path) {
+  const QImage frame = runView()->currentImage();
+  if (frame.isNull()) {
+    setStatus(tr("Nothing to save yet: press Run."));
+    return false;
+  }
+  return saveAndReport(path, withSettings(frame, settings()), [this](const QString& line) { setStatus(line); });
+}
+
+bool VqganPanel::loadSettingsFromPng(const QString& path) {
+  bool ok = false;
+  const Settings s = settingsFromPng(path, &ok);
+  if (!ok) {
+    setStatus(tr("%1 holds no CLIP Atelier settings.").arg(QDir::toNativeSeparators(path)));
+    return false;
+  }
+  setSettings(s);
+  setStatus(tr("Settings restored from %1").arg(QDir::toNativeSeparators(path)));
+  return true;
+}
+
+void VqganPanel::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void VqganPanel::dropEvent(QDropEvent* event) {
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+      loadSettingsFromPng(url.toLocalFile());
+      break;
+    }
+  event->acceptProposedAction();
+}
+
+VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) {
+  const QImage png(path);
+  Settings s;
+  *ok = !png.isNull() && png.text(QStringLiteral("Software")) == QLatin1String("CLIP Atelier");
+  if (!*ok) return s;
+  s.prompts = png.text(QStringLiteral("clip-atelier:prompts"));
+  s.generatorPath = png.text(QStringLiteral("clip-atelier:generator"));
+  s.gan = png.text(QStringLiteral("clip-atelier:mode")) != QLatin1String("vqgan");
+  s.optimiser = png.text(QStringLiteral("clip-atelier:optimiser"));
+  s.steps = png.text(QStringLiteral("clip-atelier:steps")).toInt();
+  s.cutn = png.text(QStringLiteral("clip-atelier:cutn")).toInt();
+  s.cutPow = png.text(QStringLiteral("clip-atelier:cut_pow")).toDouble();
+  s.lr = png.text(QStringLiteral("clip-atelier:lr")).toDouble();
+  s.seed = png.text(QStringLiteral("clip-atelier:seed")).toInt();
+  if (!png.text(QStringLiteral("clip-atelier:size")).isEmpty()) s.size = png.text(QStringLiteral("clip-atelier:size")).toInt();
+  return s;
+}
+
+}  // namespace atelier

@@ -1,0 +1,65 @@
+// The CLIP + VQGAN tab: prompts steer a VQGAN latent (or a GAN's z). Engine-free, like DrawPanel:
+// the window runs the job; the panel holds the settings, saves frames with them in their PNG text
+// chunks and reads them back (a file, a drop, the history).
+#pragma once
+#include <QString>
+#include <QStringList>
+
+#include "guided_panel.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QDragEnterEvent;
+class QDropEvent;
+
+namespace atelier {
+
+class VqganPanel : public GuidedPanel {
+  Q_OBJECT
+ public:
+  struct Settings {
+    QString prompts, generatorPath, optimiser = QStringLiteral("adam");
+    int steps = 150, cutn = 16, seed = 0, size = 128;  // size: CLIP + VQGAN's square image
+    double cutPow = 1.0, lr = 0.05;
+    bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN
+  };
+  explicit VqganPanel(QWidget* parent = nullptr);
+  Settings settings() const;
+  void setSettings(const Settings& settings);
+  void setGenerators(const QStringList& names, const QStringList& paths);
+  // The VQGAN a CLIP + VQGAN run uses (the first found in the model folders); empty: none.
+  void setVqgan(const QString& name);
+  // The current frame as PNG with every parameter in its text chunks; false + status on failure.
+  bool saveFrame(const QString& path);
+  static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
+  bool loadSettingsFromPng(const QString& path);  // also by dropping the PNG on the tab
+  // The frame with the settings in its PNG text chunks; written whole or not at all.
+  static QImage withSettings(QImage frame, const Settings& settings);
+  void setHistoryFolder(const QString& folder) { m_historyFolder = folder; }
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ Q_SIGNALS:
+  void learningRateEdited(double lr);
+  void modeChanged(bool gan);
+
+ private:
+  QComboBox* m_mode;
+  QComboBox* m_generator;
+  QLabel* m_vqganName;
+  QComboBox* m_preset;
+  QSpinBox* m_steps;
+  QSpinBox* m_cutn;
+  QDoubleSpinBox* m_cutPow;
+  QDoubleSpinBox* m_lr;
+  QComboBox* m_optimiser;
+  QSpinBox* m_seed;
+  QComboBox* m_size;
+  QString m_historyFolder;
+};
+
+}  // namespace atelier

@@ -1,0 +1,58 @@
+// The CLIP tab's zero-shot page: an image of the row classified among labels (typed, a preset
+// such as CIFAR-10, or the mini-CLIP's vocabulary) through a prompt template or CLIP's ensemble
+// of templates; the top k as bars.
+#pragma once
+#include <QList>
+#include <QPair>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace atelier {
+
+class ZeroShotPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ZeroShotPage(QWidget* parent = nullptr);
+
+  static QStringList cifar10();
+  static QStringList cifar100();
+  // CLIP's ensemble of ImageNet prompt templates (18 of the prompt-engineering notebook's 80).
+  static QStringList ensembleTemplates();
+
+  void setImageChoices(const QStringList& names);  // the row's images, by name
+  void setLabels(const QStringList& labels);
+  void setEnsemble(bool on);
+  void requestClassification();  // classifyRequested, or a word on what is missing
+  void showResult(const QStringList& labels, const QVector<double>& probability);
+  QList<QPair<QString, double>> topK() const { return m_topk; }
+  QCustomPlot* bars() const { return m_bars; }
+  void setModelAvailable(bool available);
+
+ Q_SIGNALS:
+  void classifyRequested(int image, const QStringList& labels, const QStringList& templates);
+  void vocabularyRequested();  // the mini-CLIP's own labels
+
+ private:
+  QComboBox* m_image = nullptr;
+  QComboBox* m_preset = nullptr;
+  QPlainTextEdit* m_labels = nullptr;
+  QLineEdit* m_template = nullptr;
+  QCheckBox* m_ensemble = nullptr;
+  QSpinBox* m_topkBox = nullptr;
+  QPushButton* m_classify = nullptr;
+  QCustomPlot* m_bars = nullptr;
+  QLabel* m_info = nullptr;
+  QList<QPair<QString, double>> m_topk;
+};
+
+}  // namespace atelier
