@@ -66,5 +66,6 @@ void add_gan_command(CLI::App& app, Globals& globals);       // gan list|sample|
 void add_draw_command(CLI::App& app, Globals& globals);      // draw
 void add_generate_command(CLI::App& app, Globals& globals);  // generate
 void add_vqgan_command(CLI::App& app, Globals& globals);     // vqgan reconstruct|decode-random
+void add_judge_command(CLI::App& app, Globals& globals);     // judge
 
 }  // namespace atelier::cli

@@ -11,6 +11,7 @@
 #include "gan/gan.h"
 #include "io/image.h"
 #include "train/clip_eval.h"
+#include "train/eval_shapes.h"
 #include "train/gan_eval.h"
 #include "train/vqgan_trainer.h"
 #include "vqgan/vqgan.h"
@@ -23,19 +24,27 @@ namespace {
 
 void add_eval_clip(CLI::App& eval, Globals& globals) {
   struct Args {
-    std::string clip, suite = "all";
+    std::string clip, suite = "all", grid;
     int n = 300;
     bool json = false;
   };
   auto e = std::make_shared<Args>();
-  auto* ec = eval.add_subcommand("clip", "Zero-shot accuracy on held-out shapes and emoji");
+  auto* ec = eval.add_subcommand("clip", "Zero-shot accuracy on held-out shapes and emoji, and on shapes from an independent renderer");
   ec->add_option("--clip", e->clip, "A CLIP checkpoint or folder (default: the default model)");
-  ec->add_option("--suite", e->suite, "shapes, emoji or all")->check(CLI::IsMember({"shapes", "emoji", "all"}));
-  ec->add_option("--images", e->n, "Images per shapes metric")->check(CLI::Range(10, 100000));
+  ec->add_option("--suite", e->suite, "shapes, emoji, independent (shapes drawn by a renderer training never saw) or all")
+      ->check(CLI::IsMember({"shapes", "emoji", "independent", "all"}));
+  ec->add_option("--images", e->n, "Images per shapes and independent metric")->check(CLI::Range(10, 100000));
+  ec->add_option("--grid", e->grid, "Also write the independent suite's first 64 images (at the model's size) to this PNG");
   ec->add_flag("--json", e->json, "Print JSON");
   ec->callback([e, &globals] {
     configure(globals);
     clip::Clip model = clip::Clip::load(e->clip.empty() ? default_clip() : fs::path(e->clip));
+    if (!e->grid.empty()) {
+      std::vector<Image> images;
+      for (int i = 0; i < std::min(64, e->n); ++i)
+        images.push_back(train::render_independent(train::independent_shape(train::kIndependentSeed, uint64_t(i)), int(model.info().image_size)));
+      write_image(e->grid, gan::make_grid(images, 8));
+    }
     auto r = train::eval_clip(model, e->suite, e->n);
     nlohmann::json out = {{"model", model.info().path}, {"suite", e->suite}, {"metrics", r.metrics},
                           {"templates", r.templates}, {"images", r.counts}};
@@ -44,7 +53,7 @@ void add_eval_clip(CLI::App& eval, Globals& globals) {
       std::cout << out.dump(2) << '\n';
       return;
     }
-    for (auto& [k, v] : r.metrics) std::printf("%-18s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+    for (auto& [k, v] : r.metrics) std::printf("%-25s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
     // The mistakes, most frequent first: what a model confuses says what its data lacks.
     for (auto& [k, m] : r.confusion) {
       std::vector<std::tuple<int, size_t, size_t>> wrong;

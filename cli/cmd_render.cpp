@@ -44,6 +44,7 @@ void add_render_command(CLI::App& app) {
     uint64_t seed = 1, first = 0;
     int count = 16, size = 64;
     std::string out;
+    bool contrast = false, classic = false;
   };
   auto bt = std::make_shared<Batch>();
   auto* shs = render->add_subcommand("shapes", "Training samples of the shapes dataset as a grid, their captions printed");
@@ -52,12 +53,18 @@ void add_render_command(CLI::App& app) {
   shs->add_option("--count", bt->count, "Samples")->check(CLI::Range(1, 1024));
   shs->add_option("--size", bt->size, "Pixels of each")->check(CLI::Range(16, 1024));
   shs->add_option("--out", bt->out, "The grid image")->required();
+  shs->add_flag("--contrast", bt->contrast, "Contrast groups instead (five in a row, alike but for one word)");
+  shs->add_flag("--classic", bt->classic, "The classic shapes (train clip --classic-shapes)");
   shs->callback([bt] {
     const int cols = int(std::ceil(std::sqrt(double(bt->count)))), rows = (bt->count + cols - 1) / cols, gap = 2, S = bt->size;
     Image grid{cols * S + (cols - 1) * gap, rows * S + (rows - 1) * gap, 3, {}};
     grid.pixels.assign(size_t(grid.width) * size_t(grid.height) * 3, 255);
     for (int k = 0; k < bt->count; ++k) {
-      const train::Sample s = train::render_shapes(bt->seed, bt->first + uint64_t(k), train::ShapeOptions{S});
+      train::ShapeOptions so{S};
+      so.variety = !bt->classic;
+      const uint64_t i = bt->first + uint64_t(k);
+      const train::Sample s = bt->contrast ? train::render_contrast(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), so)
+                                           : train::render_shapes(bt->seed, i, so);
       const int x0 = (k % cols) * (S + gap), y0 = (k / cols) * (S + gap);
       for (int y = 0; y < S; ++y)
         std::copy_n(s.image.pixels.begin() + ptrdiff_t(y) * S * 3, S * 3, grid.pixels.begin() + (ptrdiff_t(y0 + y) * grid.width + x0) * 3);

@@ -38,8 +38,10 @@ void add_train_clip(CLI::App& train, Globals& globals) {
   c->add_option("--init", o->init, "Start from a trained mini-CLIP (folder, model.safetensors or a run's checkpoint.safetensors): "
                                    "its architecture, weights and vocabulary; a new schedule");
   c->add_option("--emoji", o->emoji_fraction, "Share of emoji in a batch (the rest: shapes)")->check(CLI::Range(0.0, 1.0));
-  c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position or colour")
+  c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position, colour or shape")
       ->check(CLI::Range(0.0, 1.0));
+  c->add_flag("!--classic-shapes", o->variety,
+              "Shapes as the first models saw them: three sizes, small rotations, solid fills, plain backgrounds, no noise");
   c->add_flag("!--no-bf16", o->bf16, "Train in float32 instead of bfloat16 autocast");
   c->callback([o, &globals] {
     RuntimeInfo rt = configure(globals);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   cli::add_draw_command(app, globals);
   cli::add_generate_command(app, globals);
   cli::add_vqgan_command(app, globals);
+  cli::add_judge_command(app, globals);
 #endif
 
   try {

@@ -6,6 +6,7 @@
 #include "runtime/error.h"
 #include "train/datasets.h"
 #include "train/detail/rng.h"
+#include "train/eval_shapes.h"
 
 namespace atelier::train {
 
@@ -26,14 +27,69 @@ std::vector<std::vector<size_t>> ranking(clip::Clip& model, const std::vector<Im
   return out;
 }
 
+// Shapes from the independent renderer (kIndependentSeed): each image against the prompts
+// "a {colour} {shape}" of its own colour (shape) and of its own shape (colour), the 120 prompts
+// encoded once, the images 64 at a time.
+void eval_independent(clip::Clip& model, int n, EvalResult& r) {
+  const auto& shapes = shape_names();
+  const auto& colours = colour_names();
+  const size_t S = shapes.size(), C = colours.size();
+  std::vector<std::string> prompts;  // [shape * C + colour]
+  for (const auto& sn : shapes)
+    for (const auto& cn : colours) prompts.push_back(with_article(cn) + " " + sn);
+  const auto texts = model.encode_texts(prompts, true);
+  auto& cs = r.confusion["independent.shape"];
+  auto& cc = r.confusion["independent.colour"];
+  cs = {shapes, std::vector<std::vector<int>>(S, std::vector<int>(S))};
+  cc = {colours, std::vector<std::vector<int>>(C, std::vector<int>(C))};
+  int shape_ok = 0, colour_ok = 0, by_size_ok[3] = {}, by_size[3] = {};
+  const int size = int(model.info().image_size);
+  for (int start = 0; start < n; start += 64) {
+    std::vector<IndependentShape> drawn;
+    std::vector<Image> images;
+    for (int i = start; i < std::min(n, start + 64); ++i) {
+      drawn.push_back(independent_shape(kIndependentSeed, uint64_t(i)));
+      images.push_back(render_independent(drawn.back(), size));
+    }
+    const auto cos = clip::cosine_matrix(model.encode_images(images), texts);  // [images, prompts]
+    for (size_t k = 0; k < drawn.size(); ++k) {
+      const size_t s = size_t(drawn[k].shape), c = size_t(drawn[k].colour);
+      size_t got_s = 0, got_c = 0;
+      for (size_t j = 1; j < S; ++j)
+        if (cos[k][j * C + c] > cos[k][got_s * C + c]) got_s = j;
+      for (size_t j = 1; j < C; ++j)
+        if (cos[k][s * C + j] > cos[k][s * C + got_c]) got_c = j;
+      const int sc = int(size_class(drawn[k].radius));
+      shape_ok += got_s == s;
+      colour_ok += got_c == c;
+      by_size_ok[sc] += got_s == s;
+      ++by_size[sc];
+      ++cs.counts[s][got_s];
+      ++cc.counts[c][got_c];
+    }
+  }
+  r.metrics["independent.shape"] = double(shape_ok) / n;
+  r.metrics["independent.colour"] = double(colour_ok) / n;
+  r.counts["independent.shape"] = r.counts["independent.colour"] = n;
+  r.templates["independent.shape"] = r.templates["independent.colour"] = "a {colour} {shape}";
+  for (int sc = 0; sc < 3; ++sc) {
+    if (!by_size[sc]) continue;  // fewer than three images
+    const std::string key = std::string("independent.shape.") + size_class_name(SizeClass(sc));
+    r.metrics[key] = double(by_size_ok[sc]) / by_size[sc];
+    r.counts[key] = by_size[sc];
+    r.templates[key] = "a {colour} {shape}";
+  }
+}
+
 }  // namespace
 
 EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
-  if (suite != "shapes" && suite != "emoji" && suite != "all")
-    throw Error(ErrorKind::InvalidArgument, "unknown suite '" + suite + "': use shapes, emoji or all");
+  if (suite != "shapes" && suite != "emoji" && suite != "independent" && suite != "all")
+    throw Error(ErrorKind::InvalidArgument, "unknown suite '" + suite + "': use shapes, emoji, independent or all");
+  if (n < 1) throw Error(ErrorKind::InvalidArgument, "eval_clip: at least one image per metric");
   EvalResult r;
   const int size = int(model.info().image_size);
-  if (suite != "emoji") {
+  if (suite == "shapes" || suite == "all") {
     const auto& shapes = shape_names();
     const auto& colours = colour_names();
     const auto& positions = position_names();
@@ -72,7 +128,8 @@ EvalResult eval_clip(clip::Clip& model, const std::string& suite, int n) {
     r.templates["shapes.position"] = "a {colour} {shape} {position}";
     r.counts["shapes.colour"] = r.counts["shapes.shape"] = r.counts["shapes.position"] = n;
   }
-  if (suite != "shapes") {
+  if (suite == "independent" || suite == "all") eval_independent(model, n, r);
+  if (suite == "emoji" || suite == "all") {
     auto emoji = EmojiSet::load();
     std::vector<std::string> prompts;
     for (const auto& e : emoji->entries())

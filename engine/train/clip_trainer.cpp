@@ -82,7 +82,8 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::T
   Batch b{at::empty({B, 3, S, S}), at::empty({B, o.context}, at::kLong), {}, {}, {}};
   std::vector<std::string> captions(static_cast<size_t>(B));
   float* px = b.images.data_ptr<float>();
-  const ShapeOptions so{int(S)};
+  ShapeOptions so{int(S)};
+  so.variety = o.variety;
   const int64_t grouped = int64_t(double(B) * o.contrast) / kContrastGroup * kContrastGroup;
   for (int64_t i = 0; i < B; ++i) {
     const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
@@ -178,7 +179,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                           {"lr", o.lr},                    {"weight_decay", o.weight_decay}, {"warmup", o.warmup},
                           {"seed", o.seed},                {"bf16", o.bf16},                {"emoji_fraction", o.emoji_fraction},
                           {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()},
-                          {"contrast", o.contrast},        {"init", o.init.string()}}
+                          {"contrast", o.contrast},        {"init", o.init.string()},
+                          {"variety", o.variety}}
                .dump(2);
   }
 

@@ -26,7 +26,8 @@ struct ClipTrainOptions {
   std::string device = "cpu";
   bool bf16 = true;               // autocast matmuls to bfloat16 (CPU) / half (CUDA)
   double emoji_fraction = 0.5;    // the rest: shapes
-  double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position or colour)
+  double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position, colour or shape)
+  bool variety = true;            // ShapeOptions::variety: sizes, rotations, fills, backgrounds, noise (false: the classic shapes)
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new
   // run starts from: its architecture, weights and vocabulary; the optimiser and schedule are new.
   std::filesystem::path init;

@@ -36,6 +36,11 @@ struct ShapeOptions {
   bool allow_pairs = true;   // "a red circle above a blue square"
   bool allow_counts = true;  // "three green triangles"
   bool allow_styles = true;  // single shapes also drawn in outline or scribbled in with strokes
+  // Form, not one renderer's look: single shapes in any size up to filling the frame, free
+  // rotations where the name allows, gradient and grainy fills, a second anti-aliasing path,
+  // unnamed textured backgrounds; noise, blur and JPEG on every sample; contrast groups that
+  // differ only in the shape. Off: the data the shipped mini-CLIP up to 2026-11 was trained on.
+  bool variety = true;
 };
 
 // One image with one to three shapes and its caption.

@@ -1,5 +1,10 @@
 // Procedural shapes: one to three of them in named colours, sizes and positions, drawn with
-// OpenCV, with captions from a small grammar.
+// OpenCV, with captions from a small grammar. With ShapeOptions::variety, single shapes also
+// come in any size up to filling the frame, free rotations, gradient and textured fills, drawn
+// by a second anti-aliasing path, on tinted and textured backgrounds, with noise, blur and JPEG
+// artefacts; and contrast groups can differ only in the shape: what a shape *is*, not how this
+// renderer draws it.
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -66,31 +71,36 @@ std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle) {
   return out;
 }
 
-void draw(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle) {
-  const cv::Scalar col(kColours[colour].r, kColours[colour].g, kColours[colour].b);
+cv::Scalar scalar(int colour) { return cv::Scalar(kColours[colour].r, kColours[colour].g, kColours[colour].b); }
+
+// line_type: cv::LINE_AA (the usual path) or cv::LINE_8 (the supersampled path draws hard edges
+// at four times the size and averages them down).
+void draw_in(cv::Mat& img, int shape, const cv::Scalar& col, cv::Point2f c, float r, float angle, int line_type = cv::LINE_AA) {
   const int shift = 4;
   auto P = [](cv::Point2f p) { return cv::Point(int(std::lround(p.x * 16)), int(std::lround(p.y * 16))); };
   switch (shape) {
-    case 0: cv::circle(img, P(c), int(std::lround(r * 16)), col, cv::FILLED, cv::LINE_AA, shift); break;
-    case 5: cv::circle(img, P(c), int(std::lround(r * 0.8f * 16)), col, std::max(2, int(r * 0.4f)), cv::LINE_AA, shift); break;
+    case 0: cv::circle(img, P(c), int(std::lround(r * 16)), col, cv::FILLED, line_type, shift); break;
+    case 5: cv::circle(img, P(c), int(std::lround(r * 0.8f * 16)), col, std::max(2, int(r * 0.4f)), line_type, shift); break;
     case 6: {  // cross: two bars
       for (float a : {angle, angle + float(M_PI / 2)}) {
         cv::Point2f d(std::cos(a) * r * 1.2f, std::sin(a) * r * 1.2f);
-        cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.5f)), cv::LINE_AA, shift);
+        cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.5f)), line_type, shift);
       }
       break;
     }
     case 7: {  // line
       cv::Point2f d(std::cos(angle) * r * 1.4f, std::sin(angle) * r * 1.4f);
-      cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.25f)), cv::LINE_AA, shift);
+      cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.25f)), line_type, shift);
       break;
     }
     default: {
       auto pts = polygon(shape, c, r, angle);
-      cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, col, cv::LINE_AA, shift);
+      cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, col, line_type, shift);
     }
   }
 }
+
+void draw(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, float angle) { draw_in(img, shape, scalar(colour), c, r, angle); }
 
 // How a single shape is drawn. People call a heart drawn in red lines, or scribbled in with red
 // strokes, "a red heart": so does the caption. (CLIPDraw paints with strokes; a mini-CLIP that
@@ -141,6 +151,114 @@ void draw_styled(cv::Mat& img, int shape, int colour, cv::Point2f c, float r, fl
   outline(img, std::max(1, width - 1));
 }
 
+// ---- variety (ShapeOptions::variety) -------------------------------------------------------
+// How a filled single shape looks beyond what its caption says.
+struct Look {
+  float radius = 0.17f;       // of the image's side
+  int fill = 0;               // 0 solid, 1 a gradient of the colour, 2 the colour with grain
+  bool supersampled = false;  // hard edges at 4x, averaged down: a second anti-aliasing path
+};
+
+// Sizes from small to filling the frame: each size word covers a range, not one radius.
+Look pick_look(int size_class, Rng& rng) {
+  Look l;
+  l.radius = size_class == 1 ? rng.uniformf(0.08f, 0.13f) : size_class == 2 ? rng.uniformf(0.22f, 0.38f) : rng.uniformf(0.13f, 0.21f);
+  const int fill = rng.uniform(20);
+  l.fill = fill < 13 ? 0 : fill < 16 ? 1 : 2;
+  l.supersampled = rng.uniform(10) < 4;
+  return l;
+}
+
+// The rotations a shape keeps its name under: a square turned 45 degrees is a diamond, and a
+// heart or a cross upside down is something else; a triangle, a star, a hexagon or a line any way.
+float free_angle(int shape, Rng& rng) {
+  switch (shape) {
+    case 1: case 8: return rng.uniformf(-0.35f, 0.35f);
+    case 2: case 3: case 7: case 9: return rng.uniformf(-3.14159f, 3.14159f);
+    default: return rng.uniformf(-0.5f, 0.5f);
+  }
+}
+
+// How much of each pixel the shape covers (CV_8U, 0-255).
+cv::Mat coverage(cv::Size size, int shape, cv::Point2f c, float r, float angle, bool supersampled) {
+  if (!supersampled) {
+    cv::Mat m = cv::Mat::zeros(size, CV_8U);
+    draw_in(m, shape, cv::Scalar(255), c, r, angle);
+    return m;
+  }
+  constexpr int k = 4;
+  cv::Mat big = cv::Mat::zeros(cv::Size(size.width * k, size.height * k), CV_8U), m;
+  draw_in(big, shape, cv::Scalar(255), c * float(k), r * float(k), angle, cv::LINE_8);
+  cv::resize(big, m, size, 0, 0, cv::INTER_AREA);
+  return m;
+}
+
+uint8_t clamp8(float v) { return uint8_t(std::clamp(std::lround(v), 0L, 255L)); }
+
+// A colour that varies across the image: a shift of brightness along a random direction
+// (amplitude amp per channel), with grain of strength grain.
+cv::Mat varied(cv::Size size, const cv::Scalar& base, float amp, float grain, Rng& rng) {
+  cv::Mat out(size, CV_8UC3);
+  const float a = rng.uniformf(0.0f, 6.28318f), ca = std::cos(a), sa = std::sin(a);
+  const float w = float(size.width), h = float(size.height);
+  for (int y = 0; y < size.height; ++y)
+    for (int x = 0; x < size.width; ++x) {
+      const float t = ((float(x) - w / 2) * ca + (float(y) - h / 2) * sa) / std::max(w, h);  // about -0.7..0.7
+      const float g = grain > 0 ? rng.uniformf(-grain, grain) : 0.0f;
+      auto& px = out.at<cv::Vec3b>(y, x);
+      for (int ch = 0; ch < 3; ++ch) px[ch] = clamp8(float(base[ch]) + t * amp + g);
+    }
+  return out;
+}
+
+cv::Mat fill_layer(cv::Size size, int colour, int fill, Rng& rng) {
+  if (fill == 1) return varied(size, scalar(colour), rng.uniformf(40.0f, 80.0f), 0.0f, rng);
+  if (fill == 2) return varied(size, scalar(colour), 0.0f, rng.uniformf(8.0f, 22.0f), rng);
+  return cv::Mat(size, CV_8UC3, scalar(colour));
+}
+
+// img = img (1 - alpha) + layer alpha, alpha = mask / 255.
+void composite(cv::Mat& img, const cv::Mat& mask, const cv::Mat& layer) {
+  for (int y = 0; y < img.rows; ++y)
+    for (int x = 0; x < img.cols; ++x) {
+      const float a = float(mask.at<uint8_t>(y, x)) / 255.0f;
+      if (a <= 0) continue;
+      auto& px = img.at<cv::Vec3b>(y, x);
+      const auto& l = layer.at<cv::Vec3b>(y, x);
+      for (int ch = 0; ch < 3; ++ch) px[ch] = clamp8(float(px[ch]) * (1 - a) + float(l[ch]) * a);
+    }
+}
+
+// A background no caption names: a palette colour other than the shape's, shifted, in a
+// gradient or with grain.
+void textured_background(cv::Mat& img, int avoid, Rng& rng) {
+  int base = rng.uniform(kNumColours);
+  while (base == avoid) base = rng.uniform(kNumColours);
+  cv::Scalar c = scalar(base);
+  for (int ch = 0; ch < 3; ++ch) c[ch] = std::clamp(c[ch] + double(rng.uniformf(-25.0f, 25.0f)), 0.0, 255.0);
+  const bool gradient = rng.uniform(2) == 0;
+  varied(img.size(), c, gradient ? rng.uniformf(30.0f, 70.0f) : 0.0f, gradient ? 2.0f : rng.uniformf(4.0f, 14.0f), rng).copyTo(img);
+}
+
+// What cameras and files do to pictures: sensor noise, a soft focus, JPEG's blocks and ringing.
+void degrade(cv::Mat& img, Rng& rng) {
+  const int pick = rng.uniform(20);
+  if (pick < 4) {
+    const float sigma = rng.uniformf(3.0f, 12.0f);
+    for (auto it = img.begin<cv::Vec3b>(); it != img.end<cv::Vec3b>(); ++it)
+      for (int ch = 0; ch < 3; ++ch) (*it)[ch] = clamp8(float((*it)[ch]) + rng.uniformf(-sigma, sigma) * 1.7f);
+  } else if (pick < 7) {
+    const double sigma = rng.uniformf(0.5f, 1.1f) * double(img.cols) / 64.0;
+    cv::GaussianBlur(img, img, cv::Size(0, 0), sigma);
+  } else if (pick < 11) {
+    std::vector<uint8_t> jpeg;
+    cv::Mat bgr;
+    cv::cvtColor(img, bgr, cv::COLOR_RGB2BGR);
+    cv::imencode(".jpg", bgr, jpeg, {cv::IMWRITE_JPEG_QUALITY, 20 + rng.uniform(50)});
+    cv::cvtColor(cv::imdecode(jpeg, cv::IMREAD_COLOR), img, cv::COLOR_BGR2RGB);
+  }
+}
+
 Image to_image(const cv::Mat& m) {
   Image img{m.cols, m.rows, 3, {}};
   img.pixels.assign(m.data, m.data + m.total() * 3);
@@ -176,12 +294,23 @@ struct Single {
 };
 
 // Draws the shape (its jitter and angle from rng) and returns its caption, background not named.
-std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rng) {
+// look: the variety's size and fill (null: the classic three sizes, solid), with look_rng for
+// its angle and grain.
+std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rng, const Look* look = nullptr,
+                        Rng* look_rng = nullptr) {
   const float size = float(img.cols);
-  const float r = size * (one.size_class == 1 ? 0.11f : one.size_class == 2 ? 0.26f : 0.17f);
+  const float r = size * (look ? look->radius : one.size_class == 1 ? 0.11f : one.size_class == 2 ? 0.26f : 0.17f);
+  const float margin = std::min(size / 2, look ? r * 1.25f + 1 : r + 2);  // the variety's polygons reach 1.25 r
   const cv::Point2f c = one.position >= 0 ? position_centre(one.position, img.cols, rng)
-                                          : cv::Point2f(rng.uniformf(r + 2, size - r - 2), rng.uniformf(r + 2, size - r - 2));
-  draw_styled(img, one.shape, one.colour, c, r, rng.uniformf(-0.5f, 0.5f), one.style, style_rng);
+                                          : cv::Point2f(rng.uniformf(margin, size - margin), rng.uniformf(margin, size - margin));
+  const float classic_angle = rng.uniformf(-0.5f, 0.5f);
+  if (look && look_rng && one.style == Style::Filled) {
+    const float angle = free_angle(one.shape, *look_rng);
+    composite(img, coverage(img.size(), one.shape, c, r, angle, look->supersampled),
+              fill_layer(img.size(), one.colour, look->fill, *look_rng));
+  } else {
+    draw_styled(img, one.shape, one.colour, c, r, look_rng ? free_angle(one.shape, *look_rng) : classic_angle, one.style, style_rng);
+  }
   static const char* kTemplates[] = {"a {s}{c} {h}", "a picture of a {s}{c} {h}", "a {s}{c} {h} shape", "{s}{c} {h}"};
   std::string t = kTemplates[one.templ >= 0 ? one.templ : rng.uniform(4)];
   auto rep = [&](const std::string& key, const std::string& val) {
@@ -191,11 +320,13 @@ std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rn
   rep("{c}", kColours[one.colour].name);
   rep("{h}", kShapes[one.shape]);
   if (t.rfind("a ", 0) == 0 && t.size() > 2) t = with_article(t.substr(2));
+  if (const size_t of = t.find(" of a "); of != std::string::npos) t = t.substr(0, of + 4) + with_article(t.substr(of + 6));  // "of an orange"
   return t + (one.position >= 0 ? std::string(" ") + kPositions[one.position] : "");
 }
 
 constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL,
-                   kStyleSalt = 0x57E1'0000'0000'0001ULL;
+                   kStyleSalt = 0x57E1'0000'0000'0001ULL, kVarietySalt = 0x7A41'0000'0000'0001ULL,
+                   kDegradeSalt = 0xDE67'0000'0000'0001ULL;
 
 }  // namespace
 
@@ -242,6 +373,7 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
   // A quarter of the captions leave the background out, as people do: "a white circle" must
   // mean a white circle on whatever background (its own stream: the images do not depend on it).
   const bool name_bg = Rng(seed ^ kBackgroundSalt, index).uniform(4) != 0;
+  bool unnamed_bg = false;  // a textured background (variety): no caption names it
   // Its own stream too: 15% of single shapes drawn in outline, 15% scribbled in (where the shape allows).
   Rng style_rng(seed ^ kStyleSalt, index);
   const int style_pick = style_rng.uniform(20);
@@ -256,7 +388,18 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     if (one.size_class == 2) one.position = one.position >= 0 ? 4 : -1;  // a large shape fills the middle
     one.templ = -1;
     one.style = style_for(shape, style);
-    caption = draw_single(img, one, rng, style_rng);
+    if (o.variety) {
+      Rng look_rng(seed ^ kVarietySalt, index);
+      const Look look = pick_look(one.size_class, look_rng);
+      // A quarter on a background no caption names (tinted, in a gradient, grainy).
+      if (look_rng.uniform(4) == 0) {
+        textured_background(img, colour, look_rng);
+        unnamed_bg = true;
+      }
+      caption = draw_single(img, one, rng, style_rng, &look, &look_rng);
+    } else {
+      caption = draw_single(img, one, rng, style_rng);
+    }
     lab.position = one.position;
     lab.style = int(one.style);
   } else if (kind < 8 && o.allow_pairs) {
@@ -298,13 +441,21 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& o, Shape
     caption = std::string(kCounts[placed.size()]) + " " + cname + " " + plural(sname);
   }
   if (labels) *labels = lab;
-  return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
+  if (o.variety) {
+    Rng degrade_rng(seed ^ kDegradeSalt, index);
+    degrade(img, degrade_rng);
+  }
+  return {to_image(img), caption + (name_bg && !unnamed_bg ? background_phrase(bg) : "")};
 }
 
 Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOptions& o) {
   if (member < 0 || member >= kContrastGroup) throw Error(ErrorKind::InvalidArgument, "render_contrast: a group has members 0 to 4");
   Rng g(seed ^ kContrastSalt, group);
-  const bool by_colour = g.uniform(3) == 0;  // two groups in three contrast positions
+  // What the members differ in: classic groups, two in three by position, one by colour; with
+  // variety a third of them by shape (same colour, size, place and background; captions alike
+  // but for the shape's name).
+  const int pick = g.uniform(3);
+  const bool by_colour = pick == 0, by_shape = o.variety && pick == 2;
   Single one{g.uniform(kNumShapes), g.uniform(kNumColours), g.uniform(5), g.uniform(3) == 0 ? 1 : 0, g.uniform(4)};
   int colours[kContrastGroup] = {};
   int bg = pick_background(g, one.colour);
@@ -317,6 +468,18 @@ Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOpt
       if (fresh) colours[n++] = c;
     }
     one.colour = colours[member];
+  } else if (by_shape) {
+    // Five different shapes: the first is the group's.
+    int shapes[kContrastGroup] = {};
+    for (int n = 0; n < kContrastGroup;) {
+      const int sh = n == 0 ? one.shape : g.uniform(kNumShapes);
+      bool fresh = true;
+      for (int k = 0; k < n; ++k) fresh &= shapes[k] != sh;
+      if (fresh) shapes[n++] = sh;
+    }
+    one.shape = shapes[member];
+    if (one.size_class == 0 && g.uniform(3) == 0) one.size_class = 2;
+    if (one.size_class == 2) one.position = 4;  // a large shape fills the middle
   } else {
     one.position = member;
   }
@@ -324,8 +487,20 @@ Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOpt
   Rng rng(seed ^ kContrastSalt, group * kContrastGroup + uint64_t(member) + (uint64_t(1) << 62));
   const auto& bc = kColours[bg];
   cv::Mat img(o.size, o.size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
-  const std::string caption = draw_single(img, one, rng, rng);
-  return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
+  if (!o.variety) {
+    const std::string caption = draw_single(img, one, rng, rng);
+    return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
+  }
+  // The group's look and background are the group's (one stream for all members); the angle,
+  // grain and degradation the member's.
+  Rng group_look(seed ^ kVarietySalt, group);
+  const Look look = pick_look(one.size_class, group_look);
+  const bool textured = group_look.uniform(4) == 0;
+  if (textured) textured_background(img, one.colour, group_look);
+  Rng member_rng(seed ^ kVarietySalt ^ kContrastSalt, group * kContrastGroup + uint64_t(member));
+  const std::string caption = draw_single(img, one, rng, rng, &look, &member_rng);
+  degrade(img, member_rng);
+  return {to_image(img), caption + (name_bg && !textured ? background_phrase(bg) : "")};
 }
 
 }  // namespace atelier::train

@@ -623,6 +623,16 @@ class TestMainWindow : public QObject {
     QVERIFY(result.wait(120000));
     QCOMPARE(result.first().at(2).toInt(), 40);
     QVERIFY(panel->svg().contains(QStringLiteral("<path")));
+    // The CLIP tab and the CLIPDraw run used one copy of the default CLIP: one entry, held by the tab.
+    QTRY_VERIFY_WITH_TIMEOUT(w.clipController()->ready() && !w.bridge()->busy(), 30000);  // the run has ended
+    int clips = 0;
+    for (const auto& e : w.bridge()->models().entries())
+      if (e.kind == "clip") {
+        ++clips;
+        QCOMPARE(QString::fromStdString(e.path), w.clipController()->modelPath());
+        QCOMPARE(e.users, 1L);  // the tab's; the finished run let go of it
+      }
+    QCOMPARE(clips, 1);
 
     // The exported SVG, drawn by Qt's SVG module, looks like the final image.
     const QString svgPath = fresh.filePath(QStringLiteral("drawing.svg")), pngPath = fresh.filePath(QStringLiteral("drawing.png"));
