@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The guided images judged by geometry, not by the CLIP that guided them (issue: embedded
+# models that see form). For each prompt and seed: CLIP + VQGAN (generate, 128x128) and
+# CLIPDraw (draw), 200 steps, then `judge`. Prints one line per image and a summary per prompt
+# and generator; the images stay in OUT_DIR.
+#   tools/judge_guided.sh OUT_DIR [--clip MODEL] [CLI...]
+# e.g. tools/judge_guided.sh /tmp/judged   or, to compare a candidate mini-CLIP,
+#      tools/judge_guided.sh /tmp/judged --clip runs/form/model.safetensors
+set -euo pipefail
+out=${1:?usage: tools/judge_guided.sh OUT_DIR [--clip MODEL] [CLI]}
+shift
+clip=()
+if [[ ${1:-} == --clip ]]; then clip=(--clip "$2"); shift 2; fi
+read -r -a cli <<<"${1:-$(dirname "$0")/../build/dev/cli/clip-atelier-cli}"
+steps=${STEPS:-200}
+seeds=${SEEDS:-1 2 3}
+mkdir -p "$out"
+prompts=("a red circle" "a blue square" "a green triangle")
+[[ -n ${PROMPTS:-} ]] && IFS='|' read -r -a prompts <<<"$PROMPTS"
+for p in "${prompts[@]}"; do
+  slug=${p// /-}
+  for gen in vqgan draw; do
+    files=()
+    for s in $seeds; do
+      f="$out/$slug-$gen-$s.png"
+      if [[ $gen == vqgan ]]; then
+        "${cli[@]}" generate "${clip[@]}" --prompt "$p" --size 128x128 --steps "$steps" --seed "$s" --out "$f" >/dev/null 2>&1
+      else
+        "${cli[@]}" draw "${clip[@]}" --prompt "$p" --steps "$steps" --seed "$s" --out "${f%.png}.svg" --png "$f" >/dev/null 2>&1
+      fi
+      files+=("$f")
+    done
+    "${cli[@]}" judge --prompt "$p" "${files[@]}" | sed "s/^/$gen: /"
+  done
+done
