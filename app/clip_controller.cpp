@@ -52,6 +52,14 @@ void ClipController::connectPanel() {
   });
   connect(this, &ClipController::loaded, p, [this, p] {
     p->setModelAvailable(true, {});
+    // Zero-shot templates that suit the model: the mini-CLIP's own caption forms, or CLIP's.
+    if (isMiniClip()) {
+      QStringList mine;
+      for (const auto& t : train::mini_clip_templates()) mine << QString::fromStdString(t);
+      p->setZeroShotTemplates(mine.first(), mine, tr("the mini-CLIP's own caption forms"));
+    } else {
+      p->setZeroShotTemplates(QStringLiteral("a photo of a {}"), ClipPanel::ensembleTemplates(), tr("CLIP's prompt engineering"));
+    }
     // The mini-CLIP knows emoji and shapes, not photographs: show it renders of what it knows,
     // unless the user chose images.
     if (isMiniClip() && (!m_settings || m_settings->value(Settings::Key::ClipImages).toStringList().isEmpty()))

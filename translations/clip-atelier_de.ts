@@ -108,6 +108,14 @@
         <source>Rendering images</source>
         <translation>Bilder werden gerendert</translation>
     </message>
+    <message>
+        <source>the mini-CLIP&apos;s own caption forms</source>
+        <translation>die Beschriftungsformen des Mini-CLIP</translation>
+    </message>
+    <message>
+        <source>CLIP&apos;s prompt engineering</source>
+        <translation>CLIPs Prompt-Engineering</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -1571,10 +1579,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Ein Label pro Zeile</translation>
     </message>
     <message>
-        <source>a photo of a {}</source>
-        <translation>a photo of a {}</translation>
-    </message>
-    <message>
         <source>{} stands for the label</source>
         <translation>{} steht für das Label</translation>
     </message>
@@ -1624,6 +1628,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Top: %1 (%2%)</source>
         <translation>Top: %1 (%2&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (%2)</source>
+        <translation>Ensemble aus %1 Vorlagen (%2)</translation>
     </message>
 </context>
 </TS>

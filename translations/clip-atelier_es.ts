@@ -108,6 +108,14 @@
         <source>Rendering images</source>
         <translation>Generando imágenes</translation>
     </message>
+    <message>
+        <source>the mini-CLIP&apos;s own caption forms</source>
+        <translation>las formas de pie de foto del mini-CLIP</translation>
+    </message>
+    <message>
+        <source>CLIP&apos;s prompt engineering</source>
+        <translation>la ingeniería de prompts de CLIP</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -1571,10 +1579,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Una etiqueta por línea</translation>
     </message>
     <message>
-        <source>a photo of a {}</source>
-        <translation>a photo of a {}</translation>
-    </message>
-    <message>
         <source>{} stands for the label</source>
         <translation>{} representa la etiqueta</translation>
     </message>
@@ -1624,6 +1628,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Top: %1 (%2%)</source>
         <translation>Top: %1 (%2&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Ensemble of %1 templates (%2)</source>
+        <translation>Conjunto de %1 plantillas (%2)</translation>
     </message>
 </context>
 </TS>

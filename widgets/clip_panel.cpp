@@ -130,6 +130,10 @@ QStringList ClipPanel::cifar10() { return ZeroShotPage::cifar10(); }
 QStringList ClipPanel::cifar100() { return ZeroShotPage::cifar100(); }
 QStringList ClipPanel::ensembleTemplates() { return ZeroShotPage::ensembleTemplates(); }
 void ClipPanel::setZeroShotLabels(const QStringList& labels) { m_zeroShot->setLabels(labels); }
+void ClipPanel::setZeroShotTemplates(const QString& single, const QStringList& ensemble, const QString& source) {
+  m_zeroShot->setTemplates(single, ensemble, source);
+}
+QStringList ClipPanel::zeroShotEnsemble() const { return m_zeroShot->ensemble(); }
 void ClipPanel::requestClassification() { m_zeroShot->requestClassification(); }
 void ClipPanel::showZeroShot(const QStringList& labels, const QVector<double>& probability) { m_zeroShot->showResult(labels, probability); }
 QList<QPair<QString, double>> ClipPanel::shownTopK() const { return m_zeroShot->topK(); }

@@ -70,6 +70,9 @@ class ClipPanel : public QWidget {
   static QStringList cifar100();
   // CLIP's ensemble of ImageNet prompt templates (18 of the prompt-engineering notebook's 80).
   static QStringList ensembleTemplates();
+  // The loaded model's zero-shot templates (ZeroShotPage::setTemplates) and the ensemble in use.
+  void setZeroShotTemplates(const QString& single, const QStringList& ensemble, const QString& source);
+  QStringList zeroShotEnsemble() const;
   void setZeroShotLabels(const QStringList& labels);
   void requestClassification();
   void showZeroShot(const QStringList& labels, const QVector<double>& probability);

@@ -28,7 +28,9 @@ ZeroShotPage::ZeroShotPage(QWidget* parent) : QWidget(parent) {
     else if (i == 2) setLabels(cifar100());
     else if (i == 3) Q_EMIT vocabularyRequested();
   });
-  m_template = new QLineEdit(tr("a photo of a {}"), this);
+  m_defaultTemplate = QStringLiteral("a photo of a {}");
+  m_ensembleTemplates = ensembleTemplates();
+  m_template = new QLineEdit(m_defaultTemplate, this);
   m_template->setToolTip(tr("{} stands for the label"));
   m_ensemble = new QCheckBox(tr("Ensemble of %1 templates (CLIP's prompt engineering)").arg(ensembleTemplates().size()), this);
   m_ensemble->setToolTip(tr("Each label's embedding is the average over the templates, as in CLIP's "
@@ -105,6 +107,13 @@ void ZeroShotPage::setLabels(const QStringList& labels) { m_labels->setPlainText
 
 void ZeroShotPage::setEnsemble(bool on) { m_ensemble->setChecked(on); }
 
+void ZeroShotPage::setTemplates(const QString& single, const QStringList& ensemble, const QString& source) {
+  if (m_template->text() == m_defaultTemplate) m_template->setText(single);
+  m_defaultTemplate = single;
+  m_ensembleTemplates = ensemble;
+  m_ensemble->setText(tr("Ensemble of %1 templates (%2)").arg(ensemble.size()).arg(source));
+}
+
 void ZeroShotPage::setModelAvailable(bool available) { m_classify->setEnabled(available); }
 
 void ZeroShotPage::requestClassification() {
@@ -113,7 +122,7 @@ void ZeroShotPage::requestClassification() {
     if (!l.trimmed().isEmpty()) labels << l.trimmed();
   QString templ = m_template->text();
   if (!templ.contains(QLatin1String("{}"))) templ += QStringLiteral(" {}");
-  const QStringList templates = m_ensemble->isChecked() ? ensembleTemplates() : QStringList{templ};
+  const QStringList templates = m_ensemble->isChecked() ? m_ensembleTemplates : QStringList{templ};
   if (labels.isEmpty() || m_image->currentIndex() < 0) {
     m_info->setText(tr("Choose an image and give labels, one per line."));
     return;

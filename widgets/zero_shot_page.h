@@ -32,6 +32,12 @@ class ZeroShotPage : public QWidget {
   void setImageChoices(const QStringList& names);  // the row's images, by name
   void setLabels(const QStringList& labels);
   void setEnsemble(bool on);
+  // The loaded model's templates: the single one (replacing the field unless the user edited it)
+  // and the ensemble. CLIP's photo templates suit OpenAI's models; the mini-CLIP never saw "a photo
+  // of", so it gets the templates of its own captions.
+  // source: where the ensemble comes from, shown beside it ("CLIP's prompt engineering").
+  void setTemplates(const QString& single, const QStringList& ensemble, const QString& source);
+  QStringList ensemble() const { return m_ensembleTemplates; }
   void requestClassification();  // classifyRequested, or a word on what is missing
   void showResult(const QStringList& labels, const QVector<double>& probability);
   QList<QPair<QString, double>> topK() const { return m_topk; }
@@ -53,6 +59,8 @@ class ZeroShotPage : public QWidget {
   QCustomPlot* m_bars = nullptr;
   QLabel* m_info = nullptr;
   QList<QPair<QString, double>> m_topk;
+  QString m_defaultTemplate;
+  QStringList m_ensembleTemplates;
 };
 
 }  // namespace atelier

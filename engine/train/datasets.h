@@ -20,6 +20,10 @@ struct Sample {
 // "a word" or "an word", by the word's first letter: the captions' and the prompts' one rule.
 std::string with_article(const std::string& word);
 
+// Zero-shot templates in the mini-CLIP's own words ("{}" the label): the forms of its training
+// captions. It never saw "a photo of", CLIP's ImageNet templates; these suit it.
+const std::vector<std::string>& mini_clip_templates();
+
 // ---- shapes -------------------------------------------------------------------------------
 struct ShapeLabels {
   int shape = 0, colour = 0, position = -1;  // position -1: not named (random placement)

@@ -59,6 +59,11 @@ std::vector<EmojiEntry> read_names(const std::string& path) {
 
 }  // namespace
 
+const std::vector<std::string>& mini_clip_templates() {
+  static const std::vector<std::string> t = {"a {}", "an emoji of a {}", "a picture of a {}", "{} emoji", "a {} shape"};
+  return t;
+}
+
 std::string with_article(const std::string& word) {
   return (!word.empty() && std::string("aeiouAEIOU").find(word[0]) != std::string::npos ? "an " : "a ") + word;
 }
