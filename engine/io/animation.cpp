@@ -47,7 +47,9 @@ cv::Mat prepared(const Image& img, int w, int h, int scale) {
   cv::Mat rgb;
   if (img.channels == 4) cv::cvtColor(m, rgb, cv::COLOR_RGBA2RGB);
   else rgb = m;
-  if (rgb.cols * scale != w || rgb.rows * scale != h) {
+  // Every frame at the animation's size: scaled up by `scale` (nearest: pixels stay crisp), or
+  // fitted when a later frame differs from the first.
+  if (rgb.cols != w || rgb.rows != h) {
     cv::Mat r;
     cv::resize(rgb, r, cv::Size(w, h), 0, 0, scale > 1 ? cv::INTER_NEAREST : cv::INTER_AREA);
     return r;
@@ -234,15 +236,18 @@ void write_animation(const fs::path& file, const std::vector<Image>& frames, con
   }
 }
 
-int count_animation_frames(const fs::path& file) {
+int count_animation_frames(const fs::path& file) { return read_animation_info(file).frames; }
+
+AnimationInfo read_animation_info(const fs::path& file) {
   switch (animation_format(file)) {
     case AnimationFormat::Gif: {
       int err = 0;
       GifFileType* gif = DGifOpenFileName(file.c_str(), &err);
-      if (!gif) return 0;
-      const int n = DGifSlurp(gif) == GIF_OK ? gif->ImageCount : 0;
+      if (!gif) return {};
+      AnimationInfo info;
+      if (DGifSlurp(gif) == GIF_OK) info = {gif->ImageCount, gif->SWidth, gif->SHeight};
       DGifCloseFile(gif, &err);
-      return n;
+      return info;
     }
     case AnimationFormat::WebP: {
       std::ifstream in(file, std::ios::binary);
@@ -251,24 +256,30 @@ int count_animation_frames(const fs::path& file) {
       WebPAnimDecoderOptions opts;
       WebPAnimDecoderOptionsInit(&opts);
       WebPAnimDecoder* dec = WebPAnimDecoderNew(&data, &opts);
-      if (!dec) return 0;
-      int n = 0;
+      if (!dec) return {};
+      AnimationInfo info;
+      WebPAnimInfo anim;
+      if (WebPAnimDecoderGetInfo(dec, &anim)) info.width = int(anim.canvas_width), info.height = int(anim.canvas_height);
       uint8_t* buf;
       int ts;
-      while (WebPAnimDecoderHasMoreFrames(dec) && WebPAnimDecoderGetNext(dec, &buf, &ts)) ++n;
+      while (WebPAnimDecoderHasMoreFrames(dec) && WebPAnimDecoderGetNext(dec, &buf, &ts)) ++info.frames;
       WebPAnimDecoderDelete(dec);
-      return n;
+      return info;
     }
     case AnimationFormat::Mp4: {
       cv::VideoCapture cap(file.string(), cv::CAP_FFMPEG);
-      if (!cap.isOpened()) return 0;
-      int n = 0;
+      if (!cap.isOpened()) return {};
+      AnimationInfo info;
       cv::Mat m;
-      while (cap.read(m)) ++n;
-      return n;
+      while (cap.read(m)) {
+        ++info.frames;
+        info.width = m.cols;
+        info.height = m.rows;
+      }
+      return info;
     }
   }
-  return 0;
+  return {};
 }
 
 }  // namespace atelier

@@ -30,5 +30,10 @@ void write_animation(const std::filesystem::path& file, const std::vector<Image>
 
 // Decodes the file with the format's own decoder and counts its frames (0 when unreadable).
 int count_animation_frames(const std::filesystem::path& file);
+// What an animation file holds: its frames and their size (0s when it can't be read).
+struct AnimationInfo {
+  int frames = 0, width = 0, height = 0;
+};
+AnimationInfo read_animation_info(const std::filesystem::path& file);
 
 }  // namespace atelier

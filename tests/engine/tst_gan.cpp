@@ -199,6 +199,10 @@ class TestGan : public QObject {
     });
     QCOMPARE(calls, 7);
     QCOMPARE(count_animation_frames(file), 7);
+    // At twice the frames' size (33 x 20; MP4 keeps even sides, which 66 x 40 are).
+    const AnimationInfo info = read_animation_info(file);
+    QCOMPARE(info.width, 66);
+    QCOMPARE(info.height, 40);
     // Nothing but the file is left behind.
     int entries = 0;
     for ([[maybe_unused]] auto& e : fs::directory_iterator(dir.path().toStdString())) ++entries;
