@@ -76,7 +76,6 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
 }
 
 qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath) {
-  m_frames.clear();
   m_panel->setFrames({});
   m_latents.clear();
   m_latest = QImage();
@@ -104,10 +103,7 @@ void GuideController::refreshAvailability() {
 }
 
 void GuideController::onFrame(const QImage& image, qint64) {
-  if (m_frames.size() < kMaxKeptFrames) {
-    m_frames << image;
-    m_panel->setFrames(m_frames);
-  }
+  if (m_panel->frames().size() < kMaxKeptFrames) m_panel->appendFrame(image);
   m_latest = image;
   writeLatest(false);
 }

@@ -39,7 +39,6 @@ class GuideController : public RunController {
   QString m_runDir;
   VqganPanel::Settings m_settings;      // the run's settings, prompts as edited during the run
   QMap<qint64, QVector<float>> m_latents;  // by step: the frames a run can restart from
-  QList<QImage> m_frames;
   QImage m_latest;
   QDateTime m_written;
   bool m_hasGan = false;

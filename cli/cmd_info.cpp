@@ -7,8 +7,6 @@
 #include "runtime/model_paths.h"
 #include "vqgan/vqgan.h"
 
-#include <fstream>
-#include <unistd.h>
 
 #include <iostream>
 #include <memory>
@@ -16,17 +14,10 @@
 namespace atelier::cli {
 
 namespace {
-size_t resident_bytes() {
-  std::ifstream statm("/proc/self/statm");
-  size_t pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return resident * size_t(sysconf(_SC_PAGESIZE));
-}
-
 // The default CLIP and VQGAN loaded as the GUI's worker loads them, once each, into its cache.
 nlohmann::json cache_memory() {
   ModelCache cache;
-  const size_t before = resident_bytes();
+  const size_t before = resident_memory_bytes();
   nlohmann::json errors = nlohmann::json::array();
   std::shared_ptr<clip::Clip> clip;
   std::shared_ptr<vqgan::Vqgan> vq;
@@ -41,7 +32,7 @@ nlohmann::json cache_memory() {
     errors.push_back(std::string("VQGAN: ") + e.what());
   }
   nlohmann::json out = {{"bytes", cache.bytes()},
-                        {"resident_growth_bytes", double(resident_bytes()) - double(before)},
+                        {"resident_growth_bytes", double(resident_memory_bytes()) - double(before)},
                         {"models", nlohmann::json::array()},
                         {"errors", errors}};
   for (const auto& e : cache.entries())

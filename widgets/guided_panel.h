@@ -33,6 +33,7 @@ class GuidedPanel : public QWidget {
   void setModelAvailable(bool available, const QString& reason);
   // The run's frames (the window collects them), exported as numbered PNGs or an animation.
   void setFrames(const QList<QImage>& frames) { m_frames = frames; }
+  void appendFrame(const QImage& frame) { m_frames << frame; }  // a running job's next frame
   QList<QImage> frames() const { return m_frames; }
   bool saveFrames(const QString& folder);  // false + status on failure
   QString status() const;

@@ -14,8 +14,10 @@
 
 #include <dlfcn.h>
 #include <malloc.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 namespace atelier {
@@ -26,6 +28,13 @@ Versions versions() {
   v.opencv = CV_VERSION;
 #endif
   return v;
+}
+
+size_t resident_memory_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  size_t pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return resident * size_t(sysconf(_SC_PAGESIZE));
 }
 
 int default_thread_count() {

@@ -44,6 +44,8 @@ struct Versions {
 Versions versions();
 
 int default_thread_count();
+// Resident memory of this process in bytes (/proc/self/statm; 0 where there is none).
+size_t resident_memory_bytes();
 // Sets LibTorch's intra-op threads for the calling thread (OpenMP keeps it per thread).
 void apply_thread_count(int threads);
 int current_thread_count();

@@ -163,7 +163,9 @@ Vqgan Vqgan::load_or_find(const fs::path& checkpoint, const fs::path& yaml) {
 std::shared_ptr<Vqgan> shared_vqgan(ModelCache& cache, const fs::path& checkpoint, const fs::path& yaml) {
   fs::path ckpt = checkpoint, config = yaml;
   if (ckpt.empty()) std::tie(ckpt, config) = find_vqgan();
-  if (ckpt.empty()) return std::make_shared<Vqgan>(Vqgan::load_or_find({}));  // throws NotFound, saying where
+  if (ckpt.empty())
+    throw Error(ErrorKind::NotFound, "no VQGAN is installed: put a taming checkpoint (e.g. vqgan_imagenet_f16_16384.ckpt) and its "
+                                     ".yaml in your models folder (Models ▸ Model Folders; the CLI also takes --vqgan PATH)");
   return cache.get<Vqgan>("vqgan", ckpt.string(), "cpu", [&] { return Vqgan::load(ckpt, config); });
 }
 

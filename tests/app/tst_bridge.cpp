@@ -5,10 +5,10 @@
 #include <QThread>
 
 #include <atomic>
-#include <fstream>
 #include <thread>
 
 #include "engine_bridge.h"
+#include "runtime/runtime_info.h"
 
 using namespace atelier;
 using namespace std::chrono_literals;
@@ -20,13 +20,7 @@ Frame makeFrame(int w, int h, int64_t step) {
   return f;
 }
 
-// Resident set size of this process, in bytes.
-long long rssBytes() {
-  std::ifstream statm("/proc/self/statm");
-  long long pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return resident * 4096LL;
-}
+long long rssBytes() { return static_cast<long long>(resident_memory_bytes()); }
 }  // namespace
 
 class TestBridge : public QObject {

@@ -15,8 +15,6 @@
 #include <set>
 #include <thread>
 
-#include <unistd.h>
-
 #include "clip/clip.h"
 #include "runtime/error.h"
 #include "runtime/model_cache.h"
@@ -37,14 +35,6 @@ bool waitFor(Pred pred, std::chrono::milliseconds limit = 10s) {
     std::this_thread::sleep_for(1ms);
   }
   return true;
-}
-
-// Resident memory of this process (bytes), from /proc/self/statm.
-size_t residentBytes() {
-  std::ifstream statm("/proc/self/statm");
-  size_t pages = 0, resident = 0;
-  statm >> pages >> resident;
-  return resident * size_t(sysconf(_SC_PAGESIZE));
 }
 
 // A model for the cache's tests: counts its loads.
@@ -369,11 +359,11 @@ class TestRuntime : public QObject {
   void twoHoldersOfTheShippedClipShareOneCopy() {
     // The CLIP tab and a CLIP + VQGAN run ask for the same checkpoint: resident memory grows once.
     ModelCache cache;
-    const size_t before = residentBytes();
+    const size_t before = resident_memory_bytes();
     auto tab = clip::shared_clip(cache);  // the default (shipped) mini-CLIP
-    const size_t afterFirst = residentBytes();
+    const size_t afterFirst = resident_memory_bytes();
     auto run = clip::shared_clip(cache);
-    const size_t afterSecond = residentBytes();
+    const size_t afterSecond = resident_memory_bytes();
     QCOMPARE(tab.get(), run.get());
     const size_t bytes = tab->bytes();
     qInfo("mini-CLIP %.1f MB of parameters; resident +%.1f MB for the first holder, +%.1f MB for the second",
