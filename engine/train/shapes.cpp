@@ -36,7 +36,18 @@ const int kBackgrounds[] = {9, 8, 10, 2, 3, 0, 1};  // indices into kColours
 
 std::string plural(const std::string& shape) { return shape == "cross" ? "crosses" : shape + "s"; }
 
-std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle) {
+// A shape's proportions beyond its name (the variety's; the classic data keeps the defaults):
+// how deep a heart's notch is and how round its lobes, how thin a star's points, how thick and
+// long a cross's bars. Hearts, stars and crosses are drawn many ways; a model should know them all.
+struct Form {
+  float heart_notch = 1.0f;  // scales the heart's higher harmonics: 0.4 round lobes, 1.3 a deep notch
+  float heart_power = 3.0f;  // the sine's power in x: lower is fuller at the sides
+  float star_inner = 0.45f;  // inner radius over r
+  float cross_width = 0.5f;  // bar width over r
+  float cross_length = 1.2f; // half a bar's length over r
+};
+
+std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle, const Form& form = {}) {
   std::vector<cv::Point2f> pts;
   auto ring = [&](int n, float radius, float phase) {
     for (int i = 0; i < n; ++i) {
@@ -50,15 +61,16 @@ std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle) {
     case 3:                                                 // star
       for (int i = 0; i < 10; ++i) {
         float a = angle - float(M_PI / 2) + float(M_PI) * float(i) / 5.0f;
-        float rr = i % 2 ? r * 0.45f : r * 1.2f;
+        float rr = i % 2 ? r * form.star_inner : r * 1.2f;
         pts.emplace_back(c.x + rr * std::cos(a), c.y + rr * std::sin(a));
       }
       break;
     case 4:  // heart
       for (int i = 0; i < 40; ++i) {
         float t = float(2 * M_PI) * float(i) / 40.0f;
-        float x = 16 * std::pow(std::sin(t), 3.0f);
-        float y = -(13 * std::cos(t) - 5 * std::cos(2 * t) - 2 * std::cos(3 * t) - std::cos(4 * t));
+        const float st = std::sin(t);
+        float x = 16 * std::copysign(std::pow(std::abs(st), form.heart_power), st);
+        float y = -(13 * std::cos(t) - form.heart_notch * (5 * std::cos(2 * t) + 2 * std::cos(3 * t) + std::cos(4 * t)));
         pts.emplace_back(c.x + x * r / 15.0f, c.y + y * r / 15.0f);
       }
       break;
@@ -75,7 +87,8 @@ cv::Scalar scalar(int colour) { return cv::Scalar(kColours[colour].r, kColours[c
 
 // line_type: cv::LINE_AA (the usual path) or cv::LINE_8 (the supersampled path draws hard edges
 // at four times the size and averages them down).
-void draw_in(cv::Mat& img, int shape, const cv::Scalar& col, cv::Point2f c, float r, float angle, int line_type = cv::LINE_AA) {
+void draw_in(cv::Mat& img, int shape, const cv::Scalar& col, cv::Point2f c, float r, float angle, int line_type = cv::LINE_AA,
+             const Form& form = {}) {
   const int shift = 4;
   auto P = [](cv::Point2f p) { return cv::Point(int(std::lround(p.x * 16)), int(std::lround(p.y * 16))); };
   switch (shape) {
@@ -83,8 +96,8 @@ void draw_in(cv::Mat& img, int shape, const cv::Scalar& col, cv::Point2f c, floa
     case 5: cv::circle(img, P(c), int(std::lround(r * 0.8f * 16)), col, std::max(2, int(r * 0.4f)), line_type, shift); break;
     case 6: {  // cross: two bars
       for (float a : {angle, angle + float(M_PI / 2)}) {
-        cv::Point2f d(std::cos(a) * r * 1.2f, std::sin(a) * r * 1.2f);
-        cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * 0.5f)), line_type, shift);
+        cv::Point2f d(std::cos(a) * r * form.cross_length, std::sin(a) * r * form.cross_length);
+        cv::line(img, P(c - d), P(c + d), col, std::max(2, int(r * form.cross_width)), line_type, shift);
       }
       break;
     }
@@ -94,7 +107,7 @@ void draw_in(cv::Mat& img, int shape, const cv::Scalar& col, cv::Point2f c, floa
       break;
     }
     default: {
-      auto pts = polygon(shape, c, r, angle);
+      auto pts = polygon(shape, c, r, angle, form);
       cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, col, line_type, shift);
     }
   }
@@ -157,6 +170,7 @@ struct Look {
   float radius = 0.17f;       // of the image's side
   int fill = 0;               // 0 solid, 1 a gradient of the colour, 2 the colour with grain
   bool supersampled = false;  // hard edges at 4x, averaged down: a second anti-aliasing path
+  Form form;
 };
 
 // Sizes from small to filling the frame: each size word covers a range, not one radius.
@@ -166,6 +180,11 @@ Look pick_look(int size_class, Rng& rng) {
   const int fill = rng.uniform(20);
   l.fill = fill < 13 ? 0 : fill < 16 ? 1 : 2;
   l.supersampled = rng.uniform(10) < 4;
+  l.form.heart_notch = rng.uniformf(0.4f, 1.3f);
+  l.form.heart_power = rng.uniformf(1.6f, 3.0f);
+  l.form.star_inner = rng.uniformf(0.36f, 0.58f);
+  l.form.cross_width = rng.uniformf(0.3f, 0.75f);
+  l.form.cross_length = rng.uniformf(0.95f, 1.3f);
   return l;
 }
 
@@ -180,15 +199,15 @@ float free_angle(int shape, Rng& rng) {
 }
 
 // How much of each pixel the shape covers (CV_8U, 0-255).
-cv::Mat coverage(cv::Size size, int shape, cv::Point2f c, float r, float angle, bool supersampled) {
+cv::Mat coverage(cv::Size size, int shape, cv::Point2f c, float r, float angle, bool supersampled, const Form& form) {
   if (!supersampled) {
     cv::Mat m = cv::Mat::zeros(size, CV_8U);
-    draw_in(m, shape, cv::Scalar(255), c, r, angle);
+    draw_in(m, shape, cv::Scalar(255), c, r, angle, cv::LINE_AA, form);
     return m;
   }
   constexpr int k = 4;
   cv::Mat big = cv::Mat::zeros(cv::Size(size.width * k, size.height * k), CV_8U), m;
-  draw_in(big, shape, cv::Scalar(255), c * float(k), r * float(k), angle, cv::LINE_8);
+  draw_in(big, shape, cv::Scalar(255), c * float(k), r * float(k), angle, cv::LINE_8, form);
   cv::resize(big, m, size, 0, 0, cv::INTER_AREA);
   return m;
 }
@@ -306,7 +325,7 @@ std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rn
   const float classic_angle = rng.uniformf(-0.5f, 0.5f);
   if (look && look_rng && one.style == Style::Filled) {
     const float angle = free_angle(one.shape, *look_rng);
-    composite(img, coverage(img.size(), one.shape, c, r, angle, look->supersampled),
+    composite(img, coverage(img.size(), one.shape, c, r, angle, look->supersampled, look->form),
               fill_layer(img.size(), one.colour, look->fill, *look_rng));
   } else {
     draw_styled(img, one.shape, one.colour, c, r, look_rng ? free_angle(one.shape, *look_rng) : classic_angle, one.style, style_rng);
