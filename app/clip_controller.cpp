@@ -1,5 +1,6 @@
 #include "clip_controller.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <cmath>
@@ -8,8 +9,10 @@
 #include "clip_panel.h"
 #include "engine_bridge.h"
 #include "error_text.h"
+#include "failed_models.h"
 #include "image_convert.h"
 #include "runtime/error.h"
+#include "runtime/model_paths.h"
 #include "settings.h"
 #include "train/datasets.h"
 
@@ -31,7 +34,12 @@ std::vector<Image> toEngineImages(const QList<QImage>& images) {
 }  // namespace
 
 ClipController::ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, QObject* parent)
-    : QObject(parent), m_bridge(bridge), m_panel(panel), m_settings(settings), m_state(std::make_shared<State>()) {
+    : QObject(parent),
+      m_bridge(bridge),
+      m_panel(panel),
+      m_settings(settings),
+      m_state(std::make_shared<State>()),
+      m_failed(std::make_unique<FailedModels>()) {
   qRegisterMetaType<atelier::ClipScores>();
   qRegisterMetaType<atelier::ClipTable>();
   qRegisterMetaType<atelier::ZeroShot>();
@@ -93,27 +101,65 @@ bool ClipController::isMiniClip() const { return m_path.contains(QLatin1String("
 void ClipController::load(const QString& requested) {
   const bool had = m_ready;
   if (m_panel && !had) m_panel->setModelAvailable(false, tr("Loading CLIP…"));
+  // The default: every mini-CLIP in the model folders in order (a user's own copy first), less
+  // those that failed before and have not changed since. One broken file never stops the
+  // program: the next one is tried, and the broken one is remembered and named.
+  QStringList candidates, skipped;
+  if (requested.isEmpty()) {
+    for (const auto& p : default_clip_candidates()) {
+      const QString path = QString::fromStdString(p.string());
+      QString why;
+      if (m_failed->failedBefore(path, &why)) skipped << tr("%1 (it failed before: %2)").arg(QDir::toNativeSeparators(path), why);
+      else candidates << path;
+    }
+  } else {
+    candidates << requested;
+  }
   struct Loaded {
     QString path, description;
+    QList<QPair<QString, QString>> failures;  // path, message: tried before the one that loaded
   };
   auto state = m_state;
-  m_bridge->ask<Loaded>(this, tr("Loading CLIP"), [state, requested](JobContext& ctx) {
-    const auto path = clip::resolve_clip(requested.toStdString());
-    auto model = clip::shared_clip(ctx.models(), path);
-    state->model = model;  // only now: a failed load keeps the model that was working
-    const auto& info = model->info();
-    return Loaded{QString::fromStdString(path.string()), QString::fromStdString(info.architecture + ", " + info.format)};
-  }, [this, had, requested](const Loaded& l, const EngineError& error) {
-    if (!error.isNull()) {
+  m_bridge->ask<Loaded>(this, tr("Loading CLIP"), [state, requested, candidates](JobContext& ctx) {
+    Loaded l;
+    if (requested.isEmpty() && candidates.isEmpty()) clip::resolve_clip({});  // NotFound: says where models go
+    for (const QString& candidate : candidates) {
+      try {
+        auto model = clip::shared_clip(ctx.models(), candidate.toStdString());
+        state->model = model;  // only now: a failed load keeps the model that was working
+        const auto& info = model->info();
+        l.path = candidate;
+        l.description = QString::fromStdString(info.architecture + ", " + info.format);
+        return l;
+      } catch (...) {
+        if (!requested.isEmpty() || current_exception_kind() == ErrorKind::Cancelled) throw;
+        l.failures.append({candidate, QString::fromStdString(describe_current_exception())});
+      }
+    }
+    return l;  // none loaded: the failures say why
+  }, [this, had, requested, skipped](const Loaded& l, const EngineError& error) {
+    for (const auto& [path, message] : l.failures) m_failed->recordFailure(path, message);
+    QStringList broken = skipped;
+    for (const auto& [path, message] : l.failures) broken << tr("%1: %2").arg(QDir::toNativeSeparators(path), message);
+    if (!error.isNull() || l.path.isEmpty()) {
       const QString what = requested.isEmpty() ? tr("the default CLIP") : QFileInfo(requested).fileName();
-      Q_EMIT loadFailed(errorMessage(error, what), had);
+      QString message = error.isNull() ? tr("No CLIP model could be loaded.") : errorMessage(error, what);
+      if (!broken.isEmpty()) message += QLatin1Char(' ') + tr("Not loaded: %1.").arg(broken.join(QLatin1String("; ")));
+      Q_EMIT loadFailed(message, had);
       return;
     }
+    m_failed->forget(l.path);
     m_ready = true;
     m_path = l.path;
     Q_EMIT loaded(l.path, l.description);
+    if (!broken.isEmpty())
+      Q_EMIT fellBack(tr("Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.")
+                          .arg(QDir::toNativeSeparators(l.path), broken.join(QLatin1String("; "))),
+                      !l.failures.isEmpty());
   });
 }
+
+QHash<QString, QString> ClipController::failedModels() const { return m_failed->all(); }
 
 qint64 ClipController::score(const QString& prompt, const QList<QImage>& images) {
   const qint64 generation = ++m_generation;

@@ -4,6 +4,7 @@
 // Requests carry a generation number so a stale answer is dropped; the GUI thread never waits.
 // A failed load keeps the model that was working.
 #pragma once
+#include <QHash>
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -17,6 +18,7 @@ namespace atelier {
 
 class ClipPanel;
 class EngineBridge;
+class FailedModels;
 class Settings;
 struct EngineError;
 
@@ -59,6 +61,8 @@ class ClipController : public QObject {
   bool ready() const { return m_ready; }
   QString modelPath() const { return m_path; }
   bool isMiniClip() const;
+  // Model files that failed to load and have not changed since: path -> why.
+  QHash<QString, QString> failedModels() const;
   // Scores prompt against images on the worker; the answer comes as scored(). Returns its generation.
   qint64 score(const QString& prompt, const QList<QImage>& images);
   // The mini-CLIP's default images (renders of its datasets), answered by defaultImages().
@@ -74,6 +78,9 @@ class ClipController : public QObject {
   void loaded(const QString& path, const QString& description);
   // The load failed; keptModel says whether the model loaded before is still in use.
   void loadFailed(const QString& message, bool keptModel);
+  // The default model loaded, but not the first choice: message names what failed and why;
+  // fresh: something failed just now (not only files remembered from an earlier start).
+  void fellBack(const QString& message, bool fresh);
   void scored(const atelier::ClipScores& scores);
   void defaultImages(const QList<QImage>& images, const QStringList& names);
   void tableReady(const atelier::ClipTable& table);
@@ -87,6 +94,7 @@ class ClipController : public QObject {
   ClipPanel* m_panel;
   Settings* m_settings;
   std::shared_ptr<State> m_state;  // touched by tasks on the worker thread only
+  std::unique_ptr<FailedModels> m_failed;
   bool m_ready = false;
   QString m_path;
   qint64 m_generation = 0;

@@ -1,4 +1,5 @@
 // The main window's dialogs: preferences, model folders, about and licences.
+#include <QColor>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialog>
@@ -18,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "appearance.h"
+#include "clip_controller.h"
 #include "atelier/version.h"
 #include "engine_bridge.h"
 #include "main_window.h"
@@ -98,12 +100,28 @@ void MainWindow::showModelFolders() {
     folders->setItem(i, 1, new QTableWidgetItem(qs(dirs[i].path)));
     folders->setItem(i, 2, new QTableWidgetItem(dirs[i].exists ? tr("yes") : tr("no")));
   }
-  auto* files = new QTableWidget(int(models.size()), 3, &dialog);
-  files->setHorizontalHeaderLabels({tr("File"), tr("Format"), tr("Size")});
+  // Files that failed to load (and have not changed since) say why; the rest are not tried yet
+  // or loaded fine.
+  const QHash<QString, QString> failed = m_clipController->failedModels();
+  auto statusOf = [&](const std::filesystem::path& p) {
+    for (auto it = failed.begin(); it != failed.end(); ++it) {
+      const std::filesystem::path f = it.key().toStdString();
+      if (f == p || f == p.parent_path()) return tr("failed to load: %1").arg(it.value());
+    }
+    return QString();
+  };
+  auto* files = new QTableWidget(int(models.size()), 4, &dialog);
+  files->setObjectName(QStringLiteral("modelFiles"));
+  files->setHorizontalHeaderLabels({tr("File"), tr("Format"), tr("Size"), tr("Status")});
   for (int i = 0; i < int(models.size()); ++i) {
     files->setItem(i, 0, new QTableWidgetItem(qs(models[i].path)));
     files->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(models[i].format)));
     files->setItem(i, 2, new QTableWidgetItem(QLocale().formattedDataSize(qint64(models[i].bytes))));
+    const QString status = statusOf(models[i].path);
+    auto* item = new QTableWidgetItem(status);
+    item->setToolTip(status);
+    if (!status.isEmpty()) item->setForeground(QColor(0xc6, 0x28, 0x28));
+    files->setItem(i, 3, item);
   }
   for (auto* t : {folders, files}) {
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -205,6 +205,10 @@ void MainWindow::connectClip() {
                       (m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount)));
     m_models->setToolTip(QDir::toNativeSeparators(path) + QLatin1Char('\n') + description);
   });
+  connect(m_clipController, &ClipController::fellBack, this, [this](const QString& message, bool fresh) {
+    // A new failure is worth a (non-modal) box; files remembered from before, the status bar.
+    showMessage(message, fresh, fresh);
+  });
   connect(m_clipController, &ClipController::loadFailed, this, [this](const QString& message, bool kept) {
     // The panel says why it has no model; a failed switch keeps the model and says so here.
     if (kept) showMessage(tr("%1 The CLIP in use stays: %2.").arg(message, m_clipName), true, true);

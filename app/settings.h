@@ -3,7 +3,9 @@
 #pragma once
 #include <QObject>
 #include <QSettings>
+#include <QStringList>
 #include <QVariant>
+#include <QVariantHash>
 
 #include <memory>
 
@@ -37,8 +39,20 @@ class Settings : public QObject {
   Q_ENUM(Key)
 
   // Stored where QSettings puts the application's settings, or in fileName (INI) when given.
+  // A file that QSettings can't parse, or (given by the user) one that holds none of this
+  // program's keys, e.g. a notes.txt passed by mistake, is never written: the session runs on
+  // the defaults, kept in memory only, and warnings() says so.
   explicit Settings(const QString& fileName = {}, QObject* parent = nullptr);
 
+  // What was wrong with the stored settings, for the user (stderr and the window say them):
+  // a file that is not used, values that were out of range or unusable. Worded when called (in
+  // the language installed then).
+  QStringList warnings() const;
+  // Whether the settings live in memory only (the file could not be used).
+  bool isDetached() const { return !m_store; }
+
+  // The stored value, or the default when it is missing or unusable (a number that does not
+  // parse or is not finite); Threads bounded to 0..max_thread_count().
   QVariant value(Key key) const;
   void setValue(Key key, const QVariant& value);
   void reset(Key key);
@@ -52,7 +66,13 @@ class Settings : public QObject {
   void changed(atelier::Settings::Key key);
 
  private:
-  std::unique_ptr<QSettings> m_store;
+  QVariant stored(const QString& name, const QVariant& def) const;
+
+  std::unique_ptr<QSettings> m_store;  // null when detached
+  QVariantHash m_memory;               // the settings of a detached session
+  QString m_unusedFile;                // the file not used, when detached
+  QList<QPair<QString, QString>> m_unusableValues;  // key, value as stored
+  int m_threadsAsked = 0;              // the stored thread count, when over the bound
 };
 
 }  // namespace atelier

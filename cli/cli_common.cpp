@@ -2,24 +2,124 @@
 #include "cli_common.h"
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <mutex>
 #include <thread>
 
+#include "io/image.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/model_paths.h"
+#include "runtime/parse.h"
+#ifdef ATELIER_WITH_OPENCV
+#include "io/animation.h"
+#endif
 
 namespace atelier::cli {
 
+namespace fs = std::filesystem;
+
 RuntimeInfo configure(const Globals& globals) {
+  check_thread_count(globals.threads, "--threads");
   RuntimeOptions options;
   options.threads = globals.threads;
   options.device = parse_device_choice(globals.device);
   return configure_runtime(options);
+}
+
+namespace {
+
+// CLI11 reads a double with strtold, which takes "nan", "inf" and "1e999" (as infinity).
+std::string finite_or_why(std::string& text) {
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  const long double v = std::strtold(begin, &end);
+  if (end == begin || *end != '\0') return {};  // not a number at all: CLI11's conversion says so
+  if (!std::isfinite(static_cast<double>(v))) return "'" + shown(text) + "' is not a finite number";
+  return {};
+}
+
+void refuse_non_finite(CLI::App& app) {
+  for (CLI::Option* option : app.get_options())
+    // First of the option's validators (transform puts it in front; it changes nothing): a range
+    // check would otherwise answer "inf" with "not in range" and let "nan" through.
+    // (get_type_name() is "FLOAT", then the validators' descriptions: "FLOAT:FLOAT in [1 - 120]".)
+    if (const std::string type = option->get_type_name(); type == "FLOAT" || type.rfind("FLOAT:", 0) == 0)
+      option->transform(CLI::Validator(finite_or_why, ""));
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) refuse_non_finite(*sub);
+}
+
+// An engine check's Error with the option in front: "--out: can't write /x/y.png: no folder /x".
+template <typename Check>
+void as_option(const std::string& option, Check check) {
+  try {
+    check();
+  } catch (const Error& e) {
+    throw Error(e.kind(), option + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+void refuse_non_finite_options(CLI::App& app) { refuse_non_finite(app); }
+
+CLI::Validator thread_count_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto v = parse_int(text);
+        if (!v) return {};  // CLI11's conversion to an integer says what is wrong
+        try {
+          check_thread_count(*v, "value");
+        } catch (const Error& e) {
+          return e.what();
+        }
+        return {};
+      },
+      "");
+}
+
+Size parse_size(const std::string& text, const std::string& option, int max_side, uint64_t max_pixels) {
+  const std::string how = option + " '" + shown(text) + "': give WxH, e.g. 256x256, each side 1 to " + std::to_string(max_side);
+  const size_t x = text.find_first_of("xX");
+  if (x == std::string::npos) throw Error(ErrorKind::InvalidArgument, how);
+  const auto w = parse_int(std::string_view(text).substr(0, x)), h = parse_int(std::string_view(text).substr(x + 1));
+  if (!w || !h || *w < 1 || *h < 1 || *w > max_side || *h > max_side) throw Error(ErrorKind::InvalidArgument, how);
+  if (uint64_t(*w) * uint64_t(*h) > max_pixels)
+    throw Error(ErrorKind::InvalidArgument, option + " " + std::to_string(*w) + "x" + std::to_string(*h) + " is " +
+                                                std::to_string(uint64_t(*w) * uint64_t(*h)) + " pixels: at most " + std::to_string(max_pixels) +
+                                                " are allowed here");
+  return {int(*w), int(*h)};
+}
+
+void check_image_out(const std::string& path, const std::string& option) {
+  as_option(option, [&] { check_image_output(path); });
+}
+
+void check_animation_out(const std::string& path, const std::string& option) {
+#ifdef ATELIER_WITH_OPENCV
+  as_option(option, [&] { check_animation_output(path); });
+#else
+  throw Error(ErrorKind::Unsupported, option + ": this build writes no animations (built without OpenCV)");
+#endif
+}
+
+void check_svg_out(const std::string& path, const std::string& option) {
+  std::string ext = fs::path(path).extension().string();
+  for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != ".svg") throw Error(ErrorKind::InvalidArgument, option + ": can't write " + path + ": the drawing is written as SVG (name it .svg)");
+  as_option(option, [&] { check_output_folder(path); });
+}
+
+void check_folder_out(const std::string& folder, const std::string& option) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) throw Error(ErrorKind::NotFound, option + ": no folder " + folder);
+  as_option(option, [&] { check_output_folder(fs::path(folder) / "frame.png"); });
 }
 
 nlohmann::json to_json(const RuntimeInfo& info) {

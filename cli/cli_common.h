@@ -24,6 +24,28 @@ struct Globals {
 // Applies --threads and --device to this process; call at the start of a subcommand.
 RuntimeInfo configure(const Globals& globals);
 
+// Validators attached in main.cpp. Every floating-point option of the app and its subcommands
+// refuses NaN, infinities and values that overflow a double ("nan", "inf", "1e999"): CLI11's
+// ranges let NaN through (every comparison with it is false).
+void refuse_non_finite_options(CLI::App& app);
+// --threads: 0 (all cores) to max_thread_count(), with the limit in the message.
+CLI::Validator thread_count_validator();
+
+// A WxH option ("256x256"), strictly: two whole decimal numbers around one 'x', each 1 to
+// max_side, at most max_pixels in all. Error(InvalidArgument) naming the option, the value and
+// the limits otherwise ("16x16garbage" is refused).
+struct Size {
+  int width = 0, height = 0;
+};
+Size parse_size(const std::string& text, const std::string& option, int max_side, uint64_t max_pixels);
+
+// Output paths checked before any work starts (the folder exists and takes a file, the extension
+// is one the writer knows); Error(InvalidArgument or NotFound) naming the option and the path.
+void check_image_out(const std::string& path, const std::string& option);      // write_image
+void check_animation_out(const std::string& path, const std::string& option);  // write_animation
+void check_svg_out(const std::string& path, const std::string& option);        // draw's SVG
+void check_folder_out(const std::string& folder, const std::string& option);   // files written into it
+
 nlohmann::json to_json(const RuntimeInfo& info);
 
 // The default CLIP model; throws NotFound, naming --clip and `info`, when none is installed.

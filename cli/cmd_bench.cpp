@@ -16,6 +16,7 @@
 #include "gan/gan.h"
 #include "guide/guide.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/job.h"
 #include "runtime/worker.h"
 #include "vqgan/vqgan.h"
@@ -150,7 +151,9 @@ void add_bench_generate(CLI::App& bench, Globals& globals) {
   c->add_flag("!--no-bf16", a->o.bf16, "CLIP in float32 even where the CPU has bfloat16 instructions");
   c->callback([a, &globals] {
     RuntimeInfo rt = configure(globals);
-    if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
+    const Size size = parse_size(a->size, "--size", limits::kMaxSizeOptionSide, limits::kMaxGuidePixels);
+    a->o.width = size.width;
+    a->o.height = size.height;
     const bool random_clip = a->clip == "vit-b-32" || a->clip == "vit-b-16" || a->clip == "vit-l-14";
     if (random_clip && a->vocab.empty()) throw Error(ErrorKind::InvalidArgument, "random CLIP weights need --vocab (OpenAI's bpe_simple_vocab_16e6.txt.gz)");
     clip::Clip model = random_clip ? clip::Clip::random(a->clip, 0, a->vocab)

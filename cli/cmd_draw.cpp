@@ -1,6 +1,6 @@
 // clip-atelier-cli draw: CLIPDraw from the command line, writing SVG, PNG and an animation.
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +8,7 @@
 #include "cli_common.h"
 #include "clip/clip.h"
 #include "draw/clipdraw.h"
+#include "guide/prompts.h"
 #include "io/animation.h"
 #include "io/image.h"
 #include "runtime/error.h"
@@ -19,20 +20,26 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Whole or not at all: written beside the target, then renamed.
+// Whole or not at all: written beside the target, then renamed; the temporary is removed on
+// every failure, and the error says why (a full disk, permissions).
 void write_text(const fs::path& file, const std::string& text) {
   const fs::path tmp = file.parent_path() / (".partial-" + file.filename().string());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorKind::InvalidArgument, "can't write " + file.string());
-    out << text;
-    out.close();
-    if (!out) {
-      fs::remove(tmp);
-      throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed (disk full?)");
-    }
+  std::FILE* out = std::fopen(tmp.c_str(), "wb");
+  if (!out) {
+    const int err = errno;
+    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + write_error_text(err));
   }
-  fs::rename(tmp, file);
+  errno = 0;
+  const bool wrote = std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0;
+  int err = errno;
+  const bool closed = std::fclose(out) == 0;
+  if (!closed && err == 0) err = errno;
+  if (!wrote || !closed) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
+  }
+  commit_file(tmp, file);
 }
 }  // namespace
 
@@ -65,10 +72,14 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->callback([a, &globals] {
     RuntimeInfo rt = configure(globals);
-    if (!a->video.empty()) animation_format(a->video);  // a bad extension fails before the run
+    // Every output is checked before the model loads and the steps run.
+    check_svg_out(a->out, "--out");
+    if (!a->png.empty()) check_image_out(a->png, "--png");
+    if (!a->video.empty()) check_animation_out(a->video, "--video");
     std::string spec;
     for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
     a->o.prompts = spec;
+    guide::parse_prompts(spec);  // a prompt with no text or a weight of inf fails now, before the model loads
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
     model.to(rt.device.name);
     std::vector<Image> frames;

@@ -38,6 +38,7 @@ void add_eval_clip(CLI::App& eval, Globals& globals) {
   ec->add_flag("--json", e->json, "Print JSON");
   ec->callback([e, &globals] {
     configure(globals);
+    if (!e->grid.empty()) check_image_out(e->grid, "--grid");
     clip::Clip model = clip::Clip::load(e->clip.empty() ? default_clip() : fs::path(e->clip));
     if (!e->grid.empty()) {
       std::vector<Image> images;
@@ -116,6 +117,7 @@ void add_eval_vqgan(CLI::App& eval, Globals& globals) {
   c->add_flag("--json", a->json, "Print JSON");
   c->callback([a, &globals] {
     configure(globals);
+    if (!a->grid.empty()) check_image_out(a->grid, "--grid");
     auto model = vqgan::Vqgan::load_or_find(a->vqgan, a->config);
     auto q = train::eval_vqgan(model, a->data, a->images, a->size);
     if (!a->grid.empty()) {

@@ -1,4 +1,5 @@
 // clip-atelier-cli gan list | sample | interpolate: the mini-GANs (DCGANs) and your own generators.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "io/animation.h"
 #include "io/image.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 
 namespace atelier::cli {
 
@@ -56,7 +58,22 @@ void add_gan_command(CLI::App& app, Globals& globals) {
   s->add_option("--out", a->out, "The image file (.png, .jpg, .webp)")->required();
   s->callback([a, &globals] {
     configure(globals);
+    check_image_out(a->out, "--out");
     gan::Gan gen = load_generator(a->model);
+    // The grid make_grid lays out (2 px gaps), enlarged: bounded before anything is generated.
+    {
+      const int64_t S = gen.info().image_size, count = a->count;
+      const int64_t columns = std::clamp<int64_t>(a->columns > 0 ? a->columns : int64_t(std::ceil(std::sqrt(double(count)))), 1, count);
+      const int64_t rows = (count + columns - 1) / columns;
+      const int64_t w = (count == 1 ? S : columns * S + (columns + 1) * 2) * a->scale, h = (count == 1 ? S : rows * S + (rows + 1) * 2) * a->scale;
+      if (uint64_t(w) * uint64_t(h) > limits::kMaxOutputPixels || w > limits::kMaxImageSide || h > limits::kMaxImageSide)
+        throw Error(ErrorKind::InvalidArgument,
+                    std::to_string(count) + " sample" + (count == 1 ? "" : "s") + " of " + std::to_string(S) + " x " + std::to_string(S) +
+                        " at --scale " + std::to_string(a->scale) + " make a " + std::to_string(w) + " x " + std::to_string(h) +
+                        " image: the limit is " + std::to_string(limits::kMaxOutputPixels) + " pixels (" +
+                        std::to_string(limits::kMaxOutputPixels >> 20) + " Mi) and " + std::to_string(limits::kMaxImageSide) +
+                        " a side; use a smaller --count or --scale");
+    }
     std::vector<gan::Latent> zs;
     for (int i = 0; i < a->count; ++i) zs.push_back(gen.latent(a->seed + uint64_t(i), a->truncation));
     auto images = gen.generate(zs);
@@ -88,8 +105,13 @@ void add_gan_command(CLI::App& app, Globals& globals) {
   it->add_option("--out", a->out, "The animation (.gif, .webp or .mp4)")->required();
   it->callback([a, &globals] {
     configure(globals);
-    animation_format(a->out);  // a bad extension fails before any work
+    check_animation_out(a->out, "--out");  // a bad extension or folder fails before any work
     gan::Gan gen = load_generator(a->model);
+    const int64_t side = gen.info().image_size * a->scale;
+    if (uint64_t(side) * uint64_t(side) > limits::kMaxImagePixels)
+      throw Error(ErrorKind::InvalidArgument, "frames of " + std::to_string(gen.info().image_size) + " pixels at --scale " + std::to_string(a->scale) +
+                                                  " are " + std::to_string(side) + " x " + std::to_string(side) + ": a frame may have at most " +
+                                                  std::to_string(limits::kMaxImagePixels) + " pixels");
     auto frames = gen.interpolate(gen.latent(a->seed_a, a->truncation), gen.latent(a->seed_b, a->truncation), a->frames);
     AnimationOptions o;
     o.fps = a->fps;

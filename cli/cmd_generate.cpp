@@ -9,10 +9,12 @@
 #include "clip/clip.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
+#include "guide/prompts.h"
 #include "io/animation.h"
 #include "io/image.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
+#include "runtime/limits.h"
 #include "vqgan/vqgan.h"
 
 namespace atelier::cli {
@@ -63,12 +65,17 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       if (ckpt.empty()) a->generator = "gan:emoji";
       else a->vqgan = ckpt.string(), a->config = a->config.empty() ? yaml.string() : a->config;
     }
-    if (std::sscanf(a->size.c_str(), "%dx%d", &a->o.width, &a->o.height) != 2) throw Error(ErrorKind::InvalidArgument, "--size takes WxH");
-    if (!a->video.empty()) animation_format(a->video);
-    if (!a->frames.empty() && !fs::is_directory(a->frames)) throw Error(ErrorKind::NotFound, "no folder " + a->frames);
+    const Size size = parse_size(a->size, "--size", limits::kMaxSizeOptionSide, limits::kMaxGuidePixels);
+    a->o.width = size.width;
+    a->o.height = size.height;
+    // Every output is checked before the models load and the steps run.
+    check_image_out(a->out, "--out");
+    if (!a->video.empty()) check_animation_out(a->video, "--video");
+    if (!a->frames.empty()) check_folder_out(a->frames, "--frames");
     std::string spec;
     for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
     a->o.prompts = spec;
+    guide::parse_prompts(spec);  // a prompt with no text or a weight of inf fails now, before the model loads
     a->o.frame_every = a->save_every;
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
     std::unique_ptr<gan::Gan> generator;

@@ -9,6 +9,7 @@
 #include "cli_common.h"
 #include "io/image.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "train/datasets.h"
 
 namespace atelier::cli {
@@ -29,6 +30,7 @@ void add_render_command(CLI::App& app) {
   sh->add_option("--size", a->size, "Pixels")->check(CLI::Range(16, 4096));
   sh->add_option("--out", a->out, "The image file")->required();
   sh->callback([a] {
+    check_image_out(a->out, "--out");
     auto index = [](const std::vector<std::string>& names, const std::string& want, const char* what) {
       for (size_t i = 0; i < names.size(); ++i)
         if (names[i] == want || names[i].find(" " + want) != std::string::npos) return int(i);
@@ -56,7 +58,13 @@ void add_render_command(CLI::App& app) {
   shs->add_flag("--contrast", bt->contrast, "Contrast groups instead (five in a row, alike but for one word)");
   shs->add_flag("--classic", bt->classic, "The classic shapes (train clip --classic-shapes)");
   shs->callback([bt] {
+    check_image_out(bt->out, "--out");
     const int cols = int(std::ceil(std::sqrt(double(bt->count)))), rows = (bt->count + cols - 1) / cols, gap = 2, S = bt->size;
+    const uint64_t grid_pixels = uint64_t(cols * S + (cols - 1) * gap) * uint64_t(rows * S + (rows - 1) * gap);
+    if (grid_pixels > limits::kMaxOutputPixels)
+      throw Error(ErrorKind::InvalidArgument, std::to_string(bt->count) + " samples of " + std::to_string(S) + " pixels make a grid of " +
+                                                  std::to_string(grid_pixels) + " pixels: the limit is " + std::to_string(limits::kMaxOutputPixels) +
+                                                  "; use a smaller --count or --size");
     Image grid{cols * S + (cols - 1) * gap, rows * S + (rows - 1) * gap, 3, {}};
     grid.pixels.assign(size_t(grid.width) * size_t(grid.height) * 3, 255);
     for (int k = 0; k < bt->count; ++k) {
@@ -77,6 +85,7 @@ void add_render_command(CLI::App& app) {
   em->add_option("--size", a->size, "Pixels")->check(CLI::Range(16, 4096));
   em->add_option("--out", a->out, "The image file")->required();
   em->callback([a] {
+    check_image_out(a->out, "--out");
     auto set = train::EmojiSet::load();
     for (size_t i = 0; i < set->size(); ++i)
       if (set->entries()[i].name == a->name) {

@@ -8,6 +8,8 @@
 
 #include "cli_common.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
+#include "runtime/parse.h"
 #include "train/clip_trainer.h"
 #include "train/gan_trainer.h"
 #include "train/vqgan_trainer.h"
@@ -86,11 +88,18 @@ void add_train_gan(CLI::App& train, Globals& globals) {
   });
 }
 
+// "1,2,2,4": whole numbers 1 to 16, 2 to limits::kMaxLevels of them.
 std::vector<int64_t> parse_mult(const std::string& s) {
+  const std::string how = "--ch-mult '" + shown(s) + "': give 2 to " + std::to_string(limits::kMaxLevels) +
+                          " whole numbers from 1 to 16, separated by commas, e.g. 1,2,2,4";
   std::vector<int64_t> out;
   std::stringstream ss(s);
-  for (std::string part; std::getline(ss, part, ',');) out.push_back(std::stoll(part));
-  if (out.size() < 2) throw Error(ErrorKind::InvalidArgument, "--ch-mult takes at least two levels, e.g. 1,2,2,4");
+  for (std::string part; std::getline(ss, part, ',');) {
+    const auto v = parse_int(part);
+    if (!v || *v < 1 || *v > 16 || int64_t(out.size()) >= limits::kMaxLevels) throw Error(ErrorKind::InvalidArgument, how);
+    out.push_back(*v);
+  }
+  if (out.size() < 2 || (!s.empty() && s.back() == ',')) throw Error(ErrorKind::InvalidArgument, how);
   return out;
 }
 

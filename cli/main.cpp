@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   cli::Globals globals;
-  app.add_option("--threads", globals.threads, "Intra-op threads for LibTorch (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  app.add_option("--threads", globals.threads, "Intra-op threads for LibTorch (default: all cores; at most 4 per core, 256 in all)")
+      ->check(CLI::NonNegativeNumber)
+      ->check(cli::thread_count_validator());
   app.add_option("--device", globals.device, "Compute device")
       ->check(CLI::IsMember({"auto", "cpu", "cuda"}));
 
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
   cli::add_vqgan_command(app, globals);
   cli::add_judge_command(app, globals);
 #endif
+  // NaN and infinities are refused by every floating-point option, in one place.
+  cli::refuse_non_finite_options(app);
 
   try {
     app.parse(argc, argv);

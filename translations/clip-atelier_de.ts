@@ -116,6 +116,26 @@
         <source>CLIP&apos;s prompt engineering</source>
         <translation>CLIPs Prompt-Engineering</translation>
     </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (schon zuvor fehlgeschlagen: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No CLIP model could be loaded.</source>
+        <translation>Kein CLIP-Modell konnte geladen werden.</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1.</source>
+        <translation>Nicht geladen: %1.</translation>
+    </message>
+    <message>
+        <source>Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>%1 wird verwendet; diese ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -814,6 +834,33 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::ImageGuard</name>
+    <message>
+        <source>the file can&apos;t be read</source>
+        <translation>die Datei ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the file is cut short</source>
+        <translation>die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>a damaged PNG file (a chunk of %1 bytes in a file of %2)</source>
+        <translation>eine beschädigte PNG-Datei (ein Block von %1 Bytes in einer Datei von %2)</translation>
+    </message>
+    <message>
+        <source>it claims %1 x %2 pixels</source>
+        <translation>es gibt %1 x %2 Pixel an</translation>
+    </message>
+    <message>
+        <source>it is %1 x %2 pixels, more than the limit of %3 megapixels (%4 pixels a side)</source>
+        <translation>es hat %1 x %2 Pixel, mehr als die Grenze von %3 Megapixeln (%4 Pixel je Seite)</translation>
+    </message>
+    <message>
+        <source>it is %1 x %2 pixels, longer than %3 times its width or height</source>
+        <translation>es hat %1 x %2 Pixel, länger als das %3-Fache seiner Breite oder Höhe</translation>
+    </message>
+</context>
+<context>
     <name>atelier::LivePlot</name>
     <message>
         <source>step</source>
@@ -1165,6 +1212,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Model Folders…</source>
         <translation>Modellordner…</translation>
     </message>
+    <message>
+        <source>failed to load: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunController</name>
@@ -1245,6 +1300,21 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::Settings</name>
+    <message>
+        <source>The settings file %1 is not a settings file of CLIP Atelier, or can&apos;t be read: it is left as it is, and this session runs with the default settings and saves none of them.</source>
+        <translation>Die Einstellungsdatei %1 ist keine Einstellungsdatei von CLIP Atelier oder nicht lesbar: Sie bleibt unverändert, und diese Sitzung läuft mit den Standardeinstellungen und speichert keine davon.</translation>
+    </message>
+    <message>
+        <source>The setting %1 holds &apos;%2&apos;, which is not a usable value: the default is used.</source>
+        <translation>Die Einstellung %1 enthält „%2“, keinen verwendbaren Wert: Der Standardwert wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The settings ask for %1 threads; at most %2 are used on this machine (%3 per core, %4 in all).</source>
+        <translation>Die Einstellungen verlangen %1 Threads; auf diesem Rechner werden höchstens %2 verwendet (%3 pro Kern, insgesamt %4).</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,26 @@
         <source>CLIP&apos;s prompt engineering</source>
         <translation>la ingeniería de prompts de CLIP</translation>
     </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (ya falló antes: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No CLIP model could be loaded.</source>
+        <translation>No se pudo cargar ningún modelo CLIP.</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1.</source>
+        <translation>No cargados: %1.</translation>
+    </message>
+    <message>
+        <source>Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>Se usa %1; estos no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
@@ -814,6 +834,33 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::ImageGuard</name>
+    <message>
+        <source>the file can&apos;t be read</source>
+        <translation>el archivo no se puede leer</translation>
+    </message>
+    <message>
+        <source>the file is cut short</source>
+        <translation>el archivo está cortado</translation>
+    </message>
+    <message>
+        <source>a damaged PNG file (a chunk of %1 bytes in a file of %2)</source>
+        <translation>un archivo PNG dañado (un bloque de %1 bytes en un archivo de %2)</translation>
+    </message>
+    <message>
+        <source>it claims %1 x %2 pixels</source>
+        <translation>declara %1 x %2 píxeles</translation>
+    </message>
+    <message>
+        <source>it is %1 x %2 pixels, more than the limit of %3 megapixels (%4 pixels a side)</source>
+        <translation>tiene %1 x %2 píxeles, más que el límite de %3 megapíxeles (%4 píxeles por lado)</translation>
+    </message>
+    <message>
+        <source>it is %1 x %2 pixels, longer than %3 times its width or height</source>
+        <translation>tiene %1 x %2 píxeles, más de %3 veces su ancho o su alto</translation>
+    </message>
+</context>
+<context>
     <name>atelier::LivePlot</name>
     <message>
         <source>step</source>
@@ -1165,6 +1212,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Model Folders…</source>
         <translation>Carpetas de modelos…</translation>
     </message>
+    <message>
+        <source>failed to load: %1</source>
+        <translation>no se pudo cargar: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunController</name>
@@ -1245,6 +1300,21 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Could not write %1: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::Settings</name>
+    <message>
+        <source>The settings file %1 is not a settings file of CLIP Atelier, or can&apos;t be read: it is left as it is, and this session runs with the default settings and saves none of them.</source>
+        <translation>El archivo de configuración %1 no es un archivo de configuración de CLIP Atelier o no se puede leer: se deja tal como está, y esta sesión usa la configuración predeterminada y no guarda nada de ella.</translation>
+    </message>
+    <message>
+        <source>The setting %1 holds &apos;%2&apos;, which is not a usable value: the default is used.</source>
+        <translation>El ajuste %1 contiene «%2», que no es un valor utilizable: se usa el valor predeterminado.</translation>
+    </message>
+    <message>
+        <source>The settings ask for %1 threads; at most %2 are used on this machine (%3 per core, %4 in all).</source>
+        <translation>La configuración pide %1 hilos; en esta máquina se usan como máximo %2 (%3 por núcleo, %4 en total).</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QImageReader>
+
+#include "image_guard.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -137,6 +139,10 @@ void ClipRowPage::addCard(const QString& path, const QImage& image, const QStrin
 int ClipRowPage::addImages(const QStringList& paths) {
   int added = 0;
   for (const QString& path : paths) {
+    if (const QString why = image_guard::problem(path); !why.isEmpty()) {
+      Q_EMIT imageRejected(path, why);
+      continue;
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     QImage image = reader.read();

@@ -1,6 +1,10 @@
 // The CLIP + VQGAN tab's settings, their PNG text chunks, and the frames saved with them.
 #include "vqgan_panel.h"
 
+#include "image_guard.h"
+
+#include <cmath>
+
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -203,8 +207,10 @@ void VqganPanel::dropEvent(QDropEvent* event) {
 }
 
 VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) {
-  const QImage png(path);
   Settings s;
+  *ok = false;
+  if (!image_guard::problem(path).isEmpty()) return s;
+  const QImage png(path);
   *ok = !png.isNull() && png.text(QStringLiteral("Software")) == QLatin1String("CLIP Atelier");
   if (!*ok) return s;
   s.prompts = png.text(QStringLiteral("clip-atelier:prompts"));
@@ -213,8 +219,14 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   s.optimiser = png.text(QStringLiteral("clip-atelier:optimiser"));
   s.steps = png.text(QStringLiteral("clip-atelier:steps")).toInt();
   s.cutn = png.text(QStringLiteral("clip-atelier:cutn")).toInt();
-  s.cutPow = png.text(QStringLiteral("clip-atelier:cut_pow")).toDouble();
-  s.lr = png.text(QStringLiteral("clip-atelier:lr")).toDouble();
+  // Numbers as written by this program; anything else (nan, inf, text) keeps the default.
+  auto number = [&](const char* key, double fallback) {
+    bool good = false;
+    const double v = png.text(QLatin1String(key)).toDouble(&good);
+    return good && std::isfinite(v) ? v : fallback;
+  };
+  s.cutPow = number("clip-atelier:cut_pow", s.cutPow);
+  s.lr = number("clip-atelier:lr", s.lr);
   s.seed = png.text(QStringLiteral("clip-atelier:seed")).toInt();
   if (!png.text(QStringLiteral("clip-atelier:size")).isEmpty()) s.size = png.text(QStringLiteral("clip-atelier:size")).toInt();
   return s;

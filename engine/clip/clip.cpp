@@ -3,14 +3,16 @@
 #include <ATen/ATen.h>
 
 #include <cmath>
-#include <regex>
+#include <set>
 
 #include "clip/detail/clip_impl.h"
 #include "clip/preprocess.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/module_io.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/model_paths.h"
+#include "runtime/parse.h"
 
 namespace fs = std::filesystem;
 
@@ -40,50 +42,78 @@ bool has_hf_keys(const std::map<std::string, at::Tensor>& sd) {
   return sd.count("text_model.embeddings.token_embedding.weight") > 0;
 }
 
-std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf) {
-  auto get = [&](const std::string& k) -> const at::Tensor& {
+std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf, const std::string& source) {
+  for (const auto& [k, v] : hf)
+    if (k.size() > limits::kMaxKeyLength)
+      throw Error(ErrorKind::BadFile, source + ": a key of " + std::to_string(k.size()) + " characters ('" + shown(k) +
+                                          "') is longer than the limit of " + std::to_string(limits::kMaxKeyLength));
+  auto get = [&](const std::string& k, int64_t dims) -> const at::Tensor& {
     auto it = hf.find(k);
-    if (it == hf.end()) throw Error(ErrorKind::BadFile, "the Hugging Face checkpoint has no '" + k + "'");
+    if (it == hf.end()) throw Error(ErrorKind::BadFile, source + " has no '" + k + "' (Hugging Face names)");
+    if (it->second.dim() != dims)
+      throw Error(ErrorKind::BadFile, source + ": " + k + " has shape " + c10::str(it->second.sizes()) + ", not " +
+                                          std::to_string(dims) + "-dimensional");
     return it->second;
+  };
+  // q, k and v of one block, checked to agree before they are joined.
+  auto joined = [&](const std::string& block, const char* what, int64_t dims) {
+    const at::Tensor& q = get(block + "self_attn.q_proj." + what, dims);
+    const at::Tensor& k = get(block + "self_attn.k_proj." + what, dims);
+    const at::Tensor& v = get(block + "self_attn.v_proj." + what, dims);
+    if (k.sizes() != q.sizes() || v.sizes() != q.sizes())
+      throw Error(ErrorKind::BadFile, source + ": " + block + "self_attn's q, k and v " + what + "s have the shapes " +
+                                          c10::str(q.sizes()) + ", " + c10::str(k.sizes()) + " and " + c10::str(v.sizes()));
+    for (int64_t d : q.sizes())  // checked before the join allocates
+      if (d < 1 || d > limits::kMaxWidth)
+        throw Error(ErrorKind::BadFile, source + ": " + block + "self_attn.q_proj." + what + " has shape " + c10::str(q.sizes()) +
+                                            "; widths must be from 1 to " + std::to_string(limits::kMaxWidth) + " (the stated limit)");
+    return at::cat({q, k, v});
   };
   std::map<std::string, at::Tensor> sd;
   // Per tower: HF prefix -> OpenAI prefix of its transformer blocks.
   for (const auto& [hf_tower, oa_tower] : {std::pair{std::string("text_model"), std::string("transformer")},
                                            std::pair{std::string("vision_model"), std::string("visual.transformer")}}) {
-    static const std::regex layer(R"(^(text_model|vision_model)\.encoder\.layers\.(\d+)\.)");
-    std::set<int> layers;
+    const std::string prefix = hf_tower + ".encoder.layers.";
+    std::set<int64_t> layers;
     for (const auto& [k, v] : hf) {
-      std::smatch m;
-      if (std::regex_search(k, m, layer) && m[1] == hf_tower) layers.insert(std::stoi(m[2]));
+      if (k.compare(0, prefix.size(), prefix) != 0) continue;
+      const auto parts = split_key(k);  // text_model, encoder, layers, N, ...
+      const auto index = parts.size() > 4 ? key_index(parts[3]) : std::nullopt;
+      if (!index)
+        throw Error(ErrorKind::BadFile, source + ": the key '" + shown(k, 80) + "' has no layer index (a number of at most " +
+                                            std::to_string(limits::kMaxIndexDigits) + " digits) after " + prefix);
+      layers.insert(*index);
+      if (int64_t(layers.size()) > limits::kMaxLayers)
+        throw Error(ErrorKind::BadFile, source + ": more than " + std::to_string(limits::kMaxLayers) + " layers under " + prefix +
+                                            " (the stated limit)");
     }
-    for (int i : layers) {
-      const std::string h = hf_tower + ".encoder.layers." + std::to_string(i) + ".";
+    for (int64_t i : layers) {
+      const std::string h = prefix + std::to_string(i) + ".";
       const std::string o = oa_tower + ".resblocks." + std::to_string(i) + ".";
-      sd[o + "attn.in_proj_weight"] = at::cat({get(h + "self_attn.q_proj.weight"), get(h + "self_attn.k_proj.weight"),
-                                               get(h + "self_attn.v_proj.weight")});
-      sd[o + "attn.in_proj_bias"] = at::cat({get(h + "self_attn.q_proj.bias"), get(h + "self_attn.k_proj.bias"),
-                                             get(h + "self_attn.v_proj.bias")});
+      sd[o + "attn.in_proj_weight"] = joined(h, "weight", 2);
+      sd[o + "attn.in_proj_bias"] = joined(h, "bias", 1);
       for (const char* wb : {"weight", "bias"}) {
-        sd[o + "attn.out_proj." + wb] = get(h + "self_attn.out_proj." + wb);
-        sd[o + "ln_1." + wb] = get(h + "layer_norm1." + wb);
-        sd[o + "ln_2." + wb] = get(h + "layer_norm2." + wb);
-        sd[o + "mlp.c_fc." + wb] = get(h + "mlp.fc1." + wb);
-        sd[o + "mlp.c_proj." + wb] = get(h + "mlp.fc2." + wb);
+        const int64_t dims = std::string(wb) == "weight" ? 2 : 1;
+        sd[o + "attn.out_proj." + wb] = get(h + "self_attn.out_proj." + wb, dims);
+        sd[o + "ln_1." + wb] = get(h + "layer_norm1." + wb, 1);
+        sd[o + "ln_2." + wb] = get(h + "layer_norm2." + wb, 1);
+        sd[o + "mlp.c_fc." + wb] = get(h + "mlp.fc1." + wb, dims);
+        sd[o + "mlp.c_proj." + wb] = get(h + "mlp.fc2." + wb, dims);
       }
     }
   }
-  sd["token_embedding.weight"] = get("text_model.embeddings.token_embedding.weight");
-  sd["positional_embedding"] = get("text_model.embeddings.position_embedding.weight");
-  sd["text_projection"] = get("text_projection.weight").t();  // HF stores [embed, width]
-  sd["visual.class_embedding"] = get("vision_model.embeddings.class_embedding");
-  sd["visual.conv1.weight"] = get("vision_model.embeddings.patch_embedding.weight");
-  sd["visual.positional_embedding"] = get("vision_model.embeddings.position_embedding.weight");
-  sd["visual.proj"] = get("visual_projection.weight").t();
-  sd["logit_scale"] = get("logit_scale");
+  sd["token_embedding.weight"] = get("text_model.embeddings.token_embedding.weight", 2);
+  sd["positional_embedding"] = get("text_model.embeddings.position_embedding.weight", 2);
+  sd["text_projection"] = get("text_projection.weight", 2).t();  // HF stores [embed, width]
+  sd["visual.class_embedding"] = get("vision_model.embeddings.class_embedding", 1);
+  sd["visual.conv1.weight"] = get("vision_model.embeddings.patch_embedding.weight", 4);
+  sd["visual.positional_embedding"] = get("vision_model.embeddings.position_embedding.weight", 2);
+  sd["visual.proj"] = get("visual_projection.weight", 2).t();
+  sd["logit_scale"] = get("logit_scale", 0);
   for (const char* wb : {"weight", "bias"}) {
-    sd[std::string("ln_final.") + wb] = get(std::string("text_model.final_layer_norm.") + wb);
-    sd[std::string("visual.ln_pre.") + wb] = get(std::string("vision_model.pre_layrnorm.") + wb);  // sic
-    sd[std::string("visual.ln_post.") + wb] = get(std::string("vision_model.post_layernorm.") + wb);
+    sd[std::string("ln_final.") + wb] = get(std::string("text_model.final_layer_norm.") + wb, 1);
+    sd[std::string("visual.ln_pre.") + wb] = get(std::string("vision_model.pre_layrnorm.") + wb, 1);  // sic
+    sd[std::string("visual.ln_post.") + wb] = get(std::string("vision_model.post_layernorm.") + wb, 1);
   }
   return sd;
 }
@@ -121,10 +151,18 @@ Clip Clip::load(const fs::path& checkpoint, const fs::path& vocabulary) {
   auto sd = model_of_training_checkpoint(strip_prefix(io::read_state_dict(file, &kind), "module."));
   impl->info.format = kind;
   if (has_hf_keys(sd)) {
-    sd = from_hf_keys(sd);
+    sd = from_hf_keys(sd, file.string());
     impl->info.format += " (Hugging Face names)";
   }
-  const ClipConfig config = ClipConfig::from_state_dict(sd);
+  // The configuration the shapes imply, within the limits and matching every tensor, before
+  // anything is allocated for the model.
+  const ClipConfig config = ClipConfig::from_state_dict(sd, file.string());
+  const fs::path vocab = vocabulary.empty() ? find_vocabulary(checkpoint) : vocabulary;
+  impl->tokenizer.emplace(Tokenizer::load(vocab));
+  impl->info.vocabulary = impl->tokenizer->source();
+  if (int64_t(impl->tokenizer->vocab_size()) > config.vocab_size)
+    throw Error(ErrorKind::BadFile, "the vocabulary " + vocab.string() + " has " + std::to_string(impl->tokenizer->vocab_size()) +
+                                        " tokens, more than the model's " + std::to_string(config.vocab_size));
   impl->model = ClipModel(config);
   load_weights(*impl->model, sd, file.string());
   impl->model->eval();
@@ -135,12 +173,6 @@ Clip Clip::load(const fs::path& checkpoint, const fs::path& vocabulary) {
   impl->info.context_length = config.context_length;
   impl->info.vocab_size = config.vocab_size;
   impl->info.logit_scale = impl->model->logit_scale.item<double>();
-  const fs::path vocab = vocabulary.empty() ? find_vocabulary(checkpoint) : vocabulary;
-  impl->tokenizer.emplace(Tokenizer::load(vocab));
-  impl->info.vocabulary = impl->tokenizer->source();
-  if (int64_t(impl->tokenizer->vocab_size()) > config.vocab_size)
-    throw Error(ErrorKind::BadFile, "the vocabulary " + vocab.string() + " has " + std::to_string(impl->tokenizer->vocab_size()) +
-                                        " tokens, more than the model's " + std::to_string(config.vocab_size));
   return Clip(std::move(impl));
 }
 

@@ -8,14 +8,74 @@
 #include <sstream>
 
 #include "runtime/error.h"
+#include "runtime/limits.h"
+#include "runtime/parse.h"
 
 namespace atelier::clip {
 
 namespace {
-const at::Tensor& require(const std::map<std::string, at::Tensor>& sd, const std::string& key) {
+
+std::string shape_of(c10::IntArrayRef sizes) { return c10::str(sizes); }
+
+// A key's tensor with the number of dimensions its role needs; Error(BadFile) naming it otherwise.
+const at::Tensor& require(const std::map<std::string, at::Tensor>& sd, const std::string& key, const std::string& source,
+                          int64_t dims, const char* layout) {
   auto it = sd.find(key);
-  if (it == sd.end()) throw Error(ErrorKind::BadFile, "the checkpoint has no '" + key + "': not a CLIP state dict?");
+  if (it == sd.end()) throw Error(ErrorKind::BadFile, source + " has no '" + key + "': not a CLIP state dict?");
+  if (it->second.dim() != dims)
+    throw Error(ErrorKind::BadFile, source + ": " + key + " has shape " + shape_of(it->second.sizes()) + "; a CLIP's is " + layout);
   return it->second;
+}
+
+// value within [lo, hi], or Error(BadFile) naming source, what (with its key), the value and the limits.
+void within(const std::string& source, const char* what, int64_t value, int64_t lo, int64_t hi) {
+  if (value < lo || value > hi)
+    throw Error(ErrorKind::BadFile, source + ": " + what + " is " + std::to_string(value) + "; it must be from " + std::to_string(lo) +
+                                        " to " + std::to_string(hi) + " (the stated limits)");
+}
+
+// The transformer blocks under prefix ("visual.transformer.resblocks."): their indices must be
+// 0, 1, ..., n - 1, each a number of at most limits::kMaxIndexDigits digits, n <= kMaxLayers.
+int64_t count_blocks(const std::map<std::string, at::Tensor>& sd, const std::string& prefix, const std::string& source) {
+  std::set<int64_t> blocks;
+  for (const auto& [k, v] : sd) {
+    if (k.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string_view rest = std::string_view(k).substr(prefix.size());
+    const auto index = key_index(rest.substr(0, rest.find('.')));
+    if (!index)
+      throw Error(ErrorKind::BadFile, source + ": the key '" + shown(k, 80) + "' has no block index (a number of at most " +
+                                          std::to_string(limits::kMaxIndexDigits) + " digits) after " + prefix);
+    blocks.insert(*index);
+    if (int64_t(blocks.size()) > limits::kMaxLayers)
+      throw Error(ErrorKind::BadFile, source + ": more than " + std::to_string(limits::kMaxLayers) + " blocks under " + prefix +
+                                          " (the stated limit)");
+  }
+  int64_t expected = 0;
+  for (int64_t b : blocks) {
+    if (b != expected)
+      throw Error(ErrorKind::BadFile, source + ": " + prefix + std::to_string(expected) + " is missing (the blocks go up to " +
+                                          std::to_string(*blocks.rbegin()) + ")");
+    ++expected;
+  }
+  return int64_t(blocks.size());
+}
+
+void add_tower(ShapeList& out, const std::string& prefix, int64_t w, int64_t layers) {
+  for (int64_t i = 0; i < layers; ++i) {
+    const std::string b = prefix + "resblocks." + std::to_string(i) + ".";
+    out.push_back({b + "attn.in_proj_weight", {3 * w, w}});
+    out.push_back({b + "attn.in_proj_bias", {3 * w}});
+    out.push_back({b + "attn.out_proj.weight", {w, w}});
+    out.push_back({b + "attn.out_proj.bias", {w}});
+    out.push_back({b + "ln_1.weight", {w}});
+    out.push_back({b + "ln_1.bias", {w}});
+    out.push_back({b + "mlp.c_fc.weight", {4 * w, w}});
+    out.push_back({b + "mlp.c_fc.bias", {4 * w}});
+    out.push_back({b + "mlp.c_proj.weight", {w, 4 * w}});
+    out.push_back({b + "mlp.c_proj.bias", {w}});
+    out.push_back({b + "ln_2.weight", {w}});
+    out.push_back({b + "ln_2.bias", {w}});
+  }
 }
 
 torch::nn::LayerNorm layer_norm(int64_t width) {
@@ -27,38 +87,113 @@ ClipConfig ClipConfig::vit_b_32() { return {512, 224, 12, 768, 32, 77, 49408, 51
 ClipConfig ClipConfig::vit_b_16() { return {512, 224, 12, 768, 16, 77, 49408, 512, 8, 12}; }
 ClipConfig ClipConfig::vit_l_14() { return {768, 224, 24, 1024, 14, 77, 49408, 768, 12, 12}; }
 
-ClipConfig ClipConfig::from_state_dict(const std::map<std::string, at::Tensor>& sd) {
+ClipConfig ClipConfig::from_state_dict(const std::map<std::string, at::Tensor>& sd, const std::string& source) {
+  for (const auto& [k, v] : sd)
+    if (k.size() > limits::kMaxKeyLength)
+      throw Error(ErrorKind::BadFile, source + ": a key of " + std::to_string(k.size()) + " characters ('" + shown(k) +
+                                          "') is longer than the limit of " + std::to_string(limits::kMaxKeyLength));
   if (!sd.count("visual.proj")) {
     if (sd.count("visual.layer1.0.conv1.weight"))
       throw Error(ErrorKind::Unsupported,
                   "this CLIP has a ResNet image tower (RN50 and friends); only the vision-transformer CLIPs "
                   "(ViT-B/32, ViT-B/16, ViT-L/14, ...) are supported so far");
-    require(sd, "visual.proj");
+    require(sd, "visual.proj", source, 2, "[width, embed]");
   }
   ClipConfig c;
-  const auto& conv = require(sd, "visual.conv1.weight");  // [width, 3, patch, patch]
+  const auto& conv = require(sd, "visual.conv1.weight", source, 4, "[width, 3, patch, patch]");
+  if (conv.size(1) != 3 || conv.size(2) != conv.size(3))
+    throw Error(ErrorKind::BadFile, source + ": visual.conv1.weight has shape " + shape_of(conv.sizes()) +
+                                        "; a CLIP's is [width, 3, patch, patch]");
   c.vision_width = conv.size(0);
   c.vision_patch_size = conv.size(-1);
-  std::set<std::string> vblocks, tblocks;
-  for (const auto& [k, v] : sd) {
-    if (k.rfind("visual.transformer.resblocks.", 0) == 0) vblocks.insert(k.substr(0, k.find('.', 29)));
-    if (k.rfind("transformer.resblocks.", 0) == 0) tblocks.insert(k.substr(0, k.find('.', 22)));
-  }
-  c.vision_layers = int64_t(vblocks.size());
-  const int64_t tokens = require(sd, "visual.positional_embedding").size(0);  // grid^2 + 1
+  within(source, "the patch size (visual.conv1.weight's last dimension)", c.vision_patch_size, 1, limits::kMaxInputResolution);
+  c.vision_layers = count_blocks(sd, "visual.transformer.resblocks.", source);
+  // grid^2 + 1 rows: the patches and the class token.
+  const int64_t tokens = require(sd, "visual.positional_embedding", source, 2, "[grid * grid + 1, width]").size(0);
+  const int64_t max_grid = limits::kMaxInputResolution / c.vision_patch_size;
+  within(source, "the rows of visual.positional_embedding", tokens, 2, max_grid * max_grid + 1);
   const auto grid = int64_t(std::lround(std::sqrt(double(tokens - 1))));
   if (grid * grid + 1 != tokens)
-    throw Error(ErrorKind::BadFile, "visual.positional_embedding has " + std::to_string(tokens) + " rows: not a square grid plus one");
+    throw Error(ErrorKind::BadFile, source + ": visual.positional_embedding has " + std::to_string(tokens) +
+                                        " rows: not a square grid plus one");
   c.image_resolution = grid * c.vision_patch_size;
-  c.embed_dim = require(sd, "text_projection").size(1);
-  c.context_length = require(sd, "positional_embedding").size(0);
-  c.vocab_size = require(sd, "token_embedding.weight").size(0);
-  c.transformer_width = require(sd, "ln_final.weight").size(0);
+  c.embed_dim = require(sd, "text_projection", source, 2, "[width, embed]").size(1);
+  c.context_length = require(sd, "positional_embedding", source, 2, "[context, width]").size(0);
+  c.vocab_size = require(sd, "token_embedding.weight", source, 2, "[vocabulary, width]").size(0);
+  c.transformer_width = require(sd, "ln_final.weight", source, 1, "[width]").size(0);
   c.transformer_heads = c.transformer_width / 64;
-  c.transformer_layers = int64_t(tblocks.size());
-  if (c.transformer_heads < 1 || c.vision_heads() < 1)
-    throw Error(ErrorKind::Unsupported, "transformer widths below 64 can't be split into heads of 64 as the reference does");
+  c.transformer_layers = count_blocks(sd, "transformer.resblocks.", source);
+  c.validate(source);
+  check_shapes(c, sd, source);
   return c;
+}
+
+void ClipConfig::validate(const std::string& source) const {
+  within(source, "the embedding size (text_projection's columns)", embed_dim, 1, limits::kMaxWidth);
+  within(source, "the vision width (visual.conv1.weight's rows)", vision_width, 1, limits::kMaxWidth);
+  within(source, "the text width (ln_final.weight's size)", transformer_width, 1, limits::kMaxWidth);
+  if (transformer_heads < 1 || vision_heads() < 1)
+    throw Error(ErrorKind::Unsupported, source + ": transformer widths below 64 (here " + std::to_string(vision_width) + " and " +
+                                            std::to_string(transformer_width) +
+                                            ") can't be split into heads of 64 as the reference does");
+  if (vision_width % vision_heads() != 0 || transformer_width % transformer_heads != 0)
+    throw Error(ErrorKind::BadFile, source + ": the widths " + std::to_string(vision_width) + " and " + std::to_string(transformer_width) +
+                                        " don't split evenly into " + std::to_string(vision_heads()) + " and " +
+                                        std::to_string(transformer_heads) + " heads");
+  within(source, "the vision blocks (visual.transformer.resblocks.N)", vision_layers, 1, limits::kMaxLayers);
+  within(source, "the text blocks (transformer.resblocks.N)", transformer_layers, 1, limits::kMaxLayers);
+  within(source, "the patch size (visual.conv1.weight's last dimension)", vision_patch_size, 1, limits::kMaxInputResolution);
+  within(source, "the input resolution (the patch size times visual.positional_embedding's grid)", image_resolution,
+         vision_patch_size, limits::kMaxInputResolution);
+  within(source, "the context length (positional_embedding's rows)", context_length, 2, limits::kMaxContext);
+  within(source, "the vocabulary (token_embedding.weight's rows)", vocab_size, 1, limits::kMaxVocabulary);
+  const int64_t n = parameter_count();
+  if (n > int64_t(limits::kMaxParameters))
+    throw Error(ErrorKind::BadFile, source + ": " + describe() + " has " + std::to_string(n) + " parameters, more than the limit of " +
+                                        std::to_string(limits::kMaxParameters));
+}
+
+ShapeList ClipConfig::parameter_shapes() const {
+  const int64_t vw = vision_width, tw = transformer_width, p = vision_patch_size, grid = image_resolution / vision_patch_size;
+  ShapeList s;
+  // named_parameters()' order: a module's own parameters, then its children's, depth first.
+  s.push_back({"positional_embedding", {context_length, tw}});
+  s.push_back({"text_projection", {tw, embed_dim}});
+  s.push_back({"logit_scale", {}});
+  s.push_back({"visual.class_embedding", {vw}});
+  s.push_back({"visual.positional_embedding", {grid * grid + 1, vw}});
+  s.push_back({"visual.proj", {vw, embed_dim}});
+  s.push_back({"visual.conv1.weight", {vw, 3, p, p}});
+  s.push_back({"visual.ln_pre.weight", {vw}});
+  s.push_back({"visual.ln_pre.bias", {vw}});
+  add_tower(s, "visual.transformer.", vw, vision_layers);
+  s.push_back({"visual.ln_post.weight", {vw}});
+  s.push_back({"visual.ln_post.bias", {vw}});
+  add_tower(s, "transformer.", tw, transformer_layers);
+  s.push_back({"token_embedding.weight", {vocab_size, tw}});
+  s.push_back({"ln_final.weight", {tw}});
+  s.push_back({"ln_final.bias", {tw}});
+  return s;
+}
+
+int64_t ClipConfig::parameter_count() const {
+  // Closed form of parameter_shapes()' sum (no strings): each dimension is within the limits
+  // here, so no product overflows.
+  const int64_t vw = vision_width, tw = transformer_width, grid = image_resolution / std::max<int64_t>(1, vision_patch_size);
+  auto tower = [](int64_t w, int64_t layers) { return layers * (12 * w * w + 13 * w); };
+  return context_length * tw + tw * embed_dim + 1 + vw + (grid * grid + 1) * vw + vw * embed_dim +
+         vw * 3 * vision_patch_size * vision_patch_size + 4 * vw + tower(vw, vision_layers) + tower(tw, transformer_layers) +
+         vocab_size * tw + 2 * tw;
+}
+
+void check_shapes(const ClipConfig& config, const std::map<std::string, at::Tensor>& sd, const std::string& source) {
+  for (const auto& [name, shape] : config.parameter_shapes()) {
+    auto it = sd.find(name);
+    if (it == sd.end()) throw Error(ErrorKind::BadFile, source + ": the key '" + name + "' is missing");
+    if (it->second.sizes() != c10::IntArrayRef(shape))
+      throw Error(ErrorKind::BadFile, source + ": '" + name + "' has shape " + shape_of(it->second.sizes()) + ", the model (" +
+                                          config.describe() + ") expects " + shape_of(shape));
+  }
 }
 
 std::string ClipConfig::describe() const {
@@ -141,6 +276,7 @@ at::Tensor VisionTransformerImpl::forward(const at::Tensor& image) {
 }
 
 ClipModelImpl::ClipModelImpl(const ClipConfig& c) : config(c) {
+  c.validate("the CLIP configuration");  // nothing is allocated for a configuration out of bounds
   visual = register_module("visual", VisionTransformer(c));
   transformer = register_module("transformer", Transformer(c.transformer_width, c.transformer_layers, c.transformer_heads));
   token_embedding = register_module("token_embedding", torch::nn::Embedding(c.vocab_size, c.transformer_width));

@@ -4,6 +4,7 @@
 #include <cfenv>
 #include <cmath>
 
+#include "io/image.h"
 #include "runtime/error.h"
 
 namespace atelier::clip {
@@ -126,6 +127,8 @@ Image resize_bicubic(const Image& image, int width, int height) {
 }
 
 Image resize_and_crop(const Image& image, int size) {
+  // Within the image limits first: a 999999 x 1 image would be resized to 224 x 224 million.
+  check_image_size(image.width, image.height, "the image");
   // torchvision Resize(int): the shorter side becomes size, the longer int(size * long / short).
   const bool wide = image.width > image.height;
   const int shorter = wide ? image.height : image.width, longer = wide ? image.width : image.height;

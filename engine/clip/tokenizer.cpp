@@ -6,14 +6,22 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
-#include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 #include "clip/text_clean.h"
 #include "clip/detail/utf8.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
+#include "runtime/parse.h"
 
 namespace fs = std::filesystem;
 
@@ -56,40 +64,65 @@ std::vector<std::pair<int, std::string>> bytes_to_unicode() {
   return out;
 }
 
-// Reads a whole file, gunzipping it when it is gzip'd (zlib reads plain files as they are).
-std::string read_maybe_gz(const fs::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw Error(ErrorKind::NotFound, "can't open the vocabulary file " + path.string());
-  std::string data;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) data.append(buf, size_t(n));
-  int err = 0;
-  const char* msg = gzerror(f, &err);
-  bool failed = n < 0 || (err != Z_OK && err != Z_STREAM_END);
-  std::string what = failed ? std::string(msg) : std::string();
-  gzclose(f);
-  if (failed) throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " is damaged: " + what);
-  return data;
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "something else";
 }
 
-std::vector<std::string> split_lines(const std::string& data) {
-  std::vector<std::string> lines;
-  std::istringstream in(data);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
+std::string mib(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+// The lines of a text, without their line breaks ("\n" or "\r\n"), one at a time: nothing is
+// copied, so a file of millions of empty lines costs nothing.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : rest_(text) {}
+  bool next(std::string_view& line) {
+    if (rest_.empty()) return false;
+    const size_t end = rest_.find('\n');
+    line = rest_.substr(0, end);
+    rest_.remove_prefix(end == std::string_view::npos ? rest_.size() : end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    ++number_;
+    return true;
   }
-  return lines;
-}
+  size_t number() const { return number_; }  // of the last line returned, from 1
 
-std::pair<std::string, std::string> parse_merge(const std::string& line, const fs::path& file, size_t number) {
+ private:
+  std::string_view rest_;
+  size_t number_ = 0;
+};
+
+std::pair<std::string, std::string> parse_merge(std::string_view line, const fs::path& file, size_t number) {
   auto space = line.find(' ');
   if (space == std::string::npos || space == 0 || space + 1 >= line.size() || line.find(' ', space + 1) != std::string::npos)
     throw Error(ErrorKind::BadFile, file.string() + ", line " + std::to_string(number) +
-                                        ": a merge is two symbols separated by one space, found '" + line + "'");
-  return {line.substr(0, space), line.substr(space + 1)};
+                                        ": a merge is two symbols separated by one space, found '" + shown(line) + "'");
+  return {std::string(line.substr(0, space)), std::string(line.substr(space + 1))};
+}
+
+// Refuses JSON nested deeper than the limit before a parser sees it (strings skipped).
+void check_json_depth(std::string_view text, const fs::path& file) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limits::kMaxConfigDepth)
+        throw Error(ErrorKind::BadFile, file.string() + ": nested deeper than " + std::to_string(limits::kMaxConfigDepth) +
+                                            " levels (the limit), at byte " + std::to_string(i));
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
 }
 
 // Splits a UTF-8 string into its characters.
@@ -126,6 +159,45 @@ std::vector<std::string> split_clean(const std::string& clean) {
 
 }  // namespace
 
+std::string read_vocabulary_bytes(const fs::path& path) {
+  // Opened without blocking (a FIFO would wait for a writer), then checked on the open file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw Error(ErrorKind::NotFound, "can't open the vocabulary file " + path.string() + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const std::string why = std::strerror(errno);
+    ::close(fd);
+    throw Error(ErrorKind::BadFile, "can't read the vocabulary file " + path.string() + ": " + why);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " is " + file_kind(st.st_mode) + ", not a regular file");
+  }
+  gzFile f = gzdopen(fd, "rb");  // takes the descriptor; reads plain files as they are
+  if (!f) {
+    ::close(fd);
+    throw Error(ErrorKind::BadFile, "can't read the vocabulary file " + path.string());
+  }
+  std::string data;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) {
+    if (data.size() + size_t(n) > limits::kMaxVocabBytes) {  // checked as it inflates, not after
+      gzclose(f);
+      throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " holds more than " + mib(limits::kMaxVocabBytes) +
+                                          " of text (the limit; OpenAI's vocabulary is 1.6 MB)");
+    }
+    data.append(buf, size_t(n));
+  }
+  int err = 0;
+  const char* msg = gzerror(f, &err);
+  bool failed = n < 0 || (err != Z_OK && err != Z_STREAM_END);
+  std::string what = failed ? std::string(msg) : std::string();
+  gzclose(f);
+  if (failed) throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " is damaged: " + what);
+  return data;
+}
+
 struct Tokenizer::Impl {
   std::string source;
   std::string byte_encoder[256];
@@ -159,6 +231,7 @@ struct Tokenizer::Impl {
       if (auto it = cache.find(token); it != cache.end()) return it->second;
     }
     std::vector<std::string> word = utf8_chars(token);
+    if (word.empty()) return word;
     word.back() += "</w>";
     while (word.size() > 1) {
       // The adjacent pair with the lowest rank.
@@ -198,13 +271,16 @@ Tokenizer::~Tokenizer() = default;
 Tokenizer Tokenizer::from_merges_file(const fs::path& path) {
   auto impl = std::make_unique<Impl>();
   impl->source = path.string();
-  const auto lines = split_lines(read_maybe_gz(path));
-  if (lines.size() < 2) throw Error(ErrorKind::BadFile, path.string() + " holds no merges");
+  const std::string data = read_vocabulary_bytes(path);
+  Lines lines(data);
+  std::string_view line;
+  if (!lines.next(line) || !lines.next(line)) throw Error(ErrorKind::BadFile, path.string() + " holds no merges");
+  // The reference reads lines 2 to 48895: the rest of a longer file is never looked at.
   std::vector<std::pair<std::string, std::string>> merges;
-  for (size_t i = 1; i < lines.size() && merges.size() < kMaxMerges; ++i) {
-    if (lines[i].empty()) continue;
-    merges.push_back(parse_merge(lines[i], path, i + 1));
-  }
+  do {
+    if (line.empty()) continue;
+    merges.push_back(parse_merge(line, path, lines.number()));
+  } while (merges.size() < kMaxMerges && lines.next(line));
   std::vector<std::string> vocab;
   for (auto& [b, s] : bytes_to_unicode()) vocab.push_back(s);
   for (size_t i = 0; i < 256; ++i) vocab.push_back(vocab[i] + "</w>");
@@ -222,24 +298,37 @@ Tokenizer Tokenizer::from_merges_file(const fs::path& path) {
 Tokenizer Tokenizer::from_hf_files(const fs::path& vocab_json, const fs::path& merges_txt) {
   auto impl = std::make_unique<Impl>();
   impl->source = vocab_json.parent_path().string();
-  std::ifstream in(vocab_json);
-  if (!in) throw Error(ErrorKind::NotFound, "can't open " + vocab_json.string());
+  const std::string text = read_vocabulary_bytes(vocab_json);
+  check_json_depth(text, vocab_json);
   nlohmann::json vocab;
   try {
-    in >> vocab;
+    vocab = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorKind::BadFile, vocab_json.string() + " is not valid JSON: " + e.what());
   }
   if (!vocab.is_object()) throw Error(ErrorKind::BadFile, vocab_json.string() + " is not a JSON object of token ids");
+  if (vocab.size() > size_t(limits::kMaxVocabulary))
+    throw Error(ErrorKind::BadFile, vocab_json.string() + " holds " + std::to_string(vocab.size()) + " tokens, more than the limit of " +
+                                        std::to_string(limits::kMaxVocabulary));
   for (auto& [tok, id] : vocab.items()) {
-    if (!id.is_number_integer()) throw Error(ErrorKind::BadFile, vocab_json.string() + ": the id of '" + tok + "' is not an integer");
-    impl->encoder[tok] = id.get<int64_t>();
+    if (!id.is_number_integer())
+      throw Error(ErrorKind::BadFile, vocab_json.string() + ": the id of '" + shown(tok) + "' is not an integer");
+    const int64_t value = id.get<int64_t>();
+    if (value < 0 || value >= limits::kMaxVocabulary)
+      throw Error(ErrorKind::BadFile, vocab_json.string() + ": the id " + std::to_string(value) + " of '" + shown(tok) +
+                                          "' is outside 0 to " + std::to_string(limits::kMaxVocabulary - 1));
+    impl->encoder[tok] = value;
   }
-  const auto lines = split_lines(read_maybe_gz(merges_txt));
+  const std::string merges = read_vocabulary_bytes(merges_txt);
+  Lines lines(merges);
+  std::string_view line;
   int rank = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].empty() || (i == 0 && lines[i].rfind("#version", 0) == 0)) continue;
-    auto [a, b] = parse_merge(lines[i], merges_txt, i + 1);
+  while (lines.next(line)) {
+    if (line.empty() || (lines.number() == 1 && line.rfind("#version", 0) == 0)) continue;
+    if (rank >= limits::kMaxVocabulary)
+      throw Error(ErrorKind::BadFile, merges_txt.string() + " holds more than " + std::to_string(limits::kMaxVocabulary) +
+                                          " merges (the limit)");
+    auto [a, b] = parse_merge(line, merges_txt, lines.number());
     impl->ranks.emplace(a + ' ' + b, rank++);
   }
   impl->init_common();
@@ -249,9 +338,9 @@ Tokenizer Tokenizer::from_hf_files(const fs::path& vocab_json, const fs::path& m
 Tokenizer Tokenizer::load(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    if (fs::exists(path / "vocab.json") && fs::exists(path / "merges.txt"))
+    if (fs::exists(path / "vocab.json", ec) && fs::exists(path / "merges.txt", ec))
       return from_hf_files(path / "vocab.json", path / "merges.txt");
-    if (fs::exists(path / "bpe_simple_vocab_16e6.txt.gz")) return from_merges_file(path / "bpe_simple_vocab_16e6.txt.gz");
+    if (fs::exists(path / "bpe_simple_vocab_16e6.txt.gz", ec)) return from_merges_file(path / "bpe_simple_vocab_16e6.txt.gz");
     throw Error(ErrorKind::NotFound, "no vocabulary in " + path.string() +
                                          ": expected bpe_simple_vocab_16e6.txt.gz, or vocab.json and merges.txt");
   }
@@ -291,6 +380,9 @@ std::vector<std::string> Tokenizer::words(std::string_view text) {
 }
 
 std::vector<int64_t> Tokenizer::tokenize(std::string_view text, int context, bool truncate) const {
+  if (context < 2 || context > limits::kMaxContext)
+    throw Error(ErrorKind::InvalidArgument, "a context of " + std::to_string(context) + " tokens can't be used: it must be from 2 (the "
+                                            "start and end tokens) to " + std::to_string(limits::kMaxContext));
   std::vector<int64_t> ids{impl_->start};
   auto body = encode(text);
   ids.insert(ids.end(), body.begin(), body.end());

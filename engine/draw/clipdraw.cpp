@@ -92,6 +92,13 @@ void set_lr(torch::optim::Adam& opt, double lr) {
   for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(lr);
 }
 
+// The error of a run that went NaN or infinite at a step.
+Error diverged(const std::string& what, double value, int64_t step, int64_t steps) {
+  return Error(ErrorKind::InvalidArgument, "the run stopped at step " + std::to_string(step) + " of " + std::to_string(steps) + ": " + what +
+                                               (std::isnan(value) ? " became NaN (not a number)" : " became infinite") +
+                                               "; nothing was written. Lower learning rates or smaller prompt weights may help");
+}
+
 }  // namespace
 
 Drawing random_drawing(const DrawOptions& o) {
@@ -153,7 +160,11 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: CLIPDraw needs text prompts");
   if (o.steps < 1) throw Error(ErrorKind::InvalidArgument, "give at least one step");
   if (o.augmentations < 1 || o.augmentations > 64) throw Error(ErrorKind::InvalidArgument, "augmented copies must be 1 to 64");
-  if (o.max_width < 1) throw Error(ErrorKind::InvalidArgument, "the maximum width must be at least 1");
+  if (!(o.max_width >= 1) || !std::isfinite(o.max_width)) throw Error(ErrorKind::InvalidArgument, "the maximum width must be a finite number of at least 1");
+  for (double lr : {o.lr_points, o.lr_widths, o.lr_colours})
+    if (!(lr >= 0) || !std::isfinite(lr)) throw Error(ErrorKind::InvalidArgument, "the learning rates must be finite numbers of at least 0");
+  for (double c : o.background)
+    if (!std::isfinite(c)) throw Error(ErrorKind::InvalidArgument, "the background colour must be finite");
   c10::AutoGradMode grad_mode(true);  // worker threads may run with gradients off
   std::string spec = o.prompts;
   Targets targets = encode_prompts(clip, spec, o.style);
@@ -188,6 +199,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
             targets = encode_prompts(clip, spec, o.style);
           } else if (std::holds_alternative<double>(value)) {
             const double v = std::get<double>(value);
+            if (!(v >= 0) || !std::isfinite(v)) return;  // keeps the rate in use
             if (key == param::lr_points) lr_points = v;
             else if (key == param::lr_widths) set_lr(opt_widths, v);
             else if (key == param::lr_colours) set_lr(opt_colours, v);
@@ -208,6 +220,9 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     feats = feats / feats.norm(2, 1, true);
     const at::Tensor sims = at::matmul(feats, targets.features.t());  // [copies, prompts]
     const at::Tensor loss = -(sims * targets.weights.unsqueeze(0)).sum();
+    // NaN or infinity would spread into every stroke and draw nothing: the run stops, saying where.
+    const double loss_value = loss.item<double>();
+    if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
     opt_points.zero_grad();
     opt_widths.zero_grad();
     opt_colours.zero_grad();
@@ -219,9 +234,12 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
       at::NoGradGuard no_grad;
       t.widths.clamp_(1.0, o.max_width);
       t.colours.clamp_(0.0, 1.0);
+      if (!at::isfinite(t.points).all().item<bool>() || !at::isfinite(t.widths).all().item<bool>() ||
+          !at::isfinite(t.colours).all().item<bool>())
+        throw diverged("the strokes", NAN, step + 1, o.steps);
     }
     result.steps = step + 1;
-    result.loss = loss.item<double>();
+    result.loss = loss_value;
     const at::Tensor mean = sims.detach().mean(0);
     result.similarity.assign(size_t(mean.numel()), 0.0);
     for (int64_t i = 0; i < mean.numel(); ++i) result.similarity[size_t(i)] = mean[i].item<double>();

@@ -11,6 +11,7 @@
 #include "io/detail/tensor_image.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
+#include "runtime/parse.h"
 
 namespace fs = std::filesystem;
 
@@ -50,7 +51,7 @@ Gan Gan::load(const fs::path& given) {
   io::StateDict g;
   for (auto& [k, v] : sd)
     if (k.rfind(prefix, 0) == 0) g.emplace(k.substr(prefix.size()), v);
-  const DcganConfig config = infer_dcgan_config(g, file.string());
+  const DcganConfig config = infer_dcgan_config(g, file.string());  // validated and compared with every tensor
   DcganGenerator module(config);
   io::load_module(*module, g, "", file.string());
 
@@ -61,7 +62,7 @@ Gan Gan::load(const fs::path& given) {
   if (sniff_format(file) == "safetensors") {
     auto meta = io::read_safetensors_metadata(file);
     if (meta.count("dataset")) impl->info.dataset = meta["dataset"];
-    if (meta.count("steps")) impl->info.steps = std::atoll(meta["steps"].c_str());
+    if (meta.count("steps")) impl->info.steps = require_int(meta["steps"], file.string() + ", metadata 'steps'");
   }
   impl->net = std::make_unique<DcganNet>(module);
   return Gan(std::move(impl));

@@ -93,6 +93,13 @@ void set_lr(torch::optim::Optimizer& opt, double lr) {
   for (auto& g : opt.param_groups()) g.options().set_lr(lr);
 }
 
+// The error of a run that went NaN or infinite at a step.
+Error diverged(const std::string& what, double value, int64_t step, int64_t steps) {
+  return Error(ErrorKind::InvalidArgument, "the run stopped at step " + std::to_string(step) + " of " + std::to_string(steps) + ": " + what +
+                                               (std::isnan(value) ? " became NaN (not a number)" : " became infinite") +
+                                               "; nothing was written. A lower learning rate or smaller prompt weights may help");
+}
+
 
 }  // namespace
 
@@ -104,7 +111,13 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
                      const std::function<at::Tensor(const at::Tensor&)>& regulariser) {
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: guidance needs text prompts");
   if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
-  if (o.lr <= 0) throw Error(ErrorKind::InvalidArgument, "the learning rate must be positive");
+  if (!(o.lr > 0) || !std::isfinite(o.lr)) throw Error(ErrorKind::InvalidArgument, "the learning rate must be a positive finite number");
+  if (!(o.cut_pow > 0) || !std::isfinite(o.cut_pow)) throw Error(ErrorKind::InvalidArgument, "the cutout size bias must be a positive finite number");
+  if (!(o.init_weight >= 0) || !std::isfinite(o.init_weight))
+    throw Error(ErrorKind::InvalidArgument, "the init image's weight must be a finite number of at least 0");
+  if (!(o.latent_bound > 0) || !std::isfinite(o.latent_bound)) throw Error(ErrorKind::InvalidArgument, "the latent bound must be a positive finite number");
+  for (float v : o.start_latent)
+    if (!std::isfinite(v)) throw Error(ErrorKind::InvalidArgument, "the latent to restart from holds a value that is not finite");
   c10::AutoGradMode grad_mode(true);
   for (auto& p : clip.impl().model->parameters()) p.requires_grad_(false);
   std::string spec = o.prompts;
@@ -131,7 +144,8 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
             spec = std::get<std::string>(value);
             targets = encode_targets(clip, spec, o.image_prompts);
           } else if (key == param::lr && std::holds_alternative<double>(value)) {
-            set_lr(*opt, std::get<double>(value));
+            const double lr = std::get<double>(value);
+            if (lr > 0 && std::isfinite(lr)) set_lr(*opt, lr);  // anything else keeps the rate in use
           }
         })) {
       result.stopped = true;
@@ -158,15 +172,20 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
       loss = loss + std::abs(w) * (floor + (dists - floor).detach()).mean();
       result.similarity[t] = at::matmul(feats.detach(), target.t()).mean().item<double>();
     }
+    // A loss that is NaN or infinite would carry into the latent and give a black image: the run
+    // stops here, saying where, and nothing is written.
+    const double loss_value = loss.item<double>();
+    if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
     opt->zero_grad();
     loss.backward();
     opt->step();
     {
       at::NoGradGuard no_grad;
       after_step(z);
+      if (!at::isfinite(z).all().item<bool>()) throw diverged("the latent", NAN, step + 1, o.steps);
     }
     result.steps = step + 1;
-    result.loss = loss.item<double>();
+    result.loss = loss_value;
     if (ctx) {
       Progress p;
       p.step = step + 1;
@@ -207,6 +226,10 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
   const int64_t f = m.config.factor();
   if (o.width < f || o.height < f || o.width % f || o.height % f)
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the VQGAN's factor " + std::to_string(f));
+  if (int64_t(o.width) * o.height > model.max_pixels())
+    throw Error(ErrorKind::InvalidArgument, "a size of " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+                                                " is more than this VQGAN can do within its memory budget (" +
+                                                std::to_string(model.max_pixels()) + " pixels; its attention grows with the square of the area)");
   const at::Tensor& codebook = m.quantize->embedding->weight;
   // The codebook's range per dimension: the latent is kept inside it (VQGAN-CLIP's clamp).
   const at::Tensor lo = std::get<0>(codebook.min(0)).view({1, -1, 1, 1}), hi = std::get<0>(codebook.max(0)).view({1, -1, 1, 1});

@@ -1,10 +1,11 @@
 #include "guide/prompts.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <sstream>
 
 #include "runtime/error.h"
+#include "runtime/parse.h"
 
 namespace atelier::guide {
 
@@ -14,14 +15,23 @@ std::string trim(const std::string& s) {
   return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
 }
 
-bool number(const std::string& s, double* out) {
+enum class Number { Finite, NotFinite, None };
+
+// A weight or stop: a finite number (std::from_chars: "0.5" whatever the locale), something
+// written as a number that is not finite ("inf", "nan", "1e999"), or text.
+Number number(const std::string& s, double* out) {
   const std::string t = trim(s);
-  if (t.empty()) return false;
-  char* end = nullptr;
-  const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || std::isnan(v)) return false;
-  *out = v;
-  return true;
+  if (auto v = parse_double(t)) {
+    *out = *v;
+    return Number::Finite;
+  }
+  std::string_view u = t;
+  if (!u.empty() && u.front() == '+') u.remove_prefix(1);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(u.data(), u.data() + u.size(), v);
+  if (!u.empty() && end == u.data() + u.size() && (ec == std::errc::result_out_of_range || (ec == std::errc() && !std::isfinite(v))))
+    return Number::NotFinite;
+  return Number::None;
 }
 }  // namespace
 
@@ -38,7 +48,12 @@ std::vector<Prompt> parse_prompts(const std::string& spec) {
     for (int i = 0; i < 2; ++i) {
       const auto colon = text.rfind(':');
       double v = 0;
-      if (colon == std::string::npos || !number(text.substr(colon + 1), &v)) break;
+      if (colon == std::string::npos) break;
+      const Number kind = number(text.substr(colon + 1), &v);
+      if (kind == Number::NotFinite)
+        throw Error(ErrorKind::InvalidArgument, "the prompt '" + shown(part, 60) + "' has a weight or stop of '" +
+                                                    shown(trim(text.substr(colon + 1))) + "': weights and stops must be finite numbers");
+      if (kind == Number::None) break;
       nums.insert(nums.begin(), v);
       text = text.substr(0, colon);
     }

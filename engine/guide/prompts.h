@@ -17,7 +17,9 @@ struct Prompt {
 
 // Splits on '|'; a trailing ":number" (at most two) is a weight, then a stop. Text keeps any
 // other colons ("a clock at 10:30" stays whole only if written "a clock at 10:30:1"; say so in
-// the UI). Throws Error(InvalidArgument) on an empty prompt list or a part with no text.
+// the UI). Numbers are read as std::from_chars reads them (a '.' whatever the locale). Throws
+// Error(InvalidArgument) on an empty prompt list, a part with no text, or a weight or stop that
+// is written as a number but is not finite ("inf", "nan", "1e999"), naming the prompt.
 std::vector<Prompt> parse_prompts(const std::string& spec);
 std::string format_prompts(const std::vector<Prompt>& prompts);
 

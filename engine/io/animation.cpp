@@ -6,13 +6,20 @@
 #include <webp/encode.h>
 #include <webp/mux.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
+#include <opencv2/videoio/registry.hpp>
 
 #include "runtime/error.h"
+#include "runtime/limits.h"
 
 namespace fs = std::filesystem;
 
@@ -57,15 +64,67 @@ cv::Mat prepared(const Image& img, int w, int h, int scale) {
   return rgb.clone();
 }
 
-void gif_check(int status, int err, const fs::path& f) {
-  if (status == GIF_ERROR) throw Error(ErrorKind::InvalidArgument, "writing " + f.string() + " failed: " + GifErrorString(err));
+// giflib's write errors come from stdio: errno says why (a full disk, a size limit).
+std::string gif_error(int err, int errnum) {
+  if ((err == E_GIF_ERR_WRITE_FAILED || err == E_GIF_ERR_CLOSE_FAILED || err == E_GIF_ERR_OPEN_FAILED || err == E_GIF_ERR_DISK_IS_FULL) &&
+      errnum != 0)
+    return write_error_text(errnum);
+  return GifErrorString(err);
 }
 
-void write_gif(const fs::path& tmp, const std::vector<cv::Mat>& frames, const AnimationOptions& o,
-               const std::function<bool(int, int)>& progress) {
+void gif_check(int status, int err, const fs::path& f) {
+  if (status == GIF_ERROR) {
+    const int errnum = errno;
+    throw Error(ErrorKind::InvalidArgument, "writing " + f.string() + " failed: " + gif_error(err, errnum));
+  }
+}
+
+// Whether the folder takes data: 1 MiB written and synced to a probe file (then removed). The
+// reason in words when it does not (a full disk, a quota, a file size limit), else empty.
+std::string space_problem(const fs::path& folder) {
+  const fs::path probe = folder / (".atelier-space-probe-" + std::to_string(::getpid()));
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return write_error_text(errno);
+  std::vector<char> zeros(1 << 16, 0);
   int err = 0;
+  for (int i = 0; i < 16 && err == 0; ++i) {
+    size_t done = 0;
+    while (done < zeros.size()) {
+      const ssize_t n = ::write(fd, zeros.data() + done, zeros.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        err = errno;
+        break;
+      }
+      done += size_t(n);
+    }
+  }
+  if (err == 0 && ::fsync(fd) != 0) err = errno;
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return err == 0 ? std::string() : write_error_text(err);
+}
+
+fs::path folder_of(const fs::path& file) { return file.parent_path().empty() ? fs::path(".") : file.parent_path(); }
+
+// What a writer is handed: the frames, prepared one at a time at the animation's size (so a long
+// animation at a large scale holds one enlarged frame, not all of them), and where to write.
+struct Job {
+  const std::vector<Image>& frames;
+  int w, h, scale;
+  fs::path tmp, file;
+  cv::Mat frame(size_t i) const { return prepared(frames[i], w, h, scale); }
+};
+
+void write_gif(const Job& job, const AnimationOptions& o, const std::function<bool(int, int)>& progress) {
+  const fs::path& tmp = job.tmp;
+  int err = 0;
+  errno = 0;
   GifFileType* gif = EGifOpenFileName(tmp.c_str(), false, &err);
-  if (!gif) throw Error(ErrorKind::InvalidArgument, "can't write " + tmp.string() + ": " + GifErrorString(err));
+  if (!gif) {
+    const int errnum = errno;
+    throw Error(ErrorKind::InvalidArgument, "can't write " + job.file.string() + ": " + gif_error(err, errnum));
+  }
   struct Closer {
     GifFileType* g;
     ~Closer() {
@@ -73,32 +132,36 @@ void write_gif(const fs::path& tmp, const std::vector<cv::Mat>& frames, const An
       if (g) EGifCloseFile(g, &e);
     }
   } closer{gif};
-  const int w = frames[0].cols, h = frames[0].rows;
+  const int w = job.w, h = job.h;
   EGifSetGifVersion(gif, true);
-  gif_check(EGifPutScreenDesc(gif, w, h, 8, 0, nullptr), gif->Error, tmp);
+  gif_check(EGifPutScreenDesc(gif, w, h, 8, 0, nullptr), gif->Error, job.file);
   if (o.loop) {
     const unsigned char app[] = "NETSCAPE2.0";
     const unsigned char loop[] = {1, 0, 0};  // sub-block 1, repeat count 0: forever
-    gif_check(EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), gif->Error, tmp);
-    gif_check(EGifPutExtensionBlock(gif, 11, app), gif->Error, tmp);
-    gif_check(EGifPutExtensionBlock(gif, 3, loop), gif->Error, tmp);
-    gif_check(EGifPutExtensionTrailer(gif), gif->Error, tmp);
+    gif_check(EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), gif->Error, job.file);
+    gif_check(EGifPutExtensionBlock(gif, 11, app), gif->Error, job.file);
+    gif_check(EGifPutExtensionBlock(gif, 3, loop), gif->Error, job.file);
+    gif_check(EGifPutExtensionTrailer(gif), gif->Error, job.file);
   }
   const int delay = std::max(2, int(std::lround(100.0 / o.fps)));  // hundredths of a second
   liq_attr* attr = liq_attr_create();
+  struct AttrCloser {
+    liq_attr* a;
+    ~AttrCloser() { liq_attr_destroy(a); }
+  } attr_closer{attr};
   liq_set_speed(attr, 4);
   std::vector<uint8_t> rgba(size_t(w) * size_t(h) * 4), indices(size_t(w) * size_t(h));
-  for (size_t f = 0; f < frames.size(); ++f) {
-    const cv::Mat& m = frames[f];
-    for (int i = 0; i < w * h; ++i) {
-      std::memcpy(&rgba[size_t(i) * 4], m.ptr<uint8_t>() + i * 3, 3);
-      rgba[size_t(i) * 4 + 3] = 255;
+  const size_t n = job.frames.size();
+  for (size_t f = 0; f < n; ++f) {
+    const cv::Mat m = job.frame(f);
+    for (size_t i = 0; i < size_t(w) * size_t(h); ++i) {
+      std::memcpy(&rgba[i * 4], m.ptr<uint8_t>() + i * 3, 3);
+      rgba[i * 4 + 3] = 255;
     }
     liq_image* image = liq_image_create_rgba(attr, rgba.data(), w, h, 0);
     liq_result* res = nullptr;
     if (!image || liq_image_quantize(image, attr, &res) != LIQ_OK) {
       if (image) liq_image_destroy(image);
-      liq_attr_destroy(attr);
       throw Error(ErrorKind::Internal, "libimagequant could not make a palette for frame " + std::to_string(f));
     }
     liq_set_dithering_level(res, 0.5f);
@@ -117,27 +180,28 @@ void write_gif(const fs::path& tmp, const std::vector<cv::Mat>& frames, const An
     gcb.TransparentColor = NO_TRANSPARENT_COLOR;
     GifByteType ext[4];
     EGifGCBToExtension(&gcb, ext);
+    errno = 0;
     int status = EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, 4, ext);
     if (status != GIF_ERROR) status = EGifPutImageDesc(gif, 0, 0, w, h, false, map);
     for (int y = 0; status != GIF_ERROR && y < h; ++y) status = EGifPutLine(gif, &indices[size_t(y) * size_t(w)], w);
+    const int errnum = errno;
     GifFreeMapObject(map);
     if (status == GIF_ERROR) {
-      liq_attr_destroy(attr);
-      gif_check(status, gif->Error, tmp);
+      errno = errnum;
+      gif_check(status, gif->Error, job.file);
     }
-    if (progress && !progress(int(f) + 1, int(frames.size()))) {
-      liq_attr_destroy(attr);
-      throw Cancelled{};
-    }
+    if (progress && !progress(int(f) + 1, int(n))) throw Cancelled{};
   }
-  liq_attr_destroy(attr);
   closer.g = nullptr;
-  if (EGifCloseFile(gif, &err) == GIF_ERROR) throw Error(ErrorKind::InvalidArgument, "writing " + tmp.string() + " failed: " + GifErrorString(err));
+  errno = 0;
+  if (EGifCloseFile(gif, &err) == GIF_ERROR) {
+    const int errnum = errno;
+    throw Error(ErrorKind::InvalidArgument, "writing " + job.file.string() + " failed: " + gif_error(err, errnum));
+  }
 }
 
-void write_webp(const fs::path& tmp, const std::vector<cv::Mat>& frames, const AnimationOptions& o,
-                const std::function<bool(int, int)>& progress) {
-  const int w = frames[0].cols, h = frames[0].rows;
+void write_webp(const Job& job, const AnimationOptions& o, const std::function<bool(int, int)>& progress) {
+  const int w = job.w, h = job.h;
   WebPAnimEncoderOptions eo;
   WebPAnimEncoderOptionsInit(&eo);
   eo.anim_params.loop_count = o.loop ? 0 : 1;
@@ -152,74 +216,120 @@ void write_webp(const fs::path& tmp, const std::vector<cv::Mat>& frames, const A
   config.quality = float(o.quality);
   const int step_ms = std::max(1, int(std::lround(1000.0 / o.fps)));
   int t = 0;
-  for (size_t f = 0; f < frames.size(); ++f, t += step_ms) {
+  const size_t n = job.frames.size();
+  for (size_t f = 0; f < n; ++f, t += step_ms) {
+    const cv::Mat m = job.frame(f);
     WebPPicture pic;
     WebPPictureInit(&pic);
     pic.width = w;
     pic.height = h;
     pic.use_argb = 1;
-    if (!WebPPictureImportRGB(&pic, frames[f].ptr<uint8_t>(), w * 3)) throw Error(ErrorKind::Internal, "libwebp: out of memory");
+    if (!WebPPictureImportRGB(&pic, m.ptr<uint8_t>(), w * 3)) throw Error(ErrorKind::Internal, "libwebp: out of memory");
     const int ok = WebPAnimEncoderAdd(enc, &pic, t, &config);
     WebPPictureFree(&pic);
     if (!ok) throw Error(ErrorKind::Internal, std::string("libwebp: ") + WebPAnimEncoderGetError(enc));
-    if (progress && !progress(int(f) + 1, int(frames.size()))) throw Cancelled{};
+    if (progress && !progress(int(f) + 1, int(n))) throw Cancelled{};
   }
   WebPAnimEncoderAdd(enc, nullptr, t, nullptr);
   WebPData data;
   WebPDataInit(&data);
   if (!WebPAnimEncoderAssemble(enc, &data)) throw Error(ErrorKind::Internal, std::string("libwebp: ") + WebPAnimEncoderGetError(enc));
-  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(data.bytes), std::streamsize(data.size));
-  WebPDataClear(&data);
-  out.close();
-  if (!out) throw Error(ErrorKind::InvalidArgument, "writing " + tmp.string() + " failed (disk full?)");
+  struct DataCloser {
+    WebPData* d;
+    ~DataCloser() { WebPDataClear(d); }
+  } data_closer{&data};
+  std::FILE* out = std::fopen(job.tmp.c_str(), "wb");
+  if (!out) {
+    const int errnum = errno;
+    throw Error(ErrorKind::InvalidArgument, "can't write " + job.file.string() + ": " + write_error_text(errnum));
+  }
+  errno = 0;
+  const bool wrote = std::fwrite(data.bytes, 1, data.size, out) == data.size && std::fflush(out) == 0;
+  int errnum = errno;
+  const bool closed = std::fclose(out) == 0;
+  if (!closed && errnum == 0) errnum = errno;
+  if (!wrote || !closed) throw Error(ErrorKind::InvalidArgument, "writing " + job.file.string() + " failed: " + write_error_text(errnum));
 }
 
-void write_mp4(const fs::path& tmp, const std::vector<cv::Mat>& frames, const AnimationOptions& o,
-               const std::function<bool(int, int)>& progress) {
+void write_mp4(const Job& job, const AnimationOptions& o, const std::function<bool(int, int)>& progress) {
   // MPEG-4 part 2 ("mp4v"): encoded by FFmpeg's own encoder, so no optional codec library is needed.
-  const cv::Size size(frames[0].cols, frames[0].rows);
-  cv::VideoWriter writer(tmp.string(), cv::CAP_FFMPEG, cv::VideoWriter::fourcc('m', 'p', '4', 'v'), o.fps, size, true);
-  if (!writer.isOpened())
-    throw Error(ErrorKind::Unsupported, "OpenCV could not open an MP4 writer for " + tmp.string() + " (is its FFmpeg backend installed?)");
+  const cv::Size size(job.w, job.h);
+  const fs::path folder = folder_of(job.file);
+  cv::VideoWriter writer(job.tmp.string(), cv::CAP_FFMPEG, cv::VideoWriter::fourcc('m', 'p', '4', 'v'), o.fps, size, true);
+  if (!writer.isOpened()) {
+    // Say what really failed: the disk (full, a quota, a size limit) before the codec.
+    if (const std::string space = space_problem(folder); !space.empty())
+      throw Error(ErrorKind::InvalidArgument, "can't write " + job.file.string() + ": " + space);
+    if (!cv::videoio_registry::hasBackend(cv::CAP_FFMPEG))
+      throw Error(ErrorKind::Unsupported, "can't write " + job.file.string() +
+                                              ": this OpenCV has no FFmpeg backend, which MP4 needs (is its FFmpeg backend installed? "
+                                              "Export as .gif or .webp instead)");
+    throw Error(ErrorKind::Unsupported, "OpenCV's FFmpeg backend could not open an MP4 (mp4v) writer for " + job.file.string());
+  }
   cv::Mat bgr;
-  for (size_t f = 0; f < frames.size(); ++f) {
-    cv::cvtColor(frames[f], bgr, cv::COLOR_RGB2BGR);
+  const size_t n = job.frames.size();
+  for (size_t f = 0; f < n; ++f) {
+    cv::cvtColor(job.frame(f), bgr, cv::COLOR_RGB2BGR);
     writer.write(bgr);
-    if (progress && !progress(int(f) + 1, int(frames.size()))) throw Cancelled{};
+    if (progress && !progress(int(f) + 1, int(n))) throw Cancelled{};
   }
   writer.release();
+  // VideoWriter::write reports nothing: a file whose container can't be read back was cut short.
+  cv::VideoCapture check(job.tmp.string(), cv::CAP_FFMPEG);
+  if (!check.isOpened() || check.get(cv::CAP_PROP_FRAME_COUNT) < 1) {
+    const std::string space = space_problem(folder);
+    throw Error(ErrorKind::InvalidArgument, "writing " + job.file.string() + " failed: " +
+                                                (space.empty() ? std::string("the MP4 encoder did not finish the file") : space));
+  }
 }
 
 }  // namespace
+
+void check_animation_output(const fs::path& file) {
+  animation_format(file);
+  check_output_folder(file);
+}
 
 void write_animation(const fs::path& file, const std::vector<Image>& frames, const AnimationOptions& o,
                      const std::function<bool(int, int)>& progress) {
   const AnimationFormat format = animation_format(file);
   if (frames.empty()) throw Error(ErrorKind::InvalidArgument, "an animation needs at least one frame");
-  if (o.fps <= 0 || o.fps > 240) throw Error(ErrorKind::InvalidArgument, "frames per second must be in (0, 240]");
+  if (!(o.fps > 0 && o.fps <= 240)) throw Error(ErrorKind::InvalidArgument, "frames per second must be in (0, 240]");
+  if (!(o.quality >= 0 && o.quality <= 100)) throw Error(ErrorKind::InvalidArgument, "the quality must be 0 to 100");
+  for (const Image& img : frames)
+    if (img.width <= 0 || img.height <= 0 || (img.channels != 3 && img.channels != 4) ||
+        img.pixels.size() != size_t(img.width) * size_t(img.height) * size_t(img.channels))
+      throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": an empty or malformed frame");
   const int scale = std::clamp(o.scale, 1, 64);
-  int w = frames[0].width * scale, h = frames[0].height * scale;
-  if (format == AnimationFormat::Mp4) {  // the encoder wants even sides
-    w += w % 2;
-    h += h % 2;
-  }
-  std::vector<cv::Mat> prepared_frames;
-  for (const Image& img : frames) prepared_frames.push_back(prepared(img, w, h, scale));
+  const int64_t w64 = int64_t(frames[0].width) * scale + (format == AnimationFormat::Mp4 ? (int64_t(frames[0].width) * scale) % 2 : 0);
+  const int64_t h64 = int64_t(frames[0].height) * scale + (format == AnimationFormat::Mp4 ? (int64_t(frames[0].height) * scale) % 2 : 0);
+  // One enlarged frame is what a writer holds at a time; its size is bounded as an image's.
+  check_image_size(w64, h64, "a frame of " + file.string() + " (" + std::to_string(frames[0].width) + " x " +
+                                 std::to_string(frames[0].height) + " at scale " + std::to_string(scale) + ")");
+  if (format == AnimationFormat::Gif && (w64 > 65535 || h64 > 65535))
+    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": GIF frames are at most 65535 pixels a side");
+  if (format == AnimationFormat::WebP && (w64 > 16383 || h64 > 16383))
+    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": WebP frames are at most 16383 pixels a side");
   // The temporary keeps the extension: OpenCV picks the container by it.
   const fs::path tmp = file.parent_path() / (".partial-" + file.filename().string());
   std::error_code ec;
   if (!file.parent_path().empty() && !fs::is_directory(file.parent_path(), ec))
     throw Error(ErrorKind::NotFound, "can't write " + file.string() + ": no folder " + file.parent_path().string());
+  if (fs::is_directory(file, ec)) throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": it is a folder");
   {
-    std::ofstream probe(tmp, std::ios::binary | std::ios::trunc);
-    if (!probe) throw Error(ErrorKind::InvalidArgument, "can't write in " + file.parent_path().string() + ": " + std::strerror(errno));
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      const int errnum = errno;
+      throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + " in " + folder_of(file).string() + ": " + write_error_text(errnum));
+    }
+    ::close(fd);
   }
+  const Job job{frames, int(w64), int(h64), scale, tmp, file};
   try {
     switch (format) {
-      case AnimationFormat::Gif: write_gif(tmp, prepared_frames, o, progress); break;
-      case AnimationFormat::WebP: write_webp(tmp, prepared_frames, o, progress); break;
-      case AnimationFormat::Mp4: write_mp4(tmp, prepared_frames, o, progress); break;
+      case AnimationFormat::Gif: write_gif(job, o, progress); break;
+      case AnimationFormat::WebP: write_webp(job, o, progress); break;
+      case AnimationFormat::Mp4: write_mp4(job, o, progress); break;
     }
     if (fs::file_size(tmp, ec) == 0 || ec) throw Error(ErrorKind::Internal, "the " + std::string(to_string(format)) + " encoder wrote nothing");
   } catch (const Cancelled&) {
@@ -229,11 +339,7 @@ void write_animation(const fs::path& file, const std::vector<Image>& frames, con
     fs::remove(tmp, ec);
     throw;
   }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    fs::remove(tmp);
-    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + ec.message());
-  }
+  commit_file(tmp, file);
 }
 
 int count_animation_frames(const fs::path& file) { return read_animation_info(file).frames; }

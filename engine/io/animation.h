@@ -24,7 +24,14 @@ struct AnimationOptions {
   int quality = 90;   // WebP (0-100); MP4 uses the codec's default
 };
 
+// Before a run: the extension is one of the three (animation_format) and the folder takes a new
+// file (check_output_folder). Throws Error naming the path.
+void check_animation_output(const std::filesystem::path& file);
+
 // progress(done, total) after each frame; returning false cancels the write (nothing is left).
+// Frames are enlarged one at a time (a frame at scale is bounded as an image: check_image_size).
+// A write that fails says why: a full disk, a quota or a size limit (errno) is told apart from a
+// missing FFmpeg backend; the temporary ".partial-NAME" is removed on every failure.
 void write_animation(const std::filesystem::path& file, const std::vector<Image>& frames, const AnimationOptions& options = {},
                      const std::function<bool(int, int)>& progress = {});
 

@@ -12,8 +12,12 @@
 #include <memory>
 
 #include "io/detail/pickle.h"
+#include "io/detail/zip_index.h"
+#include "io/image.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/model_paths.h"
+#include "runtime/parse.h"
 
 namespace fs = std::filesystem;
 
@@ -97,6 +101,9 @@ StateDict read_safetensors(const fs::path& file) {
   std::vector<std::pair<uint64_t, uint64_t>> ranges;
   for (auto& [name, info] : header.items()) {
     if (name == "__metadata__") continue;
+    if (name.size() > limits::kMaxKeyLength)
+      throw bad("a tensor name of " + std::to_string(name.size()) + " characters (" + shown(name) + "), over the limit of " +
+                std::to_string(limits::kMaxKeyLength));
     const std::string where = src + ", tensor '" + name + "'";
     try {
       DType dt = safetensors_dtype(info.at("dtype").get<std::string>(), where);
@@ -107,6 +114,7 @@ StateDict read_safetensors(const fs::path& file) {
       uint64_t numel = 1;
       for (int64_t d : shape) {
         if (d < 0) throw bad("tensor '" + name + "' has a negative dimension");
+        if (d > 0 && numel > data_size / uint64_t(d)) throw bad("tensor '" + name + "' has a shape larger than the file");
         numel *= uint64_t(d);
       }
       if (numel * dt.bytes != offsets[1] - offsets[0])
@@ -151,7 +159,21 @@ std::map<std::string, std::string> read_safetensors_metadata(const fs::path& fil
   return out;
 }
 
+namespace {
+StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind);
+}  // namespace
+
 StateDict read_torch_zip(const fs::path& file, std::string* kind) {
+  try {
+    return read_torch_zip_unguarded(file, kind);
+  } catch (const c10::Error& e) {  // miniz's and LibTorch's own checks, e.g. a record shorter than declared
+    const std::string msg = e.what_without_backtrace();
+    throw Error(ErrorKind::BadFile, file.string() + " is a damaged PyTorch zip file (" + msg.substr(0, msg.find('\n')) + ")");
+  }
+}
+
+namespace {
+StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind) {
   const std::string src = file.string();
   std::unique_ptr<caffe2::serialize::PyTorchStreamReader> zip;
   try {
@@ -161,17 +183,39 @@ StateDict read_torch_zip(const fs::path& file, std::string* kind) {
     throw Error(ErrorKind::BadFile, src + " is not a readable PyTorch zip file (" + msg.substr(0, msg.find('\n')) + ")");
   }
   if (!zip->hasRecord("data.pkl")) throw Error(ErrorKind::BadFile, src + " is a zip file without data.pkl: not a PyTorch checkpoint");
+  // What each record inflates to, from the zip's directory, before miniz inflates it: at most
+  // kZipInflateRatio times the archive (plus slack) in all, the pickle at most kMaxPickleBytes.
+  auto map = map_file(file);
+  const auto index = read_zip_index(std::string_view(static_cast<const char*>(map->addr), map->size), src);
+  const std::string prefix = index.empty() ? std::string() : index.begin()->first.substr(0, index.begin()->first.find('/') + 1);
+  uint64_t budget = uint64_t(map->size) * limits::kZipInflateRatio + limits::kZipInflateSlack;
+  auto declared = [&](const std::string& record, uint64_t cap) {
+    auto it = index.find(prefix + record);
+    if (it == index.end()) throw Error(ErrorKind::BadFile, src + ": the record " + record + " is not in the zip's directory");
+    const uint64_t size = it->second.uncompressed;
+    if (size > cap || size > budget)
+      throw Error(ErrorKind::BadFile, src + ": the record " + record + " inflates to " + std::to_string(size) +
+                                          " bytes, more than a checkpoint of " + std::to_string(map->size) + " bytes can hold (limit " +
+                                          std::to_string(std::min(cap, budget)) + ")");
+    budget -= size;
+    return size;
+  };
+  declared("data.pkl", limits::kMaxPickleBytes);
   auto [pkl, pkl_size] = zip->getRecord("data.pkl");
   StorageLoader storages = [&](const std::string& key, at::ScalarType dtype, int64_t numel) {
     const std::string record = "data/" + key;
     if (!zip->hasRecord(record)) throw Error(ErrorKind::BadFile, src + ": the storage " + record + " is missing");
-    auto [ptr, size] = zip->getRecord(record);
-    const size_t need = size_t(numel) * c10::elementSize(dtype);
+    const uint64_t need = uint64_t(numel) * c10::elementSize(dtype);
+    if (numel < 0 || need / c10::elementSize(dtype) != uint64_t(numel))
+      throw Error(ErrorKind::BadFile, src + ": the storage " + record + " declares an impossible size");
+    const uint64_t size = declared(record, UINT64_MAX);
     if (size < need)
       throw Error(ErrorKind::BadFile, src + ": the storage " + record + " has " + std::to_string(size) + " bytes, " +
                                           std::to_string(need) + " are needed");
+    auto [ptr, got] = zip->getRecord(record);
+    if (got < need) throw Error(ErrorKind::BadFile, src + ": the storage " + record + " is shorter than its directory says");
     at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
-    std::memcpy(t.data_ptr(), ptr.get(), need);
+    if (need > 0) std::memcpy(t.data_ptr(), ptr.get(), need);
     return t;
   };
   UnpickleResult result;
@@ -181,7 +225,7 @@ StateDict read_torch_zip(const fs::path& file, std::string* kind) {
     std::string msg = e.what_without_backtrace();
     throw Error(ErrorKind::BadFile, src + ": " + msg.substr(0, msg.find('\n')));
   }
-  StateDict all = collect_tensors(result.root);
+  StateDict all = collect_tensors(result.root, src);
   if (kind) *kind = zip->hasRecord("constants.pkl") ? "torchscript" : "state-dict";
   // A Lightning checkpoint: the weights are its "state_dict".
   StateDict inner;
@@ -194,6 +238,8 @@ StateDict read_torch_zip(const fs::path& file, std::string* kind) {
   if (all.empty()) throw Error(ErrorKind::BadFile, src + " holds no tensors");
   return all;
 }
+
+}  // namespace
 
 StateDict read_state_dict(const fs::path& file, std::string* kind) {
   std::error_code ec;
@@ -227,20 +273,23 @@ void write_safetensors(const fs::path& file, const StateDict& tensors, const std
   // Written beside the target and renamed: the file appears whole or not at all.
   const fs::path tmp = file.string() + ".partial";
   {
+    errno = 0;
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorKind::InvalidArgument, "can't write " + tmp.string());
+    if (!out) throw Error(ErrorKind::InvalidArgument, "can't write " + tmp.string() + ": " + write_error_text(errno));
     uint64_t n = h.size();
     for (int i = 0; i < 8; ++i) out.put(char((n >> (8 * i)) & 0xff));
     out.write(h.data(), std::streamsize(h.size()));
     for (auto& c : ordered) out.write(static_cast<const char*>(c.data_ptr()), std::streamsize(c.numel() * c.element_size()));
     out.flush();
+    const int err = errno;
     if (!out) {
       out.close();
-      fs::remove(tmp);
-      throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed (disk full?)");
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
     }
   }
-  fs::rename(tmp, file);
+  commit_file(tmp, file);
 }
 
 }  // namespace atelier::io

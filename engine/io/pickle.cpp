@@ -1,10 +1,14 @@
 #include "io/detail/pickle.h"
 
 #include <cstring>
+#include <deque>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "runtime/error.h"
+#include "runtime/limits.h"
+#include "runtime/parse.h"
 
 namespace atelier::io {
 
@@ -12,26 +16,64 @@ namespace {
 
 using Kind = PickleValue::Kind;
 
-PickleRef make(Kind k) {
-  auto v = std::make_shared<PickleValue>();
-  v->kind = k;
-  return v;
+struct Arena {
+  std::deque<PickleValue> values;
+};
+
+const std::unordered_set<std::string>& allowed_exact() {
+  // What PyTorch's weights_only unpickler allows, the TorchScript archive's helpers, and the
+  // plain values Lightning keeps beside a state dict. Naming one of them runs nothing here.
+  static const std::unordered_set<std::string> kNames = {
+      "torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
+      "torch._utils._rebuild_parameter_with_state", "torch._tensor._rebuild_from_type_v2", "torch._utils._rebuild_qtensor",
+      "torch._utils._rebuild_sparse_tensor", "torch.nn.parameter.Parameter", "torch.Tensor", "torch.Size", "torch.device",
+      "torch.serialization._get_layout", "torch.strided", "torch.sparse_coo", "torch.storage.UntypedStorage",
+      "torch.storage.TypedStorage", "torch.jit._pickle.build_intlist", "torch.jit._pickle.build_tensorlist",
+      "torch.jit._pickle.build_doublelist", "torch.jit._pickle.build_boollist", "torch.jit._pickle.build_tensor_from_id",
+      "torch.jit._pickle.restore_type_tag", "collections.OrderedDict", "collections.Counter", "collections.defaultdict",
+      "builtins.set", "builtins.frozenset", "builtins.bytearray", "builtins.complex", "builtins.dict", "builtins.list",
+      "builtins.tuple", "builtins.int", "builtins.float", "builtins.bool", "builtins.slice", "builtins.range",
+      "__builtin__.set", "__builtin__.frozenset", "__builtin__.bytearray", "__builtin__.complex", "__builtin__.dict",
+      "__builtin__.list", "__builtin__.tuple", "__builtin__.int", "__builtin__.float", "__builtin__.bool", "__builtin__.slice",
+      "_codecs.encode", "argparse.Namespace", "pathlib.PosixPath", "pathlib.WindowsPath",
+      "numpy.dtype", "numpy.ndarray", "numpy.core.multiarray.scalar", "numpy.core.multiarray._reconstruct",
+      "numpy._core.multiarray.scalar", "numpy._core.multiarray._reconstruct"};
+  return kNames;
 }
 
-// Callables a checkpoint has no business naming: loading one of these files in Python would run code.
-bool dangerous(const std::string& name) {
-  static const char* kModules[] = {"os.", "posix.", "nt.", "subprocess.", "sys.", "shutil.", "socket.", "pty.",
-                                   "importlib.", "runpy.", "pickle.", "marshal.", "ctypes.", "code.", "webbrowser.",
-                                   "multiprocessing.", "asyncio.", "signal."};
-  for (const char* m : kModules)
-    if (name.rfind(m, 0) == 0) return true;
-  static const std::set<std::string> kBuiltins = {
-      "builtins.eval", "builtins.exec", "builtins.compile", "builtins.__import__", "builtins.open",
-      "builtins.getattr", "builtins.setattr", "builtins.delattr", "builtins.input", "builtins.globals",
-      "builtins.locals", "builtins.vars", "builtins.breakpoint", "builtins.apply", "__builtin__.eval",
-      "__builtin__.exec", "__builtin__.__import__", "__builtin__.getattr", "__builtin__.open"};
-  return kBuiltins.count(name) > 0;
+}  // namespace
+
+bool instantiable(const std::string& name) {
+  if (allowed_global(name)) return true;
+  // An object of a class of the user's (rebuilt as an opaque value, never constructed here),
+  // but not one of the modules that only mean running code.
+  static const char* kRefused[] = {"os.", "posix.", "nt.", "subprocess.", "sys.", "shutil.", "socket.", "pty.", "importlib.",
+                                   "runpy.", "pickle.", "marshal.", "ctypes.", "code.", "codeop.", "webbrowser.", "timeit.",
+                                   "multiprocessing.", "asyncio.", "signal.", "builtins.", "__builtin__.", "functools.",
+                                   "operator.", "types.", "torch.", "numpy.", "io.", "tempfile.", "pdb.", "threading."};
+  for (const char* m : kRefused)
+    if (name.rfind(m, 0) == 0) return false;
+  return true;
 }
+
+bool allowed_global(const std::string& name) {
+  if (allowed_exact().count(name)) return true;
+  // TorchScript's classes and Lightning's callbacks and configurations: opaque values here.
+  for (const char* prefix : {"__torch__.", "pytorch_lightning.", "lightning.", "lightning_fabric.", "omegaconf."})
+    if (name.rfind(prefix, 0) == 0) return true;
+  // torch's dtypes (torch.float32) and storage classes (torch.FloatStorage).
+  if (name.rfind("torch.", 0) == 0 && name.find('.', 6) == std::string::npos) {
+    const std::string rest = name.substr(6);
+    static const std::unordered_set<std::string> kDtypes = {
+        "float32", "float", "float16", "half", "bfloat16", "float64", "double", "int64", "long", "int32", "int",
+        "int16", "short", "int8", "uint8", "bool", "complex64", "complex128", "cfloat", "cdouble"};
+    if (kDtypes.count(rest)) return true;
+    if (rest.size() > 7 && rest.compare(rest.size() - 7, 7, "Storage") == 0) return true;
+  }
+  return false;
+}
+
+namespace {
 
 at::ScalarType storage_dtype(const std::string& name, const std::string& source) {
   static const std::unordered_map<std::string, at::ScalarType> kTypes = {
@@ -47,7 +89,12 @@ at::ScalarType storage_dtype(const std::string& name, const std::string& source)
 class Machine {
  public:
   Machine(std::string_view data, const StorageLoader& storages, const std::string& source)
-      : data_(data), storages_(storages), source_(source) {}
+      : data_(data), storages_(storages), source_(source), arena_(std::make_shared<Arena>()) {
+    if (data.size() > limits::kMaxPickleBytes)
+      throw Error(ErrorKind::BadFile, source_ + ": its pickle is " + std::to_string(data.size() >> 20) + " MB, over the limit of " +
+                                          std::to_string(limits::kMaxPickleBytes >> 20) + " MB (real checkpoints' are under 2 MB)");
+    none_ = make(Kind::None);
+  }
 
   UnpickleResult run() {
     for (;;) {
@@ -57,13 +104,13 @@ class Machine {
         case 0x95: bytes(8); break;                // FRAME: framing only
         case '.': {                                // STOP
           if (stack_.empty()) fail("ends with an empty stack");
-          return {stack_.back(), called_};
+          return {arena_, stack_.back(), called_};
         }
         case '(': marks_.push_back(stack_.size()); break;  // MARK
         case '0': pop(); break;                            // POP
         case '1': pop_mark(); break;                       // POP_MARK
         case '2': push(top()); break;                      // DUP
-        case 'N': push(make(Kind::None)); break;
+        case 'N': push(none_); break;
         case 0x88: case 0x89: {                            // NEWTRUE, NEWFALSE
           auto v = make(Kind::Bool);
           v->b = op == 0x88;
@@ -97,7 +144,7 @@ class Machine {
         case 0x85: case 0x86: case 0x87: {                  // TUPLE1..3
           size_t n = op - 0x84;
           auto t = make(Kind::Tuple);
-          if (stack_.size() < n) fail("TUPLE on a short stack");
+          if (stack_.size() < n || (!marks_.empty() && stack_.size() - n < marks_.back())) fail("TUPLE past a mark");
           t->items.assign(stack_.end() - long(n), stack_.end());
           stack_.resize(stack_.size() - n);
           push(t);
@@ -162,10 +209,10 @@ class Machine {
         case 'q': memo_[uint32_t(byte())] = top(); break;   // BINPUT
         case 'r': memo_[uint32_t(le(4))] = top(); break;    // LONG_BINPUT
         case 0x94: memo_[uint32_t(memo_.size())] = top(); break;  // MEMOIZE
-        case 'p': memo_[uint32_t(std::stoul(line()))] = top(); break;  // PUT
+        case 'p': memo_[memo_index(line())] = top(); break;  // PUT
         case 'h': push(memo(byte())); break;                // BINGET
         case 'j': push(memo(uint32_t(le(4)))); break;       // LONG_BINGET
-        case 'g': push(memo(uint32_t(std::stoul(line())))); break;  // GET
+        case 'g': push(memo(memo_index(line()))); break;    // GET
         case 'c': {                                         // GLOBAL "module\nname\n"
           std::string module = line();
           std::string name = line();
@@ -188,14 +235,14 @@ class Machine {
         case 0x81: {                                        // NEWOBJ
           auto args = pop();
           auto cls = pop();
-          push(call(cls, args));
+          push(call(cls, args, true));
           break;
         }
         case 0x92: {                                        // NEWOBJ_EX
           pop();  // kwargs
           auto args = pop();
           auto cls = pop();
-          push(call(cls, args));
+          push(call(cls, args, true));
           break;
         }
         case 'b': {                                         // BUILD
@@ -256,15 +303,29 @@ class Machine {
       push(v);
       return;
     }
-    try {
-      push_int(std::stoll(s));
-    } catch (...) {
-      fail("a malformed INT");
-    }
+    const auto v = parse_int(s);
+    if (!v) fail("a malformed INT");
+    push_int(*v);
+  }
+  uint32_t memo_index(const std::string& text) const {
+    const auto v = parse_int(text);
+    if (!v || *v < 0 || *v > int64_t(UINT32_MAX)) fail("a malformed memo index");
+    return uint32_t(*v);
+  }
+  // Every value comes from here: counted against the budget, owned by the arena.
+  PickleRef make(Kind k) {
+    if (++objects_ > limits::kMaxPickleObjects)
+      throw Error(ErrorKind::BadFile, source_ + ": its pickle creates more than " + std::to_string(limits::kMaxPickleObjects) +
+                                          " values, past what any checkpoint needs");
+    PickleValue& v = arena_->values.emplace_back();
+    v.kind = k;
+    return &v;
   }
   void push(PickleRef v) {
-    if (stack_.size() > (1u << 24)) fail("a runaway stack");
-    stack_.push_back(std::move(v));
+    if (++pushes_ > limits::kMaxPickleRefs)
+      throw Error(ErrorKind::BadFile, source_ + ": its pickle pushes more than " + std::to_string(limits::kMaxPickleRefs) +
+                                          " values, past what any checkpoint needs");
+    stack_.push_back(v);
   }
   void push_int(int64_t i) {
     auto v = make(Kind::Int);
@@ -304,15 +365,14 @@ class Machine {
     if (it == memo_.end()) fail("a memo entry that was never stored");
     return it->second;
   }
-  PickleValue* expect(const PickleRef& v, Kind k, const char* op) const {
+  PickleValue* expect(PickleRef v, Kind k, const char* op) const {
     if (v->kind != k) fail(std::string(op) + " on the wrong kind of value");
-    return v.get();
+    return v;
   }
   void set_items(PickleValue* d, const std::vector<PickleRef>& items) {
     if (items.size() % 2) fail("an odd number of dict items");
     for (size_t i = 0; i < items.size(); i += 2) d->dict.emplace_back(items[i], items[i + 1]);
   }
-  void set_items(const PickleRef& d, const std::vector<PickleRef>& items) { set_items(d.get(), items); }
 
   const PickleRef& arg(const PickleRef& args, size_t i, const std::string& fn) const {
     if (args->kind != Kind::Tuple || args->items.size() <= i) fail(fn + " with too few arguments");
@@ -333,6 +393,7 @@ class Machine {
     // ('storage', <storage class>, key, location, numel)
     if (pid->kind != Kind::Tuple || pid->items.size() < 5 || pid->items[0]->s != "storage")
       fail("a persistent id that is not a storage");
+    if (pid->items[1]->kind != Kind::Global) fail("a storage without its class");
     const std::string& type = pid->items[1]->s;
     const std::string key = pid->items[2]->kind == Kind::String ? pid->items[2]->s : std::to_string(pid->items[2]->i);
     int64_t numel = int_arg(pid->items[4], "a storage's size");
@@ -356,17 +417,26 @@ class Machine {
     int64_t last = offset, numel = 1;
     for (size_t d = 0; d < size.size(); ++d) {
       if (size[d] < 0 || stride[d] < 0) fail("a negative size or stride");
-      numel *= size[d];
-      if (size[d] > 0) last += (size[d] - 1) * stride[d];
+      int64_t reach = 0;
+      if (__builtin_mul_overflow(numel, size[d], &numel) ||
+          (size[d] > 0 && (__builtin_mul_overflow(size[d] - 1, stride[d], &reach) || __builtin_add_overflow(last, reach, &last))))
+        fail("a tensor whose size overflows");
     }
     if (offset < 0 || (numel > 0 && last >= storage->tensor.numel()))
       throw Error(ErrorKind::BadFile, source_ + ": a tensor reaches past the end of its storage");
+    // A tensor's elements are its storage's, each at most once: no 4096-wide model declared
+    // over a few bytes by strides of 0 (an expanded view keeps its storage's count).
+    if (numel > std::max<int64_t>(storage->tensor.numel(), 1))
+      throw Error(ErrorKind::BadFile, source_ + ": a tensor of " + std::to_string(numel) + " elements over a storage of " +
+                                          std::to_string(storage->tensor.numel()) + " (its strides repeat elements)");
     auto v = make(Kind::Tensor);
     v->tensor = storage->tensor.as_strided(size, stride, offset);
     return v;
   }
 
-  PickleRef call(const PickleRef& callable, const PickleRef& args) {
+  // instantiate: NEWOBJ (cls.__new__(cls) and later BUILD: what pickling a plain object gives,
+  // e.g. a Lightning callback's state); else REDUCE, a call.
+  PickleRef call(PickleRef callable, PickleRef args, bool instantiate = false) {
     if (callable->kind != Kind::Global) {
       auto o = make(Kind::Object);  // calling an object: keep it opaque
       o->s = "<call>";
@@ -375,9 +445,12 @@ class Machine {
     }
     const std::string& name = callable->s;
     called_.push_back(name);
-    if (dangerous(name))
-      throw Error(ErrorKind::Unsupported, source_ + " asks to run " + name +
-                                              " when loaded; a checkpoint never needs that, so it is refused");
+    // A class may be named (Lightning keys its callbacks' states by their classes); only the
+    // allow-list may be called or instantiated, as loading the file in Python would.
+    if (instantiate ? !instantiable(name) : !allowed_global(name))
+      throw Error(ErrorKind::Unsupported, source_ + " asks to " + (instantiate ? "create a " : "call ") + shown(name, 80) +
+                                              ", which a checkpoint never needs (loading it in Python could run code): refused, "
+                                              "nothing was run");
     if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") return rebuild_tensor(args);
     if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state")
       return arg(args, 0, name);
@@ -406,7 +479,7 @@ class Machine {
     return o;
   }
 
-  void build(const PickleRef& obj, const PickleRef& state) {
+  void build(PickleRef obj, PickleRef state) {
     if (obj->kind != Kind::Object) return;  // e.g. a Parameter's hooks: nothing to keep
     PickleRef s = state;
     if (s->kind == Kind::Tuple && s->items.size() == 2 && s->items[0]->kind == Kind::Dict) s = s->items[0];  // (dict, slots)
@@ -420,6 +493,9 @@ class Machine {
   size_t pos_ = 0;
   const StorageLoader& storages_;
   const std::string& source_;
+  std::shared_ptr<Arena> arena_;
+  PickleRef none_ = nullptr;
+  uint64_t objects_ = 0, pushes_ = 0;
   std::vector<PickleRef> stack_;
   std::vector<size_t> marks_;
   std::unordered_map<uint32_t, PickleRef> memo_;
@@ -427,32 +503,14 @@ class Machine {
   std::vector<std::string> called_;
 };
 
-void collect(const PickleRef& v, const std::string& prefix, std::map<std::string, at::Tensor>& out,
-             std::set<const PickleValue*>& seen) {
-  if (!v || !seen.insert(v.get()).second) return;
-  auto join = [&](const std::string& name) { return prefix.empty() ? name : prefix + "." + name; };
-  auto key_name = [](const PickleRef& k) -> std::string {
-    if (k->kind == Kind::String) return k->s;
-    if (k->kind == Kind::Int) return std::to_string(k->i);
-    return {};
-  };
-  switch (v->kind) {
-    case Kind::Tensor: out.emplace(prefix, v->tensor); break;
-    case Kind::Dict:
-    case Kind::Object:
-      for (auto& [k, val] : v->dict) {
-        std::string name = key_name(k);
-        if (!name.empty()) collect(val, join(name), out, seen);
-      }
-      if (v->kind == Kind::Object && v->state) collect(v->state, prefix, out, seen);
-      break;
-    case Kind::List:
-    case Kind::Tuple:
-      for (size_t i = 0; i < v->items.size(); ++i) collect(v->items[i], join(std::to_string(i)), out, seen);
-      break;
-    default: break;
-  }
-  seen.erase(v.get());  // a shared tensor may be reached by two names: keep both
+std::string key_name(PickleRef k) {
+  if (k->kind == Kind::String) return k->s;
+  if (k->kind == Kind::Int) return std::to_string(k->i);
+  return {};
+}
+
+bool walked(PickleRef v) {
+  return v->kind == Kind::Dict || v->kind == Kind::Object || v->kind == Kind::List || v->kind == Kind::Tuple;
 }
 
 }  // namespace
@@ -461,10 +519,55 @@ UnpickleResult unpickle(std::string_view data, const StorageLoader& storages, co
   return Machine(data, storages, source).run();
 }
 
-std::map<std::string, at::Tensor> collect_tensors(const PickleRef& root) {
+std::map<std::string, at::Tensor> collect_tensors(PickleRef root, const std::string& source) {
   std::map<std::string, at::Tensor> out;
-  std::set<const PickleValue*> seen;
-  collect(root, "", out, seen);
+  if (!root) return out;
+  struct Item {
+    PickleRef value;
+    std::string name;
+    int depth;
+  };
+  std::vector<Item> todo{{root, "", 0}};
+  std::unordered_set<PickleRef> seen{root};  // containers: each walked once
+  uint64_t named = 0;
+  auto visit = [&](PickleRef v, const std::string& prefix, const std::string& key, int depth) {
+    if (!v || (v->kind != Kind::Tensor && !walked(v))) return;
+    std::string name = prefix.empty() ? key : prefix + "." + key;
+    if (name.size() > limits::kMaxKeyLength)
+      throw Error(ErrorKind::BadFile, source + ": a key of " + std::to_string(name.size()) + " characters (" + shown(name) +
+                                          "), over the limit of " + std::to_string(limits::kMaxKeyLength));
+    if (v->kind == Kind::Tensor) {
+      if (++named > limits::kMaxTensorNames)
+        throw Error(ErrorKind::BadFile, source + ": more than " + std::to_string(limits::kMaxTensorNames) + " tensors");
+      out.emplace(std::move(name), v->tensor);
+      return;
+    }
+    if (!seen.insert(v).second) return;
+    if (depth > limits::kMaxPickleDepth)
+      throw Error(ErrorKind::BadFile, source + ": values nested deeper than " + std::to_string(limits::kMaxPickleDepth) + " levels");
+    todo.push_back({v, std::move(name), depth});
+  };
+  while (!todo.empty()) {
+    Item item = std::move(todo.back());
+    todo.pop_back();
+    PickleRef v = item.value;
+    if (v->kind == Kind::Dict || v->kind == Kind::Object) {
+      for (auto& [k, val] : v->dict) {
+        const std::string name = key_name(k);
+        if (!name.empty()) visit(val, item.name, name, item.depth + 1);
+      }
+      // An object's non-dict state stands for the object itself: same name, same depth.
+      if (v->kind == Kind::Object && v->state) {
+        if (v->state->kind == Kind::Tensor) {
+          if (!item.name.empty()) out.emplace(item.name, v->state->tensor);
+        } else if (walked(v->state) && seen.insert(v->state).second) {
+          todo.push_back({v->state, item.name, item.depth + 1});
+        }
+      }
+    } else {
+      for (size_t i = 0; i < v->items.size(); ++i) visit(v->items[i], item.name, std::to_string(i), item.depth + 1);
+    }
+  }
   return out;
 }
 

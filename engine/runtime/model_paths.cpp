@@ -64,14 +64,20 @@ std::vector<ModelDir> model_search_paths() {
   return dirs;
 }
 
-fs::path find_default_clip() {
+std::vector<fs::path> default_clip_candidates() {
+  std::vector<fs::path> out;
   for (const auto& dir : model_search_paths()) {
     if (!dir.exists) continue;
     std::error_code ec;
-    if (fs::is_regular_file(dir.path / "mini-clip" / "model.safetensors", ec)) return dir.path / "mini-clip";
-    if (fs::is_regular_file(dir.path / "mini-clip.safetensors", ec)) return dir.path / "mini-clip.safetensors";
+    if (fs::is_regular_file(dir.path / "mini-clip" / "model.safetensors", ec)) out.push_back(dir.path / "mini-clip");
+    if (fs::is_regular_file(dir.path / "mini-clip.safetensors", ec)) out.push_back(dir.path / "mini-clip.safetensors");
   }
-  return {};
+  return out;
+}
+
+fs::path find_default_clip() {
+  const auto all = default_clip_candidates();
+  return all.empty() ? fs::path() : all.front();
 }
 
 std::string sniff_format(const fs::path& file) {

@@ -41,6 +41,8 @@ std::vector<ModelFile> find_models(const std::vector<ModelDir>& dirs);
 // The default CLIP: the first "mini-clip" folder (or mini-clip.safetensors) in the search paths,
 // so a user's own copy overrides the shipped one. Empty when there is none.
 std::filesystem::path find_default_clip();
+// Every such mini-CLIP, in that order: where to fall back to when the first fails to load.
+std::vector<std::filesystem::path> default_clip_candidates();
 // A checkpoint's container format, from its first bytes (never trusting the extension alone).
 std::string sniff_format(const std::filesystem::path& file);
 

@@ -2,6 +2,7 @@
 
 #include "atelier/version.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
@@ -16,6 +17,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -42,8 +44,24 @@ int default_thread_count() {
   return n > 0 ? static_cast<int>(n) : 1;
 }
 
+int max_thread_count() {
+  return std::min<int64_t>(limits::kMaxThreads, int64_t(limits::kMaxThreadsPerCore) * default_thread_count());
+}
+
+int bounded_thread_count(int threads) { return std::clamp(threads, 0, max_thread_count()); }
+
+void check_thread_count(int64_t threads, const std::string& option) {
+  if (threads < 0)
+    throw Error(ErrorKind::InvalidArgument, option + " " + std::to_string(threads) + ": give a number of threads, or 0 for all cores");
+  if (threads > max_thread_count())
+    throw Error(ErrorKind::InvalidArgument, option + " " + std::to_string(threads) + " is over the limit of " + std::to_string(max_thread_count()) +
+                                                " threads on this machine (" + std::to_string(limits::kMaxThreadsPerCore) + " per core for its " +
+                                                std::to_string(default_thread_count()) + " cores, at most " + std::to_string(limits::kMaxThreads) + ")");
+}
+
 void apply_thread_count(int threads) {
-  at::set_num_threads(threads > 0 ? threads : default_thread_count());
+  const int n = bounded_thread_count(threads);
+  at::set_num_threads(n > 0 ? n : default_thread_count());
 }
 
 int current_thread_count() { return at::get_num_threads(); }

@@ -8,6 +8,7 @@
 
 #include "clip/tokenizer.h"
 #include "clip/detail/utf8.h"
+#include "io/image.h"
 #include "runtime/error.h"
 
 namespace atelier::train {
@@ -83,11 +84,13 @@ void write_merges(const std::filesystem::path& file, const std::vector<std::pair
   std::string text = "#version: clip-atelier mini-clip\n";
   for (size_t i = 0; i < merges.size(); ++i) text += merges[i].first + " " + merges[i].second + (i + 1 < merges.size() ? "\n" : "");
   const bool ok = gzwrite(f, text.data(), unsigned(text.size())) == int(text.size());
+  const int err = errno;
   if (gzclose(f) != Z_OK || !ok) {
-    std::filesystem::remove(tmp);
-    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed");
+    std::error_code ec;
+    std::filesystem::remove(tmp, ec);
+    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
   }
-  std::filesystem::rename(tmp, file);
+  commit_file(tmp, file);
 }
 
 }  // namespace atelier::train

@@ -6,11 +6,14 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "runtime/error.h"
+#include "runtime/parse.h"
 #include "train/datasets.h"
 #include "train/detail/rng.h"
 
@@ -27,12 +30,17 @@ const Background kBackgrounds[] = {{"white", 255, 255, 255}, {"black", 0, 0, 0},
                                    {"pink", 250, 150, 200}};
 
 std::vector<EmojiEntry> read_names(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    throw Error(ErrorKind::BadFile, "the emoji names " + path + " are not a regular file (a folder, pipe or device)");
   std::ifstream in(path);
   if (!in)
     throw Error(ErrorKind::NotFound, "can't read the emoji names " + path + ": install the Debian package unicode-data");
   std::vector<EmojiEntry> out;
   std::string line, group, subgroup;
+  size_t number = 0;
   while (std::getline(in, line)) {
+    ++number;
     if (line.rfind("# group: ", 0) == 0) group = line.substr(9);
     if (line.rfind("# subgroup: ", 0) == 0) subgroup = line.substr(12);
     if (line.empty() || line[0] == '#') continue;
@@ -42,7 +50,15 @@ std::vector<EmojiEntry> read_names(const std::string& path) {
     std::istringstream cps(line.substr(0, semi));
     std::vector<char32_t> codes;
     std::string hex;
-    while (cps >> hex) codes.push_back(char32_t(std::stoul(hex, nullptr, 16)));
+    while (cps >> hex) {
+      // Hexadecimal code points, checked whole (from_chars: no exceptions, no locale).
+      uint32_t code = 0;
+      auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
+      if (ec != std::errc() || end != hex.data() + hex.size() || code > 0x10FFFF)
+        throw Error(ErrorKind::BadFile, path + ", line " + std::to_string(number) + ": '" + shown(hex) +
+                                            "' is not a code point (hexadecimal, at most 10FFFF)");
+      codes.push_back(char32_t(code));
+    }
     if (codes.empty() || codes.size() > 2 || (codes.size() == 2 && codes[1] != 0xFE0F)) continue;
     // "# 😀 E1.0 grinning face": the name follows the version.
     auto ver = line.find(" E", hash);

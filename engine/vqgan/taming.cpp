@@ -1,10 +1,11 @@
 #include "vqgan/detail/taming.h"
 
-#include <regex>
 #include <set>
 
 #include "io/detail/module_io.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
+#include "runtime/parse.h"
 
 namespace nn = torch::nn;
 
@@ -19,13 +20,6 @@ nn::Conv2d conv(int64_t in, int64_t out, int64_t k, int64_t stride = 1, int64_t 
 at::Tensor swish(const at::Tensor& x) { return at::silu(x); }
 bool has(const std::vector<int64_t>& v, int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 }  // namespace
-
-std::string VqganConfig::describe() const {
-  std::string mult;
-  for (auto m : ch_mult) mult += (mult.empty() ? "" : ",") + std::to_string(m);
-  return "VQGAN f" + std::to_string(factor()) + ", " + std::to_string(n_embed) + " codes of " + std::to_string(embed_dim) + ", ch " +
-         std::to_string(ch) + " x (" + mult + "), " + std::to_string(num_res_blocks) + " res blocks";
-}
 
 ResnetBlockImpl::ResnetBlockImpl(int64_t in, int64_t out) {
   norm1 = register_module("norm1", norm(in));
@@ -184,6 +178,7 @@ std::pair<at::Tensor, at::Tensor> QuantizerImpl::forward(const at::Tensor& z) {
 }
 
 VqganModelImpl::VqganModelImpl(const VqganConfig& c) : config(c) {
+  c.validate("the VQGAN configuration");  // nothing is allocated for a configuration out of bounds
   encoder = register_module("encoder", Encoder(c));
   decoder = register_module("decoder", Decoder(c));
   quantize = register_module("quantize", Quantizer(c.n_embed, c.embed_dim));
@@ -196,48 +191,107 @@ std::pair<at::Tensor, at::Tensor> VqganModelImpl::quantise(const at::Tensor& h) 
 at::Tensor VqganModelImpl::decode(const at::Tensor& zq) { return decoder->forward(post_quant_conv->forward(zq)); }
 
 VqganConfig infer_config(const io::StateDict& sd, const std::string& where) {
+  for (const auto& [k, v] : sd)
+    if (k.size() > limits::kMaxKeyLength)
+      throw Error(ErrorKind::BadFile, where + ": a key of " + std::to_string(k.size()) + " characters ('" + shown(k) +
+                                          "') is longer than the limit of " + std::to_string(limits::kMaxKeyLength));
   if (sd.count("quantize.proj.weight") || sd.count("quantize.embed.weight"))
     throw Error(ErrorKind::Unsupported, where + " is a Gumbel-quantised VQGAN (like vqgan_gumbel_f8_8192): not supported yet; "
                                                 "the nearest-code VQGANs (vqgan_imagenet_f16_1024, _16384) are");
-  auto need = [&](const std::string& key) -> const at::Tensor& {
+  auto need = [&](const std::string& key, int64_t dims) -> const at::Tensor& {
     auto it = sd.find(key);
     if (it == sd.end()) throw Error(ErrorKind::BadFile, where + " has no " + key + ": not a taming VQGAN (VQModel) state dict");
+    if (it->second.dim() != dims)
+      throw Error(ErrorKind::BadFile, where + ": " + key + " has shape " + c10::str(it->second.sizes()) + ", not " +
+                                          std::to_string(dims) + "-dimensional");
     return it->second;
   };
   VqganConfig c;
-  c.ch = need("encoder.conv_in.weight").size(0);
-  c.in_channels = need("encoder.conv_in.weight").size(1);
-  c.z_channels = need("encoder.conv_out.weight").size(0);
-  c.out_ch = need("decoder.conv_out.weight").size(0);
-  c.n_embed = need("quantize.embedding.weight").size(0);
-  c.embed_dim = need("quantize.embedding.weight").size(1);
-  // Levels, blocks and attention from the key names; widths from the block shapes.
+  const at::Tensor& conv_in = need("encoder.conv_in.weight", 4);
+  c.ch = conv_in.size(0);
+  c.in_channels = conv_in.size(1);
+  if (c.ch < 1 || c.ch > limits::kMaxChannels)
+    throw Error(ErrorKind::BadFile, where + ": encoder.conv_in.weight has shape " + c10::str(conv_in.sizes()) + ": its " +
+                                        std::to_string(c.ch) + " output channels (ddconfig.ch) must be from 1 to " +
+                                        std::to_string(limits::kMaxChannels) + " (the stated limit)");
+  c.z_channels = need("encoder.conv_out.weight", 4).size(0);
+  c.out_ch = need("decoder.conv_out.weight", 4).size(0);
+  const at::Tensor& codes = need("quantize.embedding.weight", 2);
+  c.n_embed = codes.size(0);
+  c.embed_dim = codes.size(1);
+  // Levels, blocks and attention from the key names (split on '.'); widths from the block shapes.
   std::set<int64_t> levels, blocks;
   std::set<std::pair<int64_t, int64_t>> attn;  // (level, block)
-  static const std::regex block(R"(encoder\.down\.(\d+)\.block\.(\d+)\.conv1\.weight)"), at(R"(encoder\.down\.(\d+)\.attn\.(\d+)\.q\.weight)");
-  for (auto& [k, v] : sd) {
-    std::smatch m;
-    if (std::regex_match(k, m, block)) levels.insert(std::stoll(m[1])), blocks.insert(std::stoll(m[2]));
-    if (std::regex_match(k, m, at)) attn.insert({std::stoll(m[1]), std::stoll(m[2])});
+  for (const auto& [k, v] : sd) {
+    if (k.compare(0, 13, "encoder.down.") != 0) continue;
+    const auto parts = split_key(k);  // encoder, down, L, block|attn, B, conv1|q, weight
+    const bool is_block = parts.size() == 7 && parts[3] == "block" && parts[5] == "conv1" && parts[6] == "weight";
+    const bool is_attn = parts.size() == 7 && parts[3] == "attn" && parts[5] == "q" && parts[6] == "weight";
+    if (!is_block && !is_attn) continue;
+    const auto level = key_index(parts[2]), block = key_index(parts[4]);
+    if (!level || !block)
+      throw Error(ErrorKind::BadFile, where + ": the key '" + shown(k, 80) + "' has a level or block index that is not a number of at most " +
+                                          std::to_string(limits::kMaxIndexDigits) + " digits");
+    if (is_block) {
+      levels.insert(*level);
+      blocks.insert(*block);
+    } else {
+      attn.insert({*level, *block});
+    }
+    if (int64_t(levels.size()) > limits::kMaxLevels || int64_t(blocks.size()) > limits::kMaxResBlocks)
+      throw Error(ErrorKind::BadFile, where + ": more than " + std::to_string(limits::kMaxLevels) + " levels or " +
+                                          std::to_string(limits::kMaxResBlocks) + " blocks a level under encoder.down (the stated limits)");
   }
   if (levels.empty()) throw Error(ErrorKind::BadFile, where + " has no encoder.down.*.block.* weights");
+  auto contiguous = [&](const std::set<int64_t>& indices, const std::string& what) {
+    int64_t expected = 0;
+    for (int64_t i : indices) {
+      if (i != expected)
+        throw Error(ErrorKind::BadFile, where + ": " + what + " " + std::to_string(expected) + " is missing under encoder.down (they go up to " +
+                                            std::to_string(*indices.rbegin()) + ")");
+      ++expected;
+    }
+  };
+  contiguous(levels, "level");
+  contiguous(blocks, "block");
   c.num_res_blocks = int64_t(blocks.size());
   c.ch_mult.clear();
-  for (int64_t l : levels) c.ch_mult.push_back(need("encoder.down." + std::to_string(l) + ".block.0.conv1.weight").size(0) / c.ch);
+  for (int64_t l : levels) {
+    const std::string key = "encoder.down." + std::to_string(l) + ".block.0.conv1.weight";
+    const int64_t width = need(key, 4).size(0);
+    if (width < c.ch || width % c.ch != 0)
+      throw Error(ErrorKind::BadFile, where + ": " + key + " has " + std::to_string(width) + " output channels, not a multiple of ddconfig.ch " +
+                                          std::to_string(c.ch) + " (encoder.conv_in.weight's output channels)");
+    c.ch_mult.push_back(width / c.ch);
+  }
   // The resolution is not in the weights; attention resolutions are relative to it. Taming's
   // released models use 256 (and attention at 16 = 256 / 16); a yaml, when given, overrides this.
   c.resolution = 256;
   c.attn_resolutions.clear();
   for (int64_t l : levels)
     if (attn.count({l, 0})) c.attn_resolutions.push_back(c.resolution >> l);
+  c.validate(where);
   return c;
+}
+
+void check_shapes(const VqganConfig& config, const io::StateDict& sd, const std::string& where, const std::string& implied_by) {
+  for (const auto& [name, shape] : config.parameter_shapes()) {
+    auto it = sd.find(name);
+    if (it == sd.end())
+      throw Error(ErrorKind::BadFile, where + " has no " + name + (implied_by.empty() ? "" : ", which " + implied_by + " implies"));
+    if (it->second.sizes() != c10::IntArrayRef(shape))
+      throw Error(ErrorKind::BadFile, where + ": " + name + " has shape " + c10::str(it->second.sizes()) + ", expected " +
+                                          c10::str(c10::IntArrayRef(shape)) + (implied_by.empty() ? "" : " by " + implied_by));
+  }
 }
 
 VqganModel load_vqgan(const io::StateDict& all, const std::string& where) {
   io::StateDict sd;
   for (auto& [k, v] : all)
     if (k.rfind("loss.", 0) != 0) sd.emplace(k, v);
-  VqganModel model(infer_config(sd, where));
+  const VqganConfig config = infer_config(sd, where);
+  check_shapes(config, sd, where);  // before anything is allocated
+  VqganModel model(config);
   io::load_module(*model, sd, "", where);
   model->eval();
   return model;

@@ -1,16 +1,28 @@
 #include "vqgan/vqgan.h"
 
+#include <algorithm>
 #include <tuple>
 #include <ATen/CPUGeneratorImpl.h>
-#include <yaml.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "io/detail/checkpoint.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/model_paths.h"
+#include "runtime/parse.h"
 #include "io/detail/module_io.h"
+#include "vqgan/detail/config.h"
 #include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
 
@@ -31,109 +43,6 @@ const VqganInfo& Vqgan::info() const { return impl_->info; }
 size_t Vqgan::bytes() const { return io::module_bytes(*impl_->model); }
 VqganModelImpl& Vqgan::model() const { return *impl_->model; }
 
-namespace {
-
-// The scalars and integer lists of a YAML file, by dotted path (model.params.ddconfig.ch_mult).
-// libyaml's event parser: nothing in the file is interpreted beyond scalars, maps and lists.
-std::map<std::string, std::vector<std::string>> read_yaml(const fs::path& file) {
-  FILE* f = std::fopen(file.c_str(), "rb");
-  if (!f) throw Error(ErrorKind::NotFound, "can't open " + file.string());
-  yaml_parser_t parser;
-  yaml_parser_initialize(&parser);
-  yaml_parser_set_input_file(&parser, f);
-  std::map<std::string, std::vector<std::string>> out;
-  std::vector<std::string> path;
-  std::vector<bool> expect_key;  // per open mapping: is the next scalar a key?
-  std::vector<bool> in_list;
-  bool done = false;
-  std::string error;
-  while (!done) {
-    yaml_event_t ev;
-    if (!yaml_parser_parse(&parser, &ev)) {
-      error = parser.problem ? parser.problem : "unreadable YAML";
-      break;
-    }
-    auto finish_value = [&] {
-      if (!expect_key.empty() && (in_list.empty() || !in_list.back())) {
-        expect_key.back() = true;
-        if (!path.empty()) path.pop_back();
-      }
-    };
-    switch (ev.type) {
-      case YAML_MAPPING_START_EVENT:
-        expect_key.push_back(true);
-        in_list.push_back(false);
-        break;
-      case YAML_MAPPING_END_EVENT:
-        expect_key.pop_back();
-        in_list.pop_back();
-        finish_value();
-        break;
-      case YAML_SEQUENCE_START_EVENT: in_list.push_back(true); break;
-      case YAML_SEQUENCE_END_EVENT:
-        in_list.pop_back();
-        finish_value();
-        break;
-      case YAML_SCALAR_EVENT: {
-        const std::string v(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
-        if (!in_list.empty() && in_list.back()) {
-          std::string key;
-          for (auto& p : path) key += (key.empty() ? "" : ".") + p;
-          out[key].push_back(v);
-        } else if (!expect_key.empty() && expect_key.back()) {
-          path.push_back(v);
-          expect_key.back() = false;
-        } else {
-          std::string key;
-          for (auto& p : path) key += (key.empty() ? "" : ".") + p;
-          out[key] = {v};
-          finish_value();
-        }
-        break;
-      }
-      case YAML_STREAM_END_EVENT: done = true; break;
-      default: break;
-    }
-    yaml_event_delete(&ev);
-  }
-  yaml_parser_delete(&parser);
-  std::fclose(f);
-  if (!error.empty()) throw Error(ErrorKind::BadFile, file.string() + ": " + error);
-  return out;
-}
-
-VqganConfig config_from_yaml(const fs::path& file) {
-  const auto y = read_yaml(file);
-  auto one = [&](const std::string& key) -> int64_t {
-    auto it = y.find(key);
-    if (it == y.end() || it->second.empty()) throw Error(ErrorKind::BadFile, file.string() + " has no " + key);
-    return std::stoll(it->second[0]);
-  };
-  auto list = [&](const std::string& key) {
-    std::vector<int64_t> v;
-    auto it = y.find(key);
-    if (it != y.end())
-      for (auto& s : it->second) v.push_back(std::stoll(s));
-    return v;
-  };
-  const std::string p = "model.params.", d = "model.params.ddconfig.";
-  VqganConfig c;
-  c.embed_dim = one(p + "embed_dim");
-  c.n_embed = one(p + "n_embed");
-  c.ch = one(d + "ch");
-  c.ch_mult = list(d + "ch_mult");
-  c.num_res_blocks = one(d + "num_res_blocks");
-  c.attn_resolutions = list(d + "attn_resolutions");
-  c.z_channels = one(d + "z_channels");
-  c.resolution = one(d + "resolution");
-  c.in_channels = one(d + "in_channels");
-  c.out_ch = one(d + "out_ch");
-  if (c.ch_mult.empty()) throw Error(ErrorKind::BadFile, file.string() + " has no " + d + "ch_mult");
-  return c;
-}
-
-}  // namespace
-
 Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   std::string kind;
   io::StateDict all = io::read_state_dict(checkpoint, &kind);
@@ -141,8 +50,11 @@ Vqgan Vqgan::load(const fs::path& checkpoint, const fs::path& yaml) {
   for (auto& [k, v] : all)
     if (k.rfind("loss.", 0) != 0) sd.emplace(k, v);
   auto impl = std::make_unique<Impl>();
-  VqganConfig config = infer_config(sd, checkpoint.string());  // also refuses what isn't supported
+  // The configuration the shapes imply (this also refuses what isn't supported), or the yaml's;
+  // either is validated, and compared with every tensor, before the model is built.
+  VqganConfig config = infer_config(sd, checkpoint.string());
   if (!yaml.empty()) config = config_from_yaml(yaml);
+  check_shapes(config, sd, checkpoint.string(), yaml.empty() ? std::string() : yaml.string());
   impl->model = VqganModel(config);
   io::load_module(*impl->model, sd, "", checkpoint.string());
   impl->model->eval();
@@ -182,9 +94,33 @@ Vqgan Vqgan::random(const std::string& name, uint64_t seed) {
   return Vqgan(std::move(impl));
 }
 
+int64_t Vqgan::max_pixels() const {
+  const VqganConfig& c = impl_->model->config;
+  // The finest level with attention: a level i (1/2^i of the input) attends when its resolution
+  // is in attn_resolutions; the last level always does (the middle blocks).
+  int64_t finest = int64_t(c.ch_mult.size()) - 1;
+  for (int64_t i = 0; i < int64_t(c.ch_mult.size()); ++i)
+    if (std::find(c.attn_resolutions.begin(), c.attn_resolutions.end(), c.resolution >> i) != c.attn_resolutions.end()) {
+      finest = i;
+      break;
+    }
+  const int64_t per_position = int64_t(1) << (2 * finest);
+  return std::min<int64_t>(int64_t(limits::kMaxImagePixels), limits::kMaxAttentionPositions * per_position);
+}
+
+namespace {
+void check_area(const Vqgan& m, int64_t w, int64_t h, const char* what) {
+  if (w * h > m.max_pixels())
+    throw Error(ErrorKind::InvalidArgument, std::string(what) + " of " + std::to_string(w) + " x " + std::to_string(h) + " is more than this VQGAN " +
+                                                "can do within its memory budget (" + std::to_string(m.max_pixels()) + " pixels; its attention grows " +
+                                                "with the square of the area)");
+}
+}  // namespace
+
 Image Vqgan::reconstruct(const Image& image) const {
   const int64_t f = impl_->info.factor;
   const int64_t w = std::max<int64_t>(f, image.width / f * f), h = std::max<int64_t>(f, image.height / f * f);
+  check_area(*this, w, h, "an image");
   at::NoGradGuard no_grad;
   at::Tensor x = image_to_tensor(image);
   if (x.size(2) != h || x.size(3) != w) x = at::upsample_bicubic2d(x, {h, w}, false);
@@ -196,6 +132,7 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
   const int64_t f = impl_->info.factor;
   if (width < f || height < f || width % f || height % f)
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the model's factor " + std::to_string(f));
+  check_area(*this, width, height, "a size");
   at::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   auto& m = *impl_->model;

@@ -33,6 +33,11 @@ class Vqgan {
   Vqgan& operator=(Vqgan&&) noexcept;
   ~Vqgan();
   const VqganInfo& info() const;
+  // The largest image area (pixels) this model encodes or decodes within its memory budget: its
+  // self-attention is quadratic in the positions of the finest level that has it (taming's f16
+  // models attend only at 1/16: 512 x 512 is 1,024 positions; a model attending at 1/2 would
+  // need 17 GB for one 512 x 512 image), so positions there are at most kMaxAttentionPositions.
+  int64_t max_pixels() const;
   size_t bytes() const;  // parameters and buffers in memory
   // The image at its size rounded down to the model's factor (at least one latent cell), encoded,
   // quantised and decoded: what the model can represent of it.

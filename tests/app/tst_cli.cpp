@@ -1,4 +1,5 @@
 // clip-atelier-cli as a user runs it: --help, --version, info --json, and bad flags.
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +9,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <memory>
+#include <vector>
+
+#include "../common/crafted_images.h"
 #include "../common/openai_vocab.h"
 #include "io/animation.h"
 #include "io/image.h"
@@ -358,6 +367,241 @@ class TestCli : public QObject {
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains("CUDA"));
   }
+
+  // ---- hostile files and careless hands (issue 16) ---------------------------------------------
+
+  // Runs the CLI with a limit on the size of any file it writes (as a full disk would stop it):
+  // writes past it fail with EFBIG; SIGXFSZ, which would kill the process, is ignored (and stays
+  // ignored across exec).
+  static Run runWithFileSizeLimit(const QStringList& args, rlim_t bytes) {
+    QProcess p;
+    p.setChildProcessModifier([bytes] {
+      ::signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{bytes, bytes};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    p.start(QStringLiteral(CLI_PATH), args);
+    if (!p.waitForFinished(60000)) qFatal("clip-atelier-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+  }
+
+  // The largest resident set of any finished child so far, in bytes (Linux: ru_maxrss in KiB).
+  static long long childPeakBytes() {
+    rusage r{};
+    getrusage(RUSAGE_CHILDREN, &r);
+    return static_cast<long long>(r.ru_maxrss) * 1024;
+  }
+
+  // Nothing in the folder but the files named.
+  static QStringList leftIn(const QString& folder) {
+    return QDir(folder).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+  }
+
+  void hugeImagesAreRefusedBeforeDecoding() {
+    QTemporaryDir dir;
+    // 1 KB, 999999 x 1 pixels: out of memory before (the CLIP preprocessing of its aspect ratio).
+    const QString wide = dir.filePath("wide.png"), big = dir.filePath("big.png");
+    const QByteArray widePng = crafted::greyPng(999999, 1, 1);
+    QVERIFY(widePng.size() < 2048);
+    QVERIFY(crafted::writeFile(wide, widePng));
+    // 30000 x 30000 grey: 5.3 GB, then a misleading "non-contiguous image".
+    QVERIFY(crafted::writeFile(big, crafted::greyPng(30000, 30000, 2)));
+    const QString out = dir.filePath("out.png");
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/");
+    for (const QStringList& args : {QStringList{"judge", "--prompt", "a red circle", wide},
+                                    QStringList{"vqgan", "reconstruct", "--vqgan", data + "tiny.ckpt", wide, out},
+                                    QStringList{"embed", "--json", "--text", "a cat", "--image", wide}}) {
+      Run r = run(args);
+      QVERIFY2(r.code != 0, qPrintable(args.join(' ')));
+      QVERIFY2(r.err.contains("wide.png") && r.err.contains("999999 x 1 pixels") && r.err.contains("32768"), r.err.constData());
+    }
+    Run r = run({"judge", "--prompt", "a red circle", big});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("30000 x 30000") && r.err.contains("megapixels") && r.err.contains("67108864"), r.err.constData());
+    QVERIFY(!QFile::exists(out));
+    QVERIFY2(childPeakBytes() < 2LL << 30, qPrintable(QString::number(childPeakBytes())));
+  }
+
+  void aTruncatedJpegIsRefused() {
+    QTemporaryDir dir;
+    const QString whole = dir.filePath("whole.jpg"), cut = dir.filePath("cut.jpg");
+    atelier::Image img{64, 64, 3, std::vector<uint8_t>(64 * 64 * 3)};
+    for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = uint8_t((i * 2654435761u) >> 24);
+    atelier::write_image(whole.toStdString(), img);
+    const QByteArray bytes = crafted::readFile(whole);
+    QVERIFY(crafted::writeFile(cut, bytes.left(bytes.size() / 2)));
+    QCOMPARE(run({"judge", "--prompt", "a red circle", whole}).code, 0);
+    Run r = run({"judge", "--prompt", "a red circle", cut});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("cut.jpg") && r.err.contains("truncated"), r.err.constData());
+  }
+
+  void nonFiniteOptionsAreRefused_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("draw --max-width nan") << QStringList{"draw", "--prompt", "a heart", "--max-width", "nan"} << "--max-width" << "nan";
+    QTest::newRow("draw --lr-points inf") << QStringList{"draw", "--prompt", "a heart", "--lr-points", "inf"} << "--lr-points" << "inf";
+    QTest::newRow("draw --lr-widths=-inf") << QStringList{"draw", "--prompt", "a heart", "--lr-widths=-inf"} << "--lr-widths" << "-inf";
+    QTest::newRow("generate --lr NaN") << QStringList{"generate", "--prompt", "a cat", "--lr", "NaN"} << "--lr" << "NaN";
+    QTest::newRow("generate --init-weight 1e999") << QStringList{"generate", "--prompt", "a cat", "--init-weight", "1e999"} << "--init-weight"
+                                                  << "1e999";
+    QTest::newRow("gan sample --truncation nan") << QStringList{"gan", "sample", "--truncation", "nan"} << "--truncation" << "nan";
+    QTest::newRow("gan interpolate --fps infinity") << QStringList{"gan", "interpolate", "--fps", "infinity"} << "--fps" << "infinity";
+    QTest::newRow("train clip --lr nan") << QStringList{"train", "clip", "--lr", "nan"} << "--lr" << "nan";
+  }
+  void nonFiniteOptionsAreRefused() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(args.first() == "gan" && args[1] == "interpolate" ? "out.gif" : args.first() == "draw" ? "out.svg" : "out.png");
+    Run r = run(args << "--out" << (args.first() == "train" ? dir.filePath("run") : out));
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(option.toUtf8()) && r.err.contains(value.toUtf8()) && r.err.contains("finite"), r.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList());
+  }
+
+  void aPromptWeightOfInfIsRefused() {
+    QTemporaryDir dir;
+    for (const QString& verb : {QStringLiteral("draw"), QStringLiteral("generate")}) {
+      const QString out = dir.filePath(verb == "draw" ? "x.svg" : "x.png");
+      Run r = run({verb, "--prompt", "a red heart:inf", "--steps", "2", "--out", out});
+      QVERIFY(r.code != 0);
+      QVERIFY2(r.err.contains("a red heart:inf") && r.err.contains("finite"), r.err.constData());
+      QVERIFY2(!r.err.contains("step 1/"), r.err.constData());  // refused before the run
+    }
+    QCOMPARE(leftIn(dir.path()), QStringList());
+  }
+
+  void sizesAreParsedStrictly() {
+    QTemporaryDir dir;
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/"), out = dir.filePath("x.png");
+    for (const QString& size : {QStringLiteral("16x16garbage"), QStringLiteral("16x"), QStringLiteral("x16"), QStringLiteral("0x16"),
+                                QStringLiteral("-16x16"), QStringLiteral("16 x 16"), QStringLiteral("99999x16")}) {
+      Run r = run({"vqgan", "decode-random", "--vqgan", data + "tiny.ckpt", "--size", size, out});
+      QVERIFY2(r.code != 0, qPrintable(size));
+      QVERIFY2(r.err.contains("--size") && r.err.contains(size.toUtf8()) && r.err.contains("WxH"), r.err.constData());
+      Run g = run({"generate", "--prompt", "a cat", "--size", size, "--out", out});
+      QVERIFY2(g.code != 0 && g.err.contains("--size"), g.err.constData());
+    }
+    // Within the sides' limits, but over the area one VQGAN decode may take.
+    Run big = run({"vqgan", "decode-random", "--vqgan", data + "tiny.ckpt", "--size", "4096x4096", out});
+    QVERIFY(big.code != 0);
+    QVERIFY2(big.err.contains("4096x4096") && big.err.contains("262144"), big.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList());
+  }
+
+  void threadsAreBounded() {
+    Run r = run({"--threads", "100000", "info"});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("--threads") && r.err.contains("100000") && r.err.contains("limit"), r.err.constData());
+    Run after = run({"info", "--threads", "100000"});  // after the subcommand, too
+    QVERIFY(after.code != 0);
+    QVERIFY2(after.err.contains("100000"), after.err.constData());
+  }
+
+  void ganSampleOutputIsBounded() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("grid.png");
+    Run r = run({"gan", "sample", "--model", "fashion", "--count", "1024", "--scale", "32", "--out", out});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("1024 samples") && r.err.contains("--scale 32") && r.err.contains("268435456"), r.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList());
+    QVERIFY2(childPeakBytes() < 2LL << 30, qPrintable(QString::number(childPeakBytes())));
+  }
+
+  void vqganReconstructDownscalesLargeImages() {
+    QTemporaryDir dir;
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/");
+    const QString in = dir.filePath("big.png"), out = dir.filePath("out.png");
+    atelier::Image img{1024, 768, 3, std::vector<uint8_t>(1024 * 768 * 3)};
+    for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = uint8_t(i % 251);
+    atelier::write_image(in.toStdString(), img);
+    Run r = run({"--threads", "2", "vqgan", "reconstruct", "--vqgan", data + "tiny.ckpt", "--config", data + "tiny.yaml", in, out});
+    QVERIFY2(r.code == 0, r.err.constData());
+    // The tiny VQGAN attends at 1/2 of the input: 8192 positions there are 32768 pixels.
+    // sqrt(32768 / (1024 x 768)) = 0.204: 209 x 156, then rounded down to the model's factor 2.
+    QVERIFY2(r.err.contains("downscaled to 209 x 156") && r.err.contains("attention"), r.err.constData());
+    const atelier::Image rec = atelier::read_image(out.toStdString());
+    QCOMPARE(rec.width, 208);
+    QCOMPARE(rec.height, 156);
+    QVERIFY2(childPeakBytes() < 2LL << 30, qPrintable(QString::number(childPeakBytes())));
+  }
+
+  void impossibleOutputsAreRefusedBeforeTheRun_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTemporaryDir* dir = new QTemporaryDir;  // lives for the test's rows (freed at exit)
+    dir->setAutoRemove(true);
+    const QString d = dir->path();
+    QFile(d + "/afile").open(QIODevice::WriteOnly);
+    QDir().mkpath(d + "/taken.png");
+    const QStringList gen{"generate", "--prompt", "a cat", "--steps", "2", "--cutn", "2"};
+    const QStringList draw{"draw", "--prompt", "a heart", "--steps", "2", "--paths", "2", "--size", "32"};
+    QTest::newRow("generate: missing folder") << (gen + QStringList{"--out", d + "/missing/x.png"}) << "no folder";
+    QTest::newRow("generate: a file as the folder") << (gen + QStringList{"--out", d + "/afile/x.png"}) << "is not a folder";
+    QTest::newRow("generate: unknown extension") << (gen + QStringList{"--out", d + "/x.abc"}) << ".abc";
+    QTest::newRow("generate: a folder as the file") << (gen + QStringList{"--out", d + "/taken.png"}) << "is a folder";
+    QTest::newRow("generate: --video extension") << (gen + QStringList{"--out", d + "/x.png", "--video", d + "/x.avi"}) << ".gif, .webp or .mp4";
+    QTest::newRow("generate: --frames missing") << (gen + QStringList{"--out", d + "/x.png", "--frames", d + "/nope"}) << "no folder";
+    QTest::newRow("draw: missing folder") << (draw + QStringList{"--out", d + "/missing/x.svg"}) << "no folder";
+    QTest::newRow("draw: not .svg") << (draw + QStringList{"--out", d + "/x.png"}) << ".svg";
+    QTest::newRow("draw: --png extension") << (draw + QStringList{"--out", d + "/x.svg", "--png", d + "/x.abc"}) << ".abc";
+    QTest::newRow("draw: --video folder") << (draw + QStringList{"--out", d + "/x.svg", "--video", d + "/missing/x.gif"}) << "no folder";
+    QTest::newRow("gan sample: missing folder") << QStringList{"gan", "sample", "--model", "fashion", "--out", d + "/missing/x.png"} << "no folder";
+    QTest::newRow("render shape: unknown extension") << QStringList{"render", "shape", "--out", d + "/x.abc"} << ".abc";
+    m_outputDirs.push_back(std::unique_ptr<QTemporaryDir>(dir));
+  }
+  void impossibleOutputsAreRefusedBeforeTheRun() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    const QString d = m_outputDirs.back()->path();
+    Run r = run(args);
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(says.toUtf8()), r.err.constData());
+    QVERIFY2(r.err.contains(d.toUtf8()), r.err.constData());  // the path is named
+    QVERIFY2(!r.err.contains("step 1/"), r.err.constData());  // before any step
+    QCOMPARE(leftIn(d), (QStringList{"afile", "taken.png"}));
+  }
+
+  void aReadOnlyFolderIsRefusedBeforeTheRun() {
+    if (::geteuid() == 0) QSKIP("root writes anywhere: the permission case only means something for users");
+    QTemporaryDir dir;
+    const QString ro = dir.filePath("ro");
+    QVERIFY(QDir().mkpath(ro));
+    QVERIFY(QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    Run r = run({"generate", "--prompt", "a cat", "--steps", "2", "--out", ro + "/x.png"});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("permission denied") && r.err.contains(ro.toUtf8()), r.err.constData());
+    QVERIFY(!r.err.contains("step 1/"));
+    QVERIFY(QDir(ro).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+  }
+
+  void aFullDiskIsToldApartFromAMissingCodec_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("MP4") << QStringList{"gan", "interpolate", "--model", "fashion", "--frames", "12", "--scale", "8"} << "walk.mp4";
+    QTest::newRow("GIF") << QStringList{"gan", "interpolate", "--model", "fashion", "--frames", "12", "--scale", "8"} << "walk.gif";
+    QTest::newRow("WebP") << QStringList{"gan", "interpolate", "--model", "fashion", "--frames", "12", "--scale", "8"} << "walk.webp";
+    QTest::newRow("PNG") << QStringList{"gan", "sample", "--model", "fashion", "--count", "16", "--scale", "8"} << "grid.png";
+    QTest::newRow("SVG") << QStringList{"draw", "--prompt", "a heart", "--steps", "1", "--paths", "100", "--size", "32"} << "d.svg";
+  }
+  void aFullDiskIsToldApartFromAMissingCodec() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    // Every file write past 2 KiB fails, as on a full disk (EFBIG instead of ENOSPC).
+    Run r = runWithFileSizeLimit(args << "--out" << dir.filePath(file), 2048);
+    QVERIFY2(r.code > 0, r.err.constData());  // an error, not a signal
+    QVERIFY2(r.err.contains(file.toUtf8()) && r.err.contains("larger than this system allows"), r.err.constData());
+    QVERIFY2(!r.err.contains("FFmpeg"), r.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList());  // no file, no .partial
+  }
+
+ private:
+  std::vector<std::unique_ptr<QTemporaryDir>> m_outputDirs;
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -52,6 +52,7 @@
 #include "note_box.h"
 #include "run_view.h"
 #include "runtime/model_paths.h"
+#include "runtime/runtime_info.h"
 #include "settings.h"
 #include "train_panel.h"
 #include "train_window.h"
@@ -180,6 +181,64 @@ class TestMainWindow : public QObject {
     QCOMPARE(changed.count(), 1);
     settings.reset(Settings::Key::Device);
     QCOMPARE(settings.value(Settings::Key::Device), Settings::defaultValue(Settings::Key::Device));
+  }
+
+  // ---- the user's files are sacred (issue 16) --------------------------------------------------
+
+  void aSettingsFileThatIsNotOursIsNeverWritten_data() {
+    QTest::addColumn<QByteArray>("content");
+    // Lines QSettings can't parse (no '='): its status is FormatError.
+    QTest::newRow("notes") << QByteArray("Shopping list\n- milk\n- bread [wholemeal]\n\nCall Anna about the 3rd; it's 10:30\n\xff\xfe\x01 binary\n");
+    // Lines it parses as keys, none of them ours: a notes file of "key = value" lines.
+    QTest::newRow("key = value notes") << QByteArray("colour = blue\nanswer = 42\n");
+  }
+  void aSettingsFileThatIsNotOursIsNeverWritten() {
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+    QFile f(notes);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    {
+      Settings settings(notes);
+      QVERIFY(settings.isDetached());
+      QVERIFY(!settings.warnings().isEmpty());
+      QVERIFY2(settings.warnings().first().contains(QStringLiteral("notes.txt")), qPrintable(settings.warnings().first()));
+      // The session works on the defaults, and what changes lives in memory.
+      QCOMPARE(settings.value(Settings::Key::Device).toString(), QStringLiteral("auto"));
+      settings.setValue(Settings::Key::Device, QStringLiteral("cpu"));
+      QCOMPARE(settings.value(Settings::Key::Device).toString(), QStringLiteral("cpu"));
+      MainWindow w(&settings);
+      w.show();
+      w.clipPanel()->setPrompt(QStringLiteral("a red barn"));
+      w.tabs()->setCurrentIndex(1);
+      w.close();
+      settings.sync();
+    }
+    QFile back(notes);
+    QVERIFY(back.open(QIODevice::ReadOnly));
+    QCOMPARE(back.readAll(), content);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("notes.txt")});
+  }
+
+  void threadsFromTheSettingsFileAreBounded() {
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("threads.ini"));
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[engine]\nthreads=100000\n[gan]\ntruncation=nan\n");
+    f.close();
+    Settings settings(ini);
+    QVERIFY(!settings.isDetached());
+    QCOMPARE(settings.value(Settings::Key::Threads).toInt(), max_thread_count());
+    QCOMPARE(settings.value(Settings::Key::GanTruncation).toDouble(), 0.0);  // NaN: the default
+    const QString said = settings.warnings().join(QLatin1Char('\n'));
+    QVERIFY2(said.contains(QStringLiteral("100000")) && said.contains(QString::number(max_thread_count())), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("gan/truncation")), qPrintable(said));
+    MainWindow w(&settings);
+    QVERIFY(w.bridge()->threads() <= max_thread_count());
+    QVERIFY2(w.statusText().contains(QStringLiteral("Threads: %1").arg(max_thread_count())), qPrintable(w.statusText()));
   }
 
   void anUnreadableImageIsReportedAndTheRestKept() {

@@ -4,11 +4,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "../common/openai_vocab.h"
 #include "clip/clip.h"
@@ -19,6 +25,7 @@
 #include "io/detail/checkpoint.h"
 #include "common/errors.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 
 using namespace atelier;
 using namespace atelier::clip;
@@ -63,6 +70,25 @@ std::vector<int64_t> operator+(std::vector<int64_t> a, const std::vector<int64_t
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
+
+// The names of the entries of a folder: what a refused load must leave as it was.
+std::set<std::string> filesIn(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+// The process's peak resident memory so far (getrusage), in MB.
+long peakMegabytes() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// A tensor of the shape with no memory behind it (stride 0): what a hostile checkpoint declares.
+at::Tensor declared(std::vector<int64_t> shape) { return at::zeros({}).expand(shape); }
 
 void copyTruncated(const fs::path& from, const fs::path& to, double fraction) {
   std::ifstream in(from, std::ios::binary);
@@ -325,6 +351,172 @@ class TestClip : public QObject {
     QCOMPARE(cut.back(), int64_t(49407));
     QCOMPARE(tok.tokenize(""), (std::vector<int64_t>{49406, 49407} + std::vector<int64_t>(75, 0)));
     QVERIFY(errorOf([&] { tok.tokenize("\xff\xfe broken utf-8"); }).find("UTF-8") != std::string::npos);
+  }
+
+  // ---- hostile files (issue 16): refused before anything is allocated, nothing left behind ----
+
+  void aPatchSizeOfZeroIsRefused() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    auto sd = io::read_state_dict(kData / "tiny_state_dict.pt");
+    sd["visual.conv1.weight"] = at::zeros({64, 3, 8, 0});  // was SIGFPE: a grid of resolution / 0
+    io::write_safetensors(tmp / "patch.safetensors", sd);
+    std::string msg = errorOf([&] { Clip::load(tmp / "patch.safetensors", kData / "tiny_vocab.txt.gz"); });
+    QVERIFY2(contains(msg, "visual.conv1.weight") && contains(msg, "[64, 3, 8, 0]") && contains(msg, "patch.safetensors"), msg.c_str());
+    sd["visual.conv1.weight"] = at::zeros({64, 3, 0, 0});
+    io::write_safetensors(tmp / "patch.safetensors", sd);
+    msg = errorOf([&] { Clip::load(tmp / "patch.safetensors", kData / "tiny_vocab.txt.gz"); });
+    QVERIFY2(contains(msg, "patch size (visual.conv1.weight's last dimension) is 0"), msg.c_str());
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"patch.safetensors"}));
+  }
+
+  void aContextBelowTwoIsRefused() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    auto sd = io::read_state_dict(kData / "tiny_state_dict.pt");
+    for (int64_t rows : {0, 1}) {  // 0 rows with truncation was ids.resize(0); ids.back() = end: heap corruption
+      sd["positional_embedding"] = at::zeros({rows, 64});
+      io::write_safetensors(tmp / "context.safetensors", sd);
+      const std::string msg = errorOf([&] { Clip::load(tmp / "context.safetensors", kData / "tiny_vocab.txt.gz"); });
+      QVERIFY2(contains(msg, "context length (positional_embedding's rows) is " + std::to_string(rows)) && contains(msg, "from 2"),
+               msg.c_str());
+    }
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"context.safetensors"}));
+    // The tokenizer guards it on its own too.
+    Tokenizer tok = Tokenizer::load(kData / "tiny_vocab.txt.gz");
+    for (int context : {0, 1, -3, int(limits::kMaxContext) + 1}) {
+      const std::string msg = errorOf([&] { tok.tokenize("a red circle", context, true); });
+      QVERIFY2(contains(msg, "a context of " + std::to_string(context) + " tokens"), msg.c_str());
+    }
+    const auto two = tok.tokenize("a red circle on a blue square", 2, true);
+    QCOMPARE(two, (std::vector<int64_t>{tok.start_token(), tok.end_token()}));
+  }
+
+  void aDeclaredHugeTowerIsRefusedBeforeAllocating() {
+    // A 4096-wide, 24-block text tower of stride-0 tensors: nothing behind them, 19 GB if built.
+    auto sd = io::read_state_dict(kData / "tiny_state_dict.pt");
+    std::map<std::string, at::Tensor> big;
+    for (auto& [k, v] : sd)
+      if (k.rfind("transformer.", 0) != 0) big[k] = v;
+    const int64_t w = 4096, vocab = sd.at("token_embedding.weight").size(0);
+    for (int i = 0; i < 24; ++i) {
+      const std::string b = "transformer.resblocks." + std::to_string(i) + ".";
+      big[b + "attn.in_proj_weight"] = declared({3 * w, w});
+      big[b + "attn.in_proj_bias"] = declared({3 * w});
+      big[b + "attn.out_proj.weight"] = declared({w, w});
+      big[b + "mlp.c_fc.weight"] = declared({4 * w, w});
+      big[b + "mlp.c_fc.bias"] = declared({4 * w});
+      big[b + "mlp.c_proj.weight"] = declared({w, 4 * w});
+      for (const char* k : {"attn.out_proj.bias", "ln_1.weight", "ln_1.bias", "ln_2.weight", "ln_2.bias", "mlp.c_proj.bias"})
+        big[b + k] = declared({w});
+    }
+    big["ln_final.weight"] = big["ln_final.bias"] = declared({w});
+    big["positional_embedding"] = declared({77, w});
+    big["token_embedding.weight"] = declared({vocab, w});
+    big["text_projection"] = declared({w, 32});
+    const long before = peakMegabytes();
+    QElapsedTimer timer;
+    timer.start();
+    const std::string msg = errorOf([&] { ClipConfig::from_state_dict(big, "tower.pt"); });
+    QVERIFY2(contains(msg, "tower.pt") && contains(msg, "parameters, more than the limit of " + std::to_string(limits::kMaxParameters)),
+             msg.c_str());
+    QVERIFY(timer.elapsed() < 1000);
+    QVERIFY2(peakMegabytes() - before < 64, std::to_string(peakMegabytes() - before).c_str());
+    // Within the parameter limit, the shapes still have to agree: the first that doesn't is named.
+    auto wrong = sd;
+    wrong["transformer.resblocks.1.mlp.c_fc.weight"] = declared({4 * 64, 63});
+    const std::string shape = errorOf([&] { ClipConfig::from_state_dict(wrong, "wrong.pt"); });
+    QVERIFY2(contains(shape, "'transformer.resblocks.1.mlp.c_fc.weight' has shape [256, 63]") && contains(shape, "expects [256, 64]"),
+             shape.c_str());
+  }
+
+  void theImpliedShapesAreTheModels() {
+    // parameter_shapes(), what loads are checked against, is exactly what the model registers.
+    const ClipConfig c = ClipConfig::from_state_dict(io::read_state_dict(kData / "tiny_state_dict.pt"), "tiny");
+    ClipModel model(c);
+    const auto shapes = c.parameter_shapes();
+    const auto params = model->named_parameters();
+    QCOMPARE(shapes.size(), params.size());
+    int64_t total = 0;
+    for (size_t i = 0; i < shapes.size(); ++i) {
+      QCOMPARE(QString::fromStdString(params[i].key()), QString::fromStdString(shapes[i].first));
+      QVERIFY2(params[i].value().sizes() == c10::IntArrayRef(shapes[i].second), shapes[i].first.c_str());
+      total += params[i].value().numel();
+    }
+    QCOMPARE(c.parameter_count(), total);
+    for (const ClipConfig& published : {ClipConfig::vit_b_32(), ClipConfig::vit_l_14()}) published.validate("published");
+  }
+
+  void layerKeysAreSplitNotMatched() {
+    // A key of a million digits crashed std::regex (SIGSEGV); one of 12 digits overflowed stoi.
+    auto hf = io::read_state_dict(kData / "tiny_hf" / "model.safetensors");
+    QVERIFY(has_hf_keys(hf));
+    auto longKey = hf;
+    longKey["text_model.encoder.layers." + std::string(1'000'000, '7') + ".mlp.fc1.weight"] = at::zeros({1});
+    std::string msg = errorOf([&] { from_hf_keys(longKey, "hf.safetensors"); });
+    QVERIFY2(contains(msg, "1000041 characters") && contains(msg, "longer than the limit of 1024"), msg.c_str());
+    auto digits = hf;
+    digits["vision_model.encoder.layers.123456789012.mlp.fc1.weight"] = at::zeros({1});
+    msg = errorOf([&] { from_hf_keys(digits, "hf.safetensors"); });
+    QVERIFY2(contains(msg, "vision_model.encoder.layers.123456789012") && contains(msg, "no layer index"), msg.c_str());
+    // OpenAI names: a block index that is not a number, and a gap in the blocks.
+    auto sd = io::read_state_dict(kData / "tiny_state_dict.pt");
+    auto named = sd;
+    named["visual.transformer.resblocks.x1.ln_1.weight"] = at::zeros({64});
+    QVERIFY(contains(errorOf([&] { ClipConfig::from_state_dict(named, "named.pt"); }), "has no block index"));
+    auto gap = sd;
+    gap["transformer.resblocks.5.ln_1.weight"] = at::zeros({64});
+    msg = errorOf([&] { ClipConfig::from_state_dict(gap, "gap.pt"); });
+    QVERIFY2(contains(msg, "transformer.resblocks.2 is missing"), msg.c_str());
+    // Through the loader, from a file: the Hugging Face folder with the 12-digit key.
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    io::write_safetensors(tmp / "model.safetensors", digits);
+    msg = errorOf([&] { Clip::load(tmp, kData / "tiny_vocab.txt.gz"); });
+    QVERIFY2(contains(msg, "no layer index") && contains(msg, (tmp / "model.safetensors").string()), msg.c_str());
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"model.safetensors"}));
+  }
+
+  void vocabulariesAreReadWithinTheirLimits() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    // Not regular files: refused without reading (or blocking on) them.
+    QVERIFY2(contains(errorOf([] { Tokenizer::load("/dev/zero"); }), "a character device, not a regular file"),
+             errorOf([] { Tokenizer::load("/dev/zero"); }).c_str());
+    QVERIFY(::mkfifo((tmp / "fifo").c_str(), 0600) == 0);
+    QVERIFY(contains(errorOf([&] { Tokenizer::from_merges_file(tmp / "fifo"); }), "a pipe (FIFO), not a regular file"));
+    fs::create_directory(tmp / "folder.txt.gz");
+    QVERIFY(contains(errorOf([&] { Tokenizer::from_merges_file(tmp / "folder.txt.gz"); }), "a folder, not a regular file"));
+    // About 1 MB of gzip inflating to 1 GiB: stopped at the limit while inflating.
+    {
+      const std::string chunk(16 << 20, '\n');
+      gzFile f = gzopen((tmp / "bomb.txt.gz").c_str(), "wb9");
+      QVERIFY(f);
+      QVERIFY(gzwrite(f, chunk.data(), unsigned(chunk.size())) > 0);
+      gzclose(f);
+      std::ifstream in(tmp / "bomb.txt.gz", std::ios::binary);
+      const std::string member((std::istreambuf_iterator<char>(in)), {});
+      std::ofstream out(tmp / "bomb.txt.gz", std::ios::binary | std::ios::trunc);
+      for (int i = 0; i < 64; ++i) out << member;  // gzip members one after another: 64 x 16 MiB
+    }
+    QVERIFY(fs::file_size(tmp / "bomb.txt.gz") < (2u << 20));
+    const long before = peakMegabytes();
+    QElapsedTimer timer;
+    timer.start();
+    const std::string msg = errorOf([&] { Tokenizer::load(tmp / "bomb.txt.gz"); });
+    QVERIFY2(contains(msg, "bomb.txt.gz") && contains(msg, "more than 64 MiB"), msg.c_str());
+    qInfo("gzip bomb refused in %lld ms, peak +%ld MB", timer.elapsed(), peakMegabytes() - before);
+    QVERIFY(peakMegabytes() - before < 400);
+    // vocab.json nested 100,000 deep: refused before the JSON parser sees it.
+    fs::create_directory(tmp / "deep");
+    std::ofstream(tmp / "deep" / "vocab.json") << std::string(100'000, '[');
+    fs::copy_file(kData / "tiny_hf" / "merges.txt", tmp / "deep" / "merges.txt");
+    QVERIFY(contains(errorOf([&] { Tokenizer::load(tmp / "deep"); }), "nested deeper than 64 levels"));
+    // A merge line of a megabyte: named, shortened.
+    std::ofstream(tmp / "long.txt") << "#version\n" << std::string(1 << 20, 'a') << "\n";
+    const std::string line = errorOf([&] { Tokenizer::load(tmp / "long.txt"); });
+    QVERIFY2(contains(line, "long.txt, line 2") && line.size() < 400, line.c_str());
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"bomb.txt.gz", "deep", "fifo", "folder.txt.gz", "long.txt"}));
   }
 };
 

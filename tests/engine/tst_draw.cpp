@@ -2,6 +2,7 @@
 // paths off the canvas, supersampling, and gradients (points, widths, colours) against central
 // finite differences in double precision.
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "common/errors.h"
 #include "clip/clip.h"
+#include "clip/detail/clip_impl.h"
 #include "draw/clipdraw.h"
 #include "draw/detail/raster.h"
 #include "guide/prompts.h"
@@ -21,6 +23,9 @@
 
 using namespace atelier;
 using namespace atelier::draw;
+
+// In svg_scanner_checks.cpp: moc does not read raw strings with delimiters.
+void svgScannerChecks();
 
 namespace {
 
@@ -51,6 +56,7 @@ Strokes concat(const Strokes& a, const Strokes& b) {
   s.segments = at::cat({a.segments, b.segments});
   return s;
 }
+
 
 }  // namespace
 
@@ -248,6 +254,9 @@ class TestClipDraw : public QObject {
                 .find("only paths of M and C") != std::string::npos);
   }
 
+  void svgImportIsAScannerNotARegex() { svgScannerChecks(); }
+
+
   void stoppingKeepsTheDrawingSoFar() {
     clip::Clip model = clip::Clip::load(find_default_clip());
     draw::DrawOptions o;
@@ -264,6 +273,41 @@ class TestClipDraw : public QObject {
     QVERIFY(r.stopped);
     QCOMPARE(r.steps, int64_t(3));
     QCOMPARE(r.drawing.paths.size(), size_t(16));
+  }
+
+  // ---- NaN and infinity (issue 16) -------------------------------------------------------------
+
+  void aRunWhoseLossGoesNaNStopsAtThatStep() {
+    // A CLIP whose image tower gives NaN: the run stops at the first step, saying so, instead of
+    // returning strokes of NaN (stroke-width="nan" in the SVG, nothing drawn).
+    clip::Clip poisoned = clip::Clip::load(find_default_clip());
+    {
+      at::NoGradGuard no_grad;
+      for (auto& p : poisoned.impl().model->named_parameters())
+        if (p.key().rfind("visual", 0) == 0) p.value().fill_(NAN);
+    }
+    draw::DrawOptions o;
+    o.paths = 8;
+    o.size = 32;
+    o.steps = 5;
+    const std::string e = errorOf([&] { draw::run_clipdraw(poisoned, o, nullptr); });
+    QVERIFY2(e.find("step 1 of 5") != std::string::npos && e.find("NaN") != std::string::npos, e.c_str());
+  }
+
+  void nonFiniteDrawOptionsAreRefused() {
+    clip::Clip model = clip::Clip::load(find_default_clip());
+    draw::DrawOptions o;
+    o.paths = 4;
+    o.size = 32;
+    o.steps = 1;
+    o.max_width = std::nan("");
+    QVERIFY(errorOf([&] { draw::run_clipdraw(model, o, nullptr); }).find("maximum width") != std::string::npos);
+    o.max_width = 50;
+    o.lr_points = INFINITY;
+    QVERIFY(errorOf([&] { draw::run_clipdraw(model, o, nullptr); }).find("finite") != std::string::npos);
+    o.lr_points = 1;
+    o.prompts = "a red heart:inf";
+    QVERIFY(errorOf([&] { draw::run_clipdraw(model, o, nullptr); }).find("a red heart:inf") != std::string::npos);
   }
 };
 

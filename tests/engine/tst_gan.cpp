@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "common/errors.h"
 #include "gan/detail/dcgan.h"
@@ -17,6 +18,7 @@
 #include "gan/gan.h"
 #include "io/animation.h"
 #include "io/detail/checkpoint.h"
+#include "runtime/limits.h"
 #include "train/datasets.h"
 #include "train/gan_trainer.h"
 
@@ -38,6 +40,17 @@ train::GanTrainOptions tinyRun(const fs::path& out, int64_t steps) {
   o.sample_every = 2;
   return o;
 }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::set<std::string> filesIn(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+// A tensor of the shape with no memory behind it (stride 0): what a hostile checkpoint declares.
+at::Tensor declared(std::vector<int64_t> shape) { return at::zeros({}).expand(shape); }
 
 std::vector<Image> colourFrames(int n, int w, int h) {
   std::vector<Image> frames;
@@ -226,6 +239,70 @@ class TestGan : public QObject {
             std::string::npos);
     QVERIFY(!fs::exists(ok));
     QVERIFY(!fs::exists(ok.parent_path() / ".partial-cancelled.webp"));
+  }
+
+  // ---- hostile files (issue 16): refused before anything is allocated, nothing left behind ----
+
+  void generatorKeysAreSplitNotMatched() {
+    gan::DcganGenerator g(gan::DcganConfig{8, 16, 3, 8});
+    const auto sd = io::module_state(*g, "");
+    auto longKey = sd;  // a key of a million digits crashed std::regex (SIGSEGV)
+    longKey["net." + std::string(1'000'000, '3') + ".weight"] = at::zeros({1, 1, 1, 1});
+    QVERIFY(contains(errorOf([&] { gan::infer_dcgan_config(longKey, "long.safetensors"); }), "longer than the limit of 1024"));
+    QTemporaryDir dir;
+    const fs::path file = fs::path(dir.path().toStdString()) / "model.safetensors";
+    auto digits = sd;  // 12 digits overflowed std::stoi
+    digits["net.123456789012.weight"] = at::zeros({1, 1, 1, 1});
+    io::write_safetensors(file, digits);
+    const std::string msg = errorOf([&] { gan::Gan::load(file); });
+    QVERIFY2(contains(msg, "net.123456789012.weight") && contains(msg, "no layer index") && contains(msg, "model.safetensors"), msg.c_str());
+    // Twenty layers: 4 << 19 px was computed (and shifted past the width) before anything was checked.
+    io::StateDict deep;
+    for (int i = 0; i < 20; ++i) deep["net." + std::to_string(3 * i) + ".weight"] = declared({8, 8, 4, 4});
+    QVERIFY(contains(errorOf([&] { gan::infer_dcgan_config(deep, "deep"); }), "more than 9 convolutions"));
+    QCOMPARE(filesIn(dir.path().toStdString()), (std::set<std::string>{"model.safetensors"}));
+  }
+
+  void declaredWidthsAreCheckedBeforeBuilding() {
+    // Declared (stride-0) tensors of a 1024 px generator 65536 channels wide at its 4x4 end.
+    io::StateDict sd;
+    int64_t ch = 65536;
+    sd["net.0.weight"] = declared({100, ch, 4, 4});
+    for (int i = 1; i < 8; ++i, ch /= 2) sd["net." + std::to_string(3 * i) + ".weight"] = declared({ch, ch / 2, 4, 4});
+    sd["net.24.weight"] = declared({ch, 3, 4, 4});
+    std::string msg = errorOf([&] { gan::infer_dcgan_config(sd, "wide.safetensors"); });
+    QVERIFY2(contains(msg, "wide.safetensors") && contains(msg, "the width is 512; it must be from 1 to 32"), msg.c_str());
+    sd = {{"net.0.weight", declared({100000, 64, 4, 4})}, {"net.3.weight", declared({64, 3, 4, 4})}};
+    msg = errorOf([&] { gan::infer_dcgan_config(sd, "z.safetensors"); });
+    QVERIFY2(contains(msg, "the z dimension is 100000; it must be from 1 to " + std::to_string(limits::kMaxWidth)), msg.c_str());
+    // Within the limits, every parameter and buffer is compared before the generator is built.
+    gan::DcganGenerator g(gan::DcganConfig{8, 16, 3, 8});
+    auto wrong = io::module_state(*g, "");
+    wrong["net.4.running_mean"] = at::zeros({7});
+    msg = errorOf([&] { gan::infer_dcgan_config(wrong, "wrong.safetensors"); });
+    QVERIFY2(contains(msg, "net.4.running_mean has shape [7], expected [8]"), msg.c_str());
+  }
+
+  void theImpliedShapesAreTheGenerators() {
+    for (const gan::DcganConfig& c : {gan::DcganConfig{8, 16, 3, 8}, gan::DcganConfig{16, 64, 1, 4}}) {
+      gan::DcganGenerator g(c);
+      const auto sd = io::module_state(*g, "");
+      const auto shapes = c.generator_shapes();
+      QCOMPARE(shapes.size(), sd.size());
+      for (const auto& [name, shape] : shapes) {
+        QVERIFY2(sd.count(name), name.c_str());
+        QVERIFY2(sd.at(name).sizes() == c10::IntArrayRef(shape), name.c_str());
+      }
+    }
+  }
+
+  void metadataNumbersAreStrict() {
+    QTemporaryDir dir;
+    const fs::path file = fs::path(dir.path().toStdString()) / "model.safetensors";
+    gan::DcganGenerator g(gan::DcganConfig{8, 16, 3, 8});
+    io::write_safetensors(file, io::module_state(*g, ""), {{"atelier.kind", "dcgan-generator"}, {"steps", "12abc"}});
+    const std::string msg = errorOf([&] { gan::Gan::load(file); });
+    QVERIFY2(contains(msg, "metadata 'steps': '12abc' is not an integer"), msg.c_str());
   }
 };
 

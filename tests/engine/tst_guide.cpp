@@ -4,15 +4,19 @@
 #include <QTest>
 
 #include <ATen/Parallel.h>
+#include <ATen/core/grad_mode.h>
 
 #include <algorithm>
 #include <atomic>
 #include <memory>
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "clip/clip.h"
+#include "clip/detail/clip_impl.h"
 #include "common/errors.h"
+#include "guide/prompts.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
 #include "runtime/job.h"
@@ -167,6 +171,53 @@ class TestGuide : public QObject {
     o = small();
     o.prompts = " | ";
     QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("type a prompt") != std::string::npos);
+  }
+
+  // ---- NaN and infinity (issue 16) -------------------------------------------------------------
+
+  void nonFinitePromptWeightsAreRefused() {
+    for (const char* spec : {"a red circle:inf", "a red circle:-inf", "a red circle:nan", "a red circle:1:inf", "a red circle:1e999"}) {
+      const std::string e = errorOf([&] { guide::parse_prompts(std::string("a cat | ") + spec); });
+      QVERIFY2(e.find(spec) != std::string::npos && e.find("finite") != std::string::npos, e.c_str());
+    }
+    // Finite numbers still parse, with a '.' whatever the locale; words stay text.
+    QCOMPARE(guide::parse_prompts("a cat:0.5")[0].weight, 0.5);
+    QCOMPARE(guide::parse_prompts("a cat:-2e1")[0].weight, -20.0);
+    QCOMPARE(guide::parse_prompts("ratio one:infinite")[0].text, std::string("ratio one:infinite"));
+    // The run refuses them before its first step, as it does non-finite options.
+    auto o = small();
+    o.prompts = "a red circle:inf";
+    QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("a red circle:inf") != std::string::npos);
+    o = small();
+    o.lr = std::nan("");
+    QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("learning rate") != std::string::npos);
+    o = small();
+    o.cut_pow = INFINITY;
+    QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("finite") != std::string::npos);
+  }
+
+  void aRunWhoseLossGoesNaNStopsAtThatStep() {
+    // A CLIP whose image tower gives NaN: the first step's loss is NaN. The run stops there with
+    // an error naming the step, instead of carrying NaN into the latent and returning a black image.
+    clip::Clip poisoned = clip::Clip::load(find_default_clip());
+    {
+      at::NoGradGuard no_grad;
+      for (auto& p : poisoned.impl().model->named_parameters())
+        if (p.key().rfind("visual", 0) == 0) p.value().fill_(NAN);
+    }
+    int frames = 0;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&&) { ++frames; };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    const std::string e = errorOf([&] { guide::run_gan_guidance(poisoned, *m_gan, small(), &ctx); });
+    QVERIFY2(e.find("step 1 of 12") != std::string::npos && e.find("NaN") != std::string::npos, e.c_str());
+    QCOMPARE(frames, 1);  // the starting image only
+    const std::string data = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/";
+    const auto model = vqgan::Vqgan::load(data + "tiny.ckpt", data + "tiny.yaml");
+    auto o = small();
+    o.width = o.height = 16;
+    const std::string ev = errorOf([&] { guide::run_vqgan_guidance(poisoned, model, o, nullptr); });
+    QVERIFY2(ev.find("step 1 of 12") != std::string::npos && ev.find("NaN") != std::string::npos, ev.c_str());
   }
 };
 

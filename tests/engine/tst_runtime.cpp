@@ -3,6 +3,8 @@
 #include <QTest>
 
 #include <c10/util/Exception.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,7 +18,11 @@
 #include <thread>
 
 #include "clip/clip.h"
+#include "common/crafted_images.h"
+#include "common/errors.h"
+#include "io/image.h"
 #include "runtime/error.h"
+#include "runtime/limits.h"
 #include "runtime/model_cache.h"
 #include "runtime/model_paths.h"
 #include "runtime/runtime_info.h"
@@ -24,6 +30,7 @@
 
 using namespace atelier;
 using namespace std::chrono_literals;
+namespace fs = std::filesystem;
 
 namespace {
 // Waits (bounded) for a condition set by the worker thread.
@@ -517,6 +524,153 @@ class TestRuntime : public QObject {
     QCOMPARE(QString::fromStdString(formats["model.pt"]), QString("pytorch-zip"));
     QCOMPARE(QString::fromStdString(formats["lies.ckpt"]), QString("unknown"));
     qunsetenv(kModelPathEnv);
+  }
+
+  // ---- hostile images and careless outputs (issue 16) ----------------------------------------
+
+  void imageSizesAreReadFromTheHeader() {
+    QTemporaryDir dir;
+    auto header = [&](const QString& name, const QByteArray& bytes) {
+      const QString path = dir.filePath(name);
+      if (!crafted::writeFile(path, bytes)) qFatal("can't write %s", qPrintable(path));
+      return read_image_header(path.toStdString());
+    };
+    ImageHeader h = header("wide.png", crafted::greyPng(999999, 1, 1));
+    QCOMPARE(QString::fromStdString(h.format), QStringLiteral("PNG"));
+    QCOMPARE(h.width, int64_t(999999));
+    QCOMPARE(h.height, int64_t(1));
+    h = header("a.gif", crafted::gifHeader(640, 480));
+    QCOMPARE(h.width, int64_t(640));
+    QCOMPARE(h.height, int64_t(480));
+    h = header("a.bmp", crafted::bmpHeader(300, -200));  // negative: rows top-down
+    QCOMPARE(h.width, int64_t(300));
+    QCOMPARE(h.height, int64_t(200));
+    h = header("lossless.webp", crafted::webpLosslessHeader(16383, 7));
+    QCOMPARE(h.width, int64_t(16383));
+    QCOMPARE(h.height, int64_t(7));
+    h = header("extended.webp", crafted::webpExtendedHeader(100000, 3));
+    QCOMPARE(h.width, int64_t(100000));
+    QCOMPARE(h.height, int64_t(3));
+    QVERIFY(header("notes.png", "just some text").format.empty());
+    // JPEG (the frame header after other segments) and TIFF, as OpenCV writes them.
+    Image img{48, 20, 3, std::vector<uint8_t>(48 * 20 * 3, 90)};
+    for (const char* ext : {".jpg", ".tif", ".png", ".bmp", ".webp", ".ppm"}) {
+      const std::string path = dir.filePath(QStringLiteral("written") + QLatin1String(ext)).toStdString();
+      write_image(path, img);
+      h = read_image_header(path);
+      QVERIFY2(h.width == 48 && h.height == 20, ext);
+      QCOMPARE(read_image(path).width, 48);
+    }
+    // A damaged header of a known format says which.
+    QVERIFY(errorOf([&] { header("cut.png", QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)); }).find("damaged PNG") != std::string::npos);
+  }
+
+  void oversizedImagesAreRefusedBeforeDecoding() {
+    QTemporaryDir dir;
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    // A valid 1 KB PNG of 999999 x 1 pixels: too wide, and an aspect ratio of 999999.
+    const QString wide = dir.filePath("wide.png");
+    const QByteArray png = crafted::greyPng(999999, 1, 1);
+    QVERIFY(png.size() < 4096);
+    QVERIFY(crafted::writeFile(wide, png));
+    std::string e = errorOf([&] { read_image(wide.toStdString()); });
+    QVERIFY2(e.find("999999 x 1 pixels") != std::string::npos && e.find(std::to_string(limits::kMaxImageSide)) != std::string::npos, e.c_str());
+    // 30000 x 30000 grey (900 megapixels, 5.3 GB decoded as it was): the pixel limit.
+    const QString big = dir.filePath("big.png");
+    QVERIFY(crafted::writeFile(big, crafted::greyPng(30000, 30000, 2)));
+    e = errorOf([&] { read_image(big.toStdString()); });
+    QVERIFY2(e.find("30000 x 30000") != std::string::npos && e.find("megapixels") != std::string::npos &&
+                 e.find(std::to_string(limits::kMaxImagePixels)) != std::string::npos,
+             e.c_str());
+    // The aspect ratio alone: 20000 x 100 is within every other limit.
+    const QString strip = dir.filePath("strip.bmp");
+    QVERIFY(crafted::writeFile(strip, crafted::bmpHeader(20000, 100)));
+    e = errorOf([&] { read_image(strip.toStdString()); });
+    QVERIFY2(e.find("aspect ratio") != std::string::npos && e.find("32:1") != std::string::npos, e.c_str());
+    // Headers of other formats claiming too much.
+    QVERIFY(crafted::writeFile(dir.filePath("huge.webp"), crafted::webpExtendedHeader(16000000, 16000000)));
+    QVERIFY(errorOf([&] { read_image(dir.filePath("huge.webp").toStdString()); }).find("16000000 x 16000000") != std::string::npos);
+    QVERIFY(crafted::writeFile(dir.filePath("huge.gif"), crafted::gifHeader(65535, 65535)));
+    QVERIFY(errorOf([&] { read_image(dir.filePath("huge.gif").toStdString()); }).find("65535 x 65535") != std::string::npos);
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    // Nothing was decoded: the peak resident memory (KiB) grew by well under the 5 MB a single
+    // row of the first file needs at 8 bits, let alone the second's 900 MB.
+    QVERIFY2(after.ru_maxrss - before.ru_maxrss < 64 * 1024, qPrintable(QString::number(after.ru_maxrss - before.ru_maxrss)));
+    QVERIFY2(after.ru_maxrss < 2L * 1024 * 1024, qPrintable(QString::number(after.ru_maxrss)));
+  }
+
+  void aTruncatedJpegIsRefused() {
+    QTemporaryDir dir;
+    const std::string whole = dir.filePath("whole.jpg").toStdString();
+    Image img{64, 64, 3, std::vector<uint8_t>(64 * 64 * 3)};
+    for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = uint8_t((i * 2654435761u) >> 24);  // noise: a long scan
+    write_image(whole, img);
+    QCOMPARE(read_image(whole).width, 64);
+    const QByteArray bytes = crafted::readFile(QString::fromStdString(whole));
+    const QString cut = dir.filePath("cut.jpg");
+    QVERIFY(crafted::writeFile(cut, bytes.left(bytes.size() * 6 / 10)));
+    const std::string e = errorOf([&] { read_image(cut.toStdString()); });
+    QVERIFY2(e.find("truncated") != std::string::npos && e.find("cut.jpg") != std::string::npos, e.c_str());
+  }
+
+  void outputsAreCheckedAndPartialFilesRemoved() {
+    QTemporaryDir dir;
+    const fs::path root = dir.path().toStdString();
+    const Image img{8, 8, 3, std::vector<uint8_t>(8 * 8 * 3, 200)};
+    // Before a run: a missing folder, a file where the folder should be, an unknown extension,
+    // a folder where the file should be.
+    QVERIFY(errorOf([&] { check_image_output(root / "missing" / "x.png"); }).find("no folder") != std::string::npos);
+    std::ofstream(root / "file") << "x";
+    QVERIFY(errorOf([&] { check_image_output(root / "file" / "x.png"); }).find("is not a folder") != std::string::npos);
+    QVERIFY(errorOf([&] { check_image_output(root / "x.abc"); }).find(".abc") != std::string::npos);
+    fs::create_directory(root / "taken.png");
+    QVERIFY(errorOf([&] { check_image_output(root / "taken.png"); }).find("is a folder") != std::string::npos);
+    check_image_output(root / "fine.png");
+    if (::geteuid() != 0) {  // root writes anywhere
+      fs::create_directory(root / "ro");
+      fs::permissions(root / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+      QVERIFY(errorOf([&] { check_image_output(root / "ro" / "x.png"); }).find("permission denied") != std::string::npos);
+      QVERIFY(fs::is_empty(root / "ro"));
+    }
+    // A rename that fails (the target is a folder) leaves no X.partial behind.
+    const std::string e = errorOf([&] { write_image(root / "taken.png", img); });
+    QVERIFY2(e.find("taken.png") != std::string::npos, e.c_str());
+    QVERIFY(!fs::exists(root / "taken.png.partial"));
+    QVERIFY(fs::is_directory(root / "taken.png"));
+    // An unknown extension leaves nothing either.
+    QVERIFY(errorOf([&] { write_image(root / "x.abc", img); }).find(".abc") != std::string::npos);
+    QVERIFY(!fs::exists(root / "x.abc.partial") && !fs::exists(root / "x.abc"));
+    // Errors say what failed: a full disk is a full disk.
+    QVERIFY(write_error_text(ENOSPC).find("disk is full") != std::string::npos);
+    QVERIFY(write_error_text(EDQUOT).find("quota") != std::string::npos);
+    QVERIFY(write_error_text(EACCES).find("permission denied") != std::string::npos);
+    // Nothing but what was made on purpose is left.
+    std::set<std::string> left;
+    for (const auto& entry : fs::directory_iterator(root)) left.insert(entry.path().filename().string());
+    left.erase("ro");
+    QCOMPARE(left, (std::set<std::string>{"file", "taken.png"}));
+  }
+
+  void threadCountsAreBounded() {
+    const int most = max_thread_count();
+    QVERIFY(most >= 1);
+    QVERIFY(most <= limits::kMaxThreads);
+    QVERIFY(most <= limits::kMaxThreadsPerCore * default_thread_count());
+    QCOMPARE(bounded_thread_count(100000), most);
+    QCOMPARE(bounded_thread_count(-3), 0);
+    QCOMPARE(bounded_thread_count(1), 1);
+    const std::string e = errorOf([] { check_thread_count(100000, "--threads"); });
+    QVERIFY2(e.find("--threads 100000") != std::string::npos && e.find(std::to_string(most)) != std::string::npos, e.c_str());
+    QVERIFY(errorOf([] { check_thread_count(-1, "--threads"); }).find("--threads -1") != std::string::npos);
+    // Whatever is asked, OpenMP gets at most the bound.
+    int applied = 0;
+    std::thread([&] {
+      apply_thread_count(100000);
+      applied = current_thread_count();
+    }).join();
+    QVERIFY2(applied >= 1 && applied <= most, qPrintable(QString::number(applied)));
   }
 
  private:

@@ -5,19 +5,26 @@
 // with a malicious global refused without running it. The mini-VQGAN trainer: a run stopped
 // and resumed ends where an uninterrupted one does; dead codes are re-initialised; the shipped
 // form loads; the evaluation's PSNR is the one computed independently from reconstructions.
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <ATen/ATen.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "common/errors.h"
 #include "io/detail/checkpoint.h"
 #include "runtime/model_paths.h"
 #include "train/vqgan_trainer.h"
+#include "runtime/limits.h"
+#include "vqgan/detail/config.h"
 #include "vqgan/detail/taming.h"
 #include "vqgan/vqgan.h"
 
@@ -28,6 +35,37 @@ using namespace atelier;
 namespace {
 const std::string kData = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/";
 double maxDiff(const at::Tensor& a, const at::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::set<std::string> filesIn(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+long peakMegabytes() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024;
+}
+
+std::string readText(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// tiny.yaml with one line replaced ("      ch: 32" -> "      ch: 4096"), written to dir/name.
+fs::path tinyYamlWith(const fs::path& dir, const std::string& name, const std::string& from, const std::string& to) {
+  std::string text = readText(kData + "tiny.yaml");
+  const size_t at = text.find(from);
+  if (at == std::string::npos) qFatal("tiny.yaml has no '%s'", from.c_str());
+  text.replace(at, from.size(), to);
+  std::ofstream(dir / name) << text;
+  return dir / name;
+}
 
 train::VqganTrainOptions tinyRun(const fs::path& out, int64_t steps) {
   train::VqganTrainOptions o;
@@ -169,6 +207,145 @@ class TestVqgan : public QObject {
     auto bad = tinyRun(fs::path(dir.path().toStdString()) / "bad", 1);
     bad.data = "emoji,photos";
     QVERIFY(errorOf([&] { train::train_vqgan(bad, {}); }).find("unknown data 'photos'") != std::string::npos);
+  }
+
+  // ---- hostile files (issue 16): refused before anything is allocated, nothing left behind ----
+
+  void aZeroWidthEncoderIsRefused() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    io::StateDict sd;
+    for (auto& [k, v] : io::read_state_dict(kData + "tiny.ckpt"))
+      if (k.rfind("loss.", 0) != 0) sd[k] = v;
+    sd["encoder.conv_in.weight"] = at::zeros({0, 3, 3, 3});  // was SIGFPE: widths divided by ch = 0
+    io::write_safetensors(tmp / "zero.safetensors", sd);
+    const std::string msg = errorOf([&] { vqgan::Vqgan::load(tmp / "zero.safetensors"); });
+    QVERIFY2(contains(msg, "encoder.conv_in.weight has shape [0, 3, 3, 3]") && contains(msg, "zero.safetensors"), msg.c_str());
+    QVERIFY(contains(errorOf([&] { vqgan::load_vqgan(sd, "zero.ckpt"); }), "output channels (ddconfig.ch) must be from 1"));
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"zero.safetensors"}));
+  }
+
+  void aYamlMustAgreeWithTheCheckpoint_data() {
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("ch 4096") << "ch: 32" << "ch: 4096" << "ddconfig.ch_mult[1] (ch 4096 times it may be at most 4096 channels) is 2";
+    QTest::newRow("100000 blocks") << "num_res_blocks: 1" << "num_res_blocks: 100000"
+                                   << "ddconfig.num_res_blocks is 100000; it must be from 1 to 16";
+    QTest::newRow("ch_mult 255") << "ch_mult:\n      - 1\n      - 2" << "ch_mult: [255, 2]" << "ddconfig.ch_mult[0] (ch 32 times";
+    QTest::newRow("too many levels") << "ch_mult:\n      - 1\n      - 2" << "ch_mult: [1, 1, 1, 1, 1, 1, 1, 1, 1]"
+                                     << "the length of ddconfig.ch_mult is 9; it must be from 1 to 8";
+    QTest::newRow("codes") << "n_embed: 32" << "n_embed: 100000000" << "n_embed is 100000000; it must be from 1 to 1048576";
+    QTest::newRow("within limits, not this checkpoint") << "ch: 32" << "ch: 64"
+                                                        << "encoder.conv_in.weight has shape [32, 3, 3, 3], expected [64, 3, 3, 3] by";
+    QTest::newRow("another level") << "ch_mult:\n      - 1\n      - 2" << "ch_mult: [1, 2, 2]" << "has no encoder.down.1.downsample.conv.weight, which";
+    QTest::newRow("inexact number") << "ch: 32" << "ch: 3.25e1" << "key model.params.ddconfig.ch: '3.25e1' is not an integer";
+    QTest::newRow("number with a unit") << "ch: 32" << "ch: 32px" << "'32px' is not an integer";
+    QTest::newRow("hexadecimal") << "z_channels: 8" << "z_channels: 0x8" << "key model.params.ddconfig.z_channels: '0x8'";
+    QTest::newRow("a list for a number") << "ch: 32" << "ch: [32, 64]" << "a list of 2 values where one number is expected";
+  }
+  void aYamlMustAgreeWithTheCheckpoint() {
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    const fs::path yaml = tinyYamlWith(tmp, "model.yaml", from.toStdString(), to.toStdString());
+    const long before = peakMegabytes();
+    const std::string msg = errorOf([&] { vqgan::Vqgan::load(kData + "tiny.ckpt", yaml); });
+    QVERIFY2(contains(msg, says.toStdString()), msg.c_str());
+    QVERIFY2(contains(msg, "model.yaml"), msg.c_str());
+    QVERIFY(peakMegabytes() - before < 64);
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"model.yaml"}));
+  }
+
+  void yamlNumbersAreExact() {
+    for (const auto& [text, value] : std::vector<std::pair<std::string, int64_t>>{
+             {"32", 32}, {"+32", 32}, {"-1", -1}, {"3.2e1", 32}, {"32.0", 32}, {"3200e-2", 32}, {".32E+2", 32}, {"0.0", 0}})
+      QCOMPARE(vqgan::yaml_integer(text, "t"), value);
+    for (const char* text : {"3.25e1", "32.000000000000000001", "1e400", "0x20", "1_000", "", "32 ", "e5", "nan", "inf", "3.2e"})
+      QVERIFY2(contains(errorOf([&] { vqgan::yaml_integer(text, "where"); }), "where: '"), text);
+    // 3.2e1 where an integer is expected: 32, and the model loads as with 32.
+    QTemporaryDir dir;
+    const fs::path yaml = tinyYamlWith(dir.path().toStdString(), "model.yaml", "ch: 32", "ch: 3.2e1");
+    QCOMPARE(vqgan::Vqgan::load(kData + "tiny.ckpt", yaml).info().factor, int64_t(2));
+  }
+
+  void theYamlReaderHasLimits() {
+    QTemporaryDir dir;
+    const fs::path tmp = dir.path().toStdString();
+    const auto good = vqgan::read_taming_yaml(kData + "tiny.yaml");
+    QCOMPARE(good.at("model.params.ddconfig.ch_mult"), (std::vector<std::string>{"1", "2"}));
+    QCOMPARE(good.at("model.params.n_embed"), (std::vector<std::string>{"32"}));
+    // 200,000 nested '[' took 74 s in libyaml: the nesting is counted as events arrive.
+    std::ofstream(tmp / "deep.yaml") << "a: " << std::string(200'000, '[');
+    QElapsedTimer timer;
+    timer.start();
+    std::string msg = errorOf([&] { vqgan::read_taming_yaml(tmp / "deep.yaml"); });
+    QVERIFY2(contains(msg, "nested deeper than 64 levels") && contains(msg, "deep.yaml"), msg.c_str());
+    QVERIFY2(timer.elapsed() < 1000, std::to_string(timer.elapsed()).c_str());
+    std::string blocks;  // nesting by indentation counts too
+    for (int i = 0; i < 70; ++i) blocks += std::string(size_t(i), ' ') + "k" + std::to_string(i) + ":\n";
+    std::ofstream(tmp / "indented.yaml") << blocks << std::string(70, ' ') << "v: 1\n";
+    QVERIFY(contains(errorOf([&] { vqgan::read_taming_yaml(tmp / "indented.yaml"); }), "nested deeper than 64 levels"));
+    // Too big, and not regular files.
+    std::ofstream(tmp / "big.yaml") << "a: " << std::string(limits::kMaxConfigBytes, 'x') << "\n";
+    msg = errorOf([&] { vqgan::read_taming_yaml(tmp / "big.yaml"); });
+    QVERIFY2(contains(msg, "more than the limit of " + std::to_string(limits::kMaxConfigBytes)), msg.c_str());
+    QVERIFY(contains(errorOf([] { vqgan::read_taming_yaml("/dev/zero"); }), "a character device, not a regular file"));
+    QVERIFY(::mkfifo((tmp / "fifo.yaml").c_str(), 0600) == 0);
+    QVERIFY(contains(errorOf([&] { vqgan::read_taming_yaml(tmp / "fifo.yaml"); }), "a pipe (FIFO), not a regular file"));
+    QVERIFY(contains(errorOf([&] { vqgan::read_taming_yaml(tmp); }), "a folder, not a regular file"));
+    // A key longer than the limit; an alias is text, not an expansion.
+    std::ofstream(tmp / "key.yaml") << std::string(600, 'k') << ":\n  " << std::string(600, 'j') << ": 1\n";
+    QVERIFY(contains(errorOf([&] { vqgan::read_taming_yaml(tmp / "key.yaml"); }), "longer than the limit of 1024 characters"));
+    std::ofstream(tmp / "alias.yaml") << "a: &x 5\nb: *x\n";
+    const auto alias = vqgan::read_taming_yaml(tmp / "alias.yaml");
+    QCOMPARE(alias.at("a"), (std::vector<std::string>{"5"}));
+    QCOMPARE(alias.at("b"), (std::vector<std::string>{"*x"}));
+    QCOMPARE(filesIn(tmp), (std::set<std::string>{"alias.yaml", "big.yaml", "deep.yaml", "fifo.yaml", "indented.yaml", "key.yaml"}));
+  }
+
+  void keysAreSplitNotMatched() {
+    const auto sd = io::read_state_dict(kData + "tiny.ckpt");
+    auto longKey = sd;  // a key of a million digits crashed std::regex (SIGSEGV)
+    longKey["encoder.down." + std::string(1'000'000, '1') + ".block.0.conv1.weight"] = at::zeros({1, 1, 1, 1});
+    QVERIFY(contains(errorOf([&] { vqgan::load_vqgan(longKey, "long.ckpt"); }), "longer than the limit of 1024"));
+    auto digits = sd;
+    digits["encoder.down.123456789012.block.0.conv1.weight"] = at::zeros({1, 1, 1, 1});
+    std::string msg = errorOf([&] { vqgan::load_vqgan(digits, "digits.ckpt"); });
+    QVERIFY2(contains(msg, "encoder.down.123456789012.block.0.conv1.weight") && contains(msg, "at most 9 digits"), msg.c_str());
+    auto gap = sd;
+    gap["encoder.down.5.block.0.conv1.weight"] = at::zeros({1, 1, 1, 1});
+    msg = errorOf([&] { vqgan::load_vqgan(gap, "gap.ckpt"); });
+    QVERIFY2(contains(msg, "level 2 is missing under encoder.down (they go up to 5)"), msg.c_str());
+  }
+
+  void theImpliedShapesAreTheModels() {
+    // parameter_shapes(), what loads are checked against, is exactly what the model registers.
+    const auto sd = io::read_state_dict(kData + "tiny.ckpt");
+    vqgan::VqganConfig c = vqgan::infer_config(sd, "tiny");
+    for (int variant = 0; variant < 2; ++variant) {
+      if (variant == 1) {  // a released configuration's structure (attention, 5 levels), narrower
+        c = vqgan::VqganConfig{};
+        c.ch = 32;
+        c.z_channels = c.embed_dim = 8;
+        c.n_embed = 16;
+      }
+      vqgan::VqganModel model(c);
+      const auto shapes = c.parameter_shapes();
+      const auto params = model->named_parameters();
+      QCOMPARE(shapes.size(), params.size());
+      int64_t total = 0;
+      for (size_t i = 0; i < shapes.size(); ++i) {
+        QCOMPARE(QString::fromStdString(params[i].key()), QString::fromStdString(shapes[i].first));
+        QVERIFY2(params[i].value().sizes() == c10::IntArrayRef(shapes[i].second), shapes[i].first.c_str());
+        total += params[i].value().numel();
+      }
+      QCOMPARE(c.parameter_count(), total);
+      QVERIFY(model->named_buffers().is_empty());
+    }
+    vqgan::VqganConfig{}.validate("the released configuration");  // f16: ch 128 x (1,1,2,2,4), 1024 codes
   }
 };
 

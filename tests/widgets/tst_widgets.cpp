@@ -8,6 +8,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "clip_row_page.h"
+#include "image_guard.h"
+#include "runtime/limits.h"
+#include "vqgan_panel.h"
+
 #include "cosine_demo.h"
 #include "heat_strip.h"
 #include "live_plot.h"
@@ -20,6 +25,27 @@ using namespace atelier;
 class TestWidgets : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void imagesAreCheckedBeforeDecoding() {
+    // The widgets' copy of the engine's limits (they include no engine header) is the engine's.
+    QCOMPARE(image_guard::kMaxPixels, qint64(atelier::limits::kMaxImagePixels));
+    QCOMPARE(image_guard::kMaxSide, atelier::limits::kMaxImageSide);
+    QCOMPARE(image_guard::kMaxAspect, atelier::limits::kMaxAspect);
+    const QString bad = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/bad/png_settings/");
+    QVERIFY(image_guard::problem(bad + QStringLiteral("wide_999999x1.png")).contains(QStringLiteral("999999")));
+    QVERIFY(image_guard::problem(bad + QStringLiteral("lying_30000x30000.png")).contains(QStringLiteral("30000")));
+    QVERIFY(image_guard::problem(bad + QStringLiteral("text_chunk_length_2gb.png")).contains(QStringLiteral("chunk")));
+    QVERIFY2(image_guard::problem(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/clip/rgba.png")).isEmpty(), "a good PNG passes");
+    // The CLIP tab's row refuses it with the reason, and keeps nothing.
+    ClipRowPage page;
+    QSignalSpy rejected(&page, &ClipRowPage::imageRejected);
+    QCOMPARE(page.addImages({bad + QStringLiteral("wide_999999x1.png")}), 0);
+    QCOMPARE(rejected.size(), 1);
+    // Settings from a PNG: the 2 GB text chunk is not handed to libpng.
+    bool ok = true;
+    VqganPanel::settingsFromPng(bad + QStringLiteral("text_chunk_length_2gb.png"), &ok);
+    QVERIFY(!ok);
+  }
+
   void cosineOfTwoVectors_data() {
     QTest::addColumn<QPointF>("a");
     QTest::addColumn<QPointF>("b");

@@ -22,7 +22,12 @@ struct Clip::Impl {
 };
 
 // Hugging Face transformers' CLIPModel names -> OpenAI's (q, k, v joined, projections transposed).
-std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf);
+// Keys are split on '.' (layer indices of at most limits::kMaxIndexDigits digits, keys of at most
+// kMaxKeyLength characters, at most kMaxLayers layers a tower); every tensor used must have the
+// number of dimensions its role needs and q, k, v must agree, else Error(BadFile) naming source
+// and the key.
+std::map<std::string, at::Tensor> from_hf_keys(const std::map<std::string, at::Tensor>& hf,
+                                               const std::string& source = "the Hugging Face checkpoint");
 bool has_hf_keys(const std::map<std::string, at::Tensor>& sd);
 
 }  // namespace atelier::clip

@@ -12,8 +12,14 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace atelier::clip {
+
+// Every parameter a configuration implies, by name, with its shape: what ClipModelImpl registers,
+// in its order, computed without allocating a tensor.
+using ShapeList = std::vector<std::pair<std::string, std::vector<int64_t>>>;
 
 // Hyper-parameters, read off the weights' shapes as the reference's build_model does.
 struct ClipConfig {
@@ -32,10 +38,24 @@ struct ClipConfig {
   static ClipConfig vit_b_32();
   static ClipConfig vit_b_16();
   static ClipConfig vit_l_14();
-  // From an OpenAI-named state dict; throws Error naming the missing key or the ResNet tower.
-  static ClipConfig from_state_dict(const std::map<std::string, at::Tensor>& sd);
+  // From an OpenAI-named state dict, before anything is allocated: the configuration its shapes
+  // imply is read (keys split on '.', block indices of at most limits::kMaxIndexDigits digits),
+  // checked against the stated limits (validate), and every parameter it implies is compared
+  // with the state dict's tensor of that name. Throws Error(BadFile) naming source, the key, its
+  // shape and the expected shape or the limit; Unsupported for the ResNet tower.
+  static ClipConfig from_state_dict(const std::map<std::string, at::Tensor>& sd, const std::string& source = "the checkpoint");
+  // Positive sizes within runtime/limits.h (widths, layers, context >= 2, patch >= 1, input
+  // resolution, vocabulary, parameter count); throws Error(BadFile) naming source, the field,
+  // the value and the limit (Unsupported for widths that don't split into heads of 64).
+  void validate(const std::string& source) const;
+  ShapeList parameter_shapes() const;  // valid only for a validated configuration
+  int64_t parameter_count() const;
   std::string describe() const;
 };
+
+// The first parameter of the configuration that sd lacks or holds with another shape, as an
+// Error(BadFile) naming source, the key, its shape and the expected one; nothing when all match.
+void check_shapes(const ClipConfig& config, const std::map<std::string, at::Tensor>& sd, const std::string& source);
 
 // nn.MultiheadAttention's parameters (in_proj_weight, in_proj_bias, out_proj), self-attention only.
 struct AttentionImpl : torch::nn::Module {

@@ -5,6 +5,10 @@
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "gan/detail/generator.h"
 #include "io/detail/checkpoint.h"
 
@@ -16,7 +20,13 @@ struct DcganConfig {
   int64_t channels = 3;   // 1 or 3
   int64_t width = 32;     // channels of the last hidden layer (ngf / ndf)
   int levels() const;     // upsampling steps after the 4x4 start
-  void validate() const;  // throws Error on sizes that are not 4 * 2^k, k >= 1
+  // Throws Error on sizes that are not 8 to 1024 and a power of two, channels other than 1 or 3,
+  // a z dimension outside 1 to limits::kMaxWidth, or widths (width x 2^(levels-1) at the 4x4 end)
+  // outside 1 to kMaxChannels. InvalidArgument for options; with where (a file), BadFile naming it.
+  void validate(const std::string& where = {}) const;
+  // The generator's parameters, then its buffers (batch norm's statistics), by name with their
+  // shapes, as io::load_module reads them; computed without allocating. Only when valid.
+  std::vector<std::pair<std::string, std::vector<int64_t>>> generator_shapes() const;
   std::string describe() const;
 };
 
@@ -46,7 +56,10 @@ class DcganDiscriminatorImpl : public torch::nn::Module {
 };
 TORCH_MODULE(DcganDiscriminator);
 
-// The configuration of a generator's state dict, read from its tensors' shapes.
+// The configuration of a generator's state dict, read from its tensors' shapes (keys net.N.weight
+// split on '.', N of at most limits::kMaxIndexDigits digits, keys of at most kMaxKeyLength
+// characters), validated, and compared with every parameter and buffer it implies: the first
+// missing or misshapen one is an Error(BadFile) naming where and the key. Nothing is allocated.
 DcganConfig infer_dcgan_config(const io::StateDict& sd, const std::string& where);
 
 // A DCGAN generator behind the interface, in eval mode (batch norm from running statistics).

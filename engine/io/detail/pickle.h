@@ -1,7 +1,12 @@
 // A restricted unpickler: it rebuilds tensors and plain containers from a pickle and treats
-// every other class as an opaque value (its name, arguments and state), so Lightning checkpoints,
-// state dicts and TorchScript archives all load, and nothing named in the file is imported or
-// run. Private to the engine (it carries torch types).
+// every other allowed class as an opaque value (its name, arguments and state), so Lightning
+// checkpoints, state dicts and TorchScript archives all load, and nothing named in the file is
+// imported or run. Only globals on an allow-list may be called; objects of a user's classes
+// (Lightning keeps callbacks' states so) are kept opaque, except classes of modules that only
+// mean running code (os, subprocess, builtins, ...); anything else is refused by name. It is iterative and
+// budgeted (limits.h): values live in one arena (no recursion to free them, no leak from a
+// cycle), the pickle's size, the values it creates and references, and the nesting and number
+// of tensors collected are bounded. Private to the engine (it carries torch types).
 #pragma once
 #include <ATen/ATen.h>
 
@@ -16,7 +21,7 @@
 namespace atelier::io {
 
 struct PickleValue;
-using PickleRef = std::shared_ptr<PickleValue>;
+using PickleRef = PickleValue*;  // owned by the UnpickleResult's arena
 
 struct PickleValue {
   enum class Kind { None, Bool, Int, Float, String, Bytes, Tuple, List, Dict, Set, Tensor, Global, Object, Mark };
@@ -35,16 +40,27 @@ struct PickleValue {
 using StorageLoader = std::function<at::Tensor(const std::string& key, at::ScalarType dtype, int64_t numel)>;
 
 struct UnpickleResult {
-  PickleRef root;
+  std::shared_ptr<void> arena;  // owns every value
+  PickleRef root = nullptr;
   std::vector<std::string> called;  // every callable the pickle asked for, resolved or not
 };
 
-// Throws Error(BadFile) on a malformed pickle and Error(Unsupported) when the pickle asks for a
-// callable that can only mean running code (os.system, eval, subprocess, ...). source names the file.
+// Throws Error(BadFile) on a malformed pickle or one past a budget, and Error(Unsupported) when
+// the pickle names a global outside the allow-list (os.system, eval, subprocess, ...: anything a
+// checkpoint does not need). source names the file.
 UnpickleResult unpickle(std::string_view data, const StorageLoader& storages, const std::string& source);
 
 // Every tensor in the value, keyed by its dotted path ("visual.conv1.weight"): dict keys,
-// object attributes (TorchScript modules), list indices.
-std::map<std::string, at::Tensor> collect_tensors(const PickleRef& root);
+// object attributes (TorchScript modules), list indices. A container reached by several paths
+// is walked once (its first path); a tensor is named by every path that reaches it. Throws
+// Error(BadFile) past limits::kMaxPickleDepth, kMaxTensorNames or kMaxKeyLength.
+std::map<std::string, at::Tensor> collect_tensors(PickleRef root, const std::string& source = "the checkpoint");
+
+// Whether a pickle may call this global ("module.name"): PyTorch's weights_only allow-list,
+// TorchScript's helpers, Lightning's classes.
+bool allowed_global(const std::string& name);
+// Whether a pickle may create an object of this class (NEWOBJ: rebuilt here as an opaque value,
+// never constructed): the allow-list, and classes of no module that only means running code.
+bool instantiable(const std::string& name);
 
 }  // namespace atelier::io

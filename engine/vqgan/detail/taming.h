@@ -16,17 +16,9 @@
 #include <vector>
 
 #include "io/detail/checkpoint.h"
+#include "vqgan/detail/config.h"
 
 namespace atelier::vqgan {
-
-struct VqganConfig {
-  int64_t ch = 128, num_res_blocks = 2, z_channels = 256, resolution = 256, in_channels = 3, out_ch = 3;
-  std::vector<int64_t> ch_mult{1, 1, 2, 2, 4};
-  std::vector<int64_t> attn_resolutions{16};
-  int64_t embed_dim = 256, n_embed = 1024;
-  int64_t factor() const { return int64_t(1) << (ch_mult.size() - 1); }  // down-sampling factor
-  std::string describe() const;
-};
 
 struct ResnetBlockImpl : torch::nn::Module {
   ResnetBlockImpl(int64_t in, int64_t out);
@@ -98,10 +90,18 @@ struct VqganModelImpl : torch::nn::Module {
 };
 TORCH_MODULE(VqganModel);
 
-// The configuration a VQModel state dict implies (widths, levels, blocks, attention, codes).
+// The configuration a VQModel state dict implies (widths, levels, blocks, attention, codes), read
+// from the shapes and from the keys split on '.' (indices of at most limits::kMaxIndexDigits
+// digits, keys of at most kMaxKeyLength characters) and validated (VqganConfig::validate).
+// Nothing is allocated. Error(BadFile) naming where, the key and its shape or the limit.
 VqganConfig infer_config(const io::StateDict& sd, const std::string& where);
-// A model with the state dict's weights; loss.* entries are skipped, any other missing or
-// misshapen entry is an Error naming it.
+// Every parameter the configuration implies must be in sd with its shape: the first that is
+// missing or misshapen is an Error(BadFile) naming where, the key, its shape and the expected
+// shape (and implied_by, the yaml, when the configuration came from one).
+void check_shapes(const VqganConfig& config, const io::StateDict& sd, const std::string& where,
+                  const std::string& implied_by = {});
+// A model with the state dict's weights, built only after infer_config and check_shapes passed;
+// loss.* entries are skipped, any other missing or misshapen entry is an Error naming it.
 VqganModel load_vqgan(const io::StateDict& sd, const std::string& where);
 
 }  // namespace atelier::vqgan
