@@ -46,7 +46,7 @@ void MainWindow::showPreferences() {
   QDialog dialog(this);
   dialog.setWindowTitle(tr("Preferences"));
   auto* threads = new QSpinBox(&dialog);
-  threads->setRange(0, 256);
+  threads->setRange(0, max_thread_count());  // 4 per core, at most 256 (runtime/limits.h)
   threads->setSpecialValueText(tr("all cores (%1)").arg(default_thread_count()));
   threads->setValue(m_settings->value(Settings::Key::Threads).toInt());
   auto* device = new QComboBox(&dialog);

@@ -2,7 +2,10 @@
 # Builds the `fuzz` preset and runs the libFuzzer harnesses of the file readers (tests/fuzz/), one
 # after the other, each for a time or a number of runs, under ASan + UBSan:
 #
-#   tools/fuzz.sh [--time SECONDS | --runs N] [--no-build] [harness...]
+#   tools/fuzz.sh [--time SECONDS] [--runs N] [--no-build] [harness...]
+#
+# With both --time and --runs, each harness stops at whichever comes first (the bar:
+# tools/fuzz.sh --runs 1000000 --time 1800).
 #
 # Harnesses (all by default): pickle checkpoint vocab tokenizer hf_vocab taming_yaml png_settings.
 # Each runs with -rss_limit_mb=2048 (also the largest single allocation) and -timeout=10 (seconds
@@ -21,13 +24,13 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=$ROOT/build/fuzz
 ALL=(pickle checkpoint vocab tokenizer hf_vocab taming_yaml png_settings)
 
-usage() { sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 time_s=60 runs="" build=1 harnesses=()
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --time) time_s=${2:?--time needs seconds}; runs=""; shift 2 ;;
-    --runs) runs=${2:?--runs needs a number}; time_s=""; shift 2 ;;
+    --time) time_s=${2:?--time needs seconds}; time_given=1; shift 2 ;;
+    --runs) runs=${2:?--runs needs a number}; [[ -n ${time_given:-} ]] || time_s=""; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) usage 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; usage 2 >&2 ;;

@@ -13,7 +13,7 @@
 
 #include "io/detail/pickle.h"
 #include "io/detail/zip_index.h"
-#include "io/image.h"
+#include "io/output_file.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/model_paths.h"

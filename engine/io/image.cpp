@@ -263,52 +263,6 @@ void check_image_size(int64_t width, int64_t height, const std::string& what) {
   }
 }
 
-// ---- output files -------------------------------------------------------------------------
-
-std::string write_error_text(int errnum) {
-  switch (errnum) {
-    case ENOSPC: return "the disk is full (" + std::string(std::strerror(errnum)) + ")";
-    case EDQUOT: return "the disk quota is used up (" + std::string(std::strerror(errnum)) + ")";
-    case EFBIG: return "the file is larger than this system allows (" + std::string(std::strerror(errnum)) + ")";
-    case EACCES:
-    case EPERM: return "permission denied (" + std::string(std::strerror(errnum)) + ")";
-    case EROFS: return "the disk is read-only (" + std::string(std::strerror(errnum)) + ")";
-    case 0: return "an unknown error";
-    default: return std::strerror(errnum);
-  }
-}
-
-void check_output_folder(const fs::path& file) {
-  std::error_code ec;
-  if (file.empty()) throw Error(ErrorKind::InvalidArgument, "no output file given");
-  if (fs::is_directory(file, ec)) throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": it is a folder");
-  const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  if (!fs::exists(folder, ec)) throw Error(ErrorKind::NotFound, "can't write " + file.string() + ": no folder " + folder.string());
-  if (!fs::is_directory(folder, ec)) throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + folder.string() + " is not a folder");
-  // A probe says what a write would meet (permissions, a read-only disk) better than access().
-  static std::atomic<unsigned> counter{0};
-  const fs::path probe = folder / (".atelier-probe-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int err = errno;
-    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + " in " + folder.string() + ": " + write_error_text(err));
-  }
-  ::close(fd);
-  ::unlink(probe.c_str());
-}
-
-void commit_file(const fs::path& tmp, const fs::path& file) {
-  std::error_code ec;
-  fs::rename(tmp, file, ec);
-  if (!ec) return;
-  std::error_code ignored;
-  fs::remove(tmp, ignored);
-  throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " +
-                                              (ec.category() == std::generic_category() || ec.category() == std::system_category()
-                                                   ? write_error_text(ec.value())
-                                                   : ec.message()));
-}
-
 // ---- decoding and encoding ----------------------------------------------------------------
 
 #ifndef ATELIER_WITH_OPENCV

@@ -2,6 +2,7 @@
 // measured from its header before it is decoded, and refused beyond the limits of runtime/limits.h.
 // Also what every writer of output files shares: checks before a run, and errors that say why.
 #pragma once
+#include "io/output_file.h"
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -44,18 +45,8 @@ void write_image(const std::filesystem::path& file, const Image& image);
 
 // ---- output files -------------------------------------------------------------------------
 
-// Why a write failed, in words, from errno: "the disk is full (No space left on device)",
-// "permission denied", ... (disk-full and quota errors are said so; never "codec missing").
-std::string write_error_text(int errnum);
-
-// Before a run: the folder `file` goes into exists, is a folder and takes a new file (a probe is
-// created and removed), and `file` is not itself a folder. Throws Error naming the path.
-void check_output_folder(const std::filesystem::path& file);
 // check_output_folder, and the extension is one write_image can encode (none: PNG).
 void check_image_output(const std::filesystem::path& file);
 
-// Moves a finished temporary file into place; on failure removes it and throws Error naming
-// `file` and the reason.
-void commit_file(const std::filesystem::path& tmp, const std::filesystem::path& file);
 
 }  // namespace atelier

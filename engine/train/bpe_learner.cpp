@@ -8,7 +8,7 @@
 
 #include "clip/tokenizer.h"
 #include "clip/detail/utf8.h"
-#include "io/image.h"
+#include "io/output_file.h"
 #include "runtime/error.h"
 
 namespace atelier::train {
