@@ -47,7 +47,7 @@ qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& cli
   m_panel->setStatus({});
   QPointer<DrawController> self(this);
   auto state = m_state;
-  const std::string requested = clipPath.toStdString();
+  const std::string requested = clipFor(clipPath).toStdString();
   return start(tr("CLIPDraw"), [self, state, o, requested](JobContext& ctx) {
     auto clip = clip::shared_clip(ctx.models(), requested);
     const draw::DrawResult r = draw::run_clipdraw(*clip, o, &ctx);

@@ -82,7 +82,7 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
   m_settings = s;
   m_runDir = m_history + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
   if (!QDir().mkpath(m_runDir)) m_runDir.clear();
-  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipPath, startLatent));
+  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent));
 }
 
 void GuideController::setGenerators(const QStringList& names, const QStringList& paths) {

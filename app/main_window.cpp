@@ -199,6 +199,9 @@ void MainWindow::rescanModels() {
 
 void MainWindow::connectClip() {
   // The status bar names the CLIP in use; everything else of the tab is its controller's.
+  // Runs use the CLIP tab's CLIP (the one that loaded, after any fallback).
+  connect(m_clipController, &ClipController::loaded, m_guideController, &RunController::setDefaultClip);
+  connect(m_clipController, &ClipController::loaded, m_drawController, &RunController::setDefaultClip);
   connect(m_clipController, &ClipController::loaded, this, [this](const QString& path, const QString& description) {
     m_clipName = QFileInfo(path).fileName();
     m_models->setText(tr("CLIP: %1").arg(m_clipName) + QStringLiteral(" · ") +

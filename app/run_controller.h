@@ -29,6 +29,10 @@ class RunController : public QObject {
   void resume();
   void stop();
   RunView* view() const { return m_view; }
+  // The CLIP a run uses when none is named: the CLIP tab's (set when it loads), so a run never
+  // reaches for a default the CLIP tab fell back from. Empty: the engine's default.
+  void setDefaultClip(const QString& path) { m_defaultClip = path; }
+  QString clipFor(const QString& requested) const { return requested.isEmpty() ? m_defaultClip : requested; }
   // Frames a tab keeps of its run, for the animation export (~4000 x 128² RGB: 200 MB at most).
   static constexpr int kMaxKeptFrames = 4000;
 
@@ -50,6 +54,7 @@ class RunController : public QObject {
   RunView* m_view;
   qint64 m_job = 0;
   bool m_waiting = false;  // queued behind another tab's run, and the view says so
+  QString m_defaultClip;
 };
 
 }  // namespace atelier

@@ -114,12 +114,14 @@ StateDict read_safetensors(const fs::path& file) {
       uint64_t numel = 1;
       for (int64_t d : shape) {
         if (d < 0) throw bad("tensor '" + name + "' has a negative dimension");
-        if (d > 0 && numel > data_size / uint64_t(d)) throw bad("tensor '" + name + "' has a shape larger than the file");
-        numel *= uint64_t(d);
+        if (__builtin_mul_overflow(numel, uint64_t(d), &numel)) throw bad("tensor '" + name + "' has a shape larger than the file");
       }
-      if (numel * dt.bytes != offsets[1] - offsets[0])
+      uint64_t bytes = 0;
+      if (__builtin_mul_overflow(numel, uint64_t(dt.bytes), &bytes))
+        throw bad("tensor '" + name + "' has a shape larger than the file");
+      if (bytes != offsets[1] - offsets[0])
         throw bad("tensor '" + name + "' has " + std::to_string(offsets[1] - offsets[0]) + " bytes for a shape that needs " +
-                  std::to_string(numel * dt.bytes));
+                  std::to_string(bytes));
       ranges.emplace_back(offsets[0], offsets[1]);
       // A view of the mapping that keeps it alive; copied when converted to float later.
       auto keep = new std::shared_ptr<Mapping>(map);

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include "clip_controller.h"
+#include "guide_controller.h"
 #include "main_window.h"
 #include "settings.h"
 
@@ -97,6 +98,34 @@ class TestBrokenModels : public QObject {
     });
     w.showModelFolders();
     QVERIFY2(status.contains(QStringLiteral("failed to load")), qPrintable(status));
+  }
+
+  void aBrokenVqganFailsItsRunWithAMessage() {
+    // A VQGAN in the user's folder whose encoder.conv_in.weight has 0 output channels (SIGFPE on
+    // main): it is the one a run finds first; the run fails and says why, the window goes on.
+    const QString vqgan = m_home.path() + QStringLiteral("/clip-atelier/models/vqgan-broken.safetensors");
+    {
+      const QByteArray header = R"({"encoder.conv_in.weight":{"dtype":"F32","shape":[0,3,3,3],"data_offsets":[0,0]}})";
+      QByteArray bytes(8, '\0');
+      for (int i = 0; i < 8; ++i) bytes[i] = char((quint64(header.size()) >> (8 * i)) & 0xff);
+      QFile f(vqgan);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(bytes + header);
+    }
+    Settings settings(m_home.path() + QStringLiteral("/settings.ini"));
+    MainWindow w(&settings);
+    QSignalSpy loaded(w.clipController(), &ClipController::loaded);
+    w.show();
+    QVERIFY(loaded.wait(60000));
+    VqganPanel::Settings run;
+    run.gan = false;
+    run.steps = 3;
+    run.size = 64;
+    w.guideController()->startRun(run);
+    QTRY_VERIFY2_WITH_TIMEOUT(w.lastMessage().contains(QStringLiteral("vqgan-broken")), qPrintable(w.lastMessage()), 60000);
+    qInfo("%s", qPrintable(w.lastMessage()));
+    QVERIFY(w.isVisible());
+    QFile::remove(vqgan);
   }
 
   void aChangedFileIsTriedAgain() {
