@@ -107,8 +107,24 @@ StateDict read_safetensors(const fs::path& file) {
     const std::string where = src + ", tensor '" + name + "'";
     try {
       DType dt = safetensors_dtype(info.at("dtype").get<std::string>(), where);
-      std::vector<int64_t> shape = info.at("shape").get<std::vector<int64_t>>();
-      auto offsets = info.at("data_offsets").get<std::vector<uint64_t>>();
+      // Whole numbers only: nlohmann's conversion of 9.2e19 (a float) to an integer is undefined.
+      const std::string tensor_name = name;  // (a structured binding can't be captured in C++17, the fuzz build's)
+      auto whole = [&](const nlohmann::json& list, const char* field) {
+        if (!list.is_array()) throw bad("tensor '" + tensor_name + "' has a " + field + " that is not a list");
+        std::vector<uint64_t> out;
+        for (const auto& v : list) {
+          if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<int64_t>() >= 0))
+            throw bad("tensor '" + tensor_name + "' has a " + field + " entry that is not a whole number from 0 up (" + shown(v.dump()) + ")");
+          out.push_back(v.get<uint64_t>());
+        }
+        return out;
+      };
+      std::vector<int64_t> shape;
+      for (uint64_t d : whole(info.at("shape"), "shape")) {
+        if (d > uint64_t(INT64_MAX)) throw bad("tensor '" + name + "' has a shape larger than the file");
+        shape.push_back(int64_t(d));
+      }
+      auto offsets = whole(info.at("data_offsets"), "data_offsets");
       if (offsets.size() != 2 || offsets[0] > offsets[1] || offsets[1] > data_size)
         throw bad("tensor '" + name + "' has data offsets outside the file");
       uint64_t numel = 1;
