@@ -193,6 +193,17 @@ StateDict read_torch_zip(const fs::path& file, std::string* kind) {
 namespace {
 StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind) {
   const std::string src = file.string();
+  // What each record inflates to, from the zip's directory, before miniz inflates anything (the
+  // reader's constructor already inflates its version record): at most kZipInflateRatio times
+  // the archive (plus slack) for all records together, the pickle at most kMaxPickleBytes.
+  auto map = map_file(file);
+  const auto index = read_zip_index(std::string_view(static_cast<const char*>(map->addr), map->size), src);
+  const uint64_t cap = uint64_t(map->size) * limits::kZipInflateRatio + limits::kZipInflateSlack;
+  uint64_t total = 0;
+  for (const auto& [name, entry] : index)
+    if (__builtin_add_overflow(total, entry.uncompressed, &total) || total > cap)
+      throw Error(ErrorKind::BadFile, src + ": its records inflate to more than a zip of " + std::to_string(map->size) +
+                                          " bytes can hold (" + shown(name) + " reaches past " + std::to_string(cap) + " bytes)");
   std::unique_ptr<caffe2::serialize::PyTorchStreamReader> zip;
   try {
     zip = std::make_unique<caffe2::serialize::PyTorchStreamReader>(src);
@@ -201,12 +212,8 @@ StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind) {
     throw Error(ErrorKind::BadFile, src + " is not a readable PyTorch zip file (" + msg.substr(0, msg.find('\n')) + ")");
   }
   if (!zip->hasRecord("data.pkl")) throw Error(ErrorKind::BadFile, src + " is a zip file without data.pkl: not a PyTorch checkpoint");
-  // What each record inflates to, from the zip's directory, before miniz inflates it: at most
-  // kZipInflateRatio times the archive (plus slack) in all, the pickle at most kMaxPickleBytes.
-  auto map = map_file(file);
-  const auto index = read_zip_index(std::string_view(static_cast<const char*>(map->addr), map->size), src);
   const std::string prefix = index.empty() ? std::string() : index.begin()->first.substr(0, index.begin()->first.find('/') + 1);
-  uint64_t budget = uint64_t(map->size) * limits::kZipInflateRatio + limits::kZipInflateSlack;
+  uint64_t budget = cap;
   auto declared = [&](const std::string& record, uint64_t cap) {
     auto it = index.find(prefix + record);
     if (it == index.end()) throw Error(ErrorKind::BadFile, src + ": the record " + record + " is not in the zip's directory");
