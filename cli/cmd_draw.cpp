@@ -18,31 +18,6 @@ namespace atelier::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Whole or not at all: written beside the target, then renamed; the temporary is removed on
-// every failure, and the error says why (a full disk, permissions).
-void write_text(const fs::path& file, const std::string& text) {
-  const fs::path tmp = file.parent_path() / (".partial-" + file.filename().string());
-  std::FILE* out = std::fopen(tmp.c_str(), "wb");
-  if (!out) {
-    const int err = errno;
-    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + write_error_text(err));
-  }
-  errno = 0;
-  const bool wrote = std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0;
-  int err = errno;
-  const bool closed = std::fclose(out) == 0;
-  if (!closed && err == 0) err = errno;
-  if (!wrote || !closed) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
-  }
-  commit_file(tmp, file);
-}
-}  // namespace
-
 void add_draw_command(CLI::App& app, Globals& globals) {
   struct Args {
     draw::DrawOptions o;
@@ -99,7 +74,10 @@ void add_draw_command(CLI::App& app, Globals& globals) {
         [&](const StopRequested&) {
           const draw::DrawResult r = draw::run_clipdraw(model, a->o, &ctx);
           std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
-          write_text(a->out, draw::to_svg(r.drawing));
+          {
+            const std::string svg = draw::to_svg(r.drawing);
+            write_file_whole(a->out, svg.data(), svg.size());  // whole or not at all
+          }
           std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size(), static_cast<long long>(r.steps), r.loss);
           if (!a->png.empty()) {
             write_image(a->png, draw::render_drawing(r.drawing, 4));

@@ -19,6 +19,7 @@
 
 #include "clip/text_clean.h"
 #include "clip/detail/utf8.h"
+#include "io/input_file.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/parse.h"
@@ -64,14 +65,6 @@ std::vector<std::pair<int, std::string>> bytes_to_unicode() {
   return out;
 }
 
-const char* file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a pipe (FIFO)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "something else";
-}
 
 std::string mib(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
@@ -160,19 +153,7 @@ std::vector<std::string> split_clean(const std::string& clean) {
 }  // namespace
 
 std::string read_vocabulary_bytes(const fs::path& path) {
-  // Opened without blocking (a FIFO would wait for a writer), then checked on the open file.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw Error(ErrorKind::NotFound, "can't open the vocabulary file " + path.string() + ": " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const std::string why = std::strerror(errno);
-    ::close(fd);
-    throw Error(ErrorKind::BadFile, "can't read the vocabulary file " + path.string() + ": " + why);
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw Error(ErrorKind::BadFile, "the vocabulary file " + path.string() + " is " + file_kind(st.st_mode) + ", not a regular file");
-  }
+  const int fd = open_regular_file(path, "the vocabulary file");
   gzFile f = gzdopen(fd, "rb");  // takes the descriptor; reads plain files as they are
   if (!f) {
     ::close(fd);

@@ -238,17 +238,7 @@ void write_webp(const Job& job, const AnimationOptions& o, const std::function<b
     WebPData* d;
     ~DataCloser() { WebPDataClear(d); }
   } data_closer{&data};
-  std::FILE* out = std::fopen(job.tmp.c_str(), "wb");
-  if (!out) {
-    const int errnum = errno;
-    throw Error(ErrorKind::InvalidArgument, "can't write " + job.file.string() + ": " + write_error_text(errnum));
-  }
-  errno = 0;
-  const bool wrote = std::fwrite(data.bytes, 1, data.size, out) == data.size && std::fflush(out) == 0;
-  int errnum = errno;
-  const bool closed = std::fclose(out) == 0;
-  if (!closed && errnum == 0) errnum = errno;
-  if (!wrote || !closed) throw Error(ErrorKind::InvalidArgument, "writing " + job.file.string() + " failed: " + write_error_text(errnum));
+  write_bytes(job.tmp, job.file, data.bytes, data.size);
 }
 
 void write_mp4(const Job& job, const AnimationOptions& o, const std::function<bool(int, int)>& progress) {

@@ -385,23 +385,7 @@ void write_image(const fs::path& file, const Image& image) {
     throw Error(ErrorKind::InvalidArgument, "can't write images as " + ext + " (" + file.string() + ")");
   }
   bgr.release();
-  const fs::path tmp = file.string() + ".partial";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) {
-    const int err = errno;
-    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + write_error_text(err));
-  }
-  errno = 0;
-  const bool wrote = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
-  int err = errno;
-  const bool closed = std::fclose(f) == 0;
-  if (!closed && err == 0) err = errno;
-  if (!wrote || !closed) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
-  }
-  commit_file(tmp, file);
+  write_file_whole(file, bytes.data(), bytes.size());
 }
 #endif
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -59,6 +60,30 @@ void commit_file(const fs::path& tmp, const fs::path& file) {
                                               (ec.category() == std::generic_category() || ec.category() == std::system_category()
                                                    ? write_error_text(ec.value())
                                                    : ec.message()));
+}
+
+void write_bytes(const fs::path& tmp, const fs::path& file, const void* data, size_t n) {
+  std::FILE* out = std::fopen(tmp.c_str(), "wb");
+  if (!out) {
+    const int err = errno;
+    throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": " + write_error_text(err));
+  }
+  errno = 0;
+  const bool wrote = std::fwrite(data, 1, n, out) == n && std::fflush(out) == 0;
+  int err = errno;
+  const bool closed = std::fclose(out) == 0;
+  if (!closed && err == 0) err = errno;
+  if (!wrote || !closed) {
+    std::error_code ignored;
+    fs::remove(tmp, ignored);
+    throw Error(ErrorKind::InvalidArgument, "writing " + file.string() + " failed: " + write_error_text(err));
+  }
+}
+
+void write_file_whole(const fs::path& file, const void* data, size_t n) {
+  const fs::path tmp = file.string() + ".partial";
+  write_bytes(tmp, file, data, n);
+  commit_file(tmp, file);
 }
 
 }  // namespace atelier

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string_view>
 
+#include "io/input_file.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/parse.h"
@@ -167,48 +168,7 @@ int64_t VqganConfig::parameter_count() const {
 
 namespace {
 
-const char* file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a pipe (FIFO)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "something else";
-}
-
-// The whole of a config file: a regular file (opened without blocking, checked on the open
-// descriptor) of at most limits::kMaxConfigBytes.
-std::string read_config_bytes(const fs::path& file) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw Error(ErrorKind::NotFound, "can't open " + file.string() + ": " + std::strerror(errno));
-  struct stat st {};
-  std::string error;
-  if (::fstat(fd, &st) != 0) error = std::string("can't read it: ") + std::strerror(errno);
-  else if (!S_ISREG(st.st_mode)) error = std::string("it is ") + file_kind(st.st_mode) + ", not a regular file";
-  else if (uint64_t(st.st_size) > limits::kMaxConfigBytes)
-    error = "it is " + std::to_string(st.st_size) + " bytes, more than the limit of " + std::to_string(limits::kMaxConfigBytes);
-  std::string data;
-  if (error.empty()) {
-    char buf[1 << 16];
-    for (;;) {
-      const ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        error = std::string("can't read it: ") + std::strerror(errno);
-        break;
-      }
-      if (n == 0) break;
-      if (data.size() + size_t(n) > limits::kMaxConfigBytes) {  // it grew after fstat
-        error = "it holds more than the limit of " + std::to_string(limits::kMaxConfigBytes) + " bytes";
-        break;
-      }
-      data.append(buf, size_t(n));
-    }
-  }
-  ::close(fd);
-  if (!error.empty()) throw Error(ErrorKind::BadFile, file.string() + ": " + error);
-  return data;
-}
+std::string read_config_bytes(const fs::path& file) { return read_regular_file(file, limits::kMaxConfigBytes, "the config"); }
 
 }  // namespace
 

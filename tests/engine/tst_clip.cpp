@@ -24,6 +24,7 @@
 #include "clip/tokenizer.h"
 #include "io/detail/checkpoint.h"
 #include "common/errors.h"
+#include "common/process.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 
@@ -69,20 +70,6 @@ double maxDiff(const std::vector<Embedding>& a, const std::vector<std::vector<fl
 std::vector<int64_t> operator+(std::vector<int64_t> a, const std::vector<int64_t>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
-}
-
-// The names of the entries of a folder: what a refused load must leave as it was.
-std::set<std::string> filesIn(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
-
-// The process's peak resident memory so far (getrusage), in MB.
-long peakMegabytes() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "common/errors.h"
+#include "common/process.h"
 #include "gan/detail/dcgan.h"
 #include "io/detail/module_io.h"
 #include "gan/gan.h"
@@ -42,12 +43,6 @@ train::GanTrainOptions tinyRun(const fs::path& out, int64_t steps) {
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::set<std::string> filesIn(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
 
 // A tensor of the shape with no memory behind it (stride 0): what a hostile checkpoint declares.
 at::Tensor declared(std::vector<int64_t> shape) { return at::zeros({}).expand(shape); }

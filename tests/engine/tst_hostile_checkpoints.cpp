@@ -15,6 +15,7 @@
 #include <string>
 
 #include "common/errors.h"
+#include "common/process.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/pickle.h"
 #include "runtime/limits.h"
@@ -54,12 +55,6 @@ fs::path writeZip(const fs::path& file, const std::string& pickle, const std::ve
   }
   writer.writeEndOfFile();
   return file;
-}
-
-long peakMegabytes() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
 }
 
 constexpr long kPeakLimitMb = 2048;

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "common/errors.h"
+#include "common/process.h"
 #include "io/detail/checkpoint.h"
 #include "runtime/model_paths.h"
 #include "train/vqgan_trainer.h"
@@ -37,18 +38,6 @@ const std::string kData = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/"
 double maxDiff(const at::Tensor& a, const at::Tensor& b) { return (a - b).abs().max().item<double>(); }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::set<std::string> filesIn(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
-
-long peakMegabytes() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
-}
 
 std::string readText(const fs::path& file) {
   std::ifstream in(file);
