@@ -226,10 +226,7 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
   const int64_t f = m.config.factor();
   if (o.width < f || o.height < f || o.width % f || o.height % f)
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the VQGAN's factor " + std::to_string(f));
-  if (int64_t(o.width) * o.height > model.max_pixels())
-    throw Error(ErrorKind::InvalidArgument, "a size of " + std::to_string(o.width) + "x" + std::to_string(o.height) +
-                                                " is more than this VQGAN can do within its memory budget (" +
-                                                std::to_string(model.max_pixels()) + " pixels; its attention grows with the square of the area)");
+  model.check_size(o.width, o.height, "a size");
   const at::Tensor& codebook = m.quantize->embedding->weight;
   // The codebook's range per dimension: the latent is kept inside it (VQGAN-CLIP's clamp).
   const at::Tensor lo = std::get<0>(codebook.min(0)).view({1, -1, 1, 1}), hi = std::get<0>(codebook.max(0)).view({1, -1, 1, 1});

@@ -108,19 +108,17 @@ int64_t Vqgan::max_pixels() const {
   return std::min<int64_t>(int64_t(limits::kMaxImagePixels), limits::kMaxAttentionPositions * per_position);
 }
 
-namespace {
-void check_area(const Vqgan& m, int64_t w, int64_t h, const char* what) {
-  if (w * h > m.max_pixels())
-    throw Error(ErrorKind::InvalidArgument, std::string(what) + " of " + std::to_string(w) + " x " + std::to_string(h) + " is more than this VQGAN " +
-                                                "can do within its memory budget (" + std::to_string(m.max_pixels()) + " pixels; its attention grows " +
+void Vqgan::check_size(int64_t w, int64_t h, const std::string& what) const {
+  if (w * h > max_pixels())
+    throw Error(ErrorKind::InvalidArgument, what + " of " + std::to_string(w) + " x " + std::to_string(h) + " is more than this VQGAN " +
+                                                "can do within its memory budget (" + std::to_string(max_pixels()) + " pixels; its attention grows " +
                                                 "with the square of the area)");
 }
-}  // namespace
 
 Image Vqgan::reconstruct(const Image& image) const {
   const int64_t f = impl_->info.factor;
   const int64_t w = std::max<int64_t>(f, image.width / f * f), h = std::max<int64_t>(f, image.height / f * f);
-  check_area(*this, w, h, "an image");
+  check_size(w, h, "an image");
   at::NoGradGuard no_grad;
   at::Tensor x = image_to_tensor(image);
   if (x.size(2) != h || x.size(3) != w) x = at::upsample_bicubic2d(x, {h, w}, false);
@@ -132,7 +130,7 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
   const int64_t f = impl_->info.factor;
   if (width < f || height < f || width % f || height % f)
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the model's factor " + std::to_string(f));
-  check_area(*this, width, height, "a size");
+  check_size(width, height, "a size");
   at::NoGradGuard no_grad;
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   auto& m = *impl_->model;

@@ -38,6 +38,8 @@ class Vqgan {
   // models attend only at 1/16: 512 x 512 is 1,024 positions; a model attending at 1/2 would
   // need 17 GB for one 512 x 512 image), so positions there are at most kMaxAttentionPositions.
   int64_t max_pixels() const;
+  // Error(InvalidArgument) naming the size and the limit when width x height is over max_pixels().
+  void check_size(int64_t width, int64_t height, const std::string& what) const;
   size_t bytes() const;  // parameters and buffers in memory
   // The image at its size rounded down to the model's factor (at least one latent cell), encoded,
   // quantised and decoded: what the model can represent of it.

@@ -162,6 +162,12 @@ class TestGuide : public QObject {
     QVERIFY(c.image.pixels != a.image.pixels);
     o.width = 33;
     QVERIFY(errorOf([&] { guide::run_vqgan_guidance(*m_clip, model, o, nullptr); }).find("multiple of the VQGAN's factor 2") != std::string::npos);
+    // The tiny VQGAN attends at 1/2 of the image: 8192 positions there are 32768 pixels; 256 x 256
+    // would need 4 GB of attention maps, refused before the run allocates anything.
+    QCOMPARE(model.max_pixels(), int64_t(32768));
+    o.width = o.height = 256;
+    const std::string big = errorOf([&] { guide::run_vqgan_guidance(*m_clip, model, o, nullptr); });
+    QVERIFY2(big.find("256 x 256") != std::string::npos && big.find("memory budget (32768 pixels") != std::string::npos, big.c_str());
   }
 
   void badOptionsAreRefused() {
