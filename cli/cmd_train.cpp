@@ -1,6 +1,7 @@
 // clip-atelier-cli train clip | gan | vqgan: the embedded models' trainers (resumable; Ctrl+C checkpoints and stops).
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -20,6 +21,16 @@ namespace {
 
 void say_how_it_ended(bool stopped) {
   std::fprintf(stderr, "\n%s\n", stopped ? "stopped: checkpoint written; --resume goes on" : "done");
+}
+
+// A resumed run takes its schedule and data from its config.json (the engine reads it): say so
+// for each such option given with --resume, and let --steps default to the recorded number.
+void recall_on_resume(const CLI::App& c, int64_t& steps, std::initializer_list<const char*> recorded) {
+  if (c.count("--steps") == 0) steps = 0;
+  for (const char* name : recorded)
+    if (c.count(name) > 0)
+      std::fprintf(stderr, "note: %s is not used: a resumed run goes on with the options in its config.json "
+                           "(only --steps and --checkpoint-every change)\n", name);
 }
 
 void add_train_clip(CLI::App& train, Globals& globals) {
@@ -45,10 +56,12 @@ void add_train_clip(CLI::App& train, Globals& globals) {
   c->add_flag("!--classic-shapes", o->variety,
               "Shapes as the first models saw them: three sizes, small rotations, solid fills, plain backgrounds, no noise");
   c->add_flag("!--no-bf16", o->bf16, "Train in float32 instead of bfloat16 autocast");
-  c->callback([o, &globals] {
+  c->callback([o, c, &globals] {
     RuntimeInfo rt = configure(globals);
     o->device = rt.device.name;
     o->text_width = o->vision_width;
+    if (o->resume)
+      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--contrast", "--classic-shapes", "--no-bf16"});
     auto progress = [pace = Pace()](const train::TrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
                    static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss, p.accuracy, p.lr,
@@ -76,9 +89,10 @@ void add_train_gan(CLI::App& train, Globals& globals) {
   c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
   c->add_option("--seed", o->seed, "Seed of the data order, the noise and the initial weights");
   c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
-  c->callback([o, &globals] {
+  c->callback([o, c, &globals] {
     RuntimeInfo rt = configure(globals);
     o->device = rt.device.name;
+    if (o->resume) recall_on_resume(*c, o->steps, {"--data", "--batch", "--lr", "--ema", "--no-augment", "--seed"});
     auto progress = [pace = Pace()](const train::GanTrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  loss D %.3f  G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f s   ",
                    static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss_d, p.loss_g, p.d_real, p.d_fake, p.seconds);
@@ -128,9 +142,11 @@ void add_train_vqgan(CLI::App& train, Globals& globals) {
   c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
   c->add_option("--seed", o->seed, "Seed of the data order and the initial weights");
   c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
-  c->callback([o, mult, &globals] {
+  c->callback([o, mult, c, &globals] {
     RuntimeInfo rt = configure(globals);
     o->device = rt.device.name;
+    if (o->resume)
+      recall_on_resume(*c, o->steps, {"--data", "--batch", "--size", "--lr", "--perceptual", "--disc-weight", "--disc-start", "--reinit-every", "--seed"});
     o->ch_mult = parse_mult(*mult);
     auto progress = [pace = Pace()](const train::VqganTrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  L1 %.4f  perc %.4f  vq %.4f  G %.3f  D %.3f  codes used %.0f%%  %.0f s   ",

@@ -159,6 +159,23 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
   const fs::path vocab = o.out / "vocab.txt.gz", ckpt = o.out / "checkpoint.safetensors", metrics = o.out / "metrics.csv";
   if (!o.resume && fs::exists(ckpt))
     throw Error(ErrorKind::InvalidArgument, o.out.string() + " already holds a run: pass --resume to go on with it, or choose another folder");
+  if (const auto record = o.resume && fs::exists(ckpt) ? read_run_record(o.out) : std::nullopt) {
+    // The run goes on as it was started: its schedule and data from its record.
+    o.steps = resumed_steps(o.steps, *record, o.out);
+    recall(*record, "batch", o.batch, o.out);
+    recall(*record, "lr", o.lr, o.out);
+    recall(*record, "weight_decay", o.weight_decay, o.out);
+    recall(*record, "warmup", o.warmup, o.out);
+    recall(*record, "seed", o.seed, o.out);
+    recall(*record, "bf16", o.bf16, o.out);
+    recall(*record, "emoji_fraction", o.emoji_fraction, o.out);
+    recall(*record, "contrast", o.contrast, o.out);
+    recall(*record, "variety", o.variety, o.out);
+    std::string init = o.init.string();
+    recall(*record, "init", init, o.out);
+    o.init = init;
+  }
+  if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
   auto emoji = EmojiSet::load();
 
   std::optional<InitModel> init;
@@ -173,16 +190,12 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     throw Error(ErrorKind::BadFile, vocab.string() + " has more tokens than the model: not the vocabulary of " + o.init.string());
   o.image_size = int(config.image_resolution);  // an --init model's own sizes
   o.context = int(config.context_length);
-  {
-    std::ofstream cfg(o.out / "config.json");
-    cfg << nlohmann::json{{"architecture", config.describe()}, {"steps", o.steps},          {"batch", o.batch},
+  write_run_record(o.out, nlohmann::json{{"architecture", config.describe()}, {"steps", o.steps},          {"batch", o.batch},
                           {"lr", o.lr},                    {"weight_decay", o.weight_decay}, {"warmup", o.warmup},
                           {"seed", o.seed},                {"bf16", o.bf16},                {"emoji_fraction", o.emoji_fraction},
                           {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()},
                           {"contrast", o.contrast},        {"init", o.init.string()},
-                          {"variety", o.variety}}
-               .dump(2);
-  }
+                          {"variety", o.variety}});
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);

@@ -92,21 +92,29 @@ std::vector<float> gan_data_batch(const GanTrainOptions& o, int64_t step, int64_
   return std::vector<float>(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
 }
 
-void train_gan(const GanTrainOptions& o, const std::function<void(const GanTrainProgress&)>& progress,
+void train_gan(const GanTrainOptions& options, const std::function<void(const GanTrainProgress&)>& progress,
                const std::function<bool()>& stop) {
+  GanTrainOptions o = options;
   if (o.out.empty()) throw Error(ErrorKind::InvalidArgument, "give an output folder");
   const fs::path ckpt = o.out / "checkpoint.safetensors", metrics = o.out / "metrics.csv", samples = o.out / "samples";
   if (!o.resume && fs::exists(ckpt))
     throw Error(ErrorKind::InvalidArgument, o.out.string() + " already holds a run: pass --resume to go on with it, or choose another folder");
+  if (const auto record = o.resume && fs::exists(ckpt) ? read_run_record(o.out) : std::nullopt) {
+    // The run goes on as it was started: its schedule and data from its record.
+    o.steps = resumed_steps(o.steps, *record, o.out);
+    recall(*record, "data", o.data, o.out);
+    recall(*record, "batch", o.batch, o.out);
+    recall(*record, "lr", o.lr, o.out);
+    recall(*record, "ema", o.ema, o.out);
+    recall(*record, "augment", o.augment, o.out);
+    recall(*record, "seed", o.seed, o.out);
+  }
+  if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
   GanData data(o);
   fs::create_directories(samples);
   const gan::DcganConfig config{o.z_dim, data.size(), data.channels(), o.width};
-  {
-    std::ofstream cfg(o.out / "config.json");
-    cfg << nlohmann::json{{"architecture", config.describe()}, {"data", o.data},   {"steps", o.steps}, {"batch", o.batch},
-                          {"lr", o.lr},                    {"ema", o.ema},     {"augment", o.augment}, {"seed", o.seed}}
-               .dump(2);
-  }
+  write_run_record(o.out, nlohmann::json{{"architecture", config.describe()}, {"data", o.data},   {"steps", o.steps}, {"batch", o.batch},
+                          {"lr", o.lr},                    {"ema", o.ema},     {"augment", o.augment}, {"seed", o.seed}});
   const at::Device device(o.device);
   gan::DcganGenerator g(config), g_ema(config);
   gan::DcganDiscriminator d(config);

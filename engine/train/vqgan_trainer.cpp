@@ -201,12 +201,28 @@ VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int 
   return q;
 }
 
-void train_vqgan(const VqganTrainOptions& o, const std::function<void(const VqganTrainProgress&)>& progress,
+void train_vqgan(const VqganTrainOptions& options, const std::function<void(const VqganTrainProgress&)>& progress,
                  const std::function<bool()>& stop) {
+  VqganTrainOptions o = options;
   if (o.out.empty()) throw Error(ErrorKind::InvalidArgument, "give an output folder");
   const fs::path ckpt = o.out / "checkpoint.safetensors", metrics = o.out / "metrics.csv", samples = o.out / "samples";
   if (!o.resume && fs::exists(ckpt))
     throw Error(ErrorKind::InvalidArgument, o.out.string() + " already holds a run: pass --resume to go on with it, or choose another folder");
+  if (const auto record = o.resume && fs::exists(ckpt) ? read_run_record(o.out) : std::nullopt) {
+    // The run goes on as it was started: its schedule and data from its record.
+    o.steps = resumed_steps(o.steps, *record, o.out);
+    recall(*record, "data", o.data, o.out);
+    recall(*record, "batch", o.batch, o.out);
+    recall(*record, "size", o.size, o.out);
+    recall(*record, "lr", o.lr, o.out);
+    recall(*record, "beta", o.beta, o.out);
+    recall(*record, "perceptual_weight", o.perceptual_weight, o.out);
+    recall(*record, "disc_weight", o.disc_weight, o.out);
+    recall(*record, "disc_start", o.disc_start, o.out);
+    recall(*record, "reinit_every", o.reinit_every, o.out);
+    recall(*record, "seed", o.seed, o.out);
+  }
+  if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
   vqgan::VqganConfig config;
   config.ch = o.ch;
   config.ch_mult = o.ch_mult;
@@ -222,13 +238,9 @@ void train_vqgan(const VqganTrainOptions& o, const std::function<void(const Vqga
     if (m < 1 || (o.ch * m) % 32) throw Error(ErrorKind::InvalidArgument, "every level's width (ch x ch_mult) must be a multiple of 32 (GroupNorm's groups)");
   VqData data(o.data, o.size);
   fs::create_directories(samples);
-  {
-    std::ofstream cfg(o.out / "config.json");
-    cfg << nlohmann::json{{"architecture", config.describe()}, {"data", o.data}, {"steps", o.steps}, {"batch", o.batch},
+  write_run_record(o.out, nlohmann::json{{"architecture", config.describe()}, {"data", o.data}, {"steps", o.steps}, {"batch", o.batch},
                           {"size", o.size}, {"lr", o.lr}, {"beta", o.beta}, {"perceptual_weight", o.perceptual_weight},
-                          {"disc_weight", o.disc_weight}, {"disc_start", o.disc_start}, {"reinit_every", o.reinit_every}, {"seed", o.seed}}
-               .dump(2);
-  }
+                          {"disc_weight", o.disc_weight}, {"disc_start", o.disc_start}, {"reinit_every", o.reinit_every}, {"seed", o.seed}});
   const at::Device device(o.device);
   at::manual_seed(o.seed);
   vqgan::VqganModel model(config);

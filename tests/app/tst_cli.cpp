@@ -281,6 +281,13 @@ class TestCli : public QObject {
     Run again = run(train);
     QVERIFY(again.code != 0);
     QVERIFY(again.err.contains("--resume"));
+    // A resumed run goes on with its recorded options: a changed learning rate is named and not used.
+    Run resumed = run(QStringList(train) << "--resume" << "--lr" << "0.5");
+    QVERIFY2(resumed.code == 0, resumed.err.constData());
+    QVERIFY2(resumed.err.contains("--lr is not used"), resumed.err.constData());
+    QFile record(out + "/config.json");
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(record.readAll()).object()["lr"].toDouble(), 2e-4);
     const QString grid = dir.filePath("grid.png");
     Run e = run({"eval", "vqgan", "--vqgan", out + "/model.safetensors", "--config", out + "/model.yaml", "--size", "16", "--images", "4",
                  "--json", "--grid", grid});

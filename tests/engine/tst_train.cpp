@@ -440,8 +440,14 @@ class TestTrain : public QObject {
     train_clip(tinyRun(split), [&](const TrainProgress&) { ++steps; }, [&] { return steps >= 3; });
     QCOMPARE(lossColumn(split / "metrics.csv").size(), size_t(3));
     QVERIFY(!fs::exists(split / "model.safetensors"));
+    // Resumed with other options, as "--resume" alone would give: the run's own (config.json) are used.
     ClipTrainOptions resume = tinyRun(split);
     resume.resume = true;
+    resume.steps = 0;  // the recorded number
+    resume.lr *= 10;
+    resume.seed += 1;
+    resume.warmup += 5;
+    resume.contrast = 0.9;
     train_clip(resume, {});
     QCOMPARE(lossColumn(split / "metrics.csv"), lossColumn(whole / "metrics.csv"));
     QCOMPARE(lossColumn(whole / "metrics.csv").size(), size_t(6));
