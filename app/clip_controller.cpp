@@ -33,13 +33,14 @@ std::vector<Image> toEngineImages(const QList<QImage>& images) {
 }
 }  // namespace
 
-ClipController::ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, QObject* parent)
+ClipController::ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, std::shared_ptr<FailedModels> failed,
+                               QObject* parent)
     : QObject(parent),
       m_bridge(bridge),
       m_panel(panel),
       m_settings(settings),
       m_state(std::make_shared<State>()),
-      m_failed(std::make_unique<FailedModels>()) {
+      m_failed(failed ? std::move(failed) : std::make_shared<FailedModels>()) {
   qRegisterMetaType<atelier::ClipScores>();
   qRegisterMetaType<atelier::ClipTable>();
   qRegisterMetaType<atelier::ZeroShot>();

@@ -53,7 +53,9 @@ class ClipController : public QObject {
   Q_OBJECT
  public:
   // panel and settings may be null (tests drive the controller alone).
-  ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, QObject* parent = nullptr);
+  // failed: the record of model files that failed to load, shared with the other tabs (null: its own).
+  ClipController(EngineBridge* bridge, ClipPanel* panel, Settings* settings, std::shared_ptr<FailedModels> failed = nullptr,
+                 QObject* parent = nullptr);
   ~ClipController() override;
 
   // A checkpoint, a folder (Hugging Face or the mini-CLIP's) or empty for the default model.
@@ -94,7 +96,7 @@ class ClipController : public QObject {
   ClipPanel* m_panel;
   Settings* m_settings;
   std::shared_ptr<State> m_state;  // touched by tasks on the worker thread only
-  std::unique_ptr<FailedModels> m_failed;
+  std::shared_ptr<FailedModels> m_failed;
   bool m_ready = false;
   QString m_path;
   qint64 m_generation = 0;

@@ -5,6 +5,7 @@
 
 #include "engine_bridge.h"
 #include "error_text.h"
+#include "failed_models.h"
 #include "gan/gan.h"
 #include "gan_panel.h"
 #include "image_convert.h"
@@ -24,8 +25,14 @@ gan::Gan& loadedGenerator(const std::shared_ptr<gan::Gan>& model) {
 }
 }  // namespace
 
-GanController::GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, QObject* parent)
-    : QObject(parent), m_bridge(bridge), m_panel(panel), m_settings(settings), m_state(std::make_shared<State>()) {
+GanController::GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, std::shared_ptr<FailedModels> failed,
+                             QObject* parent)
+    : QObject(parent),
+      m_bridge(bridge),
+      m_panel(panel),
+      m_settings(settings),
+      m_state(std::make_shared<State>()),
+      m_failed(failed ? std::move(failed) : std::make_shared<FailedModels>()) {
   if (m_panel) connectPanel();
 }
 
@@ -40,7 +47,7 @@ void GanController::connectPanel() {
       return;
     }
     p->setModels(names, paths, m_settings ? m_settings->value(Settings::Key::GanModel).toString() : QString());
-    load(p->currentModelPath());
+    loadDefault(paths, p->currentModelPath());
   });
   connect(p, &GanPanel::modelChosen, this, [this, p](const QString& path) {
     p->setModelAvailable(false, tr("Loading %1…").arg(QFileInfo(path).dir().dirName()));
@@ -79,28 +86,74 @@ void GanController::refresh() {
   });
 }
 
-void GanController::load(const QString& path) {
+void GanController::load(const QString& path) { tryLoad({path}, {}, true); }
+
+void GanController::loadDefault(const QStringList& paths, const QString& preferred) {
+  // The preferred one first, then the others in order, less those that failed before and have
+  // not changed since: one broken generator never leaves the tab without one.
+  QStringList ordered = paths, candidates, skipped;
+  if (ordered.removeAll(preferred) > 0) ordered.prepend(preferred);
+  for (const QString& path : ordered) {
+    QString why;
+    if (m_failed->failedBefore(path, &why)) skipped << tr("%1 (it failed before: %2)").arg(QDir::toNativeSeparators(path), why);
+    else candidates << path;
+  }
+  tryLoad(candidates, skipped, false);
+}
+
+void GanController::tryLoad(const QStringList& candidates, const QStringList& skipped, bool chosen) {
   m_ready = false;
   const qint64 generation = ++m_generation;
   auto state = m_state;
   struct Info {
-    QString name, description;
+    QString path, name, description;
     int z = 0, size = 0;
+    QList<QPair<QString, QString>> failures;  // path, message: tried before the one that loaded
   };
-  m_bridge->ask<Info>(this, tr("Loading generator"), [state, path](JobContext& ctx) {
-    auto model = gan::shared_gan(ctx.models(), path.toStdString());
-    state->model = model;
-    const auto& i = model->info();
-    return Info{QString::fromStdString(i.name), QString::fromStdString(i.architecture + (i.dataset.empty() ? "" : ", trained on " + i.dataset)),
-                int(i.z_dim), int(i.image_size)};
-  }, [this, generation, path](const Info& info, const EngineError& error) {
+  m_bridge->ask<Info>(this, tr("Loading generator"), [state, candidates, chosen](JobContext& ctx) {
+    Info info;
+    for (const QString& path : candidates) {
+      try {
+        auto model = gan::shared_gan(ctx.models(), path.toStdString());
+        state->model = model;
+        const auto& i = model->info();
+        info.path = path;
+        info.name = QString::fromStdString(i.name);
+        info.description = QString::fromStdString(i.architecture + (i.dataset.empty() ? "" : ", trained on " + i.dataset));
+        info.z = int(i.z_dim);
+        info.size = int(i.image_size);
+        return info;
+      } catch (...) {
+        if (chosen || current_exception_kind() == ErrorKind::Cancelled) throw;
+        info.failures.append({path, QString::fromStdString(describe_current_exception())});
+      }
+    }
+    return info;  // none loaded: the failures say why
+  }, [this, generation, candidates, skipped](const Info& info, const EngineError& error) {
     if (generation != m_generation) return;
+    QStringList broken = skipped;
+    for (const auto& [path, message] : info.failures) {
+      m_failed->recordFailure(path, message);
+      broken << tr("%1: %2").arg(QDir::toNativeSeparators(path), message);
+    }
     if (!error.isNull()) {
+      const QString path = candidates.value(0);
+      m_failed->recordFailure(path, error.detail);
       Q_EMIT loadFailed(errorMessage(error, QFileInfo(path).dir().dirName()));
       return;
     }
+    if (info.path.isEmpty()) {
+      Q_EMIT loadFailed(tr("none of the generators could be loaded: %1").arg(broken.join(QLatin1String("; "))));
+      return;
+    }
+    m_failed->forget(info.path);
     m_ready = true;
+    if (m_panel) m_panel->setCurrentModelPath(info.path);
     Q_EMIT loaded(info.name, info.description, info.z, info.size);
+    if (!broken.isEmpty())
+      Q_EMIT fellBack(tr("Using the generator %1; these could not be loaded: %2. Models ▸ Model Folders lists them.")
+                          .arg(info.name, broken.join(QLatin1String("; "))),
+                      !info.failures.isEmpty());
   });
 }
 

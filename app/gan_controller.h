@@ -14,6 +14,7 @@
 namespace atelier {
 
 class EngineBridge;
+class FailedModels;
 class GanPanel;
 class Settings;
 
@@ -21,11 +22,16 @@ class GanController : public QObject {
   Q_OBJECT
  public:
   // panel and settings may be null (tests drive the controller alone).
-  GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, QObject* parent = nullptr);
+  // failed: the record of model files that failed to load, shared with the other tabs (null: its own).
+  GanController(EngineBridge* bridge, GanPanel* panel, Settings* settings, std::shared_ptr<FailedModels> failed = nullptr,
+                QObject* parent = nullptr);
   ~GanController() override;
 
   void refresh();                    // answers models()
-  void load(const QString& path);    // answers loaded() or loadFailed()
+  void load(const QString& path);    // the user's choice: answers loaded() or loadFailed()
+  // The first of paths that loads, preferred first, skipping files that failed before: answers
+  // loaded() (and fellBack() when another one failed or was skipped) or loadFailed().
+  void loadDefault(const QStringList& paths, const QString& preferred);
   bool ready() const { return m_ready; }
   void sample(int seed, double truncation);
   void grid(int firstSeed, int count, double truncation);
@@ -39,16 +45,21 @@ class GanController : public QObject {
   void gridReady(const QList<QImage>& images, const QList<int>& seeds);
   void interpolationReady(const QList<QImage>& frames);
   void failed(const QString& message);
+  // The generator loaded is not the first choice: message names what failed and why; fresh:
+  // something failed just now (not only files remembered from an earlier start).
+  void fellBack(const QString& message, bool fresh);
 
  private:
   void connectPanel();
+  void tryLoad(const QStringList& candidates, const QStringList& skipped, bool chosen);
   struct State;
   EngineBridge* m_bridge;
   GanPanel* m_panel;
   Settings* m_settings;
   std::shared_ptr<State> m_state;  // the loaded generator: touched on the worker thread only
   bool m_ready = false;
-  qint64 m_generation = 0;         // bumped by load(): answers for an older model are dropped
+  qint64 m_generation = 0;
+  std::shared_ptr<FailedModels> m_failed;         // bumped by load(): answers for an older model are dropped
 };
 
 }  // namespace atelier

@@ -1,6 +1,11 @@
 #include "guide_controller.h"
 
 #include <QDir>
+#include <QFileInfo>
+
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "clip/clip.h"
 #include "engine_bridge.h"
@@ -13,10 +18,42 @@
 
 namespace atelier {
 
+// The VQGANs a run tries, in order (those that failed before left out), and what it found: the
+// job fills it on the worker, the controller reads it on the GUI thread.
+struct VqganTrial {
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> candidates;
+  std::string skipped;  // "; "-joined: the files not tried, and why they failed before
+  std::mutex mutex;
+  QList<QPair<QString, QString>> failures;  // path, message
+  QString loaded;
+};
+
 namespace {
 constexpr qint64 kHistoryEveryMs = 1000;  // latest.png at most once a second (and at the end)
 
-JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent) {
+std::shared_ptr<vqgan::Vqgan> firstWorkingVqgan(ModelCache& cache, VqganTrial& trial) {
+  std::string why;
+  for (const auto& [checkpoint, yaml] : trial.candidates) {
+    try {
+      auto vq = vqgan::shared_vqgan(cache, checkpoint, yaml);
+      const std::lock_guard lock(trial.mutex);
+      trial.loaded = QString::fromStdString(checkpoint.string());
+      return vq;
+    } catch (...) {
+      if (current_exception_kind() == ErrorKind::Cancelled) throw;
+      const std::string message = describe_current_exception();
+      why += (why.empty() ? "" : "; ") + checkpoint.string() + ": " + message;
+      const std::lock_guard lock(trial.mutex);
+      trial.failures.append({QString::fromStdString(checkpoint.string()), QString::fromStdString(message)});
+    }
+  }
+  if (!why.empty()) throw Error(ErrorKind::BadFile, "no VQGAN could be loaded: " + why);
+  if (!trial.skipped.empty()) throw Error(ErrorKind::BadFile, "no VQGAN could be loaded: " + trial.skipped);
+  return vqgan::shared_vqgan(cache);  // NotFound: says where one goes
+}
+
+JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent,
+               std::shared_ptr<VqganTrial> trial) {
   guide::GuideOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? guide::GuideOptions{}.prompts : s.prompts.toStdString();
   o.steps = s.steps;
@@ -29,7 +66,7 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.start_latent.assign(startLatent.begin(), startLatent.end());
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;
-  return [o, requested, generator, gan](JobContext& ctx) {
+  return [o, requested, generator, gan, trial](JobContext& ctx) {
     // The models come from the worker's cache: the CLIP tab's CLIP is this run's CLIP.
     auto clip = clip::shared_clip(ctx.models(), requested);
     if (gan) {
@@ -37,15 +74,20 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
       auto g = gan::shared_gan(ctx.models(), generator);
       guide::run_gan_guidance(*clip, *g, o, &ctx);
     } else {
-      auto vq = vqgan::shared_vqgan(ctx.models());
+      // One broken VQGAN never stops the runs: the next one is tried.
+      auto vq = firstWorkingVqgan(ctx.models(), *trial);
       guide::run_vqgan_guidance(*clip, *vq, o, &ctx);
     }
   };
 }
 }  // namespace
 
-GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder, QObject* parent)
-    : RunController(bridge, panel->runView(), parent), m_panel(panel), m_history(historyFolder) {
+GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder,
+                                 std::shared_ptr<FailedModels> failed, QObject* parent)
+    : RunController(bridge, panel->runView(), parent),
+      m_panel(panel),
+      m_history(historyFolder),
+      m_failed(failed ? std::move(failed) : std::make_shared<FailedModels>()) {
   // History: every run gets a folder with its settings in latest.png, rewritten (atomically) as
   // frames arrive, so a crash or kill loses at most the last second.
   m_panel->setHistoryFolder(m_history);
@@ -82,7 +124,39 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
   m_settings = s;
   m_runDir = m_history + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
   if (!QDir().mkpath(m_runDir)) m_runDir.clear();
-  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent));
+  m_trial = std::make_shared<VqganTrial>();
+  QStringList skipped;
+  for (const auto& candidate : vqgan::find_vqgans()) {
+    QString why;
+    if (m_failed->failedBefore(QString::fromStdString(candidate.first.string()), &why))
+      skipped << tr("%1 (it failed before: %2)").arg(QString::fromStdString(candidate.first.string()), why);
+    else
+      m_trial->candidates.push_back(candidate);
+  }
+  m_trial->skipped = skipped.join(QLatin1String("; ")).toStdString();
+  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent, m_trial));
+}
+
+void GuideController::takeVqganTrial() {
+  if (!m_trial) return;
+  QList<QPair<QString, QString>> failures;
+  QString loaded;
+  {
+    const std::lock_guard lock(m_trial->mutex);
+    failures.swap(m_trial->failures);
+    loaded = m_trial->loaded;
+  }
+  QStringList broken;
+  for (const auto& [path, message] : failures) {
+    m_failed->recordFailure(path, message);
+    broken << tr("%1: %2").arg(QDir::toNativeSeparators(path), message);
+  }
+  if (loaded.isEmpty()) return;  // the run failed, and its message names each file
+  m_failed->forget(loaded);
+  m_panel->setVqgan(QFileInfo(loaded).dir().dirName() + QLatin1Char('/') + QFileInfo(loaded).fileName());
+  if (!broken.isEmpty())
+    Q_EMIT fellBack(tr("Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.")
+                        .arg(QDir::toNativeSeparators(loaded), broken.join(QLatin1String("; "))));
 }
 
 void GuideController::setGenerators(const QStringList& names, const QStringList& paths) {
@@ -93,7 +167,13 @@ void GuideController::setGenerators(const QStringList& names, const QStringList&
 
 void GuideController::refreshAvailability() {
   const bool clip = !find_default_clip().empty(), gan = m_panel->settings().gan;
-  const auto vq = vqgan::find_vqgan().first;
+  // The VQGAN a run would use: the first one found that has not failed before.
+  std::filesystem::path vq;
+  for (const auto& candidate : vqgan::find_vqgans())
+    if (!m_failed->failedBefore(QString::fromStdString(candidate.first.string()))) {
+      vq = candidate.first;
+      break;
+    }
   m_panel->setVqgan(vq.empty() ? QString() : QString::fromStdString((vq.parent_path().filename() / vq.filename()).string()));
   const bool generator = gan ? m_hasGan : !vq.empty();
   m_panel->setModelAvailable(clip && generator, !clip ? tr("A run needs a CLIP model; none is installed.")
@@ -103,6 +183,7 @@ void GuideController::refreshAvailability() {
 }
 
 void GuideController::onFrame(const QImage& image, qint64) {
+  if (m_panel->frames().isEmpty()) takeVqganTrial();  // the first frame: the VQGAN has loaded
   if (m_panel->frames().size() < kMaxKeptFrames) m_panel->appendFrame(image);
   m_latest = image;
   writeLatest(false);
@@ -115,7 +196,10 @@ void GuideController::onState(qint64 step, const QVector<float>& state) {
   m_latents.insert(step, state);
 }
 
-void GuideController::onEnded() { writeLatest(true); }
+void GuideController::onEnded() {
+  takeVqganTrial();
+  writeLatest(true);
+}
 
 void GuideController::writeLatest(bool force) {
   if (m_runDir.isEmpty() || m_latest.isNull()) return;

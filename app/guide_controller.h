@@ -7,15 +7,22 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
+
+#include "failed_models.h"
 #include "vqgan_panel.h"
 #include "run_controller.h"
 
 namespace atelier {
 
+struct VqganTrial;
+
 class GuideController : public RunController {
   Q_OBJECT
  public:
-  GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder, QObject* parent = nullptr);
+  // failed: the record of model files that failed to load, shared with the other tabs (null: its own).
+  GuideController(EngineBridge* bridge, VqganPanel* panel, const QString& historyFolder, std::shared_ptr<FailedModels> failed = nullptr,
+                  QObject* parent = nullptr);
 
   // A run with these settings, from startLatent when given (a frame's latent); clipPath empty
   // for the default CLIP. Throws nothing: a run that can't start fails as a job.
@@ -25,6 +32,10 @@ class GuideController : public RunController {
   void refreshAvailability();
   QString runFolder() const { return m_runDir; }  // the current or last run's history folder
 
+ Q_SIGNALS:
+  // A run uses another VQGAN than the first one found: message names what failed and why.
+  void fellBack(const QString& message);
+
  protected:
   void onFrame(const QImage& image, qint64 step) override;
   void onState(qint64 step, const QVector<float>& state) override;
@@ -33,6 +44,7 @@ class GuideController : public RunController {
 
  private:
   void writeLatest(bool force);
+  void takeVqganTrial();  // records the VQGANs the run could not load, says which it uses
 
   VqganPanel* m_panel;
   QString m_history;
@@ -42,6 +54,8 @@ class GuideController : public RunController {
   QImage m_latest;
   QDateTime m_written;
   bool m_hasGan = false;
+  std::shared_ptr<FailedModels> m_failed;
+  std::shared_ptr<VqganTrial> m_trial;  // the current run's
 };
 
 }  // namespace atelier

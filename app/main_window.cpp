@@ -25,6 +25,7 @@
 #include "engine_bridge.h"
 #include "error_text.h"
 #include "draw_controller.h"
+#include "failed_models.h"
 #include "gan_controller.h"
 #include "guide_controller.h"
 #include "gan_panel.h"
@@ -49,9 +50,11 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_gan(new GanPanel(this)),
       m_vqgan(new VqganPanel(this)),
       m_draw(new DrawPanel(this)),
-      m_clipController(new ClipController(m_bridge, m_clip, settings, this)),
-      m_ganController(new GanController(m_bridge, m_gan, settings, this)),
-      m_guideController(new GuideController(m_bridge, m_vqgan, QString::fromStdString((user_data_dir() / "history").string()), this)),
+      m_failedModels(std::make_shared<FailedModels>()),
+      m_clipController(new ClipController(m_bridge, m_clip, settings, m_failedModels, this)),
+      m_ganController(new GanController(m_bridge, m_gan, settings, m_failedModels, this)),
+      m_guideController(
+          new GuideController(m_bridge, m_vqgan, QString::fromStdString((user_data_dir() / "history").string()), m_failedModels, this)),
       m_drawController(new DrawController(m_bridge, m_draw, this)),
       m_ganExporter(new AnimationExporter(m_bridge, this)),
       m_guideExporter(new AnimationExporter(m_bridge, this)),
@@ -72,6 +75,10 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   // The GAN tab's generators are also what CLIP + GAN steers.
   connect(m_ganController, &GanController::models, m_guideController, &GuideController::setGenerators);
   connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
+  // Another generator than the first choice: a new failure is worth a (non-modal) box, files
+  // remembered from before the status bar (as for the CLIP).
+  connect(m_ganController, &GanController::fellBack, this, [this](const QString& message, bool fresh) { showMessage(message, fresh, fresh); });
+  connect(m_guideController, &GuideController::fellBack, this, [this](const QString& message) { showMessage(message, true, true); });
   connect(m_gan, &GanPanel::animationExportRequested, m_ganExporter, &AnimationExporter::start);
   connectExporter(m_ganExporter, [this](const QString& text) { m_gan->setStatus(text); });
   connect(m_vqgan, &VqganPanel::animationExportRequested, this, [this](const QString& path, const QList<QImage>& frames) {

@@ -3,6 +3,7 @@
 // each tab's panel to its controller, which owns the tab's runs and requests.
 #pragma once
 #include <functional>
+#include <memory>
 
 #include <QMap>
 #include <QVector>
@@ -25,6 +26,7 @@ class AnimationExporter;
 class GuideController;
 class DrawPanel;
 class EngineBridge;
+class FailedModels;
 class GanPanel;
 class RunView;
 class Settings;
@@ -96,6 +98,7 @@ class MainWindow : public QMainWindow {
   QLabel* m_blas;
   QLabel* m_models;
   QLabel* m_job;
+  std::shared_ptr<FailedModels> m_failedModels;  // one record, shared by the tabs' controllers
   ClipController* m_clipController;
   GanController* m_ganController;
   GuideController* m_guideController;

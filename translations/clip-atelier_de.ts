@@ -541,6 +541,18 @@ cos θ = %2</translation>
         <source>The generator could not be loaded: %1</source>
         <translation>Der Generator konnte nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (schon zuvor fehlgeschlagen: %2)</translation>
+    </message>
+    <message>
+        <source>none of the generators could be loaded: %1</source>
+        <translation>keiner der Generatoren ließ sich laden: %1</translation>
+    </message>
+    <message>
+        <source>Using the generator %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>Der Generator %1 wird verwendet; diese ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanPanel</name>
@@ -746,6 +758,18 @@ cos θ = %2</translation>
     <message>
         <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
         <translation>Ein Lauf braucht ein VQGAN; keines ist installiert (Modelle ▸ Modellordner zeigt, wohin taming-Checkpoints gehören).</translation>
+    </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (schon zuvor fehlgeschlagen: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>%1 wird verwendet; diese VQGANs ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
     </message>
 </context>
 <context>

@@ -541,6 +541,18 @@ cos θ = %2</translation>
         <source>The generator could not be loaded: %1</source>
         <translation>No se pudo cargar el generador: %1</translation>
     </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (ya falló antes: %2)</translation>
+    </message>
+    <message>
+        <source>none of the generators could be loaded: %1</source>
+        <translation>no se pudo cargar ninguno de los generadores: %1</translation>
+    </message>
+    <message>
+        <source>Using the generator %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>Se usa el generador %1; estos no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanPanel</name>
@@ -746,6 +758,18 @@ cos θ = %2</translation>
     <message>
         <source>A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where taming checkpoints go).</source>
         <translation>Una ejecución necesita un VQGAN; no hay ninguno instalado (Modelos ▸ Carpetas de modelos muestra dónde van los checkpoints de taming).</translation>
+    </message>
+    <message>
+        <source>%1 (it failed before: %2)</source>
+        <translation>%1 (ya falló antes: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.</source>
+        <translation>Se usa %1; estos VQGAN no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,11 @@ void GanPanel::setTruncation(double t) {
 int GanPanel::gridCount() const { return m_gridSize->value() * m_gridSize->value(); }
 int GanPanel::frames() const { return m_frameCount->value(); }
 QString GanPanel::currentModelPath() const { return m_model->currentData().toString(); }
+void GanPanel::setCurrentModelPath(const QString& path) {
+  const QSignalBlocker block(m_model);
+  const int at = m_model->findData(path);
+  if (at >= 0) m_model->setCurrentIndex(at);
+}
 bool GanPanel::playing() const { return m_timer->isActive(); }
 void GanPanel::setStatus(const QString& text) { m_status->setText(text); }
 QString GanPanel::status() const { return m_status->text(); }

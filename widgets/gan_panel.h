@@ -40,6 +40,7 @@ class GanPanel : public QWidget {
   int gridCount() const;
   int frames() const;
   QString currentModelPath() const;
+  void setCurrentModelPath(const QString& path);  // selects it (no modelChosen: not the user's choice)
   void setModelAvailable(bool available, const QString& reason);
   void setModels(const QStringList& names, const QStringList& paths, const QString& preferred);
   QList<QImage> interpolationFrames() const { return m_frames; }

@@ -182,17 +182,24 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
   return b;
 }
 
-std::pair<fs::path, fs::path> find_vqgan() {
+std::vector<std::pair<fs::path, fs::path>> find_vqgans() {
+  std::vector<std::pair<fs::path, fs::path>> found;
   for (const ModelFile& f : find_models(model_search_paths())) {
     std::string name = f.path.string();
     for (auto& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
     if (name.find("vqgan") == std::string::npos) continue;
     std::error_code ec;
+    fs::path yaml;
     for (const fs::path& y : {fs::path(f.path).replace_extension(".yaml"), f.path.parent_path() / "model.yaml", f.path.parent_path() / "config.yaml"})
-      if (fs::is_regular_file(y, ec)) return {f.path, y};
-    return {f.path, {}};
+      if (yaml.empty() && fs::is_regular_file(y, ec)) yaml = y;
+    found.emplace_back(f.path, yaml);
   }
-  return {};
+  return found;
+}
+
+std::pair<fs::path, fs::path> find_vqgan() {
+  auto all = find_vqgans();
+  return all.empty() ? std::pair<fs::path, fs::path>{} : all.front();
 }
 
 }  // namespace atelier::vqgan

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "io/image.h"
 #include "runtime/model_cache.h"
@@ -73,6 +75,8 @@ VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats,
 // (taming's releases are vqgan_imagenet_f16_*.ckpt), with its .yaml beside it when there is one
 // (same stem, or model.yaml / config.yaml in a model folder). Empty paths when there is none.
 std::pair<std::filesystem::path, std::filesystem::path> find_vqgan();
+// Every such VQGAN, in the search order (the first is find_vqgan()'s): the GUI tries them in turn.
+std::vector<std::pair<std::filesystem::path, std::filesystem::path>> find_vqgans();
 // The VQGAN from a worker's model cache (Vqgan::load_or_find's rules), loaded once per file.
 std::shared_ptr<Vqgan> shared_vqgan(ModelCache& cache, const std::filesystem::path& checkpoint = {},
                                     const std::filesystem::path& yaml = {});

@@ -1,7 +1,9 @@
 // One bad model never stops the program (issue 16): with a broken mini-CLIP in the user's model
 // folder (it overrides the shipped one), the window starts, falls back to the shipped model and
 // names the broken file; the next start does not try it again; once the file changes it is
-// tried again; Models ▸ Model Folders says why it failed.
+// tried again; Models ▸ Model Folders says why it failed. The same for a broken GAN (the GAN tab
+// falls back to a shipped generator) and a broken VQGAN (a run falls back to the shipped one);
+// a broken Hugging Face CLIP in the folder is refused with a message when chosen.
 #include <QApplication>
 #include <QFile>
 #include <QSignalSpy>
@@ -11,6 +13,8 @@
 #include <QTimer>
 
 #include "clip_controller.h"
+#include "gan_controller.h"
+#include "run_view.h"
 #include "guide_controller.h"
 #include "main_window.h"
 #include "settings.h"
@@ -28,6 +32,15 @@ void writeBrokenModel(const QString& file, const QByteArray& extra = {}) {
   QByteArray bytes(8, '\0');
   quint64 n = quint64(header.size());
   for (int i = 0; i < 8; ++i) bytes[i] = char((n >> (8 * i)) & 0xff);
+  QFile f(file);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(bytes + header);
+}
+
+// A safetensors file of the given JSON header and no tensor bytes.
+void writeSafetensors(const QString& file, const QByteArray& header) {
+  QByteArray bytes(8, '\0');
+  for (int i = 0; i < 8; ++i) bytes[i] = char((quint64(header.size()) >> (8 * i)) & 0xff);
   QFile f(file);
   QVERIFY(f.open(QIODevice::WriteOnly));
   f.write(bytes + header);
@@ -100,21 +113,17 @@ class TestBrokenModels : public QObject {
     QVERIFY2(status.contains(QStringLiteral("failed to load")), qPrintable(status));
   }
 
-  void aBrokenVqganFailsItsRunWithAMessage() {
+  void aBrokenVqganIsPassedOverByRuns() {
     // A VQGAN in the user's folder whose encoder.conv_in.weight has 0 output channels (SIGFPE on
-    // main): it is the one a run finds first; the run fails and says why, the window goes on.
+    // main): it is the one a run finds first; the run falls back to the shipped mini-VQGAN, says
+    // which failed and why, and the next run does not try it again.
     const QString vqgan = m_home.path() + QStringLiteral("/clip-atelier/models/vqgan-broken.safetensors");
-    {
-      const QByteArray header = R"({"encoder.conv_in.weight":{"dtype":"F32","shape":[0,3,3,3],"data_offsets":[0,0]}})";
-      QByteArray bytes(8, '\0');
-      for (int i = 0; i < 8; ++i) bytes[i] = char((quint64(header.size()) >> (8 * i)) & 0xff);
-      QFile f(vqgan);
-      QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(bytes + header);
-    }
+    writeSafetensors(vqgan, R"({"encoder.conv_in.weight":{"dtype":"F32","shape":[0,3,3,3],"data_offsets":[0,0]}})");
     Settings settings(m_home.path() + QStringLiteral("/settings.ini"));
     MainWindow w(&settings);
     QSignalSpy loaded(w.clipController(), &ClipController::loaded);
+    QSignalSpy fellBack(w.guideController(), &GuideController::fellBack);
+    QSignalSpy ended(w.guideController(), &RunController::ended);
     w.show();
     QVERIFY(loaded.wait(60000));
     VqganPanel::Settings run;
@@ -122,10 +131,70 @@ class TestBrokenModels : public QObject {
     run.steps = 3;
     run.size = 64;
     w.guideController()->startRun(run);
-    QTRY_VERIFY2_WITH_TIMEOUT(w.lastMessage().contains(QStringLiteral("vqgan-broken")), qPrintable(w.lastMessage()), 60000);
-    qInfo("%s", qPrintable(w.lastMessage()));
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(fellBack.size(), 1);
+    const QString message = fellBack.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("vqgan-broken")) && message.contains(QStringLiteral("mini-vqgan")), qPrintable(message));
+    QVERIFY2(!w.guideController()->view()->thumbnailSteps().isEmpty(), "the run made no frame");
+    QFile record(m_home.path() + QStringLiteral("/clip-atelier/failed-models.json"));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QVERIFY(record.readAll().contains("vqgan-broken"));
+    // The next run: not tried again, no message.
+    w.guideController()->startRun(run);
+    QVERIFY(ended.wait(120000));
+    QCOMPARE(fellBack.size(), 1);
     QVERIFY(w.isVisible());
     QFile::remove(vqgan);
+  }
+
+  void aBrokenGanIsPassedOverByTheGanTab() {
+    // A generator in the user's folder, chosen last time, whose first layer has 0 input channels.
+    const QString folder = m_home.path() + QStringLiteral("/clip-atelier/models/gan-broken");
+    QVERIFY(QDir().mkpath(folder));
+    writeSafetensors(folder + QStringLiteral("/model.safetensors"),
+                     R"({"__metadata__":{"atelier.kind":"dcgan-generator"},"net.0.weight":{"dtype":"F32","shape":[100,0,4,4],"data_offsets":[0,0]}})");
+    for (bool fresh : {true, false}) {
+      Settings settings(m_home.path() + QStringLiteral("/settings.ini"));
+      settings.setValue(Settings::Key::GanModel, QStringLiteral("gan-broken"));
+      MainWindow w(&settings);
+      QSignalSpy loaded(w.ganController(), &GanController::loaded);
+      QSignalSpy fellBack(w.ganController(), &GanController::fellBack);
+      w.show();
+      QVERIFY(loaded.wait(60000));
+      QVERIFY2(loaded.first().first().toString() != QStringLiteral("gan-broken"), qPrintable(loaded.first().first().toString()));
+      QCOMPARE(fellBack.size(), 1);
+      const QString message = fellBack.first().first().toString();
+      QVERIFY2(message.contains(folder), qPrintable(message));
+      QCOMPARE(fellBack.first()[1].toBool(), fresh);  // tried and failed; then remembered, not tried
+      if (!fresh) QVERIFY2(message.contains(QStringLiteral("failed before")), qPrintable(message));
+    }
+    QDir(folder).removeRecursively();
+  }
+
+  void aBrokenHuggingFaceClipIsRefusedWhenChosen() {
+    // A Hugging Face CLIP folder whose config declares a 0-wide text tower: the window starts with
+    // it in the folder; choosing it fails with a message and keeps the CLIP that was working.
+    const QString folder = m_home.path() + QStringLiteral("/clip-atelier/models/hf-clip-broken");
+    QVERIFY(QDir().mkpath(folder));
+    {
+      QFile config(folder + QStringLiteral("/config.json"));
+      QVERIFY(config.open(QIODevice::WriteOnly));
+      config.write(R"({"model_type":"clip","projection_dim":0,"text_config":{"hidden_size":0},"vision_config":{"hidden_size":0}})");
+    }
+    writeSafetensors(folder + QStringLiteral("/model.safetensors"),
+                     R"({"text_model.embeddings.token_embedding.weight":{"dtype":"F32","shape":[10,0],"data_offsets":[0,0]}})");
+    Settings settings(m_home.path() + QStringLiteral("/settings.ini"));
+    MainWindow w(&settings);
+    QSignalSpy loaded(w.clipController(), &ClipController::loaded);
+    QSignalSpy failed(w.clipController(), &ClipController::loadFailed);
+    w.show();
+    QVERIFY(loaded.wait(60000));
+    w.clipController()->load(folder + QStringLiteral("/model.safetensors"));
+    QVERIFY(failed.wait(60000));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("model.safetensors")), qPrintable(failed.first().first().toString()));
+    QVERIFY(failed.first()[1].toBool());  // the working CLIP is kept
+    QVERIFY(w.clipController()->ready());
+    QDir(folder).removeRecursively();
   }
 
   void aChangedFileIsTriedAgain() {
