@@ -1,4 +1,5 @@
-// The main window's dialogs: preferences, model folders, about and licences.
+// The main window's dialogs: preferences, model folders, Get Models (and the tabs' banners that
+// offer it), about and licences.
 #include <QColor>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -22,6 +23,10 @@
 #include "clip_controller.h"
 #include "atelier/version.h"
 #include "engine_bridge.h"
+#include "get_models_dialog.h"
+#include "guide_controller.h"
+#include "clip_panel.h"
+#include "vqgan_panel.h"
 #include "main_window.h"
 #include "runtime/model_paths.h"
 #include "runtime/runtime_info.h"
@@ -184,6 +189,67 @@ void MainWindow::showLicences() {
   layout->addWidget(buttons);
   dialog.resize(640, 520);
   dialog.exec();
+}
+
+void MainWindow::updateModelsBanners() {
+  const GetModelsDialog::Presence present = GetModelsDialog::presence();
+  if (!present.error.isEmpty()) {
+    // No catalogue, no banners: the window works on without them.
+    if (present.error != m_catalogError) showMessage(present.error, false);
+    m_catalogError = present.error;
+    m_clip->setBanner({});
+    m_vqgan->setBanner({});
+    return;
+  }
+  m_catalogError.clear();
+  // The model's name: its folder's (mini-clip/model.safetensors), or its own when it is a folder.
+  auto name = [](const QString& path) {
+    const QFileInfo info(path);
+    return info.isDir() ? info.fileName() : info.dir().dirName();
+  };
+  m_clip->setBanner(!present.clip && m_clipController->isMiniClip()
+                        ? tr("The CLIP in use, %1, is a mini-CLIP: it knows emoji, shapes and clip art drawn small, not photographs. "
+                             "OpenAI's CLIP reads photographs.")
+                              .arg(name(m_clipController->modelPath()))
+                        : QString());
+  const QString vq = m_guideController->nextVqgan();
+  if (present.vqgan || !(vq.isEmpty() || vq.contains(QLatin1String("mini-vqgan"))))
+    m_vqgan->setBanner({});
+  else if (vq.isEmpty())
+    m_vqgan->setBanner(tr("No VQGAN is installed: taming's ImageNet VQGAN paints recognisable things."));
+  else
+    m_vqgan->setBanner(tr("The VQGAN in use, %1, is a mini-VQGAN: it paints emoji and shapes at 64 px. "
+                          "Taming's ImageNet VQGAN paints recognisable things.")
+                           .arg(name(vq)));
+}
+
+void MainWindow::showGetModels() {
+  if (!m_getModels) {
+    m_getModels = new GetModelsDialog(m_bridge, this);
+    m_getModels->setObjectName(QStringLiteral("getModels"));
+    connect(m_getModels, &GetModelsDialog::useForClip, this, [this](const QString& path) {
+      m_tabs->setCurrentWidget(m_clip);
+      m_clipController->load(path);
+    });
+    connect(m_getModels, &GetModelsDialog::useForVqgan, this, [this](const QString& path) {
+      m_settings->setValue(Settings::Key::VqganModel, path);
+      VqganPanel::Settings guide = m_vqgan->settings();
+      guide.gan = false;  // the CLIP + VQGAN mode
+      m_vqgan->setSettings(guide);
+      m_guideController->setPreferredVqgan(path);
+      m_tabs->setCurrentWidget(m_vqgan);
+      updateModelsBanners();
+    });
+    connect(m_getModels, &GetModelsDialog::modelsChanged, this, [this] {
+      m_guideController->refreshAvailability();
+      updateModelsBanners();
+    });
+  } else {
+    m_getModels->refresh();
+  }
+  m_getModels->show();
+  m_getModels->raise();
+  m_getModels->activateWindow();
 }
 
 }  // namespace atelier

@@ -24,6 +24,7 @@ QString ErrorText::kind(ErrorKind kind) {
     case ErrorKind::Device: return tr("The compute device failed");
     case ErrorKind::Internal: return tr("Something went wrong inside CLIP Atelier");
     case ErrorKind::Cancelled: return tr("Stopped");
+    case ErrorKind::Io: return tr("Reading or writing failed");
   }
   return tr("Something went wrong inside CLIP Atelier");
 }
@@ -37,6 +38,7 @@ QString ErrorText::advice(ErrorKind kind) {
     case ErrorKind::Device: return tr("It may have run out of memory: try a smaller size, or the CPU (File ▸ Preferences).");
     case ErrorKind::Internal: return tr("This is a bug: please report it with the details.");
     case ErrorKind::Cancelled: return {};
+    case ErrorKind::Io: return tr("Check the disk's free space and the network, then try again: nothing half-written was kept.");
   }
   return {};
 }

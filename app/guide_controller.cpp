@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -126,7 +127,7 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
   if (!QDir().mkpath(m_runDir)) m_runDir.clear();
   m_trial = std::make_shared<VqganTrial>();
   QStringList skipped;
-  for (const auto& candidate : vqgan::find_vqgans()) {
+  for (const auto& candidate : vqganCandidates()) {
     QString why;
     if (m_failed->failedBefore(QString::fromStdString(candidate.first.string()), &why))
       skipped << tr("%1 (it failed before: %2)").arg(QString::fromStdString(candidate.first.string()), why);
@@ -165,15 +166,43 @@ void GuideController::setGenerators(const QStringList& names, const QStringList&
   refreshAvailability();
 }
 
+std::vector<std::pair<std::filesystem::path, std::filesystem::path>> GuideController::vqganCandidates() const {
+  namespace fs = std::filesystem;
+  auto all = vqgan::find_vqgans();
+  const fs::path preferred = m_preferredVqgan.toStdString();
+  std::error_code ec;
+  if (preferred.empty() || !fs::is_regular_file(preferred, ec)) return all;
+  const auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return fs::equivalent(c.first, preferred, ec); });
+  if (it != all.end()) {
+    std::rotate(all.begin(), it, it + 1);
+    return all;
+  }
+  // Outside the model folders (found where another tool put it): its .yaml by find_vqgans' rule.
+  fs::path yaml;
+  for (const fs::path& y : {fs::path(preferred).replace_extension(".yaml"), preferred.parent_path() / "model.yaml",
+                            preferred.parent_path() / "config.yaml"})
+    if (yaml.empty() && fs::is_regular_file(y, ec)) yaml = y;
+  all.insert(all.begin(), {preferred, yaml});
+  return all;
+}
+
+void GuideController::setPreferredVqgan(const QString& path) {
+  m_preferredVqgan = path;
+  refreshAvailability();
+}
+
+QString GuideController::nextVqgan() const {
+  for (const auto& candidate : vqganCandidates()) {
+    const QString path = QString::fromStdString(candidate.first.string());
+    if (!m_failed->failedBefore(path)) return path;
+  }
+  return {};
+}
+
 void GuideController::refreshAvailability() {
   const bool clip = !find_default_clip().empty(), gan = m_panel->settings().gan;
-  // The VQGAN a run would use: the first one found that has not failed before.
-  std::filesystem::path vq;
-  for (const auto& candidate : vqgan::find_vqgans())
-    if (!m_failed->failedBefore(QString::fromStdString(candidate.first.string()))) {
-      vq = candidate.first;
-      break;
-    }
+  // The VQGAN a run would use: the preferred one, else the first one found, that has not failed before.
+  const std::filesystem::path vq = nextVqgan().toStdString();
   m_panel->setVqgan(vq.empty() ? QString() : QString::fromStdString((vq.parent_path().filename() / vq.filename()).string()));
   const bool generator = gan ? m_hasGan : !vq.empty();
   m_panel->setModelAvailable(clip && generator, !clip ? tr("A run needs a CLIP model; none is installed.")

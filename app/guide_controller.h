@@ -7,7 +7,10 @@
 #include <QStringList>
 #include <QVector>
 
+#include <filesystem>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "failed_models.h"
 #include "vqgan_panel.h"
@@ -30,6 +33,12 @@ class GuideController : public RunController {
   // The generators the GAN mode can steer (GanController::models), and whether a run can start.
   void setGenerators(const QStringList& names, const QStringList& paths);
   void refreshAvailability();
+  // The VQGAN runs try first (a .ckpt or .safetensors, its .yaml beside it); empty: the search
+  // order of the model folders. A file that is gone is passed over.
+  void setPreferredVqgan(const QString& path);
+  QString preferredVqgan() const { return m_preferredVqgan; }
+  // The VQGAN a run would use now: the first candidate that has not failed before; empty: none.
+  QString nextVqgan() const;
   QString runFolder() const { return m_runDir; }  // the current or last run's history folder
 
  Q_SIGNALS:
@@ -45,6 +54,7 @@ class GuideController : public RunController {
  private:
   void writeLatest(bool force);
   void takeVqganTrial();  // records the VQGANs the run could not load, says which it uses
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> vqganCandidates() const;  // preferred first
 
   VqganPanel* m_panel;
   QString m_history;
@@ -54,6 +64,7 @@ class GuideController : public RunController {
   QImage m_latest;
   QDateTime m_written;
   bool m_hasGan = false;
+  QString m_preferredVqgan;
   std::shared_ptr<FailedModels> m_failed;
   std::shared_ptr<VqganTrial> m_trial;  // the current run's
 };

@@ -26,6 +26,7 @@
 #include "error_text.h"
 #include "draw_controller.h"
 #include "failed_models.h"
+#include "get_models_dialog.h"
 #include "gan_controller.h"
 #include "guide_controller.h"
 #include "gan_panel.h"
@@ -91,6 +92,8 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connectExporter(m_drawExporter, [this](const QString& text) { m_draw->setStatus(text); });
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
+  connect(m_clip, &ClipPanel::getModelsRequested, this, &MainWindow::showGetModels);
+  connect(m_vqgan, &VqganPanel::getModelsRequested, this, &MainWindow::showGetModels);
   connect(m_clip, &ClipPanel::imageRejected, this, [this](const QString& path, const QString& reason) {
     showMessage(tr("Could not open %1: %2").arg(QDir::toNativeSeparators(path), reason), true);
   });
@@ -118,6 +121,7 @@ void MainWindow::buildMenus() {
   quit->setMenuRole(QAction::QuitRole);
 
   QMenu* models = menuBar()->addMenu(tr("&Models"));
+  models->addAction(tr("&Get Models…"), this, &MainWindow::showGetModels);
   models->addAction(tr("Model &Folders…"), this, &MainWindow::showModelFolders);
   models->addAction(tr("Open &CLIP Checkpoint…"), this, &MainWindow::openClipCheckpoint);
   models->addAction(tr("&Train a Mini-CLIP…"), this, &MainWindow::showTrainWindow);
@@ -202,6 +206,7 @@ void MainWindow::rescanModels() {
   m_ganController->refresh();
   m_vqgan->setModelAvailable(false, tr("Looking for generators…"));
   m_draw->setModelAvailable(!find_default_clip().empty(), tr("A run needs a CLIP model; none is installed."));
+  updateModelsBanners();
 }
 
 void MainWindow::connectClip() {
@@ -214,6 +219,7 @@ void MainWindow::connectClip() {
     m_models->setText(tr("CLIP: %1").arg(m_clipName) + QStringLiteral(" · ") +
                       (m_modelCount == 0 ? tr("Models: none found") : tr("Models: %n file(s) found", nullptr, m_modelCount)));
     m_models->setToolTip(QDir::toNativeSeparators(path) + QLatin1Char('\n') + description);
+    updateModelsBanners();
   });
   connect(m_clipController, &ClipController::fellBack, this, [this](const QString& message, bool fresh) {
     // A new failure is worth a (non-modal) box; files remembered from before, the status bar.
@@ -357,6 +363,8 @@ void MainWindow::restoreState() {
     guide.gan = m_settings->value(Settings::Key::GuideMode).toString() == QLatin1String("gan");
     m_vqgan->setSettings(guide);
   }
+  const QString vqgan = m_settings->value(Settings::Key::VqganModel).toString();
+  if (!vqgan.isEmpty()) m_guideController->setPreferredVqgan(vqgan);
   m_draw->setPrompts(m_settings->value(Settings::Key::DrawPrompts).toString());
 }
 

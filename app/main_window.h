@@ -27,6 +27,7 @@ class GuideController;
 class DrawPanel;
 class EngineBridge;
 class FailedModels;
+class GetModelsDialog;
 class GanPanel;
 class RunView;
 class Settings;
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   GuideController* guideController() const { return m_guideController; }
   DrawController* drawController() const { return m_drawController; }
   TrainWindow* trainWindow() const { return m_trainWindow; }  // null until first shown
+  GetModelsDialog* getModelsDialog() const { return m_getModels; }  // null until first shown
   // Animation exports of the GAN, CLIP + VQGAN and CLIPDraw tabs, one each.
   AnimationExporter* ganExporter() const { return m_ganExporter; }
   AnimationExporter* guideExporter() const { return m_guideExporter; }
@@ -64,6 +66,7 @@ class MainWindow : public QMainWindow {
   void exportView();
   void showPreferences();
   void showModelFolders();
+  void showGetModels();  // Models ▸ Get Models, and the tabs' banners
   void rescanModels();
   void openClipCheckpoint();
   void showTrainWindow();  // Models ▸ Train a Mini-CLIP
@@ -83,6 +86,8 @@ class MainWindow : public QMainWindow {
   void showMessage(const QString& text, bool error, bool offerModelFolders = false);
   void onSettingChanged(int key);
   void connectClip();
+  // The CLIP and CLIP + VQGAN tabs' banners while only the embedded models are here.
+  void updateModelsBanners();
   void connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status);
   static QStringList defaultPhotos();  // the shipped photos, the row's default
 
@@ -107,6 +112,8 @@ class MainWindow : public QMainWindow {
   AnimationExporter* m_guideExporter;
   AnimationExporter* m_drawExporter;
   TrainWindow* m_trainWindow = nullptr;
+  GetModelsDialog* m_getModels = nullptr;
+  QString m_catalogError;  // said once in the status bar
   QString m_clipName;
   QString m_lastMessage;
   int m_modelCount = 0;

@@ -40,6 +40,7 @@ const QList<Entry>& table() {
       {Settings::Key::GanTruncation, "gan/truncation", 0.0},
       {Settings::Key::VqganPrompts, "vqgan/prompts", QStringLiteral("a red apple")},
       {Settings::Key::GuideMode, "vqgan/mode", QStringLiteral("vqgan")},
+      {Settings::Key::VqganModel, "vqgan/model", QString()},
       {Settings::Key::DrawPrompts, "draw/prompts", QStringLiteral("a red heart")},
       {Settings::Key::LastImageFolder, "paths/lastImageFolder",
        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)},

@@ -32,6 +32,7 @@ class Settings : public QObject {
     GanTruncation,  // 0 = off
     VqganPrompts,
     GuideMode,      // the CLIP + VQGAN tab's generator: "vqgan" or "gan"
+    VqganModel,     // the VQGAN runs try first (Models ▸ Get Models ▸ Use for CLIP + VQGAN); "" = the search order
     DrawPrompts,
     LastImageFolder,
     LastExportFolder,

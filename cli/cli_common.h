@@ -89,5 +89,6 @@ void add_draw_command(CLI::App& app, Globals& globals);      // draw
 void add_generate_command(CLI::App& app, Globals& globals);  // generate
 void add_vqgan_command(CLI::App& app, Globals& globals);     // vqgan reconstruct|decode-random
 void add_judge_command(CLI::App& app, Globals& globals);     // judge
+void add_models_command(CLI::App& app, Globals& globals);    // models list|fetch|verify|remove
 
 }  // namespace atelier::cli

@@ -15,10 +15,14 @@ packages=(
   libopencv-dev nlohmann-json3-dev libyaml-dev libpcre2-dev libutf8proc-dev libcli11-dev zlib1g-dev
   # animation writers
   libgif-dev libwebp-dev libimagequant-dev
+  # Models ▸ Get Models: downloads (HTTPS) and SHA-256
+  libcurl4-openssl-dev libssl-dev
   # data the embedded models are trained on
   fonts-noto-color-emoji unicode-data unicode-cldr-core dataset-fashion-mnist wamerican libfreetype-dev
   # tests: headless GUI, benchmarks, metadata validation
   xvfb xauth libbenchmark-dev desktop-file-utils appstream
+  # tests: the loopback HTTP server the downloads are tested against
+  python3
 )
 
 missing=()

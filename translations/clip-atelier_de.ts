@@ -51,6 +51,14 @@
         <source>This is a bug: please report it with the details.</source>
         <translation>Das ist ein Fehler im Programm: Bitte melden Sie ihn mit den Details.</translation>
     </message>
+    <message>
+        <source>Reading or writing failed</source>
+        <translation>Lesen oder Schreiben fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Check the disk&apos;s free space and the network, then try again: nothing half-written was kept.</source>
+        <translation>Prüfen Sie den freien Speicherplatz auf dem Datenträger und das Netzwerk und versuchen Sie es dann erneut: Nichts halb Geschriebenes wurde behalten.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -162,6 +170,14 @@
     <message>
         <source>Cosine and softmax</source>
         <translation>Kosinus und softmax</translation>
+    </message>
+    <message>
+        <source>Get Models…</source>
+        <translation>Modelle holen…</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
+        <translation>Das CLIP von OpenAI und die VQGANs von taming, heruntergeladen und geprüft (Modelle ▸ Modelle holen)</translation>
     </message>
 </context>
 <context>
@@ -730,6 +746,181 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::GetModelsDialog</name>
+    <message>
+        <source>the model catalogue</source>
+        <translation>der Modellkatalog</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <source>Downloads the model (and what it needs) into your models folder, checking its SHA-256</source>
+        <translation>Lädt das Modell (und was es benötigt) in Ihren Modellordner herunter und prüft seine SHA-256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stops the download; the part downloaded is kept and Download resumes it</source>
+        <translation>Stoppt den Download; der heruntergeladene Teil bleibt erhalten, und „Herunterladen“ setzt ihn fort</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Checks each file&apos;s size and SHA-256 against the published or recorded one</source>
+        <translation>Vergleicht Größe und SHA-256-Prüfsumme jeder Datei mit den veröffentlichten oder aufgezeichneten Werten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Deletes the model&apos;s files from your models folder (never files found elsewhere)</source>
+        <translation>Löscht die Dateien des Modells aus Ihrem Modellordner (niemals anderswo gefundene Dateien)</translation>
+    </message>
+    <message>
+        <source>Use for C&amp;LIP</source>
+        <translation>Für C&amp;LIP verwenden</translation>
+    </message>
+    <message>
+        <source>Loads it in the CLIP tab</source>
+        <translation>Lädt es im CLIP-Tab</translation>
+    </message>
+    <message>
+        <source>Use for CLIP + V&amp;QGAN</source>
+        <translation>Für CLIP + V&amp;QGAN verwenden</translation>
+    </message>
+    <message>
+        <source>Makes it the VQGAN of CLIP + VQGAN runs</source>
+        <translation>Macht es zum VQGAN der Läufe von CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>Get Models</source>
+        <translation>Modelle holen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>What it is for</source>
+        <translation>Wofür es dient</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 is installed in %2.</source>
+        <translation>%1 ist in %2 installiert.</translation>
+    </message>
+    <message>
+        <source>The download of %1 was stopped. The part downloaded is kept: Download resumes it.</source>
+        <translation>Der Download von %1 wurde gestoppt. Der heruntergeladene Teil bleibt erhalten: „Herunterladen“ setzt ihn fort.</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Lizenz: %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2 (SHA-256: %3)</source>
+        <translation>%1 von %2 (SHA-256: %3)</translation>
+    </message>
+    <message>
+        <source>none published</source>
+        <translation>keine veröffentlicht</translation>
+    </message>
+    <message>
+        <source>SHA-256 recorded at download: %1</source>
+        <translation>Beim Herunterladen aufgezeichnete SHA-256-Prüfsumme: %1</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>installiert</translation>
+    </message>
+    <message>
+        <source>found at %1</source>
+        <translation>gefunden in %1</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>file %1 of %2</source>
+        <translation>Datei %1 von %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation>%1 wird geprüft</translation>
+    </message>
+    <message>
+        <source>%1 is as expected:</source>
+        <translation>%1 ist wie erwartet:</translation>
+    </message>
+    <message>
+        <source>%1 is not as expected:</source>
+        <translation>%1 ist nicht wie erwartet:</translation>
+    </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <source>Delete the files of %1 from your models folder?</source>
+        <translation>Die Dateien von %1 aus Ihrem Modellordner löschen?</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>%1 wird entfernt</translation>
+    </message>
+</context>
+<context>
     <name>atelier::GuideController</name>
     <message>
         <source>The latent of step %1 is no longer kept.</source>
@@ -1244,6 +1435,22 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation>&amp;Modelle holen…</translation>
+    </message>
+    <message>
+        <source>The CLIP in use, %1, is a mini-CLIP: it knows emoji, shapes and clip art drawn small, not photographs. OpenAI&apos;s CLIP reads photographs.</source>
+        <translation>Das verwendete CLIP, %1, ist ein Mini-CLIP: Es kennt Emoji, Formen und klein gezeichnete Cliparts, aber keine Fotos. Das CLIP von OpenAI versteht Fotos.</translation>
+    </message>
+    <message>
+        <source>No VQGAN is installed: taming&apos;s ImageNet VQGAN paints recognisable things.</source>
+        <translation>Es ist kein VQGAN installiert: Das ImageNet-VQGAN von taming malt erkennbare Dinge.</translation>
+    </message>
+    <message>
+        <source>The VQGAN in use, %1, is a mini-VQGAN: it paints emoji and shapes at 64 px. Taming&apos;s ImageNet VQGAN paints recognisable things.</source>
+        <translation>Das verwendete VQGAN, %1, ist ein Mini-VQGAN: Es malt Emoji und Formen in 64 px. Das ImageNet-VQGAN von taming malt erkennbare Dinge.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunController</name>
@@ -1656,6 +1863,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>none installed</source>
         <translation>keines installiert</translation>
+    </message>
+    <message>
+        <source>Get Models…</source>
+        <translation>Modelle holen…</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
+        <translation>Das CLIP von OpenAI und die VQGANs von taming, heruntergeladen und geprüft (Modelle ▸ Modelle holen)</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,14 @@
         <source>This is a bug: please report it with the details.</source>
         <translation>Es un error del programa: infórmelo con los detalles.</translation>
     </message>
+    <message>
+        <source>Reading or writing failed</source>
+        <translation>Falló la lectura o la escritura</translation>
+    </message>
+    <message>
+        <source>Check the disk&apos;s free space and the network, then try again: nothing half-written was kept.</source>
+        <translation>Compruebe el espacio libre del disco y la red, y vuelva a intentarlo: no se conservó nada escrito a medias.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -162,6 +170,14 @@
     <message>
         <source>Cosine and softmax</source>
         <translation>Coseno y softmax</translation>
+    </message>
+    <message>
+        <source>Get Models…</source>
+        <translation>Obtener modelos…</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
+        <translation>El CLIP de OpenAI y los VQGAN de taming, descargados y verificados (Modelos ▸ Obtener modelos)</translation>
     </message>
 </context>
 <context>
@@ -730,6 +746,181 @@ cos θ = %2</translation>
     </message>
 </context>
 <context>
+    <name>atelier::GetModelsDialog</name>
+    <message>
+        <source>the model catalogue</source>
+        <translation>el catálogo de modelos</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Descargar</translation>
+    </message>
+    <message>
+        <source>Downloads the model (and what it needs) into your models folder, checking its SHA-256</source>
+        <translation>Descarga el modelo (y lo que necesita) en su carpeta de modelos y comprueba su SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Stops the download; the part downloaded is kept and Download resumes it</source>
+        <translation>Detiene la descarga; la parte descargada se conserva y «Descargar» la reanuda</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>Checks each file&apos;s size and SHA-256 against the published or recorded one</source>
+        <translation>Compara el tamaño y el SHA-256 de cada archivo con los publicados o registrados</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Deletes the model&apos;s files from your models folder (never files found elsewhere)</source>
+        <translation>Borra los archivos del modelo de su carpeta de modelos (nunca archivos encontrados en otro lugar)</translation>
+    </message>
+    <message>
+        <source>Use for C&amp;LIP</source>
+        <translation>Usar para C&amp;LIP</translation>
+    </message>
+    <message>
+        <source>Loads it in the CLIP tab</source>
+        <translation>Lo carga en la pestaña CLIP</translation>
+    </message>
+    <message>
+        <source>Use for CLIP + V&amp;QGAN</source>
+        <translation>Usar para CLIP + V&amp;QGAN</translation>
+    </message>
+    <message>
+        <source>Makes it the VQGAN of CLIP + VQGAN runs</source>
+        <translation>Lo convierte en el VQGAN de las ejecuciones de CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>Get Models</source>
+        <translation>Obtener modelos</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>What it is for</source>
+        <translation>Para qué sirve</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1 is installed in %2.</source>
+        <translation>%1 está instalado en %2.</translation>
+    </message>
+    <message>
+        <source>The download of %1 was stopped. The part downloaded is kept: Download resumes it.</source>
+        <translation>Se detuvo la descarga de %1. La parte descargada se conserva: «Descargar» la reanuda.</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licencia: %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2 (SHA-256: %3)</source>
+        <translation>%1 desde %2 (SHA-256: %3)</translation>
+    </message>
+    <message>
+        <source>none published</source>
+        <translation>no publicado</translation>
+    </message>
+    <message>
+        <source>SHA-256 recorded at download: %1</source>
+        <translation>SHA-256 registrado en la descarga: %1</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>instalado</translation>
+    </message>
+    <message>
+        <source>found at %1</source>
+        <translation>encontrado en %1</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>no instalado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Descargando %1…</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Descargando %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>faltan %1</translation>
+    </message>
+    <message>
+        <source>file %1 of %2</source>
+        <translation>archivo %1 de %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>Verificando %1…</translation>
+    </message>
+    <message>
+        <source>Verifying %1</source>
+        <translation>Verificando %1</translation>
+    </message>
+    <message>
+        <source>%1 is as expected:</source>
+        <translation>%1 es como se esperaba:</translation>
+    </message>
+    <message>
+        <source>%1 is not as expected:</source>
+        <translation>%1 no es como se esperaba:</translation>
+    </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>Eliminar modelo</translation>
+    </message>
+    <message>
+        <source>Delete the files of %1 from your models folder?</source>
+        <translation>¿Borrar los archivos de %1 de su carpeta de modelos?</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Eliminado: %1</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Eliminando %1</translation>
+    </message>
+</context>
+<context>
     <name>atelier::GuideController</name>
     <message>
         <source>The latent of step %1 is no longer kept.</source>
@@ -1244,6 +1435,22 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Status</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation>&amp;Obtener modelos…</translation>
+    </message>
+    <message>
+        <source>The CLIP in use, %1, is a mini-CLIP: it knows emoji, shapes and clip art drawn small, not photographs. OpenAI&apos;s CLIP reads photographs.</source>
+        <translation>El CLIP en uso, %1, es un mini-CLIP: conoce emoji, formas y clip art dibujados en pequeño, no fotografías. El CLIP de OpenAI entiende fotografías.</translation>
+    </message>
+    <message>
+        <source>No VQGAN is installed: taming&apos;s ImageNet VQGAN paints recognisable things.</source>
+        <translation>No hay ningún VQGAN instalado: el VQGAN de ImageNet de taming pinta cosas reconocibles.</translation>
+    </message>
+    <message>
+        <source>The VQGAN in use, %1, is a mini-VQGAN: it paints emoji and shapes at 64 px. Taming&apos;s ImageNet VQGAN paints recognisable things.</source>
+        <translation>El VQGAN en uso, %1, es un mini-VQGAN: pinta emoji y formas a 64 px. El VQGAN de ImageNet de taming pinta cosas reconocibles.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::RunController</name>
@@ -1656,6 +1863,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>none installed</source>
         <translation>ninguno instalado</translation>
+    </message>
+    <message>
+        <source>Get Models…</source>
+        <translation>Obtener modelos…</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
+        <translation>El CLIP de OpenAI y los VQGAN de taming, descargados y verificados (Modelos ▸ Obtener modelos)</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMimeData>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -30,12 +33,26 @@ ClipPanel::ClipPanel(QWidget* parent)
              "image is the same thing with prompts such as \"a photo of a dog\".</p>"),
           this)),
       m_banner(new QLabel(this)),
+      m_modelsBanner(new QFrame(this)),
+      m_modelsText(new QLabel(m_modelsBanner)),
       m_modes(new QTabWidget(this)),
       m_row(new ClipRowPage(this)),
       m_table(new ClipTablePage(this)),
       m_zeroShot(new ZeroShotPage(this)) {
   m_banner->setWordWrap(true);
   m_banner->setForegroundRole(QPalette::PlaceholderText);
+  // Only the embedded models here: what they know, and the way to the real ones.
+  m_modelsBanner->setObjectName(QStringLiteral("modelsBanner"));
+  m_modelsBanner->setFrameShape(QFrame::StyledPanel);
+  m_modelsText->setWordWrap(true);
+  auto* getModels = new QPushButton(tr("Get Models…"), m_modelsBanner);
+  getModels->setObjectName(QStringLiteral("getModelsButton"));
+  getModels->setToolTip(tr("OpenAI's CLIP and taming's VQGANs, downloaded and verified (Models ▸ Get Models)"));
+  connect(getModels, &QPushButton::clicked, this, &ClipPanel::getModelsRequested);
+  auto* bannerRow = new QHBoxLayout(m_modelsBanner);
+  bannerRow->addWidget(m_modelsText, 1);
+  bannerRow->addWidget(getModels);
+  m_modelsBanner->hide();
   m_modes->setDocumentMode(true);
   m_modes->addTab(m_row, tr("Prompt vs images"));
   m_modes->addTab(m_table, tr("Table"));
@@ -46,6 +63,7 @@ ClipPanel::ClipPanel(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_note);
   layout->addWidget(m_banner);
+  layout->addWidget(m_modelsBanner);
   layout->addWidget(m_modes, 1);
 
   connect(m_row, &ClipRowPage::promptChanged, this, &ClipPanel::promptChanged);
@@ -65,6 +83,13 @@ void ClipPanel::setModelAvailable(bool available, const QString& reason) {
   m_table->setModelAvailable(available);
   m_zeroShot->setModelAvailable(available);
 }
+
+void ClipPanel::setBanner(const QString& text) {
+  m_modelsText->setText(text);
+  m_modelsBanner->setVisible(!text.isEmpty());
+}
+
+QString ClipPanel::bannerText() const { return m_modelsBanner->isHidden() ? QString() : m_modelsText->text(); }
 
 void ClipPanel::dragEnterEvent(QDragEnterEvent* event) {
   if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) event->acceptProposedAction();

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QFrame;
 class QLabel;
 class QTabWidget;
 
@@ -48,6 +49,10 @@ class ClipPanel : public QWidget {
   QStringList imageNames() const;
   // Whether a CLIP model is there to score with; reason says what to do when it isn't.
   void setModelAvailable(bool available, const QString& reason);
+  // The first-run banner (objectName "modelsBanner"): one sentence and a Get Models… button
+  // (getModelsRequested); empty text hides it.
+  void setBanner(const QString& text);
+  QString bannerText() const;
   bool pasteFromClipboard();
 
   // Table mode: prompts x images; measure 0 cosine, 1 softmax over images, 2 softmax over prompts.
@@ -95,6 +100,7 @@ class ClipPanel : public QWidget {
   void tableRequested(const QStringList& prompts);
   void classifyRequested(int image, const QStringList& labels, const QStringList& templates);
   void vocabularyRequested();  // the mini-CLIP's own labels
+  void getModelsRequested();   // the banner's button: Models ▸ Get Models
   // Debounced: the prompt stopped changing, or the images changed.
   void scoreRequested(const QString& prompt);
 
@@ -105,6 +111,8 @@ class ClipPanel : public QWidget {
  private:
   NoteBox* m_note;
   QLabel* m_banner;
+  QFrame* m_modelsBanner;
+  QLabel* m_modelsText;
   QTabWidget* m_modes;
   ClipRowPage* m_row;
   ClipTablePage* m_table;

@@ -12,12 +12,15 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <limits>
 
@@ -47,7 +50,9 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_lr(realBox(this, 0.001, 1.0, 0.05, 3)),
       m_optimiser(new QComboBox(this)),
       m_seed(intBox(this, 0, std::numeric_limits<int>::max(), 0)),
-      m_size(new QComboBox(this)) {
+      m_size(new QComboBox(this)),
+      m_modelsBanner(new QFrame(this)),
+      m_modelsText(new QLabel(m_modelsBanner)) {
   m_mode->addItem(tr("CLIP + GAN"));
   m_mode->addItem(tr("CLIP + VQGAN"));
   m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (the shipped mini-VQGAN, or a "
@@ -113,7 +118,28 @@ VqganPanel::VqganPanel(QWidget* parent)
   form()->addRow(QString(), exportRun);
   form()->addRow(statusLabel());
   setAcceptDrops(true);
+
+  // Only the embedded VQGAN here: what it paints, and the way to taming's (under the explanation).
+  m_modelsBanner->setObjectName(QStringLiteral("modelsBanner"));
+  m_modelsBanner->setFrameShape(QFrame::StyledPanel);
+  m_modelsText->setWordWrap(true);
+  auto* getModels = new QPushButton(tr("Get Models…"), m_modelsBanner);
+  getModels->setObjectName(QStringLiteral("getModelsButton"));
+  getModels->setToolTip(tr("OpenAI's CLIP and taming's VQGANs, downloaded and verified (Models ▸ Get Models)"));
+  connect(getModels, &QPushButton::clicked, this, &VqganPanel::getModelsRequested);
+  auto* bannerRow = new QHBoxLayout(m_modelsBanner);
+  bannerRow->addWidget(m_modelsText, 1);
+  bannerRow->addWidget(getModels);
+  m_modelsBanner->hide();
+  if (auto* column = qobject_cast<QVBoxLayout*>(layout())) column->insertWidget(1, m_modelsBanner);
 }
+
+void VqganPanel::setBanner(const QString& text) {
+  m_modelsText->setText(text);
+  m_modelsBanner->setVisible(!text.isEmpty());
+}
+
+QString VqganPanel::bannerText() const { return m_modelsBanner->isHidden() ? QString() : m_modelsText->text(); }
 
 VqganPanel::Settings VqganPanel::settings() const {
   Settings s;

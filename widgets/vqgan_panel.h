@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFrame;
 class QLabel;
 class QSpinBox;
 class QDragEnterEvent;
@@ -38,6 +39,10 @@ class VqganPanel : public GuidedPanel {
   // The frame with the settings in its PNG text chunks; written whole or not at all.
   static QImage withSettings(QImage frame, const Settings& settings);
   void setHistoryFolder(const QString& folder) { m_historyFolder = folder; }
+  // The first-run banner (objectName "modelsBanner"): one sentence and a Get Models… button
+  // (getModelsRequested); empty text hides it.
+  void setBanner(const QString& text);
+  QString bannerText() const;
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -46,6 +51,7 @@ class VqganPanel : public GuidedPanel {
  Q_SIGNALS:
   void learningRateEdited(double lr);
   void modeChanged(bool gan);
+  void getModelsRequested();  // the banner's button: Models ▸ Get Models
 
  private:
   QComboBox* m_mode;
@@ -60,6 +66,8 @@ class VqganPanel : public GuidedPanel {
   QSpinBox* m_seed;
   QComboBox* m_size;
   QString m_historyFolder;
+  QFrame* m_modelsBanner;
+  QLabel* m_modelsText;
 };
 
 }  // namespace atelier

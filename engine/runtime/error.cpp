@@ -15,6 +15,7 @@ const char* to_string(ErrorKind kind) {
     case ErrorKind::Device: return "device error";
     case ErrorKind::Internal: return "internal error";
     case ErrorKind::Cancelled: return "cancelled";
+    case ErrorKind::Io: return "input/output error";
   }
   return "error";
 }

@@ -14,6 +14,7 @@ enum class ErrorKind {
   Device,           // the compute device failed or is missing
   Internal,         // a bug: nothing the user did
   Cancelled,        // the user stopped it
+  Io,               // the disk or the network failed (full disk, refused connection, timeout)
 };
 
 const char* to_string(ErrorKind kind);

@@ -13,6 +13,7 @@ const char* to_string(ModelDirKind kind) {
   switch (kind) {
     case ModelDirKind::Environment: return "environment";
     case ModelDirKind::User: return "user";
+    case ModelDirKind::Found: return "found";
     case ModelDirKind::Embedded: return "embedded";
   }
   return "unknown";
@@ -60,8 +61,33 @@ std::vector<ModelDir> model_search_paths() {
     }
   }
   add(ModelDirKind::User, user_data_dir() / "models");
+  for (auto& found : discovered_model_dirs()) add(ModelDirKind::Found, std::move(found));
   add(ModelDirKind::Embedded, data_dir() / "models");
   return dirs;
+}
+
+std::vector<fs::path> discovered_model_dirs() {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  auto env = [](const char* name) -> fs::path {
+    const char* v = std::getenv(name);
+    return v && *v && fs::path(v).is_absolute() ? fs::path(v) : fs::path();
+  };
+  const fs::path home = env("HOME");
+  if (!home.empty() && fs::is_directory(home / ".cache/clip", ec)) out.push_back(home / ".cache/clip");
+  fs::path hub = env("HF_HUB_CACHE");
+  if (hub.empty() && !env("HF_HOME").empty()) hub = env("HF_HOME") / "hub";
+  if (hub.empty() && !home.empty()) hub = home / ".cache/huggingface/hub";
+  std::vector<fs::path> snapshots;
+  if (!hub.empty() && fs::is_directory(hub, ec))
+    for (const auto& entry : fs::directory_iterator(hub, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind("models--openai--clip-vit-", 0) == 0 && fs::is_directory(entry.path() / "snapshots", ec))
+        snapshots.push_back(entry.path() / "snapshots");
+    }
+  std::sort(snapshots.begin(), snapshots.end());
+  out.insert(out.end(), snapshots.begin(), snapshots.end());
+  return out;
 }
 
 std::vector<fs::path> default_clip_candidates() {

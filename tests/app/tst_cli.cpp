@@ -1,4 +1,5 @@
 // clip-atelier-cli as a user runs it: --help, --version, info --json, and bad flags.
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "../common/crafted_images.h"
+#include "../common/http_server.h"
 #include "../common/openai_vocab.h"
 #include "io/animation.h"
 #include "io/image.h"
@@ -605,6 +607,56 @@ class TestCli : public QObject {
     QVERIFY2(r.err.contains(file.toUtf8()) && r.err.contains("larger than this system allows"), r.err.constData());
     QVERIFY2(!r.err.contains("FFmpeg"), r.err.constData());
     QCOMPARE(leftIn(dir.path()), QStringList());  // no file, no .partial
+  }
+
+  void modelsFetchFromALoopbackServer() {
+    // Issue 18: `models fetch` against a real HTTP server on 127.0.0.1, with a test catalogue:
+    // the CLIP and its vocabulary land verified, `embed` works with the fetched model, `models
+    // list` and `verify` say so, a wrong id names the catalogue's, and `remove` takes it away.
+    QTemporaryDir tmp;
+    const QString root = tmp.filePath("server"), to = tmp.filePath("models");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(QFile::copy(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_openai_jit.pt", root + "/ViT-B-32.pt"));
+    QVERIFY(QFile::copy(ATELIER_SOURCE_DIR "/tests/data/clip/tiny_vocab.txt.gz", root + "/bpe_simple_vocab_16e6.txt.gz"));
+    atelier::test::HttpServer server(root, tmp.filePath("server.log"));
+    QVERIFY2(server.port() > 0, qPrintable(server.error()));
+    auto sha = [](const QString& path) {
+      QFile f(path);
+      f.open(QIODevice::ReadOnly);
+      return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+    };
+    auto entry = [&](const char* id, const char* kind, const QString& file, const QJsonArray& needs) {
+      return QJsonObject{{"id", id}, {"name", id}, {"kind", kind}, {"needs", needs},
+                         {"files", QJsonArray{QJsonObject{{"name", file}, {"url", server.url(file)}, {"sha256", sha(root + "/" + file)},
+                                                          {"sha256_source", "published"}}}}};
+    };
+    const QString catalog = tmp.filePath("catalog.json");
+    QFile c(catalog);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write(QJsonDocument(QJsonObject{{"version", 1},
+                                      {"models", QJsonArray{entry("vocab", "vocabulary", "bpe_simple_vocab_16e6.txt.gz", {}),
+                                                            entry("vit-b-32", "clip", "ViT-B-32.pt", QJsonArray{"vocab"})}}})
+                .toJson());
+    c.close();
+    const QStringList where{"--catalog", catalog, "--to", to};
+    Run fetched = run(QStringList{"models", "fetch", "vit-b-32"} + where);
+    QVERIFY2(fetched.code == 0, fetched.err.constData());
+    QVERIFY2(fetched.err.contains("vit-b-32 loads"), fetched.err.constData());  // opened by the program's reader
+    QCOMPARE(sha(to + "/ViT-B-32.pt"), sha(root + "/ViT-B-32.pt"));
+    Run embed = run({"embed", "--clip", to + "/ViT-B-32.pt", "--text", "a photo of a cat", "--json"});
+    QVERIFY2(embed.code == 0, embed.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(embed.out).object()["texts"].toArray().size(), 1);
+    Run list = run(QStringList{"models", "list", "--json"} + where);
+    QVERIFY2(list.code == 0, list.err.constData());
+    for (const auto& m : QJsonDocument::fromJson(list.out).object()["models"].toArray())
+      QCOMPARE(m.toObject()["state"].toString(), QStringLiteral("installed"));
+    Run verify = run(QStringList{"models", "verify"} + where);
+    QVERIFY2(verify.code == 0 && verify.out.count("ok") == 2, verify.out.constData());
+    Run unknown = run(QStringList{"models", "fetch", "vit-h-99"} + where);
+    QVERIFY(unknown.code != 0);
+    QVERIFY2(unknown.err.contains("vit-h-99") && unknown.err.contains("vit-b-32"), unknown.err.constData());
+    Run removed = run(QStringList{"models", "remove", "vit-b-32"} + where);
+    QVERIFY2(removed.code == 0 && !QFile::exists(to + "/ViT-B-32.pt"), removed.err.constData());
   }
 
  private:

@@ -1,4 +1,5 @@
 // The engine's runtime: the worker, job control, errors, threads, devices and model paths.
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -488,9 +489,13 @@ class TestRuntime : public QObject {
   }
 
   void modelSearchPaths() {
-    QTemporaryDir a, b, xdg;
+    QTemporaryDir a, b, xdg, home;
     qputenv(kModelPathEnv, QByteArray(a.path().toUtf8() + ":" + b.path().toUtf8()));
     qputenv("XDG_DATA_HOME", xdg.path().toUtf8());
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", home.path().toUtf8());
+    qunsetenv("HF_HOME");
+    qunsetenv("HF_HUB_CACHE");
     auto dirs = model_search_paths();
     QCOMPARE(dirs.size(), size_t(4));
     QCOMPARE(dirs[0].kind, ModelDirKind::Environment);
@@ -499,6 +504,19 @@ class TestRuntime : public QObject {
     QCOMPARE(QString::fromStdString(dirs[2].path.string()), xdg.path() + "/clip-atelier/models");
     QCOMPARE(dirs[3].kind, ModelDirKind::Embedded);
     QVERIFY(dirs[3].exists);
+    // Where other tools put models, searched after the user's folder, without copying: OpenAI's
+    // ~/.cache/clip and the Hugging Face hub cache's openai/clip-vit-* snapshots.
+    QVERIFY(QDir().mkpath(home.path() + "/.cache/clip"));
+    QVERIFY(QDir().mkpath(home.path() + "/.cache/huggingface/hub/models--openai--clip-vit-base-patch32/snapshots/abc123"));
+    QVERIFY(QDir().mkpath(home.path() + "/.cache/huggingface/hub/models--someone--other/snapshots/def"));
+    dirs = model_search_paths();
+    QCOMPARE(dirs.size(), size_t(6));
+    QCOMPARE(dirs[3].kind, ModelDirKind::Found);
+    QCOMPARE(QString::fromStdString(dirs[3].path.string()), home.path() + "/.cache/clip");
+    QCOMPARE(QString::fromStdString(dirs[4].path.string()),
+             home.path() + "/.cache/huggingface/hub/models--openai--clip-vit-base-patch32/snapshots");
+    QCOMPARE(dirs[5].kind, ModelDirKind::Embedded);
+    qputenv("HOME", realHome);
 
     // Formats are sniffed from the bytes, not the names.
     auto write = [](const QString& path, const std::string& bytes) {
