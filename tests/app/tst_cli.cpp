@@ -1,6 +1,7 @@
 // clip-atelier-cli as a user runs it: --help, --version, info --json, and bad flags.
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -657,6 +658,34 @@ class TestCli : public QObject {
     QVERIFY2(unknown.err.contains("vit-h-99") && unknown.err.contains("vit-b-32"), unknown.err.constData());
     Run removed = run(QStringList{"models", "remove", "vit-b-32"} + where);
     QVERIFY2(removed.code == 0 && !QFile::exists(to + "/ViT-B-32.pt"), removed.err.constData());
+
+    // Ctrl+C during a fetch (the server sends 4 kB every 0.05 s): it stops at once, says so, and
+    // keeps the .part; the same command again resumes it (a Range request) and completes.
+    QFile slow(tmp.filePath("slow.json"));
+    QVERIFY(slow.open(QIODevice::WriteOnly));
+    QJsonObject big = entry("big", "vocabulary", "ViT-B-32.pt", {});
+    QJsonObject file = big["files"].toArray()[0].toObject();
+    file["url"] = server.url("slow/ViT-B-32.pt");
+    big["files"] = QJsonArray{file};
+    slow.write(QJsonDocument(QJsonObject{{"version", 1}, {"models", QJsonArray{big}}}).toJson());
+    slow.close();
+    const QStringList fetchSlow{"models", "fetch", "big", "--catalog", slow.fileName(), "--to", to};
+    QProcess p;
+    p.start(QStringLiteral(CLI_PATH), fetchSlow);
+    QVERIFY(p.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(to + "/ViT-B-32.pt.part").size() > 20000, 20000);
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(5000));
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(p.exitCode() != 0 && err.contains("cancelled") && err.contains("ViT-B-32.pt.part is kept"), err.constData());
+    QVERIFY(QFile::exists(to + "/ViT-B-32.pt.part") && !QFile::exists(to + "/ViT-B-32.pt"));
+    Run resumed = run(fetchSlow);
+    QVERIFY2(resumed.code == 0, resumed.err.constData());
+    QCOMPARE(sha(to + "/ViT-B-32.pt"), sha(root + "/ViT-B-32.pt"));
+    QVERIFY(!QFile::exists(to + "/ViT-B-32.pt.part"));
+    bool ranged = false;
+    for (const QString& line : server.requests()) ranged = ranged || (line.startsWith("GET /slow/ViT-B-32.pt bytes=") && !line.endsWith("bytes=0-"));
+    QVERIFY2(ranged, qPrintable(server.requests().join('\n')));
   }
 
  private:

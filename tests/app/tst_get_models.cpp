@@ -162,6 +162,12 @@ class TestGetModels : public QObject {
     button("download")->click();
     QVERIFY(button("cancelDownload")->isEnabled());
     QVERIFY(!button("download")->isEnabled());
+    // The README's screenshot: the dialog mid-download (build/dev/screenshots/get-models.png).
+    QTRY_VERIFY_WITH_TIMEOUT(bar->value() > 200, 30000);  // KiB: into the CLIP, past its vocabulary
+    dialog()->resize(900, 420);
+    const QString shots = QStringLiteral(ATELIER_TEST_OUTPUT "/screenshots");
+    QDir().mkpath(shots);
+    QVERIFY(dialog()->grab().toImage().save(shots + QStringLiteral("/get-models.png")));
     QVERIFY2(ended.wait(60000), qPrintable(dialog()->status()));
     QVERIFY2(ended.first()[1].toBool(), qPrintable(dialog()->status()));
     QSet<int> moved;
