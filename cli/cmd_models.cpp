@@ -8,10 +8,8 @@
 #include <memory>
 
 #include "cli_common.h"
-#include "clip/clip.h"
 #include "hub/hub.h"
 #include "runtime/error.h"
-#include "vqgan/vqgan.h"
 
 namespace atelier::cli {
 
@@ -40,20 +38,6 @@ std::string clock_text(double seconds) {
   if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
   else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
-}
-
-// What loads proves more than a checksum where none is published: each fetched model is opened
-// by the program's own readers (nothing in it is run) and its architecture printed.
-void check_loads(const hub::CatalogEntry& e, const fs::path& dir) {
-  if (e.kind == "clip") {
-    const clip::Clip model = clip::Clip::load(dir / e.files.front().name);
-    std::fprintf(stderr, "%s loads: %s\n", e.id.c_str(), model.info().architecture.c_str());
-  } else if (e.kind == "vqgan") {
-    fs::path ckpt, yaml;
-    for (const auto& f : e.files) (fs::path(f.name).extension() == ".yaml" ? yaml : ckpt) = dir / f.name;
-    const vqgan::Vqgan model = vqgan::Vqgan::load(ckpt, yaml);
-    std::fprintf(stderr, "%s loads: %s\n", e.id.c_str(), model.info().architecture.c_str());
-  }
 }
 
 void list(const ModelsArgs& a) {
@@ -107,7 +91,8 @@ void fetch(const ModelsArgs& a) {
       const hub::CatalogEntry& e = *catalog.find(name);
       if (fetched.empty()) std::fprintf(stderr, "%s: already here (clip-atelier-cli models list says where)\n", e.id.c_str());
       for (const auto& id : fetched) std::fprintf(stderr, "%s: fetched into %s\n", id.c_str(), dir.string().c_str());
-      if (!a.no_check && !fetched.empty() && std::find(fetched.begin(), fetched.end(), e.id) != fetched.end()) check_loads(e, dir);
+      if (!a.no_check && e.kind != "vocabulary" && std::find(fetched.begin(), fetched.end(), e.id) != fetched.end())
+        std::fprintf(stderr, "%s loads: %s\n", e.id.c_str(), hub::check_loads(e, dir).c_str());
     }
   });
   (void)stopped;

@@ -45,6 +45,11 @@ std::vector<std::string> fetch(const Catalog& catalog, const std::string& id, co
                                const std::function<void(const FetchProgress&)>& progress = {},
                                const std::function<bool()>& cancelled = {}, const DownloadOptions& options = {});
 
+// Opens an entry's fetched files with the program's own readers (nothing in them is run) and
+// returns the architecture read ("" for a vocabulary); Error(BadFile) naming the entry when they
+// do not load as its kind. Where no checksum is published, this is what proves the download.
+std::string check_loads(const CatalogEntry& entry, const std::filesystem::path& dir = {});
+
 struct Verified {
   std::filesystem::path file;
   bool ok = false;

@@ -1,5 +1,7 @@
 #include "vqgan/vqgan.h"
 
+#include "io/input_file.h"
+
 #include <algorithm>
 #include <tuple>
 #include <ATen/CPUGeneratorImpl.h>
@@ -193,6 +195,35 @@ std::vector<std::pair<fs::path, fs::path>> find_vqgans() {
     for (const fs::path& y : {fs::path(f.path).replace_extension(".yaml"), f.path.parent_path() / "model.yaml", f.path.parent_path() / "config.yaml"})
       if (yaml.empty() && fs::is_regular_file(y, ec)) yaml = y;
     found.emplace_back(f.path, yaml);
+  }
+  // taming-transformers' own layout, as its training writes it (logs/RUN/) and as its released
+  // zips unpack (RUN/): RUN/checkpoints/last.ckpt with RUN/configs/*.yaml naming a taming VQGAN.
+  for (const ModelDir& d : model_search_paths()) {
+    if (!d.exists) continue;
+    std::vector<fs::path> runs;
+    std::error_code ec;
+    for (const fs::path& parent : {d.path, d.path / "logs"})
+      if (fs::is_directory(parent, ec))
+        for (const auto& entry : fs::directory_iterator(parent, ec))
+          if (fs::is_regular_file(entry.path() / "checkpoints" / "last.ckpt", ec)) runs.push_back(entry.path());
+    std::sort(runs.begin(), runs.end());
+    for (const fs::path& run : runs) {
+      std::vector<fs::path> yamls;
+      for (const auto& entry : fs::directory_iterator(run / "configs", ec))
+        if (entry.path().extension() == ".yaml") yamls.push_back(entry.path());
+      std::sort(yamls.begin(), yamls.end());
+      for (const fs::path& y : yamls) {
+        std::string text;
+        try {
+          text = read_regular_file(y, 1 << 20, "a taming config");
+        } catch (const Error&) {
+          continue;
+        }
+        if (text.find("taming.models.vqgan") == std::string::npos) continue;
+        found.emplace_back(run / "checkpoints" / "last.ckpt", y);
+        break;
+      }
+    }
   }
   return found;
 }

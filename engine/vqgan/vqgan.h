@@ -76,6 +76,8 @@ VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats,
 // (same stem, or model.yaml / config.yaml in a model folder). Empty paths when there is none.
 std::pair<std::filesystem::path, std::filesystem::path> find_vqgan();
 // Every such VQGAN, in the search order (the first is find_vqgan()'s): the GUI tries them in turn.
+// Then taming-transformers' own layout in each search folder (RUN/ or logs/RUN/):
+// RUN/checkpoints/last.ckpt with the first RUN/configs/*.yaml whose target is a taming VQGAN.
 std::vector<std::pair<std::filesystem::path, std::filesystem::path>> find_vqgans();
 // The VQGAN from a worker's model cache (Vqgan::load_or_find's rules), loaded once per file.
 std::shared_ptr<Vqgan> shared_vqgan(ModelCache& cache, const std::filesystem::path& checkpoint = {},

@@ -97,6 +97,35 @@ class TestVqgan : public QObject {
     QCOMPARE(model->config.factor(), int64_t(2));
   }
 
+  void tamingsOwnLayoutIsFound() {
+    // A taming run folder as its training writes it (logs/RUN/checkpoints/last.ckpt with
+    // logs/RUN/configs/DATE-project.yaml) and as its released zips unpack (RUN/...): found in a
+    // models folder whatever the run's name, with its config; a run of another model is not.
+    QTemporaryDir models;
+    const fs::path root = models.path().toStdString();
+    auto run = [&](const fs::path& dir, const std::string& yaml_text) {
+      fs::create_directories(dir / "checkpoints");
+      fs::create_directories(dir / "configs");
+      fs::copy_file(kData + "tiny.ckpt", dir / "checkpoints" / "last.ckpt");
+      std::ofstream(dir / "configs" / "2021-04-03T19-39-50-project.yaml") << yaml_text;
+    };
+    std::stringstream yaml;
+    yaml << std::ifstream(kData + "tiny.yaml").rdbuf();
+    run(root / "logs" / "2021-04-03T19-39-50_custom", yaml.str());
+    run(root / "my-transformer", "model:\n  target: taming.models.cond_transformer.Net2NetTransformer\n");
+    const QByteArray saved = qgetenv(kModelPathEnv);
+    qputenv(kModelPathEnv, models.path().toUtf8());
+    const auto found = vqgan::find_vqgans();
+    qputenv(kModelPathEnv, saved);
+    std::vector<std::pair<fs::path, fs::path>> ours;
+    for (const auto& f : found)
+      if (f.first.string().rfind(root.string(), 0) == 0) ours.push_back(f);
+    QCOMPARE(ours.size(), size_t(1));
+    QCOMPARE(ours[0].first, root / "logs" / "2021-04-03T19-39-50_custom" / "checkpoints" / "last.ckpt");
+    QCOMPARE(ours[0].second, root / "logs" / "2021-04-03T19-39-50_custom" / "configs" / "2021-04-03T19-39-50-project.yaml");
+    QCOMPARE(vqgan::Vqgan::load(ours[0].first, ours[0].second).info().n_embed, int64_t(32));
+  }
+
   void outputsMatchTheReference() {
     auto model = vqgan::load_vqgan(io::read_state_dict(kData + "tiny.ckpt"), "tiny.ckpt");
     at::NoGradGuard no_grad;
