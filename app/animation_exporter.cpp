@@ -2,8 +2,6 @@
 
 #include <QPointer>
 
-#include <algorithm>
-
 #include "engine_bridge.h"
 #include "image_convert.h"
 #include "io/animation.h"
@@ -13,23 +11,26 @@ namespace atelier {
 
 AnimationExporter::AnimationExporter(EngineBridge* bridge, QObject* parent) : QObject(parent), m_bridge(bridge) {}
 
-void AnimationExporter::start(const QString& path, const QList<QImage>& frames, double fps, int scale) {
+void AnimationExporter::start(const QString& path, const QList<QImage>& frames, const AnimationExport& options) {
+  // Only the frames written are converted (the engine enlarges them one at a time as it writes).
   std::vector<Image> converted;
-  converted.reserve(size_t(frames.size()));
-  int side = 0;
-  for (const QImage& f : frames) {
-    converted.push_back(toEngineImage(f));
-    side = std::max(side, std::min(f.width(), f.height()));
+  const QList<int> chosen = options.frameIndices(int(frames.size()));
+  converted.reserve(size_t(chosen.size()));
+  for (int i : chosen) converted.push_back(toEngineImage(frames[i]));
+  AnimationOptions o;
+  o.fps = options.fps;
+  o.smooth = options.smooth;
+  o.hold_last = options.holdSeconds;
+  if (!frames.isEmpty()) {
+    const QSize size = options.outputSize(frames.first().size());
+    o.width = size.width();
+    o.height = size.height();
   }
-  if (scale <= 0) scale = std::max(1, 256 / std::max(1, side));
   QPointer<AnimationExporter> self(this);
-  m_bridge->submitTask(tr("Exporting"), [self, path, converted = std::move(converted), fps, scale](JobContext&) {
+  m_bridge->submitTask(tr("Exporting"), [self, path, converted = std::move(converted), o](JobContext&) {
     QString error;
     int last = -1;
     try {
-      AnimationOptions o;
-      o.fps = fps;
-      o.scale = scale;
       write_animation(path.toStdString(), converted, o, [&](int done, int total) {
         const int percent = total > 0 ? done * 100 / total : 100;
         if (percent != last) {

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include "export_dialog.h"
+
 namespace atelier {
 
 class EngineBridge;
@@ -15,8 +17,10 @@ class AnimationExporter : public QObject {
   Q_OBJECT
  public:
   explicit AnimationExporter(EngineBridge* bridge, QObject* parent = nullptr);
-  // scale: nearest-neighbour enlargement (0: enough to make the frames at least 256 px).
-  void start(const QString& path, const QList<QImage>& frames, double fps = 24.0, int scale = 0);
+  // Writes what options say: every Nth of frames (and the last), at options.outputSize of the
+  // first frame's size, nearest or smooth, at options.fps, the last frame held holdSeconds more.
+  // The default options write every frame as it is, at 24 fps.
+  void start(const QString& path, const QList<QImage>& frames, const atelier::AnimationExport& options = atelier::AnimationExport());
 
  Q_SIGNALS:
   void progress(const QString& path, int done, int total);  // at most every whole percent

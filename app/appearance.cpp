@@ -7,6 +7,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTranslator>
+#include <QWidget>
 
 namespace atelier {
 
@@ -50,6 +51,22 @@ void applyTheme(const QString& theme) {
     QApplication::setStyle(QStyleFactory::create(platformStyle));
     QApplication::setPalette(QApplication::style()->standardPalette());
   }
+  // The application palette alone left widgets of open windows with the old one (their own
+  // palette() stayed light after a switch to dark, tst_appearance): each window gets it
+  // explicitly, and passes it down to every child, shown or not.
+  for (QWidget* w : QApplication::topLevelWidgets()) w->setPalette(QApplication::palette(w));
+}
+
+QRect firstWindowGeometry(const QRect& available, const QSize& needed, const QMargins& frame) {
+  const QSize border(frame.left() + frame.right(), frame.top() + frame.bottom());
+  const QSize most = (available.size() - border).expandedTo(QSize(1, 1));
+  // 85%: room around the window for the desktop, yet most of the screen for the images.
+  const QSize share = (available.size() * 0.85 - border).expandedTo(QSize(1, 1));
+  const QSize size = share.expandedTo(needed).boundedTo(most);
+  // Centred with its frame, so the title bar stays on the screen.
+  QRect outer(QPoint(0, 0), size + border);
+  outer.moveCenter(available.center());
+  return outer.marginsRemoved(frame);
 }
 
 QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("es")}; }

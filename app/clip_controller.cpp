@@ -69,18 +69,27 @@ void ClipController::connectPanel() {
     } else {
       p->setZeroShotTemplates(QStringLiteral("a photo of a {}"), ClipPanel::ensembleTemplates(), tr("CLIP's prompt engineering"));
     }
-    // The mini-CLIP knows emoji and shapes, not photographs: show it renders of what it knows,
-    // unless the user chose images.
-    if (isMiniClip() && (!m_settings || m_settings->value(Settings::Key::ClipImages).toStringList().isEmpty()))
+    // The mini-CLIP knows emoji and shapes, not photographs: show it renders of what it knows in
+    // place of the example photos; before the user's own images, unless they removed the renders.
+    qsizetype examples = p->exampleCount();
+    for (const QString& path : p->imagePaths()) examples += examplePhotos().contains(path);
+    const bool own = p->images().size() > examples;  // files or pasted images of the user's
+    m_keepImages = own;
+    if (isMiniClip() && (!own || !m_settings || m_settings->value(Settings::Key::ClipExamples).toBool()))
       renderDefaults();
     else
       m_latestScore = score(p->prompt(), p->images());
+  });
+  connect(p, &ClipPanel::resetExamplesRequested, this, &ClipController::resetExamples);
+  connect(p, &ClipPanel::examplesRemoved, this, [this] {
+    if (m_settings) m_settings->setValue(Settings::Key::ClipExamples, false);
   });
   connect(this, &ClipController::loadFailed, p, [p](const QString& message, bool kept) {
     if (kept) p->showScoreError(message);
     else p->setModelAvailable(false, tr("No CLIP model is loaded: %1").arg(message));
   });
-  connect(this, &ClipController::defaultImages, p, &ClipPanel::setRenderedImages);
+  connect(this, &ClipController::defaultImages, p,
+          [this, p](const QList<QImage>& images, const QStringList& names) { p->setRenderedImages(images, names, m_keepImages); });
   connect(p, &ClipPanel::tableRequested, this, [this, p](const QStringList& prompts) { table(prompts, p->images()); });
   connect(this, &ClipController::tableReady, p, [p](const ClipTable& t) {
     if (!t.error.isEmpty()) p->showTableError(t.error);
@@ -258,6 +267,26 @@ void ClipController::miniVocabulary() {
     }
     return labels;
   }, [this](const QStringList& labels, const EngineError&) { Q_EMIT vocabularyReady(labels); });
+}
+
+QStringList ClipController::examplePhotos() {
+  const QDir photos(QString::fromStdString((data_dir() / "photos").string()));
+  QStringList files;
+  for (const char* f : {"cat.png", "coffee.png", "rocket.jpg", "astronaut.png"}) files << photos.filePath(QLatin1String(f));
+  return files;
+}
+
+void ClipController::resetExamples() {
+  // The examples are the row again, at this start and the next ones.
+  if (m_settings) {
+    m_settings->setValue(Settings::Key::ClipImages, QStringList());
+    m_settings->setValue(Settings::Key::ClipExamples, true);
+  }
+  if (!m_panel) return;
+  m_keepImages = false;
+  if (m_ready && isMiniClip()) return renderDefaults();  // they replace the whole row when they come
+  m_panel->setRenderedImages({}, {});
+  m_panel->addImages(examplePhotos());
 }
 
 void ClipController::renderDefaults() {

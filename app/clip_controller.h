@@ -69,6 +69,11 @@ class ClipController : public QObject {
   qint64 score(const QString& prompt, const QList<QImage>& images);
   // The mini-CLIP's default images (renders of its datasets), answered by defaultImages().
   void renderDefaults();
+  // The row's examples back in place of its images (the renders for the mini-CLIP, the example
+  // photos for other CLIPs), also at the next start: the panel's Reset to Examples.
+  void resetExamples();
+  // The photos the row starts with (the shipped ones; MainWindow's defaultPhotos).
+  static QStringList examplePhotos();
   // Prompts x images, answered by tableReady().
   void table(const QStringList& prompts, const QList<QImage>& images);
   // image among labels (clip::zero_shot), answered by classified().
@@ -101,6 +106,7 @@ class ClipController : public QObject {
   QString m_path;
   qint64 m_generation = 0;
   qint64 m_latestScore = 0;
+  bool m_keepImages = false;  // the renders go before the row's images (the user's own)
 };
 
 }  // namespace atelier

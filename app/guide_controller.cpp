@@ -12,6 +12,8 @@
 #include "engine_bridge.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
+#include "guide/prompts.h"
+#include "history_dialog.h"
 #include "run_view.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
@@ -53,7 +55,18 @@ std::shared_ptr<vqgan::Vqgan> firstWorkingVqgan(ModelCache& cache, VqganTrial& t
   return vqgan::shared_vqgan(cache);  // NotFound: says where one goes
 }
 
-JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent,
+// The prompts' texts as the engine names them in a step's progress (none when they don't parse).
+QStringList promptNames(const QString& prompts) {
+  QStringList names;
+  try {
+    for (const auto& p : guide::parse_prompts(prompts.toStdString())) names << QString::fromStdString(p.text);
+  } catch (...) {
+    names.clear();  // the run fails on them and says why
+  }
+  return names;
+}
+
+JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent, const QString& initImage,
                std::shared_ptr<VqganTrial> trial) {
   guide::GuideOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? guide::GuideOptions{}.prompts : s.prompts.toStdString();
@@ -65,6 +78,7 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.seed = uint64_t(s.seed);
   o.width = o.height = s.size;
   o.start_latent.assign(startLatent.begin(), startLatent.end());
+  o.init_image = initImage.toStdString();  // VQGAN: the latent starts as this image's (weight 0: free to move)
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;
   return [o, requested, generator, gan, trial](JobContext& ctx) {
@@ -89,8 +103,9 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
       m_panel(panel),
       m_history(historyFolder),
       m_failed(failed ? std::move(failed) : std::make_shared<FailedModels>()) {
-  // History: every run gets a folder with its settings in latest.png, rewritten (atomically) as
-  // frames arrive, so a crash or kill loses at most the last second.
+  // History: every run gets a folder with its record (run.json), its latest frame with the
+  // settings that made it (latest.png) and that frame's latent, rewritten (atomically) as frames
+  // arrive, so a crash or kill loses at most the last second.
   m_panel->setHistoryFolder(m_history);
   connect(panel->runView(), &RunView::runRequested, this, [this] { startRun(m_panel->settings()); });
   // Restart from a thumbnail: its latent, kept while its thumbnail is shown (and the latest one).
@@ -102,32 +117,83 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     s.gan = m_settings.gan;
     s.generatorPath = m_settings.generatorPath;
     s.size = m_settings.size;
-    startRun(s, m_latents.value(step));
+    launch(s, m_latents.value(step), {}, {}, m_settings.gan ? QString() : m_record.model,
+           QStringLiteral("%1@%2").arg(m_record.name()).arg(step));
     m_panel->setStatus(tr("Restarted from step %1.").arg(step));
   });
+  // Live edits: the run takes them at its next step; the record keeps each with the step it took
+  // effect after, so the history (and every frame saved) says which prompts made which frame.
   connect(panel, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
     if (!active() || prompts.trimmed().isEmpty()) return;
     setParam(param::prompts, prompts.toStdString());
-    m_settings.prompts = prompts;  // the history's latest.png reproduces what the run did last
+    m_settings.prompts = prompts;
+    const bool added = m_record.addPromptChange(m_step, prompts);
+    // Placed exactly once a step is scored against them; prompts that name the same texts (new
+    // weights) can't be told apart in the progress, and keep the step they were sent at.
+    const QStringList names = promptNames(prompts);
+    m_pendingEdit = added && !names.isEmpty() && names != m_names ? int(m_record.promptChanges.size()) - 1 : -1;
+    m_pendingNames = names;
+    writeRecord();
   });
   connect(panel, &VqganPanel::learningRateEdited, this, [this](double lr) {
     if (!active()) return;
     setParam(param::lr, lr);
     m_settings.lr = lr;
+    m_record.addLrChange(m_step, lr);
+    writeRecord();
   });
   connect(panel, &VqganPanel::modeChanged, this, &GuideController::refreshAvailability);
+  connect(panel, &VqganPanel::historyRequested, this, &GuideController::showHistory);
+  // A saved frame carries the settings of its step (the prompts and rate that made it).
+  m_panel->setFrameSettings([this](qint64 step) {
+    return m_record.started.isValid() ? m_record.settingsAt(step < 0 ? m_latestStep : step) : m_panel->settings();
+  });
+  connect(bridge, &EngineBridge::progress, this, [this](const JobProgress& p) {
+    if (p.job != job()) return;
+    QStringList names;
+    for (qsizetype i = 1; i < p.values.size(); ++i) names << p.values[i].first;  // [0] is the loss
+    onProgress(p.step, names);
+  });
+  connect(bridge, &EngineBridge::finished, this, [this](qint64 id) {
+    if (id == job()) endRecord(QStringLiteral("finished"));
+  });
+  connect(bridge, &EngineBridge::cancelled, this, [this](qint64 id) {
+    if (id == job()) endRecord(QStringLiteral("stopped"));
+  });
+  connect(bridge, &EngineBridge::failed, this, [this](qint64 id) {
+    if (id == job()) endRecord(QStringLiteral("failed"));
+  });
 }
 
 qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath) {
+  return launch(s, startLatent, clipPath, {}, {}, {});
+}
+
+qint64 GuideController::launch(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath,
+                               const QString& initImage, const QString& vqgan, const QString& origin) {
   m_panel->setFrames({});
   m_latents.clear();
   m_latest = QImage();
+  m_latestStep = 0;
+  m_latestState.clear();
+  m_stateStep = -1;
+  m_written = QDateTime();
   m_settings = s;
+  m_step = 0;
+  m_names.clear();
+  m_pendingEdit = -1;
   m_runDir = m_history + QLatin1Char('/') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
   if (!QDir().mkpath(m_runDir)) m_runDir.clear();
+  m_record = RunRecord();
+  m_record.folder = m_runDir;
+  m_record.settings = s;
+  m_record.clip = clipFor(clipPath);
+  m_record.started = QDateTime::currentDateTimeUtc();
+  m_record.state = QStringLiteral("running");
+  m_record.continuedFrom = origin;
   m_trial = std::make_shared<VqganTrial>();
   QStringList skipped;
-  for (const auto& candidate : vqganCandidates()) {
+  for (const auto& candidate : vqganCandidates(vqgan)) {
     QString why;
     if (m_failed->failedBefore(QString::fromStdString(candidate.first.string()), &why))
       skipped << tr("%1 (it failed before: %2)").arg(QString::fromStdString(candidate.first.string()), why);
@@ -135,7 +201,12 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
       m_trial->candidates.push_back(candidate);
   }
   m_trial->skipped = skipped.join(QLatin1String("; ")).toStdString();
-  return start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent, m_trial));
+  m_record.model = s.gan                         ? s.generatorPath
+                   : m_trial->candidates.empty() ? QString()
+                                                 : QString::fromStdString(m_trial->candidates.front().first.string());
+  const qint64 id = start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent, initImage, m_trial));
+  if (m_historyDialog) m_historyDialog->setActiveRun(m_runDir);
+  return id;
 }
 
 void GuideController::takeVqganTrial() {
@@ -154,6 +225,7 @@ void GuideController::takeVqganTrial() {
   }
   if (loaded.isEmpty()) return;  // the run failed, and its message names each file
   m_failed->forget(loaded);
+  m_record.model = loaded;
   m_panel->setVqgan(QFileInfo(loaded).dir().dirName() + QLatin1Char('/') + QFileInfo(loaded).fileName());
   if (!broken.isEmpty())
     Q_EMIT fellBack(tr("Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.")
@@ -166,10 +238,10 @@ void GuideController::setGenerators(const QStringList& names, const QStringList&
   refreshAvailability();
 }
 
-std::vector<std::pair<std::filesystem::path, std::filesystem::path>> GuideController::vqganCandidates() const {
+std::vector<std::pair<std::filesystem::path, std::filesystem::path>> GuideController::vqganCandidates(const QString& first) const {
   namespace fs = std::filesystem;
   auto all = vqgan::find_vqgans();
-  const fs::path preferred = m_preferredVqgan.toStdString();
+  const fs::path preferred = (first.isEmpty() ? m_preferredVqgan : first).toStdString();
   std::error_code ec;
   if (preferred.empty() || !fs::is_regular_file(preferred, ec)) return all;
   const auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return fs::equivalent(c.first, preferred, ec); });
@@ -211,10 +283,11 @@ void GuideController::refreshAvailability() {
                                                             "taming checkpoints go)."));
 }
 
-void GuideController::onFrame(const QImage& image, qint64) {
+void GuideController::onFrame(const QImage& image, qint64 step) {
   if (m_panel->frames().isEmpty()) takeVqganTrial();  // the first frame: the VQGAN has loaded
   if (m_panel->frames().size() < kMaxKeptFrames) m_panel->appendFrame(image);
   m_latest = image;
+  m_latestStep = step;
   writeLatest(false);
 }
 
@@ -223,6 +296,8 @@ void GuideController::onState(qint64 step, const QVector<float>& state) {
   for (auto it = m_latents.begin(); it != m_latents.end();)
     it = shown.contains(it.key()) ? std::next(it) : m_latents.erase(it);
   m_latents.insert(step, state);
+  m_latestState = state;
+  m_stateStep = step;
 }
 
 void GuideController::onEnded() {
@@ -236,10 +311,12 @@ void GuideController::writeLatest(bool force) {
   if (!force && m_written.isValid() && m_written.msecsTo(now) < kHistoryEveryMs) return;
   m_written = now;
   QString error;
-  if (!VqganPanel::writeImage(VqganPanel::withSettings(m_latest, m_settings), m_runDir + QStringLiteral("/latest.png"), &error))
-    m_panel->setStatus(error);
+  // The frame with the prompts and rate that made it; its latent, for a run that continues it.
+  if (!VqganPanel::writeImage(VqganPanel::withSettings(m_latest, m_record.settingsAt(m_latestStep)), m_record.imagePath(), &error))
+    return m_panel->setStatus(error);
+  if (m_stateStep == m_latestStep && !m_latestState.isEmpty() && RunRecord::writeLatent(m_record.latentPath(), m_latestState, &error))
+    m_record.latentStep = m_stateStep;
+  writeRecord();
 }
-
-void GuideController::showStatus(const QString& text) { m_panel->setStatus(text); }
 
 }  // namespace atelier

@@ -1,9 +1,11 @@
 // The CLIP + VQGAN tab's controller: its runs (CLIP + VQGAN, or CLIP + GAN) with the models from
 // the worker's cache, live edits of prompts and learning rate, the run's history folder (its
-// latest frame with every setting, rewritten as the run goes), and restarts from a kept frame.
+// record run.json with every live edit and the step it took effect after, its latest frame with
+// the settings that made it, its latent), restarts from a kept frame, and the history gallery.
 #pragma once
 #include <QDateTime>
 #include <QMap>
+#include <QPointer>
 #include <QStringList>
 #include <QVector>
 
@@ -13,11 +15,13 @@
 #include <vector>
 
 #include "failed_models.h"
+#include "run_record.h"
 #include "vqgan_panel.h"
 #include "run_controller.h"
 
 namespace atelier {
 
+class HistoryDialog;
 struct VqganTrial;
 
 class GuideController : public RunController {
@@ -40,6 +44,15 @@ class GuideController : public RunController {
   // The VQGAN a run would use now: the first candidate that has not failed before; empty: none.
   QString nextVqgan() const;
   QString runFolder() const { return m_runDir; }  // the current or last run's history folder
+  RunRecord record() const { return m_record; }    // the current or last run's record (run.json)
+  // The History… button: the gallery of past runs (one window, read again each time it opens).
+  HistoryDialog* showHistory();
+  // The panel takes a past run's settings (the prompts it started with); false: not a run.
+  bool restoreRun(const QString& folder);
+  // A new run from a past run's last frame, with the settings and prompts it ended with: from its
+  // latent (exact, on its VQGAN or GAN), else (VQGAN) its latest.png as the init image. A GAN run
+  // without a latent can't: its settings are restored and the status says so. Returns the job (0: none).
+  qint64 continueRun(const QString& folder);
 
  Q_SIGNALS:
   // A run uses another VQGAN than the first one found: message names what failed and why.
@@ -52,17 +65,36 @@ class GuideController : public RunController {
   void showStatus(const QString& text) override;
 
  private:
+  // startRun's work: initImage (VQGAN) the image to start from, vqgan the checkpoint to try
+  // first (the continued run's), origin what this run continues (run.json's continued_from).
+  qint64 launch(const VqganPanel::Settings& settings, const QVector<float>& startLatent, const QString& clipPath,
+                const QString& initImage, const QString& vqgan, const QString& origin);
   void writeLatest(bool force);
+  bool writeRecord();
+  void endRecord(const QString& state);  // finished, stopped, failed
+  void onProgress(qint64 step, const QStringList& names);
   void takeVqganTrial();  // records the VQGANs the run could not load, says which it uses
-  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> vqganCandidates() const;  // preferred first
+  // preferred (default: the tab's preferred VQGAN) first
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> vqganCandidates(const QString& preferred = {}) const;
 
   VqganPanel* m_panel;
   QString m_history;
   QString m_runDir;
   VqganPanel::Settings m_settings;      // the run's settings, prompts as edited during the run
+  RunRecord m_record;                   // the run's settings by step, written as run.json
+  qint64 m_step = 0;                    // the last step the run reported done
+  QStringList m_names;                  // the prompts the last step was scored against
+  // The newest prompt edit until a step is scored against its prompts (the progress names them):
+  // its index in m_record.promptChanges and its prompts' texts; -1: none to place.
+  int m_pendingEdit = -1;
+  QStringList m_pendingNames;
   QMap<qint64, QVector<float>> m_latents;  // by step: the frames a run can restart from
   QImage m_latest;
+  qint64 m_latestStep = 0;
+  QVector<float> m_latestState;         // the newest frame's latent, kept as latent.f32
+  qint64 m_stateStep = -1;
   QDateTime m_written;
+  QPointer<HistoryDialog> m_historyDialog;
   bool m_hasGan = false;
   QString m_preferredVqgan;
   std::shared_ptr<FailedModels> m_failed;

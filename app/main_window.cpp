@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -30,6 +31,7 @@
 #include "gan_controller.h"
 #include "guide_controller.h"
 #include "gan_panel.h"
+#include "image_card.h"
 #include "draw_panel.h"
 #include "vqgan_panel.h"
 #include "run_controller.h"
@@ -82,14 +84,20 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   connect(m_guideController, &GuideController::fellBack, this, [this](const QString& message) { showMessage(message, true, true); });
   connect(m_gan, &GanPanel::animationExportRequested, m_ganExporter, &AnimationExporter::start);
   connectExporter(m_ganExporter, [this](const QString& text) { m_gan->setStatus(text); });
-  connect(m_vqgan, &VqganPanel::animationExportRequested, this, [this](const QString& path, const QList<QImage>& frames) {
-    if (frames.isEmpty()) return m_vqgan->setStatus(tr("There are no frames yet: press Run."));
-    m_guideExporter->start(path, frames);
-  });
+  connect(m_vqgan, &VqganPanel::animationExportRequested, this,
+          [this](const QString& path, const QList<QImage>& frames, const AnimationExport& options) {
+            if (frames.isEmpty()) return m_vqgan->setStatus(tr("There are no frames yet: press Run."));
+            m_guideExporter->start(path, frames, options);
+          });
   connectExporter(m_guideExporter, [this](const QString& text) { m_vqgan->setStatus(text); });
-  connect(m_draw, &DrawPanel::animationExportRequested, this,
-          [this](const QString& path, const QList<QImage>& frames) { m_drawExporter->start(path, frames); });
+  connect(m_draw, &DrawPanel::animationExportRequested, m_drawExporter, &AnimationExporter::start);
   connectExporter(m_drawExporter, [this](const QString& text) { m_draw->setStatus(text); });
+  // One export folder for the three tabs, remembered.
+  applyExportFolder();
+  const auto rememberFolder = [this](const QString& folder) { m_settings->setValue(Settings::Key::LastExportFolder, folder); };
+  connect(m_gan, &GanPanel::exportFolderChosen, this, rememberFolder);
+  connect(m_vqgan, &VqganPanel::exportFolderChosen, this, rememberFolder);
+  connect(m_draw, &DrawPanel::exportFolderChosen, this, rememberFolder);
 
   connect(m_clip, &ClipPanel::addImagesRequested, this, &MainWindow::openImages);
   connect(m_clip, &ClipPanel::getModelsRequested, this, &MainWindow::showGetModels);
@@ -324,6 +332,13 @@ void MainWindow::exportView() {
   showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), false);
 }
 
+void MainWindow::applyExportFolder() {
+  const QString folder = m_settings->value(Settings::Key::LastExportFolder).toString();
+  m_gan->setExportFolder(folder);
+  m_vqgan->setExportFolder(folder);
+  m_draw->setExportFolder(folder);
+}
+
 void MainWindow::onSettingChanged(int key) {
   switch (Settings::Key(key)) {
     case Settings::Key::Threads:
@@ -340,12 +355,19 @@ void MainWindow::onSettingChanged(int key) {
     case Settings::Key::Language:
       showMessage(tr("The new language takes effect when CLIP Atelier is started again."), false);
       break;
+    case Settings::Key::LastExportFolder: applyExportFolder(); break;
     default: break;
   }
 }
 
 void MainWindow::restoreState() {
-  restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
+  if (!restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray())) {
+    // A first start: most of the screen, and at least the CLIP tab's five example cards side by
+    // side (with the tabs' and pages' margins); the frame is a typical title bar and borders,
+    // unknown until the window is shown.
+    const QSize needed = sizeHint().expandedTo(QSize(5 * ImageCard::kWidth + 120, 0));
+    setGeometry(firstWindowGeometry(screen()->availableGeometry(), needed, QMargins(4, 30, 4, 4)));
+  }
   QMainWindow::restoreState(m_settings->value(Settings::Key::WindowState).toByteArray());
   m_tabs->setCurrentIndex(qBound(0, m_settings->value(Settings::Key::CurrentTab).toInt(), m_tabs->count() - 1));
   const bool notes = m_settings->value(Settings::Key::NotesExpanded).toBool();

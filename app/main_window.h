@@ -84,6 +84,7 @@ class MainWindow : public QMainWindow {
   void saveState();
   void updateRuntimeStatus();
   void showMessage(const QString& text, bool error, bool offerModelFolders = false);
+  void applyExportFolder();  // the remembered export folder, to the three tabs that export
   void onSettingChanged(int key);
   void connectClip();
   // The CLIP and CLIP + VQGAN tabs' banners while only the embedded models are here.

@@ -35,6 +35,7 @@ const QList<Entry>& table() {
        QStringLiteral("a photo of a cat\na cup of coffee\na rocket launch\nan astronaut\na red circle")},
       {Settings::Key::ClipMode, "clip/mode", 0},
       {Settings::Key::ClipImages, "clip/images", QStringList()},
+      {Settings::Key::ClipExamples, "clip/examples", true},
       {Settings::Key::GanSeed, "gan/seed", 0},
       {Settings::Key::GanModel, "gan/model", QStringLiteral("gan-emoji")},
       {Settings::Key::GanTruncation, "gan/truncation", 0.0},

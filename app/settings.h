@@ -27,6 +27,7 @@ class Settings : public QObject {
     ClipTablePrompts,
     ClipMode,       // the CLIP tab's page: row, table, zero-shot, explainer
     ClipImages,     // paths the user added to the Similarity row
+    ClipExamples,   // the mini-CLIP's example renders lead the row (false once the user removed them all)
     GanSeed,
     GanModel,       // the generator's name (its folder)
     GanTruncation,  // 0 = off

@@ -28,9 +28,17 @@ TrainWindow::TrainWindow(int threads, QWidget* parent)
   const auto scratch = train::ClipRecipe::from_scratch(), fineTune = train::ClipRecipe::fine_tune();
   m_panel->setRecipes({int(scratch.steps), scratch.lr}, {int(fineTune.steps), fineTune.lr});
   connect(m_panel, &TrainPanel::folderChosen, this, &TrainWindow::describeFolder);
-  m_panel->setShippedModel(QString::fromStdString(find_default_clip().string()));
+  const QString shipped = QString::fromStdString(find_default_clip().string());
+  m_panel->setShippedModel(shipped);
+  // The first choice and its numbers agree: a fine-tune of the shipped mini-CLIP with the
+  // fine-tune's recipe (minutes, not the hour a new model takes), or, without one, random
+  // weights with the from-scratch recipe.
   TrainPanel::Settings s;
   s.out = defaultFolder();
+  s.init = shipped;
+  const auto& recipe = shipped.isEmpty() ? scratch : fineTune;
+  s.steps = int(recipe.steps);
+  s.lr = recipe.lr;
   s.resume = true;  // where that folder holds a run, go on with it
   m_panel->setSettings(s);
 

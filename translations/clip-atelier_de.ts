@@ -262,6 +262,14 @@
         <source>prompt − %1</source>
         <translation>Prompt − %1</translation>
     </message>
+    <message>
+        <source>Reset to Examples</source>
+        <translation>Beispiele wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Put the example images back in place of the row&apos;s images</source>
+        <translation>Die Beispielbilder ersetzen wieder die Bilder der Reihe</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipTablePage</name>
@@ -328,6 +336,33 @@
     <message>
         <source>Compute the table first.</source>
         <translation>Berechnen Sie zuerst die Tabelle.</translation>
+    </message>
+    <message>
+        <source>Type prompts, one per line, and press Compute Table: a row per prompt, a column per image of the row, each cell their cosine or softmax share.</source>
+        <translation>Prompts eingeben, einer pro Zeile, und auf „Tabelle berechnen“ klicken: eine Zeile je Prompt, eine Spalte je Bild der Reihe, in jeder Zelle ihr Kosinus oder Softmax-Anteil.</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::CompareDialog</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Überblenden</translation>
+    </message>
+    <message>
+        <source>Left of the line: A; right of it: B (or drag on the image)</source>
+        <translation>Links der Linie: A, rechts davon: B (oder im Bild ziehen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt;: %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;: %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt;: %2</translation>
     </message>
 </context>
 <context>
@@ -517,6 +552,120 @@ cos θ = %2</translation>
     <message>
         <source>Paths:</source>
         <translation>Pfade:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ExportDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Longer side:</source>
+        <translation>Längere Seite:</translation>
+    </message>
+    <message>
+        <source>The frames enlarged by a factor, or to a length in pixels of their longer side</source>
+        <translation>Die Bilder um einen Faktor vergrößert oder so, dass ihre längere Seite eine Länge in Pixeln hat</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Nearest (crisp pixels)</source>
+        <translation>Nächster Nachbar (scharfe Pixel)</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>Weich</translation>
+    </message>
+    <message>
+        <source>How frames are enlarged: nearest keeps a small model&apos;s pixels sharp, smooth blends them</source>
+        <translation>Wie die Bilder vergrößert werden: „Nächster Nachbar“ hält die Pixel eines kleinen Modells scharf, „Weich“ lässt sie ineinander übergehen</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How much longer the last frame stays, so the loop rests on the result</source>
+        <translation>Wie lange das letzte Bild zusätzlich stehen bleibt, damit die Schleife beim Ergebnis verweilt</translation>
+    </message>
+    <message>
+        <source>1: every frame; N: every Nth frame, for a shorter file (the last frame is always in)</source>
+        <translation>1: jedes Bild; N: jedes N-te Bild, für eine kleinere Datei (das letzte Bild ist immer dabei)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>Exportordner</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Scaling:</source>
+        <translation>Skalierung:</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Bildrate:</translation>
+    </message>
+    <message>
+        <source>Hold last frame:</source>
+        <translation>Letztes Bild halten:</translation>
+    </message>
+    <message>
+        <source>Every Nth frame:</source>
+        <translation>Jedes N-te Bild:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Dateiname:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>×%1 (%2 × %3)</source>
+        <translation>×%1 (%2 × %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 px · %n frame(s) · %3 s</source>
+        <translation>
+            <numerusform>%1 × %2 px · %n Bild · %3 s</numerusform>
+            <numerusform>%1 × %2 px · %n Bilder · %3 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is already there: Export replaces it.</source>
+        <translation>%1 ist bereits vorhanden: „Exportieren“ ersetzt die Datei.</translation>
     </message>
 </context>
 <context>
@@ -727,14 +876,6 @@ cos θ = %2</translation>
     <message>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
-    </message>
-    <message>
-        <source>Export the interpolation</source>
-        <translation>Interpolation exportieren</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
     </message>
     <message>
         <source>Writing %1…</source>
@@ -962,6 +1103,37 @@ cos θ = %2</translation>
         <source>Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>%1 wird verwendet; diese VQGANs ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
     </message>
+    <message>
+        <source>%1 holds no run.</source>
+        <translation>%1 enthält keinen Lauf.</translation>
+    </message>
+    <message>
+        <source>Settings restored from the run of %1.</source>
+        <translation>Einstellungen aus dem Lauf vom %1 wiederhergestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its prompts changed %n time(s) while it ran: these are the first; Continue from Last Frame goes on with the last.</source>
+        <translation>
+            <numerusform>Seine Prompts wurden während des Laufs %n-mal geändert: Dies sind die ersten; „Ab letztem Bild fortsetzen“ macht mit den letzten weiter.</numerusform>
+            <numerusform>Seine Prompts wurden während des Laufs %n-mal geändert: Dies sind die ersten; „Ab letztem Bild fortsetzen“ macht mit den letzten weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It used the VQGAN %1; runs now use %2.</source>
+        <translation>Er verwendete das VQGAN %1; Läufe verwenden jetzt %2.</translation>
+    </message>
+    <message>
+        <source>A run is going on: stop it before continuing another.</source>
+        <translation>Ein Lauf ist im Gange: Halten Sie ihn an, bevor Sie einen anderen fortsetzen.</translation>
+    </message>
+    <message>
+        <source>That run kept no latent, and a GAN can&apos;t start from an image: its settings are restored.</source>
+        <translation>Dieser Lauf hat keinen Latent-Vektor aufbewahrt, und ein GAN kann nicht von einem Bild ausgehen: Seine Einstellungen sind wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Continuing the run of %1 from its last frame.</source>
+        <translation>Der Lauf vom %1 wird ab seinem letzten Bild fortgesetzt.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GuidedPanel</name>
@@ -986,14 +1158,6 @@ cos θ = %2</translation>
         <translation>%1 Einzelbilder in %2 gespeichert</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Animation exportieren</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animationen (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
         <source>Writing %1…</source>
         <translation>%1 wird geschrieben…</translation>
     </message>
@@ -1007,6 +1171,137 @@ cos θ = %2</translation>
     <message>
         <source>dimension %1: %2</source>
         <translation>Dimension %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::HistoryDialog</name>
+    <message>
+        <source>Favourites only</source>
+        <translation>Nur Favoriten</translation>
+    </message>
+    <message>
+        <source>No runs yet: every run of the CLIP + VQGAN tab is kept here.</source>
+        <translation>Noch keine Läufe: Jeder Lauf des Tabs CLIP + VQGAN wird hier aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Settings</source>
+        <translation>Einstellungen &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Continue from Last Frame</source>
+        <translation>Ab letztem Bild &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Search the prompts</source>
+        <translation>Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <source>The tab takes this run&apos;s settings, with the prompts it started with</source>
+        <translation>Der Tab übernimmt die Einstellungen dieses Laufs, mit den Prompts, mit denen er begann</translation>
+    </message>
+    <message>
+        <source>A new run that starts from this run&apos;s last frame, with the prompts it ended with</source>
+        <translation>Ein neuer Lauf, der beim letzten Bild dieses Laufs beginnt, mit den Prompts, mit denen er endete</translation>
+    </message>
+    <message>
+        <source>Select two runs (Ctrl+click) to see them side by side or wipe between them</source>
+        <translation>Wählen Sie zwei Läufe (Strg+Klick), um sie nebeneinander zu sehen oder zwischen ihnen überzublenden</translation>
+    </message>
+    <message>
+        <source>Two runs selected: Compare shows them side by side.</source>
+        <translation>Zwei Läufe ausgewählt: „Vergleichen“ zeigt sie nebeneinander.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Prompts:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;after step %1: %2</source>
+        <translation>&lt;br&gt;nach Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Date:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Datum:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generator:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Generator:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Seed:&lt;/b&gt; %1 · &lt;b&gt;Size:&lt;/b&gt; %2 · &lt;b&gt;Steps:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Seed:&lt;/b&gt; %1 · &lt;b&gt;Größe:&lt;/b&gt; %2 · &lt;b&gt;Schritte:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cutouts:&lt;/b&gt; %1 · &lt;b&gt;Learning rate:&lt;/b&gt; %2 · &lt;b&gt;Optimiser:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Ausschnitte:&lt;/b&gt; %1 · &lt;b&gt;Lernrate:&lt;/b&gt; %2 · &lt;b&gt;Optimierer:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>Continued from %1</source>
+        <translation>Fortgesetzt von %1</translation>
+    </message>
+    <message>
+        <source>A run from before run records: the prompts are those of its last frame.</source>
+        <translation>Ein Lauf aus der Zeit vor den Laufprotokollen: Die Prompts sind die seines letzten Bildes.</translation>
+    </message>
+    <message>
+        <source>This CLIP + GAN run kept no latent: only its settings can be restored</source>
+        <translation>Dieser CLIP-+-GAN-Lauf hat keinen Latent-Vektor aufbewahrt: Nur seine Einstellungen lassen sich wiederherstellen</translation>
+    </message>
+    <message>
+        <source>%1 holds no run to mark.</source>
+        <translation>%1 enthält keinen Lauf zum Markieren.</translation>
+    </message>
+    <message>
+        <source>That run is going on: stop it before deleting it.</source>
+        <translation>Dieser Lauf ist im Gange: Halten Sie ihn an, bevor Sie ihn löschen.</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>This desktop has no trash to move it to. Delete the run of %1 for good?</source>
+        <translation>Dieser Desktop hat keinen Papierkorb dafür. Den Lauf vom %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>%1 konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Moved to the trash: %1</source>
+        <translation>In den Papierkorb verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>Gelöscht: %1</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1965,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
         <translation>Lauf dieses Ordners: bisher Schritt %1 (Verlust %2, Genauigkeit %3&#xa0;%).</translation>
     </message>
+    <message>
+        <source>Proposes %1 steps at a learning rate of %2</source>
+        <translation>Schlägt %1 Schritte mit einer Lernrate von %2 vor</translation>
+    </message>
+    <message>
+        <source>The steps and learning rate you set are kept; this start&apos;s recipe is %1 steps at a learning rate of %2.</source>
+        <translation>Ihre eingestellten Schritte und Ihre Lernrate bleiben erhalten; das Rezept für diesen Ausgangspunkt sind %1 Schritte mit einer Lernrate von %2.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>
@@ -1841,10 +2144,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <source>Every run is kept (its settings and latest frame): open one to restore its settings</source>
-        <translation>Jeder Durchlauf wird aufbewahrt (Einstellungen und letztes Bild): öffnen Sie einen, um seine Einstellungen wiederherzustellen</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -1871,6 +2170,18 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
         <translation>Das CLIP von OpenAI und die VQGANs von taming, heruntergeladen und geprüft (Modelle ▸ Modelle holen)</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Sets the steps and the cutouts; other values in them make it Custom</source>
+        <translation>Legt die Schritte und die Ausschnitte fest; andere Werte darin machen daraus „Benutzerdefiniert“</translation>
+    </message>
+    <message>
+        <source>Every run is kept: browse them, restore their settings, continue or compare them</source>
+        <translation>Jeder Lauf wird aufbewahrt: Durchsuchen, Einstellungen wiederherstellen, fortsetzen oder vergleichen</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2252,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Ensemble of %1 templates (%2)</source>
         <translation>Ensemble aus %1 Vorlagen (%2)</translation>
+    </message>
+    <message>
+        <source>Choose an image, give labels and press Classify: the top k labels appear here with their probabilities.</source>
+        <translation>Bild wählen, Labels eingeben und auf „Klassifizieren“ klicken: Die Top-k-Labels erscheinen hier mit ihren Wahrscheinlichkeiten.</translation>
     </message>
 </context>
 </TS>

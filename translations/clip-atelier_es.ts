@@ -262,6 +262,14 @@
         <source>prompt − %1</source>
         <translation>prompt − %1</translation>
     </message>
+    <message>
+        <source>Reset to Examples</source>
+        <translation>Restablecer ejemplos</translation>
+    </message>
+    <message>
+        <source>Put the example images back in place of the row&apos;s images</source>
+        <translation>Vuelve a poner las imágenes de ejemplo en lugar de las de la fila</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipTablePage</name>
@@ -328,6 +336,33 @@
     <message>
         <source>Compute the table first.</source>
         <translation>Calcule primero la tabla.</translation>
+    </message>
+    <message>
+        <source>Type prompts, one per line, and press Compute Table: a row per prompt, a column per image of the row, each cell their cosine or softmax share.</source>
+        <translation>Escriba prompts, uno por línea, y pulse «Calcular tabla»: una fila por prompt, una columna por imagen de la fila, en cada celda su coseno o su parte del softmax.</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::CompareDialog</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Comparar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Lado a lado</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Cortinilla</translation>
+    </message>
+    <message>
+        <source>Left of the line: A; right of it: B (or drag on the image)</source>
+        <translation>A la izquierda de la línea: A; a la derecha: B (o arrastre sobre la imagen)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt;: %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;: %1&lt;br&gt;&lt;b&gt;B&lt;/b&gt;: %2</translation>
     </message>
 </context>
 <context>
@@ -517,6 +552,120 @@ cos θ = %2</translation>
     <message>
         <source>Paths:</source>
         <translation>Trazados:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ExportDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Longer side:</source>
+        <translation>Lado mayor:</translation>
+    </message>
+    <message>
+        <source>The frames enlarged by a factor, or to a length in pixels of their longer side</source>
+        <translation>Los fotogramas ampliados por un factor, o hasta que su lado mayor tenga una longitud en píxeles</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Nearest (crisp pixels)</source>
+        <translation>Vecino más cercano (píxeles nítidos)</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>Suave</translation>
+    </message>
+    <message>
+        <source>How frames are enlarged: nearest keeps a small model&apos;s pixels sharp, smooth blends them</source>
+        <translation>Cómo se amplían los fotogramas: «Vecino más cercano» mantiene nítidos los píxeles de un modelo pequeño; «Suave» los funde entre sí</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How much longer the last frame stays, so the loop rests on the result</source>
+        <translation>Cuánto tiempo más permanece el último fotograma, para que el bucle se detenga en el resultado</translation>
+    </message>
+    <message>
+        <source>1: every frame; N: every Nth frame, for a shorter file (the last frame is always in)</source>
+        <translation>1: todos los fotogramas; N: uno de cada N fotogramas, para un archivo más corto (el último fotograma siempre se incluye)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>Carpeta de exportación</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Tamaño:</translation>
+    </message>
+    <message>
+        <source>Scaling:</source>
+        <translation>Escalado:</translation>
+    </message>
+    <message>
+        <source>Frame rate:</source>
+        <translation>Velocidad de fotogramas:</translation>
+    </message>
+    <message>
+        <source>Hold last frame:</source>
+        <translation>Mantener el último fotograma:</translation>
+    </message>
+    <message>
+        <source>Every Nth frame:</source>
+        <translation>Uno de cada N fotogramas:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>×%1 (%2 × %3)</source>
+        <translation>×%1 (%2 × %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 px · %n frame(s) · %3 s</source>
+        <translation>
+            <numerusform>%1 × %2 px · %n fotograma · %3 s</numerusform>
+            <numerusform>%1 × %2 px · %n fotogramas · %3 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>Elija una carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is already there: Export replaces it.</source>
+        <translation>%1 ya existe: «Exportar» lo reemplaza.</translation>
     </message>
 </context>
 <context>
@@ -727,14 +876,6 @@ cos θ = %2</translation>
     <message>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Imágenes (*.png *.jpg *.webp)</translation>
-    </message>
-    <message>
-        <source>Export the interpolation</source>
-        <translation>Exportar la interpolación</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
     </message>
     <message>
         <source>Writing %1…</source>
@@ -962,6 +1103,37 @@ cos θ = %2</translation>
         <source>Using %1; these VQGANs could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>Se usa %1; estos VQGAN no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
     </message>
+    <message>
+        <source>%1 holds no run.</source>
+        <translation>%1 no contiene ninguna ejecución.</translation>
+    </message>
+    <message>
+        <source>Settings restored from the run of %1.</source>
+        <translation>Ajustes restaurados de la ejecución del %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its prompts changed %n time(s) while it ran: these are the first; Continue from Last Frame goes on with the last.</source>
+        <translation>
+            <numerusform>Sus prompts cambiaron %n vez mientras se ejecutaba: estos son los primeros; «Continuar desde el último fotograma» sigue con los últimos.</numerusform>
+            <numerusform>Sus prompts cambiaron %n veces mientras se ejecutaba: estos son los primeros; «Continuar desde el último fotograma» sigue con los últimos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It used the VQGAN %1; runs now use %2.</source>
+        <translation>Usó el VQGAN %1; las ejecuciones usan ahora %2.</translation>
+    </message>
+    <message>
+        <source>A run is going on: stop it before continuing another.</source>
+        <translation>Hay una ejecución en curso: deténgala antes de continuar otra.</translation>
+    </message>
+    <message>
+        <source>That run kept no latent, and a GAN can&apos;t start from an image: its settings are restored.</source>
+        <translation>Esa ejecución no guardó ningún latente y una GAN no puede partir de una imagen: se han restaurado sus ajustes.</translation>
+    </message>
+    <message>
+        <source>Continuing the run of %1 from its last frame.</source>
+        <translation>Continuando la ejecución del %1 desde su último fotograma.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GuidedPanel</name>
@@ -986,14 +1158,6 @@ cos θ = %2</translation>
         <translation>%1 fotogramas guardados en %2</translation>
     </message>
     <message>
-        <source>Export Animation</source>
-        <translation>Exportar animación</translation>
-    </message>
-    <message>
-        <source>Animations (*.gif *.mp4 *.webp)</source>
-        <translation>Animaciones (*.gif *.mp4 *.webp)</translation>
-    </message>
-    <message>
         <source>Writing %1…</source>
         <translation>Escribiendo %1…</translation>
     </message>
@@ -1007,6 +1171,137 @@ cos θ = %2</translation>
     <message>
         <source>dimension %1: %2</source>
         <translation>dimensión %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::HistoryDialog</name>
+    <message>
+        <source>Favourites only</source>
+        <translation>Solo favoritos</translation>
+    </message>
+    <message>
+        <source>No runs yet: every run of the CLIP + VQGAN tab is kept here.</source>
+        <translation>Aún no hay ejecuciones: aquí se guarda cada ejecución de la pestaña CLIP + VQGAN.</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorito</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Settings</source>
+        <translation>&amp;Restaurar ajustes</translation>
+    </message>
+    <message>
+        <source>&amp;Continue from Last Frame</source>
+        <translation>&amp;Continuar desde el último fotograma</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>Co&amp;mparar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Search the prompts</source>
+        <translation>Buscar en los prompts</translation>
+    </message>
+    <message>
+        <source>The tab takes this run&apos;s settings, with the prompts it started with</source>
+        <translation>La pestaña toma los ajustes de esta ejecución, con los prompts con los que empezó</translation>
+    </message>
+    <message>
+        <source>A new run that starts from this run&apos;s last frame, with the prompts it ended with</source>
+        <translation>Una nueva ejecución que parte del último fotograma de esta, con los prompts con los que terminó</translation>
+    </message>
+    <message>
+        <source>Select two runs (Ctrl+click) to see them side by side or wipe between them</source>
+        <translation>Seleccione dos ejecuciones (Ctrl+clic) para verlas lado a lado o pasar de una a otra con una cortinilla</translation>
+    </message>
+    <message>
+        <source>Two runs selected: Compare shows them side by side.</source>
+        <translation>Dos ejecuciones seleccionadas: «Comparar» las muestra lado a lado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Prompts:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;after step %1: %2</source>
+        <translation>&lt;br&gt;tras el paso %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Date:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fecha:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Generator:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Generador:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN</source>
+        <translation>CLIP + GAN</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN</source>
+        <translation>CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Seed:&lt;/b&gt; %1 · &lt;b&gt;Size:&lt;/b&gt; %2 · &lt;b&gt;Steps:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Semilla:&lt;/b&gt; %1 · &lt;b&gt;Tamaño:&lt;/b&gt; %2 · &lt;b&gt;Pasos:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cutouts:&lt;/b&gt; %1 · &lt;b&gt;Learning rate:&lt;/b&gt; %2 · &lt;b&gt;Optimiser:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Recortes:&lt;/b&gt; %1 · &lt;b&gt;Tasa de aprendizaje:&lt;/b&gt; %2 · &lt;b&gt;Optimizador:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>Continued from %1</source>
+        <translation>Continuación de %1</translation>
+    </message>
+    <message>
+        <source>A run from before run records: the prompts are those of its last frame.</source>
+        <translation>Una ejecución anterior a los registros de ejecución: los prompts son los de su último fotograma.</translation>
+    </message>
+    <message>
+        <source>This CLIP + GAN run kept no latent: only its settings can be restored</source>
+        <translation>Esta ejecución CLIP + GAN no guardó ningún latente: solo se pueden restaurar sus ajustes</translation>
+    </message>
+    <message>
+        <source>%1 holds no run to mark.</source>
+        <translation>%1 no contiene ninguna ejecución que marcar.</translation>
+    </message>
+    <message>
+        <source>That run is going on: stop it before deleting it.</source>
+        <translation>Esa ejecución está en curso: deténgala antes de eliminarla.</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Eliminar ejecución</translation>
+    </message>
+    <message>
+        <source>This desktop has no trash to move it to. Delete the run of %1 for good?</source>
+        <translation>Este escritorio no tiene papelera a la que moverla. ¿Eliminar definitivamente la ejecución del %1?</translation>
+    </message>
+    <message>
+        <source>Could not delete %1.</source>
+        <translation>No se pudo eliminar %1.</translation>
+    </message>
+    <message>
+        <source>Moved to the trash: %1</source>
+        <translation>Movida a la papelera: %1</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>Eliminada: %1</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1965,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>This folder&apos;s run: step %1 so far (loss %2, accuracy %3%).</source>
         <translation>Entrenamiento de esta carpeta: paso %1 hasta ahora (pérdida %2, precisión %3&#xa0;%).</translation>
     </message>
+    <message>
+        <source>Proposes %1 steps at a learning rate of %2</source>
+        <translation>Propone %1 pasos con una tasa de aprendizaje de %2</translation>
+    </message>
+    <message>
+        <source>The steps and learning rate you set are kept; this start&apos;s recipe is %1 steps at a learning rate of %2.</source>
+        <translation>Se mantienen los pasos y la tasa de aprendizaje que ha fijado; la receta de este punto de partida es de %1 pasos con una tasa de aprendizaje de %2.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>
@@ -1841,10 +2144,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <source>Every run is kept (its settings and latest frame): open one to restore its settings</source>
-        <translation>Cada ejecución se conserva (sus ajustes y su último fotograma): abra una para restaurar sus ajustes</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -1871,6 +2170,18 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
         <translation>El CLIP de OpenAI y los VQGAN de taming, descargados y verificados (Modelos ▸ Obtener modelos)</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Equilibrado</translation>
+    </message>
+    <message>
+        <source>Sets the steps and the cutouts; other values in them make it Custom</source>
+        <translation>Fija los pasos y los recortes; otros valores en ellos lo convierten en «Personalizado»</translation>
+    </message>
+    <message>
+        <source>Every run is kept: browse them, restore their settings, continue or compare them</source>
+        <translation>Se guarda cada ejecución: explórelas, restaure sus ajustes, continúelas o compárelas</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2252,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Ensemble of %1 templates (%2)</source>
         <translation>Conjunto de %1 plantillas (%2)</translation>
+    </message>
+    <message>
+        <source>Choose an image, give labels and press Classify: the top k labels appear here with their probabilities.</source>
+        <translation>Elija una imagen, introduzca etiquetas y pulse «Clasificar»: las k primeras etiquetas aparecen aquí con sus probabilidades.</translation>
     </message>
 </context>
 </TS>

@@ -70,6 +70,8 @@ ClipPanel::ClipPanel(QWidget* parent)
   connect(m_row, &ClipRowPage::imagesChanged, this, &ClipPanel::imagesChanged);
   connect(m_row, &ClipRowPage::imageRejected, this, &ClipPanel::imageRejected);
   connect(m_row, &ClipRowPage::addImagesRequested, this, &ClipPanel::addImagesRequested);
+  connect(m_row, &ClipRowPage::resetExamplesRequested, this, &ClipPanel::resetExamplesRequested);
+  connect(m_row, &ClipRowPage::examplesRemoved, this, &ClipPanel::examplesRemoved);
   connect(m_row, &ClipRowPage::scoreRequested, this, &ClipPanel::scoreRequested);
   connect(m_table, &ClipTablePage::tableRequested, this, &ClipPanel::tableRequested);
   connect(m_zeroShot, &ZeroShotPage::classifyRequested, this, &ClipPanel::classifyRequested);
@@ -105,7 +107,10 @@ void ClipPanel::dropEvent(QDropEvent* event) {
 QString ClipPanel::prompt() const { return m_row->prompt(); }
 void ClipPanel::setPrompt(const QString& prompt) { m_row->setPrompt(prompt); }
 int ClipPanel::addImages(const QStringList& paths) { return m_row->addImages(paths); }
-void ClipPanel::setRenderedImages(const QList<QImage>& images, const QStringList& names) { m_row->setRenderedImages(images, names); }
+void ClipPanel::setRenderedImages(const QList<QImage>& images, const QStringList& names, bool keepOthers) {
+  m_row->setRenderedImages(images, names, keepOthers);
+}
+int ClipPanel::exampleCount() const { return m_row->exampleCount(); }
 QStringList ClipPanel::imagePaths() const { return m_row->imagePaths(); }
 QList<QImage> ClipPanel::images() const { return m_row->images(); }
 void ClipPanel::showScores(const QVector<double>& cosine, const QVector<double>& softmax, const QVector<double>& text,

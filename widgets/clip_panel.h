@@ -31,8 +31,10 @@ class ClipPanel : public QWidget {
   void setTablePrompts(const QString& prompts);
   // Adds the readable images; each unreadable one is reported through imageRejected.
   int addImages(const QStringList& paths);
-  // Replaces the row with rendered images (the mini-CLIP's defaults).
-  void setRenderedImages(const QList<QImage>& images, const QStringList& names);
+  // Replaces the row with rendered images (the mini-CLIP's defaults); keepOthers: replaces only
+  // the earlier renders, before the user's images.
+  void setRenderedImages(const QList<QImage>& images, const QStringList& names, bool keepOthers = false);
+  int exampleCount() const;  // the renders still in the row
   QStringList imagePaths() const;  // the files in the row (rendered images have none)
   QList<QImage> images() const;
   // Scores for the current prompt, one per image (empty to clear); embeddings raw.
@@ -97,6 +99,8 @@ class ClipPanel : public QWidget {
   void imagesChanged(const QStringList& paths);
   void imageRejected(const QString& path, const QString& reason);
   void addImagesRequested();
+  void resetExamplesRequested();  // the row's Reset to Examples button
+  void examplesRemoved();         // the user removed the last example render
   void tableRequested(const QStringList& prompts);
   void classifyRequested(int image, const QStringList& labels, const QStringList& templates);
   void vocabularyRequested();  // the mini-CLIP's own labels

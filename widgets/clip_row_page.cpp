@@ -67,10 +67,16 @@ ClipRowPage::ClipRowPage(QWidget* parent)
   auto* add = new QPushButton(tr("Add Images…"), this);
   add->setToolTip(tr("Or drop image files here, or paste an image (Ctrl+V)"));
   connect(add, &QPushButton::clicked, this, &ClipRowPage::addImagesRequested);
+  // After photos were added (and kept over restarts), the examples are one click away.
+  auto* reset = new QPushButton(tr("Reset to Examples"), this);
+  reset->setObjectName(QStringLiteral("resetExamplesButton"));
+  reset->setToolTip(tr("Put the example images back in place of the row's images"));
+  connect(reset, &QPushButton::clicked, this, &ClipRowPage::resetExamplesRequested);
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Prompt:"), this));
   top->addWidget(m_prompt, 1);
   top->addWidget(add);
+  top->addWidget(reset);
 
   auto* row = new QWidget(this);
   m_cards = new QHBoxLayout(row);
@@ -128,12 +134,13 @@ void ClipRowPage::setPrompt(const QString& prompt) { m_prompt->setText(prompt); 
 
 // ---- images --------------------------------------------------------------------------------
 
-void ClipRowPage::addCard(const QString& path, const QImage& image, const QString& label) {
+void ClipRowPage::addCard(const QString& path, const QImage& image, const QString& label, int at) {
   auto* card = new ImageCard(path, image, m_cards->parentWidget(), label);
   connect(card, &ImageCard::removeRequested, this, [this](ImageCard* c) { removeImage(int(m_cardList.indexOf(c))); });
   connect(card, &ImageCard::moveRequested, this, [this](ImageCard* c, int delta) { moveImage(int(m_cardList.indexOf(c)), delta); });
-  m_cards->insertWidget(int(m_cardList.size()), card);
-  m_cardList << card;
+  if (at < 0 || at > m_cardList.size()) at = int(m_cardList.size());
+  m_cards->insertWidget(at, card, 0, Qt::AlignTop);  // cards at their content's height
+  m_cardList.insert(at, card);
 }
 
 int ClipRowPage::addImages(const QStringList& paths) {
@@ -157,10 +164,18 @@ int ClipRowPage::addImages(const QStringList& paths) {
   return added;
 }
 
-void ClipRowPage::setRenderedImages(const QList<QImage>& images, const QStringList& names) {
-  for (auto* c : std::as_const(m_cardList)) c->deleteLater();
-  m_cardList.clear();
-  for (int i = 0; i < images.size(); ++i) addCard({}, images[i], names.value(i));
+void ClipRowPage::setRenderedImages(const QList<QImage>& images, const QStringList& names, bool keepOthers) {
+  const QList<ImageCard*> gone = keepOthers ? m_examples : m_cardList;
+  for (auto* c : gone) {
+    m_cardList.removeOne(c);
+    m_cards->removeWidget(c);  // out of the layout now: the new cards' positions count without it
+    c->deleteLater();
+  }
+  m_examples.clear();
+  for (int i = 0; i < images.size(); ++i) {
+    addCard({}, images[i], names.value(i), i);
+    m_examples << m_cardList[i];
+  }
   Q_EMIT imagesChanged(imagePaths());
 }
 
@@ -172,8 +187,11 @@ void ClipRowPage::addImage(const QImage& image, const QString& name) {
 
 void ClipRowPage::removeImage(int index) {
   if (index < 0 || index >= m_cardList.size()) return;
-  m_cardList.takeAt(index)->deleteLater();
+  ImageCard* card = m_cardList.takeAt(index);
+  const bool lastExample = m_examples.removeOne(card) && m_examples.isEmpty();
+  card->deleteLater();
   Q_EMIT imagesChanged(imagePaths());
+  if (lastExample) Q_EMIT examplesRemoved();
 }
 
 void ClipRowPage::moveImage(int index, int delta) {
@@ -182,7 +200,7 @@ void ClipRowPage::moveImage(int index, int delta) {
   m_cardList.move(index, to);
   ImageCard* card = m_cardList[to];
   m_cards->removeWidget(card);
-  m_cards->insertWidget(to, card);
+  m_cards->insertWidget(to, card, 0, Qt::AlignTop);
   Q_EMIT imagesChanged(imagePaths());
 }
 

@@ -29,7 +29,10 @@ class ClipRowPage : public QWidget {
   void setPrompt(const QString& prompt);
   // Adds the readable images; each unreadable one is reported through imageRejected.
   int addImages(const QStringList& paths);
-  void setRenderedImages(const QList<QImage>& images, const QStringList& names);
+  // The example renders (the mini-CLIP's defaults): they replace the row, or with keepOthers
+  // they replace only the earlier examples and go before the user's images.
+  void setRenderedImages(const QList<QImage>& images, const QStringList& names, bool keepOthers = false);
+  int exampleCount() const { return int(m_examples.size()); }
   void addImage(const QImage& image, const QString& name);
   void removeImage(int index);
   void moveImage(int index, int delta);
@@ -57,10 +60,12 @@ class ClipRowPage : public QWidget {
   void imagesChanged(const QStringList& paths);
   void imageRejected(const QString& path, const QString& reason);
   void addImagesRequested();
+  void resetExamplesRequested();  // the Reset to Examples button
+  void examplesRemoved();         // the user removed the last example render
   void scoreRequested(const QString& prompt);  // debounced
 
  private:
-  void addCard(const QString& path, const QImage& image, const QString& label);
+  void addCard(const QString& path, const QImage& image, const QString& label, int at = -1);  // -1: at the end
   void updatePromptStrip();
   void refreshDifferenceChoices();
 
@@ -69,6 +74,7 @@ class ClipRowPage : public QWidget {
   QLabel* m_scoreError = nullptr;
   QHBoxLayout* m_cards = nullptr;
   QList<ImageCard*> m_cardList;
+  QList<ImageCard*> m_examples;  // the cards of setRenderedImages, still in the row
   HeatStrip* m_promptStrip = nullptr;
   QComboBox* m_embView = nullptr;
   QComboBox* m_diffWith = nullptr;

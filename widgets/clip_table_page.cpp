@@ -9,12 +9,14 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
+#include "live_plot.h"
 #include "qcp.h"
 #include "save_file.h"
 
@@ -72,10 +74,10 @@ ClipTablePage::ClipTablePage(QWidget* parent)
     if (!path.isEmpty()) exportPng(path);
   });
   m_heatmap = new QCustomPlot(this);
+  m_heatmap->setObjectName(QStringLiteral("heatmap"));
   m_heatmap->xAxis->setLabel(tr("images"));
   m_heatmap->yAxis->setLabel(tr("prompts"));
   m_heatmap->yAxis->setRangeReversed(true);
-  m_heatmap->setBackground(palette().color(QPalette::Base));
   m_map = new QCPColorMap(m_heatmap->xAxis, m_heatmap->yAxis);
   m_map->setGradient(QCPColorGradient::gpThermal);
   m_map->setInterpolate(false);
@@ -83,8 +85,8 @@ ClipTablePage::ClipTablePage(QWidget* parent)
   m_heatmap->plotLayout()->addElement(0, 1, scale);
   m_map->setColorScale(scale);
   m_focus = new QCPItemRect(m_heatmap);
-  m_focus->setPen(QPen(palette().color(QPalette::Highlight), 3));
   m_focus->setVisible(false);
+  restyle();
   connect(m_heatmap, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
     const int image = int(std::lround(m_heatmap->xAxis->pixelToCoord(e->position().x())));
     const int prompt = int(std::lround(m_heatmap->yAxis->pixelToCoord(e->position().y())));
@@ -92,6 +94,18 @@ ClipTablePage::ClipTablePage(QWidget* parent)
   });
   m_info = new QLabel(this);
   m_info->setWordWrap(true);
+  // Until there is a table, a word on what will be here rather than an empty 0-5 chart. A
+  // stack keeps the hidden heatmap at its final size, so a click maps to the right cell at once.
+  auto* placeholder = new QLabel(tr("Type prompts, one per line, and press Compute Table: a row per prompt, a column per "
+                                    "image of the row, each cell their cosine or softmax share."),
+                                 this);
+  placeholder->setObjectName(QStringLiteral("tablePlaceholder"));
+  placeholder->setWordWrap(true);
+  placeholder->setAlignment(Qt::AlignCenter);
+  placeholder->setForegroundRole(QPalette::PlaceholderText);
+  m_stack = new QStackedWidget(this);
+  m_stack->addWidget(placeholder);
+  m_stack->addWidget(m_heatmap);
 
   auto* side = new QVBoxLayout;
   side->addWidget(m_prompts, 1);
@@ -100,7 +114,7 @@ ClipTablePage::ClipTablePage(QWidget* parent)
   side->addWidget(exportCsvButton);
   side->addWidget(exportPngButton);
   auto* right = new QVBoxLayout;
-  right->addWidget(m_heatmap, 1);
+  right->addWidget(m_stack, 1);
   right->addWidget(m_info);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(side);
@@ -167,7 +181,44 @@ void ClipTablePage::draw() {
   m_heatmap->yAxis->setTicker(y);
   m_heatmap->xAxis->setRange(-0.5, cols - 0.5);
   m_heatmap->yAxis->setRange(-0.5, rows - 0.5);
+  drawNumbers(m);
+  m_stack->setCurrentWidget(m_heatmap);
   m_heatmap->replot();
+}
+
+void ClipTablePage::drawNumbers(const QList<QVector<double>>& m) {
+  for (QCPItemText* t : std::as_const(m_numbers)) m_heatmap->removeItem(t);
+  m_numbers.clear();
+  const int rows = int(m.size()), cols = rows ? int(m[0].size()) : 0;
+  // Past a few hundred cells the numbers would overlap: the colours and a click tell them then.
+  if (rows * cols > 300) return;
+  const bool share = m_measure->currentIndex() != 0;
+  QCPColorGradient gradient = m_map->gradient();
+  const QCPRange range = m_map->dataRange();
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols && c < m[r].size(); ++c) {
+      auto* text = new QCPItemText(m_heatmap);
+      text->position->setType(QCPItemPosition::ptPlotCoords);
+      text->position->setCoords(c, r);
+      text->setPositionAlignment(Qt::AlignCenter);
+      text->setClipToAxisRect(true);
+      text->setFont(font());
+      text->setText(share ? QStringLiteral("%1%").arg(100 * m[r][c], 0, 'f', 1) : QString::number(m[r][c], 'f', 3));
+      // Black on the light end of the scale, white on the dark end: readable on every cell.
+      text->setColor(qGray(gradient.color(m[r][c], range)) > 140 ? Qt::black : Qt::white);
+      m_numbers << text;
+    }
+}
+
+void ClipTablePage::restyle() {
+  stylePlot(m_heatmap, palette());
+  m_focus->setPen(QPen(palette().color(QPalette::Highlight), 3));
+  m_heatmap->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ClipTablePage::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (isThemeChange(event)) restyle();
 }
 
 void ClipTablePage::focusCell(int prompt, int image) {

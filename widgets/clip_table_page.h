@@ -11,9 +11,11 @@ class QComboBox;
 class QCustomPlot;
 class QCPColorMap;
 class QCPItemRect;
+class QCPItemText;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 
 namespace atelier {
 
@@ -43,16 +45,23 @@ class ClipTablePage : public QWidget {
  Q_SIGNALS:
   void tableRequested(const QStringList& prompts);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a theme switch restyles the heatmap
+
  private:
   void draw();
+  void drawNumbers(const QList<QVector<double>>& m);
+  void restyle();
   void setStatus(const QString& text);
 
   QPlainTextEdit* m_prompts = nullptr;
   QComboBox* m_measure = nullptr;
   QPushButton* m_compute = nullptr;
+  QStackedWidget* m_stack = nullptr;  // a word on what goes here, then the heatmap
   QCustomPlot* m_heatmap = nullptr;
   QCPColorMap* m_map = nullptr;
   QCPItemRect* m_focus = nullptr;
+  QList<QCPItemText*> m_numbers;  // each cell's value, written on it
   QLabel* m_info = nullptr;
   QStringList m_rows, m_cols;
   QList<QVector<double>> m_cos, m_overImages, m_overPrompts;

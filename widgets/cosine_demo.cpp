@@ -69,8 +69,11 @@ void CosineDemo::paintEvent(QPaintEvent*) {
     p.setPen(pal.color(QPalette::Text));
     p.drawText(tip + QPointF(10, -10), name);
   };
-  arrow(m_a, QColor(0x1f77b4), QStringLiteral("x"));
-  arrow(m_b, QColor(0xd62728), QStringLiteral("y"));
+  // The palette is read at each paint, so a theme switch repaints it in the new colours; the
+  // arrows' blue and red are lightened on a dark background to stay readable.
+  const bool dark = pal.color(QPalette::Base).lightness() < 128;
+  arrow(m_a, dark ? QColor(0x1f77b4).lighter(150) : QColor(0x1f77b4), QStringLiteral("x"));
+  arrow(m_b, dark ? QColor(0xd62728).lighter(130) : QColor(0xd62728), QStringLiteral("y"));
 
   p.setPen(pal.color(QPalette::Text));
   QFont f = font();

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -72,13 +73,11 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_export->setEnabled(false);
   auto* menu = new QMenu(m_export);
   menu->addAction(tr("SVG (editable strokes)…"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export SVG"), QDir::home().filePath(QStringLiteral("clipdraw.svg")),
-                                                      tr("SVG drawings (*.svg)"));
+    const QString path = askSavePath(tr("Export SVG"), QStringLiteral("svg"), tr("SVG drawings (*.svg)"));
     if (!path.isEmpty()) saveSvg(path);
   });
   menu->addAction(tr("Image…"), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Image"), QDir::home().filePath(QStringLiteral("clipdraw.png")),
-                                                      tr("Images (*.png *.jpg *.webp)"));
+    const QString path = askSavePath(tr("Export Image"), QStringLiteral("png"), tr("Images (*.png *.jpg *.webp)"));
     if (!path.isEmpty()) saveImage(path);
   });
   menu->addAction(tr("Run as PNG Frames…"), this, &DrawPanel::requestFramesExport);
@@ -135,6 +134,18 @@ void DrawPanel::playReplay(const QList<QImage>& frames) {
   m_replayFrames = frames;
   m_replayIndex = 0;
   if (!frames.isEmpty()) m_replayTimer->start();
+}
+
+int DrawPanel::exportSeed() const { return m_seed->value(); }
+
+QString DrawPanel::askSavePath(const QString& title, const QString& extension, const QString& filter) {
+  const QString name = ExportDialog::proposedFileName(prompts(), QString::number(exportSeed()), extension);
+  const QString path = QFileDialog::getSaveFileName(this, title, QDir(exportFolder()).filePath(name), filter);
+  if (!path.isEmpty()) {
+    setExportFolder(QFileInfo(path).absolutePath());
+    Q_EMIT exportFolderChosen(exportFolder());
+  }
+  return path;
 }
 
 bool DrawPanel::replaying() const { return m_replayTimer->isActive(); }

@@ -44,7 +44,14 @@ class DrawPanel : public GuidedPanel {
  Q_SIGNALS:
   void replayRequested();
 
+ protected:
+  int exportSeed() const override;
+
  private:
+  // A path from a save dialog in the export folder, the name proposed from prompt and seed; the
+  // folder chosen is remembered (exportFolderChosen). Empty: cancelled.
+  QString askSavePath(const QString& title, const QString& extension, const QString& filter);
+
   QLineEdit* m_style;
   QSpinBox* m_strokes;
   QDoubleSpinBox* m_maxWidth;

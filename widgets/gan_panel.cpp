@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,7 +17,6 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -237,6 +237,7 @@ QPair<int, int> GanPanel::interpolationEnds() const {
 
 void GanPanel::requestInterpolation() {
   const auto [a, b] = interpolationEnds();
+  m_interpolated = {a, b};
   Q_EMIT interpolationRequested(a, b, frames(), truncation());
 }
 
@@ -303,28 +304,46 @@ bool GanPanel::saveFrames(const QString& folder) {
   return true;
 }
 
+QString GanPanel::exportFolder() const { return m_exportFolder.isEmpty() ? ExportDialog::defaultFolder() : m_exportFolder; }
+
 void GanPanel::exportImage(const QImage& image, const QString& what) {
   if (image.isNull()) return setStatus(tr("Nothing to export yet."));
-  const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the %1").arg(what), QDir(dir).filePath(QStringLiteral("gan-%1.png").arg(seed())),
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the %1").arg(what),
+                                                    QDir(exportFolder()).filePath(QStringLiteral("gan-%1.png").arg(seed())),
                                                     tr("Images (*.png *.jpg *.webp)"));
-  if (!path.isEmpty()) saveImage(image, path);
+  if (path.isEmpty()) return;
+  m_exportFolder = QFileInfo(path).absolutePath();
+  Q_EMIT exportFolderChosen(m_exportFolder);
+  saveImage(image, path);
 }
 
 void GanPanel::exportInterpolation() {
   if (m_frames.isEmpty()) return setStatus(tr("Play an interpolation first."));
-  const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the interpolation"), QDir(dir).filePath(QStringLiteral("interpolation.gif")),
-                                                    tr("Animations (*.gif *.mp4 *.webp)"));
-  if (path.isEmpty()) return;
-  setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-  Q_EMIT animationExportRequested(path, m_frames, kFps, std::max(1, 256 / std::max(1, m_frames.first().width())));
+  if (m_exportDialog) return m_exportDialog->raise();
+  const QList<QImage> frames = m_frames;
+  const QSize canvas = frames.first().size();
+  // At the player's rate, and no rest at the end: the loop runs from B straight back to A.
+  AnimationExport suggested = AnimationExport::suggestedFor(canvas);
+  suggested.fps = kFps;
+  suggested.holdSeconds = 0;
+  const QString name = ExportDialog::proposedFileName(m_model->currentText() + QStringLiteral(" interpolation"),
+                                                      QStringLiteral("%1-to-%2").arg(m_interpolated.first).arg(m_interpolated.second), m_exportFormat);
+  m_exportDialog = ExportDialog::ask(this, canvas, int(frames.size()), m_exportOptions.value_or(suggested), exportFolder(), name);
+  ExportDialog* dialog = m_exportDialog;
+  connect(dialog, &QDialog::accepted, this, [this, dialog, frames] {
+    m_exportOptions = dialog->options();
+    m_exportFormat = QFileInfo(dialog->fileName()).suffix().toLower();
+    m_exportFolder = dialog->folder();
+    Q_EMIT exportFolderChosen(m_exportFolder);
+    const QString path = dialog->path();
+    setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT animationExportRequested(path, frames, *m_exportOptions);
+  });
 }
 
 void GanPanel::exportFrames() {
   if (m_frames.isEmpty()) return setStatus(tr("Play an interpolation first."));
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"),
-                                                           QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), exportFolder());
   if (!folder.isEmpty()) saveFrames(folder);
 }
 

@@ -5,9 +5,14 @@
 #pragma once
 #include <QImage>
 #include <QList>
+#include <QPointer>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
+
+#include <optional>
+
+#include "export_dialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -52,6 +57,13 @@ class GanPanel : public QWidget {
   bool saveImage(const QImage& image, const QString& path);
   bool saveFrames(const QString& folder);  // frame_0000.png ...
   QImage sampleImage() const { return m_sample; }
+  // Where exports go (the window remembers it; empty: ExportDialog::defaultFolder).
+  void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+  QString exportFolder() const;
+  // The interpolation as an animation: opens the export dialog (not blocking); its Export emits
+  // animationExportRequested with what was chosen, and exportFolderChosen.
+  void exportInterpolation();
+  ExportDialog* exportDialog() const { return m_exportDialog; }  // the open one, or null
 
  public Q_SLOTS:
   void showSample(int seed, const QImage& image, const QVector<double>& z);
@@ -68,11 +80,11 @@ class GanPanel : public QWidget {
   void sampleRequested(int seed, double truncation);
   void gridRequested(int firstSeed, int count, double truncation);
   void interpolationRequested(int seedA, int seedB, int frames, double truncation);
-  void animationExportRequested(const QString& path, const QList<QImage>& frames, double fps, int scale);
+  void animationExportRequested(const QString& path, const QList<QImage>& frames, const atelier::AnimationExport& options);
+  void exportFolderChosen(const QString& folder);  // for the window to remember
 
  private:
   void exportImage(const QImage& image, const QString& what);
-  void exportInterpolation();
   void exportFrames();
   QPair<int, int> interpolationEnds() const;
 
@@ -96,6 +108,11 @@ class GanPanel : public QWidget {
   QList<QImage> m_gridImages;
   QList<QImage> m_frames;
   int m_frameIndex = 0;
+  QPair<int, int> m_interpolated;  // the seeds at the ends of m_frames, for the file name
+  QString m_exportFolder;
+  std::optional<AnimationExport> m_exportOptions;  // the last export's, offered again
+  QString m_exportFormat = QStringLiteral("gif");
+  QPointer<ExportDialog> m_exportDialog;
   bool m_settingSeed = false;
 };
 

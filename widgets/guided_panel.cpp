@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -78,16 +79,31 @@ bool GuidedPanel::saveFrames(const QString& folder) {
   return true;
 }
 
+QString GuidedPanel::exportFolder() const { return m_exportFolder.isEmpty() ? ExportDialog::defaultFolder() : m_exportFolder; }
+
 void GuidedPanel::requestAnimationExport() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export Animation"), QDir::home().filePath(QStringLiteral("run.mp4")),
-                                                    tr("Animations (*.gif *.mp4 *.webp)"));
-  if (path.isEmpty()) return;
-  setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-  Q_EMIT animationExportRequested(path, m_frames);
+  if (m_frames.isEmpty()) return setStatus(tr("There are no frames yet: press Run."));
+  if (m_exportDialog) return m_exportDialog->raise();
+  // The frames as they are now: a running job's later ones are not in what the dialog counted.
+  const QList<QImage> frames = m_frames;
+  const QSize canvas = frames.first().size();
+  const QString name = ExportDialog::proposedFileName(prompts(), QString::number(exportSeed()), m_exportFormat);
+  m_exportDialog = ExportDialog::ask(this, canvas, int(frames.size()), m_exportOptions.value_or(AnimationExport::suggestedFor(canvas)),
+                                     exportFolder(), name);
+  ExportDialog* dialog = m_exportDialog;
+  connect(dialog, &QDialog::accepted, this, [this, dialog, frames] {
+    m_exportOptions = dialog->options();
+    m_exportFormat = QFileInfo(dialog->fileName()).suffix().toLower();
+    m_exportFolder = dialog->folder();
+    Q_EMIT exportFolderChosen(m_exportFolder);
+    const QString path = dialog->path();
+    setStatus(tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT animationExportRequested(path, frames, *m_exportOptions);
+  });
 }
 
 void GuidedPanel::requestFramesExport() {
-  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), QDir::homePath());
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the frames"), exportFolder());
   if (!folder.isEmpty()) saveFrames(folder);
 }
 
@@ -99,7 +115,10 @@ bool GuidedPanel::writeFrames(const QList<QImage>& frames, const QString& folder
   return saveFramesAtomically(frames, folder, error);
 }
 
-void GuidedPanel::setPrompts(const QString& prompts) { m_prompts->setPlainText(prompts); }
+void GuidedPanel::setPrompts(const QString& prompts) {
+  m_prompts->setPlainText(prompts);
+  m_promptTimer->stop();  // set by the program (restored, a saved frame opened): not an edit for the run
+}
 
 void GuidedPanel::setModelAvailable(bool available, const QString& reason) {
   m_run->setRunnable(available, reason);  // the run view says why it can't run

@@ -6,6 +6,11 @@
 
 #include <QImage>
 #include <QList>
+#include <QPointer>
+
+#include <optional>
+
+#include "export_dialog.h"
 
 class QDoubleSpinBox;
 class QFormLayout;
@@ -38,18 +43,27 @@ class GuidedPanel : public QWidget {
   bool saveFrames(const QString& folder);  // false + status on failure
   QString status() const;
   void setStatus(const QString& text);
+  // Where exports go (the window remembers it; empty: ExportDialog::defaultFolder).
+  void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+  QString exportFolder() const;
+  // The run as an animation: opens the export dialog (not blocking); its Export emits
+  // animationExportRequested with what was chosen, and exportFolderChosen.
+  void requestAnimationExport();
+  ExportDialog* exportDialog() const { return m_exportDialog; }  // the open one, or null
+  void requestFramesExport();  // asks for a folder (from the export folder), then saveFrames
 
  Q_SIGNALS:
   void promptsEdited(const QString& prompts);  // debounced, for a running job
-  void animationExportRequested(const QString& path, const QList<QImage>& frames);
+  void animationExportRequested(const QString& path, const QList<QImage>& frames,
+                                const atelier::AnimationExport& options = atelier::AnimationExport());
+  void exportFolderChosen(const QString& folder);  // for the window to remember
 
  protected:
   GuidedPanel(const QString& noteTitle, const QString& noteHtml, QWidget* parent);
   QFormLayout* form() const { return m_form; }
   QPlainTextEdit* promptEdit() const { return m_prompts; }
   QLabel* statusLabel() const { return m_status; }  // subclasses place it in their form
-  void requestAnimationExport();                   // asks for a path, then animationExportRequested
-  void requestFramesExport();                      // asks for a folder, then saveFrames
+  virtual int exportSeed() const { return 0; }      // the run's seed, in the proposed file name
   // The settings' number boxes.
   static QSpinBox* intBox(QWidget* parent, int lo, int hi, int value);
   static QDoubleSpinBox* realBox(QWidget* parent, double lo, double hi, double value, int decimals);
@@ -62,6 +76,10 @@ class GuidedPanel : public QWidget {
   QLabel* m_status;
   QTimer* m_promptTimer;
   QList<QImage> m_frames;
+  QString m_exportFolder;
+  std::optional<AnimationExport> m_exportOptions;  // the last export's, offered again
+  QString m_exportFormat = QStringLiteral("gif");
+  QPointer<ExportDialog> m_exportDialog;
 };
 
 }  // namespace atelier

@@ -4,6 +4,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include "live_plot.h"
 #include "qcp.h"
 
 namespace atelier {
@@ -64,6 +65,15 @@ void HeatStrip::setLimit(double limit) {
   m_limit = limit > 0 ? limit : 1.0;
   m_map->setDataRange(QCPRange(-m_limit, m_limit));
   m_plot->replot();
+}
+
+void HeatStrip::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (!isThemeChange(event)) return;
+  // The cells keep their diverging scale (it is data); the empty strip and the gaps are the
+  // theme's.
+  m_plot->setBackground(palette().color(QPalette::Base));
+  m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 bool HeatStrip::eventFilter(QObject* watched, QEvent* event) {

@@ -18,10 +18,12 @@ class HeatStrip : public QWidget {
   // Symmetric scale [-limit, limit]; strips that share a limit are comparable.
   void setLimit(double limit);
   void clear();
+  QCustomPlot* plot() const { return m_plot; }
   QSize sizeHint() const override { return {240, 28}; }
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void changeEvent(QEvent* event) override;  // a theme switch: the background follows
 
  private:
   QCustomPlot* m_plot;

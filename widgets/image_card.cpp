@@ -14,6 +14,7 @@ namespace atelier {
 
 namespace {
 constexpr int kPictureSize = 168;
+static_assert(ImageCard::kWidth == kPictureSize + 12, "the card's width is its picture's and margins");
 }
 
 ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent, const QString& label)
@@ -66,9 +67,11 @@ ImageCard::ImageCard(const QString& path, const QImage& image, QWidget* parent, 
   layout->addWidget(m_cosine);
   layout->addWidget(m_softmax);
   layout->addWidget(m_strip);
-  layout->addStretch(1);
   m_strip->setToolTip(tr("This image's embedding"));
-  setFixedWidth(kPictureSize + 12);
+  setFixedWidth(kWidth);
+  // As tall as its content, not the row: a card stretched to the page's height is a tall
+  // empty box under the numbers (the row aligns the cards at the top).
+  setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Maximum);
   setScores(NAN, NAN);
 }
 

@@ -14,6 +14,8 @@ class HeatStrip;
 class ImageCard : public QWidget {
   Q_OBJECT
  public:
+  // A card's fixed width: its picture (168 px) and margins. What a row of n cards needs.
+  static constexpr int kWidth = 168 + 12;
   // path: the file shown, or empty for a rendered image named by label.
   ImageCard(const QString& path, const QImage& image, QWidget* parent = nullptr, const QString& label = {});
   QString path() const { return m_path; }

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QSplitter>
@@ -61,6 +63,9 @@ TrainPanel::TrainPanel(QWidget* parent)
   auto* outRow = new QHBoxLayout;
   outRow->addWidget(m_out, 1);
   outRow->addWidget(browse);
+  m_from->setObjectName(QStringLiteral("startFrom"));
+  m_steps->setObjectName(QStringLiteral("steps"));
+  m_lr->setObjectName(QStringLiteral("learningRate"));
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
@@ -133,17 +138,23 @@ TrainPanel::TrainPanel(QWidget* parent)
     if (m_out->text().trimmed() != m_folder) askAboutFolder();  // leaving the field unchanged keeps the Resume choice
   });
   connect(m_from, &QComboBox::activated, this, [this](int index) {
-    const Recipe& recipe = index == int(Start::Random) ? m_scratch : m_fineTune;
-    if (recipe.steps > 0) {
-      m_steps->setValue(recipe.steps);
-      m_lr->setValue(recipe.lr);
+    Start start = Start(index);
+    if (start == Start::File) {
+      const QString file = QFileDialog::getOpenFileName(this, tr("Start from a Model"), m_file,
+                                                        tr("Mini-CLIP models (*.safetensors);;All files (*)"));
+      if (file.isEmpty()) {
+        start = Start::Random;
+        m_from->setCurrentIndex(int(start));
+      } else {
+        m_file = file;
+      }
     }
-    if (index != int(Start::File)) return;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Start from a Model"), m_file,
-                                                      tr("Mini-CLIP models (*.safetensors);;All files (*)"));
-    if (file.isEmpty()) m_from->setCurrentIndex(int(Start::Random));
-    else m_file = file;
+    // The recipe of the start finally chosen (random weights when the file dialog was cancelled).
+    applyRecipe(start);
   });
+  // What the user types is theirs: a later choice of start does not overwrite it.
+  connect(m_steps, &QSpinBox::valueChanged, this, [this] { m_stepsEdited = m_stepsEdited || !m_applying; });
+  connect(m_lr, &QDoubleSpinBox::valueChanged, this, [this] { m_lrEdited = m_lrEdited || !m_applying; });
   connect(m_start, &QPushButton::clicked, this, &TrainPanel::requestStart);
   connect(m_stop, &QPushButton::clicked, this, &TrainPanel::stopRequested);
   connect(m_use, &QPushButton::clicked, this, [this] {
@@ -165,6 +176,8 @@ TrainPanel::Settings TrainPanel::settings() const {
 }
 
 void TrainPanel::setSettings(const Settings& s) {
+  const QScopedValueRollback<bool> applying(m_applying, true);
+  m_stepsEdited = m_lrEdited = false;
   m_out->setText(s.out);
   m_steps->setValue(s.steps);
   m_batch->setValue(s.batch);
@@ -180,6 +193,23 @@ void TrainPanel::setSettings(const Settings& s) {
 void TrainPanel::setRecipes(const Recipe& fromScratch, const Recipe& fineTune) {
   m_scratch = fromScratch;
   m_fineTune = fineTune;
+  for (Start start : {Start::Random, Start::Shipped, Start::File}) {
+    const Recipe& r = start == Start::Random ? m_scratch : m_fineTune;
+    if (r.steps > 0)
+      m_from->setItemData(int(start), tr("Proposes %1 steps at a learning rate of %2").arg(r.steps).arg(r.lr), Qt::ToolTipRole);
+  }
+}
+
+void TrainPanel::applyRecipe(Start start) {
+  const Recipe& recipe = start == Start::Random ? m_scratch : m_fineTune;
+  if (recipe.steps <= 0) return;
+  const QScopedValueRollback<bool> applying(m_applying, true);
+  if (!m_stepsEdited) m_steps->setValue(recipe.steps);
+  if (!m_lrEdited) m_lr->setValue(recipe.lr);
+  if (m_stepsEdited || m_lrEdited)
+    setStatus(tr("The steps and learning rate you set are kept; this start's recipe is %1 steps at a learning rate of %2.")
+                  .arg(recipe.steps)
+                  .arg(recipe.lr));
 }
 
 void TrainPanel::askAboutFolder() {
@@ -216,7 +246,10 @@ void TrainPanel::setShippedModel(const QString& path) {
   // Without a shipped model there is nothing to fine-tune.
   if (auto* model = qobject_cast<QStandardItemModel*>(m_from->model()))
     if (QStandardItem* item = model->item(int(Start::Shipped))) item->setEnabled(!path.isEmpty());
-  if (path.isEmpty() && m_from->currentIndex() == int(Start::Shipped)) m_from->setCurrentIndex(int(Start::Random));
+  if (path.isEmpty() && m_from->currentIndex() == int(Start::Shipped)) {
+    m_from->setCurrentIndex(int(Start::Random));
+    applyRecipe(Start::Random);  // random weights with the fine-tune's numbers would mislead
+  }
 }
 
 void TrainPanel::setStart(Start start, const QString& file) {
@@ -296,7 +329,6 @@ void TrainPanel::showPairs(const QList<QImage>& images, const QStringList& capti
   if (captions.size() != n || softmax.size() != n * n) return;
   m_pairs->setRowCount(n);
   m_pairs->setColumnCount(n + 1);
-  const QColor base = palette().color(QPalette::Base), hi = palette().color(QPalette::Highlight);
   for (int r = 0; r < n; ++r) {
     auto* pair = new QTableWidgetItem(QIcon(QPixmap::fromImage(images[r].scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
                                       QStringLiteral("%1. %2").arg(r + 1).arg(captions[r]));
@@ -305,10 +337,8 @@ void TrainPanel::showPairs(const QList<QImage>& images, const QStringList& capti
     for (int c = 0; c < n; ++c) {
       const double v = std::clamp(double(softmax[r * n + c]), 0.0, 1.0);
       auto* cell = new QTableWidgetItem(QString::number(v, 'f', 2));
+      cell->setData(Qt::UserRole, v);  // what colourPairs shades the cell by
       cell->setTextAlignment(Qt::AlignCenter);
-      cell->setBackground(QColor::fromRgbF(float(base.redF() + (hi.redF() - base.redF()) * v), float(base.greenF() + (hi.greenF() - base.greenF()) * v),
-                                           float(base.blueF() + (hi.blueF() - base.blueF()) * v)));
-      cell->setForeground(v > 0.5 ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text));
       cell->setToolTip(tr("image %1 with caption %2: %3").arg(r + 1).arg(c + 1).arg(captions[c]));
       if (c == r) {
         QFont f = cell->font();
@@ -318,6 +348,26 @@ void TrainPanel::showPairs(const QList<QImage>& images, const QStringList& capti
       m_pairs->setItem(r, c + 1, cell);
     }
   }
+  colourPairs();
+}
+
+void TrainPanel::colourPairs() {
+  // From the base colour (a share of 0) to the highlight (1), in the current theme's colours.
+  const QColor base = palette().color(QPalette::Base), hi = palette().color(QPalette::Highlight);
+  for (int r = 0; r < m_pairs->rowCount(); ++r)
+    for (int c = 1; c < m_pairs->columnCount(); ++c) {
+      QTableWidgetItem* cell = m_pairs->item(r, c);
+      if (!cell) continue;
+      const double v = cell->data(Qt::UserRole).toDouble();
+      cell->setBackground(QColor::fromRgbF(float(base.redF() + (hi.redF() - base.redF()) * v), float(base.greenF() + (hi.greenF() - base.greenF()) * v),
+                                           float(base.blueF() + (hi.blueF() - base.blueF()) * v)));
+      cell->setForeground(v > 0.5 ? palette().color(QPalette::HighlightedText) : palette().color(QPalette::Text));
+    }
+}
+
+void TrainPanel::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) colourPairs();
 }
 
 void TrainPanel::clear() {

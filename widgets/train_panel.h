@@ -40,6 +40,8 @@ class TrainPanel : public QWidget {
     double contrast = 0.2;
   };
   // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
+  // Choosing a start sets steps and rate to its recipe, but never over values the user typed
+  // (the status says so); setSettings' values count as proposals, not as the user's.
   struct Recipe {
     int steps = 0;  // 0: none given, the choice leaves steps and rate as they are
     double lr = 0;
@@ -84,10 +86,15 @@ class TrainPanel : public QWidget {
   // setFolderState and setHistory. Until then the panel takes it for an empty folder.
   void folderChosen(const QString& folder);
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a theme switch recolours the pairs' cells
+
  private:
   void requestStart();
   void askAboutFolder();
   void updateResume();
+  void applyRecipe(Start start);
+  void colourPairs();
 
   NoteBox* m_note;
   QLineEdit* m_out;
@@ -105,6 +112,8 @@ class TrainPanel : public QWidget {
   QTableWidget* m_pairs;
   QString m_shipped, m_file, m_result;
   Recipe m_scratch, m_fineTune;
+  bool m_applying = false;  // the panel itself sets steps or rate: not the user's edit
+  bool m_stepsEdited = false, m_lrEdited = false;
   QString m_folder;            // the folder last chosen, which setFolderState answers for
   bool m_hasCheckpoint = false;
   bool m_running = false;

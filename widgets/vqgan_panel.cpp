@@ -16,18 +16,30 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMetaMethod>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <iterator>
 #include <limits>
 
 #include "run_view.h"
 #include "save_file.h"
 
 namespace atelier {
+
+namespace {
+// What each preset sets, in the Preset box's order (Custom follows them). Balanced is the tab's
+// defaults (Settings), so a fresh tab names its values.
+struct Preset {
+  int steps, cutn;
+};
+constexpr Preset kPresets[] = {{60, 8}, {150, 16}, {300, 32}};
+constexpr int kCustom = int(std::size(kPresets));
+}  // namespace
 
 VqganPanel::VqganPanel(QWidget* parent)
     : GuidedPanel(
@@ -60,11 +72,18 @@ VqganPanel::VqganPanel(QWidget* parent)
   connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == 0); });
   for (int s : {128, 256, 384, 512}) m_size->addItem(QStringLiteral("%1 × %1").arg(s), s);
   m_size->setToolTip(tr("The image size of CLIP + VQGAN (a GAN makes its own size)"));
-  m_preset->addItems({tr("Fast preview"), tr("Quality"), tr("Custom")});
+  m_preset->setObjectName(QStringLiteral("preset"));
+  m_steps->setObjectName(QStringLiteral("steps"));
+  m_cutn->setObjectName(QStringLiteral("cutouts"));
+  m_preset->addItems({tr("Fast preview"), tr("Balanced"), tr("Quality"), tr("Custom")});
+  m_preset->setToolTip(tr("Sets the steps and the cutouts; other values in them make it Custom"));
   connect(m_preset, &QComboBox::activated, this, [this](int i) {
-    if (i == 0) m_steps->setValue(60), m_cutn->setValue(8);
-    else if (i == 1) m_steps->setValue(300), m_cutn->setValue(32);
+    if (i < kCustom) m_steps->setValue(kPresets[i].steps), m_cutn->setValue(kPresets[i].cutn);
   });
+  // The box always names what the fields hold: an edit away from a preset's values is Custom.
+  connect(m_steps, &QSpinBox::valueChanged, this, &VqganPanel::matchPreset);
+  connect(m_cutn, &QSpinBox::valueChanged, this, &VqganPanel::matchPreset);
+  matchPreset();
   m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
   m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
@@ -102,8 +121,10 @@ VqganPanel::VqganPanel(QWidget* parent)
   });
   form()->addRow(QString(), load);
   auto* history = new QPushButton(tr("&History…"), this);
-  history->setToolTip(tr("Every run is kept (its settings and latest frame): open one to restore its settings"));
+  history->setObjectName(QStringLiteral("historyButton"));
+  history->setToolTip(tr("Every run is kept: browse them, restore their settings, continue or compare them"));
   connect(history, &QPushButton::clicked, this, [this] {
+    if (isSignalConnected(QMetaMethod::fromSignal(&VqganPanel::historyRequested))) return Q_EMIT historyRequested();
     const QString path = QFileDialog::getOpenFileName(this, tr("History"), m_historyFolder, tr("Saved frames (*.png)"));
     if (!path.isEmpty()) loadSettingsFromPng(path);
   });
@@ -169,7 +190,18 @@ void VqganPanel::setSettings(const Settings& s) {
   m_mode->setCurrentIndex(s.gan ? 0 : 1);
   const int size = m_size->findData(s.size);
   if (size >= 0) m_size->setCurrentIndex(size);
+  matchPreset();  // also when the values were already there (no valueChanged)
 }
+
+void VqganPanel::matchPreset() {
+  int at = kCustom;
+  for (int i = 0; i < kCustom; ++i)
+    if (m_steps->value() == kPresets[i].steps && m_cutn->value() == kPresets[i].cutn) at = i;
+  const QSignalBlocker block(m_preset);
+  m_preset->setCurrentIndex(at);
+}
+
+int VqganPanel::exportSeed() const { return m_seed->value(); }
 
 void VqganPanel::setVqgan(const QString& name) {
   m_vqganName->setText(name.isEmpty() ? tr("none installed") : name);
@@ -204,7 +236,16 @@ bool VqganPanel::saveFrame(const QString& path) {
     setStatus(tr("Nothing to save yet: press Run."));
     return false;
   }
-  return saveAndReport(path, withSettings(frame, settings()), [this](const QString& line) { setStatus(line); });
+  return saveAndReport(path, withSettings(frame, shownFrameSettings()), [this](const QString& line) { setStatus(line); });
+}
+
+VqganPanel::Settings VqganPanel::shownFrameSettings() const {
+  if (!m_frameSettings) return settings();
+  // A clicked thumbnail stays selected while newer frames come: the canvas tells which is shown.
+  const qint64 selected = runView()->selectedStep();
+  const QList<QImage> kept = frames();
+  const bool newest = selected < 0 || (!kept.isEmpty() && runView()->currentImage() == kept.constLast());
+  return m_frameSettings(newest ? -1 : selected);
 }
 
 bool VqganPanel::loadSettingsFromPng(const QString& path) {

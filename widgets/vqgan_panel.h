@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 #include "guided_panel.h"
 
 class QComboBox;
@@ -39,6 +41,12 @@ class VqganPanel : public GuidedPanel {
   // The frame with the settings in its PNG text chunks; written whole or not at all.
   static QImage withSettings(QImage frame, const Settings& settings);
   void setHistoryFolder(const QString& folder) { m_historyFolder = folder; }
+  // The settings of the run at a frame's step (-1: its newest frame): GuideController keeps the
+  // prompts and learning rate by step, so a saved frame carries what made it, not what was typed
+  // since. Unset: the fields' values.
+  using FrameSettings = std::function<Settings(qint64 step)>;
+  void setFrameSettings(FrameSettings frameSettings) { m_frameSettings = std::move(frameSettings); }
+  Settings shownFrameSettings() const;  // what saveFrame writes with the frame shown now
   // The first-run banner (objectName "modelsBanner"): one sentence and a Get Models… button
   // (getModelsRequested); empty text hides it.
   void setBanner(const QString& text);
@@ -47,13 +55,19 @@ class VqganPanel : public GuidedPanel {
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  int exportSeed() const override;
 
  Q_SIGNALS:
   void learningRateEdited(double lr);
   void modeChanged(bool gan);
   void getModelsRequested();  // the banner's button: Models ▸ Get Models
+  void historyRequested();    // the History… button (the gallery; a file dialog when none listens)
 
  private:
+  // The Preset box (objectName "preset") on the preset whose values the steps and cutouts hold,
+  // else on Custom.
+  void matchPreset();
+
   QComboBox* m_mode;
   QComboBox* m_generator;
   QLabel* m_vqganName;
@@ -66,6 +80,7 @@ class VqganPanel : public GuidedPanel {
   QSpinBox* m_seed;
   QComboBox* m_size;
   QString m_historyFolder;
+  FrameSettings m_frameSettings;
   QFrame* m_modelsBanner;
   QLabel* m_modelsText;
 };

@@ -10,9 +10,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 
 #include <algorithm>
 
+#include "live_plot.h"
 #include "qcp.h"
 
 namespace atelier {
@@ -57,13 +59,40 @@ ZeroShotPage::ZeroShotPage(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), m_classify);
   form->addRow(m_info);
   m_bars = new QCustomPlot(this);
+  m_bars->setObjectName(QStringLiteral("zeroShotBars"));
   m_bars->xAxis->setLabel(tr("probability"));
   m_bars->xAxis->setRange(0, 1);
   m_bars->yAxis->setRangeReversed(true);
-  m_bars->setBackground(palette().color(QPalette::Base));
+  // Until a first answer, a word on what will be here rather than an empty 0-5 chart.
+  auto* placeholder = new QLabel(tr("Choose an image, give labels and press Classify: the top k labels appear here "
+                                    "with their probabilities."),
+                                 this);
+  placeholder->setObjectName(QStringLiteral("zeroShotPlaceholder"));
+  placeholder->setWordWrap(true);
+  placeholder->setAlignment(Qt::AlignCenter);
+  placeholder->setForegroundRole(QPalette::PlaceholderText);
+  m_stack = new QStackedWidget(this);
+  m_stack->addWidget(placeholder);
+  m_stack->addWidget(m_bars);
+  restyle();
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(form);
-  layout->addWidget(m_bars, 1);
+  layout->addWidget(m_stack, 1);
+}
+
+void ZeroShotPage::restyle() {
+  stylePlot(m_bars, palette());
+  for (int i = 0; i < m_bars->plottableCount(); ++i)
+    if (auto* bars = qobject_cast<QCPBars*>(m_bars->plottable(i))) {
+      bars->setBrush(palette().color(QPalette::Highlight));
+      bars->setPen(QPen(palette().color(QPalette::Highlight).darker(130)));
+    }
+  m_bars->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ZeroShotPage::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (isThemeChange(event)) restyle();
 }
 
 QStringList ZeroShotPage::cifar10() {
@@ -139,6 +168,7 @@ void ZeroShotPage::showResult(const QStringList& labels, const QVector<double>& 
   m_bars->clearPlottables();
   auto* bars = new QCPBars(m_bars->yAxis, m_bars->xAxis);
   bars->setBrush(palette().color(QPalette::Highlight));
+  bars->setPen(QPen(palette().color(QPalette::Highlight).darker(130)));
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
   for (int i = 0; i < m_topk.size(); ++i) {
     bars->addData(i, m_topk[i].second);
@@ -146,6 +176,7 @@ void ZeroShotPage::showResult(const QStringList& labels, const QVector<double>& 
   }
   m_bars->yAxis->setTicker(ticker);
   m_bars->yAxis->setRange(-0.5, m_topk.size() - 0.5);
+  if (!m_topk.isEmpty()) m_stack->setCurrentWidget(m_bars);
   m_bars->replot();
   m_info->setText(m_topk.isEmpty() ? QString() : tr("Top: %1 (%2%)").arg(m_topk[0].first).arg(100 * m_topk[0].second, 0, 'f', 1));
 }

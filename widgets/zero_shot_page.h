@@ -16,6 +16,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 
 namespace atelier {
 
@@ -48,7 +49,12 @@ class ZeroShotPage : public QWidget {
   void classifyRequested(int image, const QStringList& labels, const QStringList& templates);
   void vocabularyRequested();  // the mini-CLIP's own labels
 
+ protected:
+  void changeEvent(QEvent* event) override;  // a theme switch restyles the bars
+
  private:
+  void restyle();
+
   QComboBox* m_image = nullptr;
   QComboBox* m_preset = nullptr;
   QPlainTextEdit* m_labels = nullptr;
@@ -56,6 +62,7 @@ class ZeroShotPage : public QWidget {
   QCheckBox* m_ensemble = nullptr;
   QSpinBox* m_topkBox = nullptr;
   QPushButton* m_classify = nullptr;
+  QStackedWidget* m_stack = nullptr;  // a word on what goes here, then the bars
   QCustomPlot* m_bars = nullptr;
   QLabel* m_info = nullptr;
   QList<QPair<QString, double>> m_topk;

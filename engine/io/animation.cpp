@@ -47,18 +47,19 @@ namespace {
 
 struct Cancelled {};
 
-// Frames as RGB at the output size (enlarged by options.scale, all the size of the first).
-cv::Mat prepared(const Image& img, int w, int h, int scale) {
+// Frames as RGB at the animation's size (w x h).
+cv::Mat prepared(const Image& img, int w, int h, bool smooth) {
   if (img.channels != 3 && img.channels != 4) throw Error(ErrorKind::InvalidArgument, "frames must be RGB or RGBA");
   cv::Mat m(img.height, img.width, img.channels == 3 ? CV_8UC3 : CV_8UC4, const_cast<uint8_t*>(img.pixels.data()));
   cv::Mat rgb;
   if (img.channels == 4) cv::cvtColor(m, rgb, cv::COLOR_RGBA2RGB);
   else rgb = m;
-  // Every frame at the animation's size: scaled up by `scale` (nearest: pixels stay crisp), or
-  // fitted when a later frame differs from the first.
+  // Every frame at the animation's size. Enlarged as asked (nearest keeps the pixels of a small
+  // model's frame crisp); shrunk by area averaging, which any other choice would alias.
   if (rgb.cols != w || rgb.rows != h) {
+    const bool enlarging = int64_t(w) * h >= int64_t(rgb.cols) * rgb.rows;
     cv::Mat r;
-    cv::resize(rgb, r, cv::Size(w, h), 0, 0, scale > 1 ? cv::INTER_NEAREST : cv::INTER_AREA);
+    cv::resize(rgb, r, cv::Size(w, h), 0, 0, !enlarging ? cv::INTER_AREA : smooth ? cv::INTER_CUBIC : cv::INTER_NEAREST);
     return r;
   }
   return rgb.clone();
@@ -111,9 +112,10 @@ fs::path folder_of(const fs::path& file) { return file.parent_path().empty() ? f
 // animation at a large scale holds one enlarged frame, not all of them), and where to write.
 struct Job {
   const std::vector<Image>& frames;
-  int w, h, scale;
+  int w, h;
+  bool smooth;
   fs::path tmp, file;
-  cv::Mat frame(size_t i) const { return prepared(frames[i], w, h, scale); }
+  cv::Mat frame(size_t i) const { return prepared(frames[i], w, h, smooth); }
 };
 
 void write_gif(const Job& job, const AnimationOptions& o, const std::function<bool(int, int)>& progress) {
@@ -144,6 +146,8 @@ void write_gif(const Job& job, const AnimationOptions& o, const std::function<bo
     gif_check(EGifPutExtensionTrailer(gif), gif->Error, job.file);
   }
   const int delay = std::max(2, int(std::lround(100.0 / o.fps)));  // hundredths of a second
+  // The last frame's own time plus the hold (a GIF delay is at most 65535 hundredths).
+  const int last_delay = int(std::min<long>(65535, delay + std::lround(o.hold_last * 100.0)));
   liq_attr* attr = liq_attr_create();
   struct AttrCloser {
     liq_attr* a;
@@ -176,7 +180,7 @@ void write_gif(const Job& job, const AnimationOptions& o, const std::function<bo
     liq_image_destroy(image);
     GraphicsControlBlock gcb{};
     gcb.DisposalMode = DISPOSE_DO_NOT;
-    gcb.DelayTime = delay;
+    gcb.DelayTime = f + 1 == n ? last_delay : delay;
     gcb.TransparentColor = NO_TRANSPARENT_COLOR;
     GifByteType ext[4];
     EGifGCBToExtension(&gcb, ext);
@@ -230,7 +234,8 @@ void write_webp(const Job& job, const AnimationOptions& o, const std::function<b
     if (!ok) throw Error(ErrorKind::Internal, std::string("libwebp: ") + WebPAnimEncoderGetError(enc));
     if (progress && !progress(int(f) + 1, int(n))) throw Cancelled{};
   }
-  WebPAnimEncoderAdd(enc, nullptr, t, nullptr);
+  // The end time closes the last frame: its own step plus the hold.
+  WebPAnimEncoderAdd(enc, nullptr, t + int(std::lround(o.hold_last * 1000.0)), nullptr);
   WebPData data;
   WebPDataInit(&data);
   if (!WebPAnimEncoderAssemble(enc, &data)) throw Error(ErrorKind::Internal, std::string("libwebp: ") + WebPAnimEncoderGetError(enc));
@@ -261,6 +266,9 @@ void write_mp4(const Job& job, const AnimationOptions& o, const std::function<bo
   for (size_t f = 0; f < n; ++f) {
     cv::cvtColor(job.frame(f), bgr, cv::COLOR_RGB2BGR);
     writer.write(bgr);
+    // One rate for every frame: the hold is the last frame again, as often as it lasts.
+    if (f + 1 == n)
+      for (long k = std::lround(o.hold_last * o.fps); k > 0; --k) writer.write(bgr);
     if (progress && !progress(int(f) + 1, int(n))) throw Cancelled{};
   }
   writer.release();
@@ -286,16 +294,23 @@ void write_animation(const fs::path& file, const std::vector<Image>& frames, con
   if (frames.empty()) throw Error(ErrorKind::InvalidArgument, "an animation needs at least one frame");
   if (!(o.fps > 0 && o.fps <= 240)) throw Error(ErrorKind::InvalidArgument, "frames per second must be in (0, 240]");
   if (!(o.quality >= 0 && o.quality <= 100)) throw Error(ErrorKind::InvalidArgument, "the quality must be 0 to 100");
+  if (!(o.hold_last >= 0 && o.hold_last <= 600)) throw Error(ErrorKind::InvalidArgument, "the last frame's hold must be 0 to 600 seconds");
+  if (o.width < 0 || o.height < 0 || (o.width == 0) != (o.height == 0))
+    throw Error(ErrorKind::InvalidArgument, "an animation's size needs both a width and a height");
   for (const Image& img : frames)
     if (img.width <= 0 || img.height <= 0 || (img.channels != 3 && img.channels != 4) ||
         img.pixels.size() != size_t(img.width) * size_t(img.height) * size_t(img.channels))
       throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": an empty or malformed frame");
   const int scale = std::clamp(o.scale, 1, 64);
-  const int64_t w64 = int64_t(frames[0].width) * scale + (format == AnimationFormat::Mp4 ? (int64_t(frames[0].width) * scale) % 2 : 0);
-  const int64_t h64 = int64_t(frames[0].height) * scale + (format == AnimationFormat::Mp4 ? (int64_t(frames[0].height) * scale) % 2 : 0);
+  const bool sized = o.width > 0;
+  int64_t w64 = sized ? int64_t(o.width) : int64_t(frames[0].width) * scale;
+  int64_t h64 = sized ? int64_t(o.height) : int64_t(frames[0].height) * scale;
+  if (format == AnimationFormat::Mp4) w64 += w64 % 2, h64 += h64 % 2;
   // One enlarged frame is what a writer holds at a time; its size is bounded as an image's.
   check_image_size(w64, h64, "a frame of " + file.string() + " (" + std::to_string(frames[0].width) + " x " +
-                                 std::to_string(frames[0].height) + " at scale " + std::to_string(scale) + ")");
+                                 std::to_string(frames[0].height) +
+                                 (sized ? " at " + std::to_string(w64) + " x " + std::to_string(h64) : " at scale " + std::to_string(scale)) +
+                                 ")");
   if (format == AnimationFormat::Gif && (w64 > 65535 || h64 > 65535))
     throw Error(ErrorKind::InvalidArgument, "can't write " + file.string() + ": GIF frames are at most 65535 pixels a side");
   if (format == AnimationFormat::WebP && (w64 > 16383 || h64 > 16383))
@@ -314,7 +329,7 @@ void write_animation(const fs::path& file, const std::vector<Image>& frames, con
     }
     ::close(fd);
   }
-  const Job job{frames, int(w64), int(h64), scale, tmp, file};
+  const Job job{frames, int(w64), int(h64), o.smooth, tmp, file};
   try {
     switch (format) {
       case AnimationFormat::Gif: write_gif(job, o, progress); break;
@@ -341,7 +356,13 @@ AnimationInfo read_animation_info(const fs::path& file) {
       GifFileType* gif = DGifOpenFileName(file.c_str(), &err);
       if (!gif) return {};
       AnimationInfo info;
-      if (DGifSlurp(gif) == GIF_OK) info = {gif->ImageCount, gif->SWidth, gif->SHeight};
+      if (DGifSlurp(gif) == GIF_OK) {
+        info = {gif->ImageCount, gif->SWidth, gif->SHeight, {}};
+        for (int i = 0; i < gif->ImageCount; ++i) {
+          GraphicsControlBlock gcb{};
+          info.durations_ms.push_back(DGifSavedExtensionToGCB(gif, i, &gcb) == GIF_OK ? gcb.DelayTime * 10 : 0);
+        }
+      }
       DGifCloseFile(gif, &err);
       return info;
     }
@@ -357,8 +378,12 @@ AnimationInfo read_animation_info(const fs::path& file) {
       WebPAnimInfo anim;
       if (WebPAnimDecoderGetInfo(dec, &anim)) info.width = int(anim.canvas_width), info.height = int(anim.canvas_height);
       uint8_t* buf;
-      int ts;
-      while (WebPAnimDecoderHasMoreFrames(dec) && WebPAnimDecoderGetNext(dec, &buf, &ts)) ++info.frames;
+      int ts, previous = 0;  // the decoder gives each frame's end time
+      while (WebPAnimDecoderHasMoreFrames(dec) && WebPAnimDecoderGetNext(dec, &buf, &ts)) {
+        ++info.frames;
+        info.durations_ms.push_back(ts - previous);
+        previous = ts;
+      }
       WebPAnimDecoderDelete(dec);
       return info;
     }
@@ -366,11 +391,13 @@ AnimationInfo read_animation_info(const fs::path& file) {
       cv::VideoCapture cap(file.string(), cv::CAP_FFMPEG);
       if (!cap.isOpened()) return {};
       AnimationInfo info;
+      const double fps = cap.get(cv::CAP_PROP_FPS);
       cv::Mat m;
       while (cap.read(m)) {
         ++info.frames;
         info.width = m.cols;
         info.height = m.rows;
+        info.durations_ms.push_back(fps > 0 ? int(std::lround(1000.0 / fps)) : 0);
       }
       return info;
     }
