@@ -61,6 +61,7 @@ void ClipController::connectPanel() {
   });
   connect(this, &ClipController::loaded, p, [this, p] {
     p->setModelAvailable(true, {});
+    p->setModelNote(modelName(), m_embedDim);
     // Zero-shot templates that suit the model: the mini-CLIP's own caption forms, or CLIP's.
     if (isMiniClip()) {
       QStringList mine;
@@ -98,15 +99,30 @@ void ClipController::connectPanel() {
   connect(p, &ClipPanel::classifyRequested, this, [this, p](int image, const QStringList& labels, const QStringList& templates) {
     const QList<QImage> images = p->images();
     if (image >= 0 && image < images.size()) classify(images[image], labels, templates);
+    else p->showZeroShotError(tr("That image is no longer in the row: choose another."));  // and the busy bar goes
   });
   connect(this, &ClipController::classified, p, [p](const ZeroShot& z) {
+    // On the zero-shot page, where it was asked for, either way.
     if (z.error.isEmpty()) p->showZeroShot(z.labels, z.probability);
+    else p->showZeroShotError(z.error);
   });
   connect(p, &ClipPanel::vocabularyRequested, this, &ClipController::miniVocabulary);
   connect(this, &ClipController::vocabularyReady, p, &ClipPanel::setZeroShotLabels);
 }
 
 bool ClipController::isMiniClip() const { return m_path.contains(QLatin1String("mini-clip")); }
+
+QString ClipController::modelName() const {
+  if (isMiniClip()) return tr("the mini-CLIP");
+  // A checkpoint by its name (ViT-B-32.pt: ViT-B-32), a folder by its own; a file with a generic
+  // name (a Hugging Face or taming-style folder's model.safetensors) by its folder's.
+  const QFileInfo file(m_path);
+  QString name = file.isDir() ? file.fileName() : file.completeBaseName();
+  static const QStringList generic{QStringLiteral("model"), QStringLiteral("pytorch_model"), QStringLiteral("open_clip_pytorch_model"),
+                                   QStringLiteral("checkpoint"), QStringLiteral("last")};
+  if (!file.isDir() && generic.contains(name, Qt::CaseInsensitive)) name = file.dir().dirName();
+  return name;
+}
 
 void ClipController::load(const QString& requested) {
   const bool had = m_ready;
@@ -127,6 +143,7 @@ void ClipController::load(const QString& requested) {
   }
   struct Loaded {
     QString path, description;
+    int embedDim = 0;
     QList<QPair<QString, QString>> failures;  // path, message: tried before the one that loaded
   };
   auto state = m_state;
@@ -140,6 +157,7 @@ void ClipController::load(const QString& requested) {
         const auto& info = model->info();
         l.path = candidate;
         l.description = QString::fromStdString(info.architecture + ", " + info.format);
+        l.embedDim = int(info.embed_dim);
         return l;
       } catch (...) {
         if (!requested.isEmpty() || current_exception_kind() == ErrorKind::Cancelled) throw;
@@ -161,6 +179,7 @@ void ClipController::load(const QString& requested) {
     m_failed->forget(l.path);
     m_ready = true;
     m_path = l.path;
+    m_embedDim = l.embedDim;
     Q_EMIT loaded(l.path, l.description);
     if (!broken.isEmpty())
       Q_EMIT fellBack(tr("Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.")
@@ -247,10 +266,8 @@ void ClipController::classify(const QImage& image, const QStringList& labels, co
     z.probability = toVector(clip::zero_shot(*state->model, {converted}, l, t)[0]);
     return z;
   }, [this, labels, templates](ZeroShot z, const EngineError& error) {
-    if (!error.isNull()) {
-      z = ZeroShot{labels, errorMessage(error), {}, templates};
-      if (m_panel) m_panel->showScoreError(z.error);
-    }
+    // The panel shows an error on the zero-shot page (connectPanel).
+    if (!error.isNull()) z = ZeroShot{labels, errorMessage(error), {}, templates};
     Q_EMIT classified(z);
   });
 }

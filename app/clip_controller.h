@@ -63,6 +63,9 @@ class ClipController : public QObject {
   bool ready() const { return m_ready; }
   QString modelPath() const { return m_path; }
   bool isMiniClip() const;
+  // The loaded model as the texts name it ("the mini-CLIP", "ViT-B-32") and its embedding's length.
+  QString modelName() const;
+  int embedDim() const { return m_embedDim; }
   // Model files that failed to load and have not changed since: path -> why.
   QHash<QString, QString> failedModels() const;
   // Scores prompt against images on the worker; the answer comes as scored(). Returns its generation.
@@ -104,6 +107,7 @@ class ClipController : public QObject {
   std::shared_ptr<FailedModels> m_failed;
   bool m_ready = false;
   QString m_path;
+  int m_embedDim = 0;
   qint64 m_generation = 0;
   qint64 m_latestScore = 0;
   bool m_keepImages = false;  // the renders go before the row's images (the user's own)

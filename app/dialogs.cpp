@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -40,6 +41,29 @@ QString qs(const std::filesystem::path& p) { return QDir::toNativeSeparators(QSt
 QString readText(const QString& path) {
   QFile f(path);
   return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// A card's images (![alt](samples.png)) are relative to its own folder, but the dialog shows
+// every card in one document with no folder of its own: each becomes a file URL, and one whose
+// file is missing becomes its alt text, never a broken image.
+QString withImagesFrom(const QString& markdown, const QDir& folder) {
+  static const QRegularExpression image(QStringLiteral(R"(!\[([^\]]*)\]\(\s*([^)\s]+)((?:\s+"[^"]*")?)\s*\))"));
+  QString out;
+  qsizetype at = 0;
+  for (auto it = image.globalMatch(markdown); it.hasNext();) {
+    const QRegularExpressionMatch m = it.next();
+    out += markdown.mid(at, m.capturedStart() - at);
+    at = m.capturedEnd();
+    const QString alt = m.captured(1), target = m.captured(2);
+    if (!QUrl(target).scheme().isEmpty() && !QDir::isAbsolutePath(target)) {  // http:, file:, ...: as written
+      out += m.captured(0);
+      continue;
+    }
+    const QString file = folder.absoluteFilePath(target);
+    if (QFileInfo(file).isFile()) out += QStringLiteral("![%1](%2%3)").arg(alt, QUrl::fromLocalFile(file).toString(QUrl::FullyEncoded), m.captured(3));
+    else if (!alt.trimmed().isEmpty()) out += QLatin1Char('*') + alt + QLatin1Char('*');
+  }
+  return out + markdown.mid(at);
 }
 
 QString languageName(const QString& code) {
@@ -166,22 +190,28 @@ void MainWindow::showAbout() {
                QString::fromStdString(v.torch), QString::fromStdString(v.opencv)));
 }
 
-void MainWindow::showLicences() {
+QString MainWindow::licencesText() {
   const QDir data(QString::fromStdString(data_dir().string()));
   QString md = tr("# CLIP Atelier\n\nCLIP Atelier is free software under the GNU General Public License, version 3 "
                   "or later (it links QCustomPlot, GPL-3.0). It uses Qt (LGPL-3.0), LibTorch (BSD-3-Clause) "
                   "and OpenCV (Apache-2.0).\n\n");
-  md += readText(data.filePath(QStringLiteral("photos/LICENSES.md")));
+  const QDir photos(data.filePath(QStringLiteral("photos")));
+  md += withImagesFrom(readText(photos.filePath(QStringLiteral("LICENSES.md"))), photos);
   // Every shipped model's card (its data, their licences, how it was trained).
   const QDir models(data.filePath(QStringLiteral("models")));
   for (const QString& sub : models.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-    const QString card = models.filePath(sub + QStringLiteral("/README.md"));
-    if (QFileInfo::exists(card)) md += QStringLiteral("\n\n") + readText(card);
+    const QDir folder(models.filePath(sub));
+    const QString card = folder.filePath(QStringLiteral("README.md"));
+    if (QFileInfo::exists(card)) md += QStringLiteral("\n\n") + withImagesFrom(readText(card), folder);
   }
+  return md;
+}
+
+void MainWindow::showLicences() {
   QDialog dialog(this);
   dialog.setWindowTitle(tr("Licences"));
   auto* text = new QTextBrowser(&dialog);
-  text->setMarkdown(md);
+  text->setMarkdown(licencesText());
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
   connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   auto* layout = new QVBoxLayout(&dialog);

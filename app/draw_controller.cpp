@@ -3,6 +3,8 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <algorithm>
+
 #include "clip/clip.h"
 #include "draw/clipdraw.h"
 #include "engine_bridge.h"
@@ -22,8 +24,8 @@ DrawController::DrawController(EngineBridge* bridge, DrawPanel* panel, QObject* 
   connect(panel, &DrawPanel::promptsEdited, this, [this](const QString& prompts) {
     if (!prompts.trimmed().isEmpty()) setParam(param::prompts, prompts.toStdString());
   });
-  connect(this, &DrawController::resultReady, panel, [this](const QString& svg, const QImage& image, int steps) {
-    m_panel->setResult(svg, image, m_frames);
+  connect(this, &DrawController::resultReady, panel, [this](const QString& svg, const QImage& image, int steps, const QString& svgAll) {
+    m_panel->setResult(svg, image, m_frames, svgAll);
     m_panel->setStatus(tr("%n step(s) done: replay or export the drawing.", nullptr, steps));
   });
   connect(panel, &DrawPanel::replayRequested, this, [this] { replay(); });
@@ -54,11 +56,14 @@ qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& cli
     state->drawing = r.drawing;
     state->hasDrawing = true;
     const QString svg = QString::fromStdString(draw::to_svg(r.drawing));
+    // The export's option keeps the faded-out strokes: that SVG too, when there are any.
+    const bool faded = std::any_of(r.drawing.paths.begin(), r.drawing.paths.end(), draw::is_transparent);
+    const QString svgAll = faded ? QString::fromStdString(draw::to_svg(r.drawing, {.keep_transparent = true})) : QString();
     const QImage image = toQImage(draw::render_drawing(r.drawing, 4));
     const int steps = int(r.steps);
     // Posted before the job's end, so the drawing is in the panel when the run is reported over.
-    QMetaObject::invokeMethod(self, [self, svg, image, steps] {
-      if (self) Q_EMIT self->resultReady(svg, image, steps);
+    QMetaObject::invokeMethod(self, [self, svg, image, steps, svgAll] {
+      if (self) Q_EMIT self->resultReady(svg, image, steps, svgAll);
     }, Qt::QueuedConnection);
   });
 }

@@ -24,7 +24,9 @@ class DrawController : public RunController {
   void replay(int frames = 120);  // answers replayReady()
 
  Q_SIGNALS:
-  void resultReady(const QString& svg, const QImage& image, int steps);
+  // svg leaves out the strokes the run faded out entirely; svgWithTransparent keeps them (empty:
+  // there were none).
+  void resultReady(const QString& svg, const QImage& image, int steps, const QString& svgWithTransparent);
   void replayReady(const QList<QImage>& frames);
 
  protected:

@@ -60,6 +60,9 @@ class MainWindow : public QMainWindow {
   // The last error or notice shown to the user (for tests and the status bar).
   QString lastMessage() const { return m_lastMessage; }
   QString statusText() const;  // device, threads, BLAS and models, as shown
+  // Help ▸ Licences as Markdown: the program's, the photos' and every shipped model's card, their
+  // images as file URLs (a card's relative image would not resolve in the dialog).
+  static QString licencesText();
 
  public Q_SLOTS:
   void openImages();

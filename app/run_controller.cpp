@@ -41,9 +41,12 @@ qint64 RunController::start(const QString& name, JobFn fn) {
   const bool waits = m_bridge->busy();
   m_view->clear();
   m_view->setState(RunView::State::Running);
+  // Models load for seconds before the first step: say so from the click on.
+  m_view->showStarting();
   m_job = m_bridge->submit(name, std::move(fn));
   m_waiting = waits;
-  if (waits) showStatus(tr("Waiting: another tab's run goes first (its Stop ends it)."));
+  // The last run's lines (saved, stopped, failed) don't belong to this one.
+  showStatus(waits ? tr("Waiting: another tab's run goes first (its Stop ends it).") : QString());
   return m_job;
 }
 

@@ -1,4 +1,5 @@
 // clip-atelier-cli draw: CLIPDraw from the command line, writing SVG, PNG and an animation.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <memory>
@@ -24,6 +25,7 @@ void add_draw_command(CLI::App& app, Globals& globals) {
     std::string clip, out, png, video;
     std::vector<std::string> prompts;
     double fps = 24;
+    draw::SvgOptions svg;
   };
   auto a = std::make_shared<Args>();
   a->o.steps = 300;
@@ -42,6 +44,8 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_option("--lr-colours,--lr-colors", a->o.lr_colours, "Adam's rate for the colours (0.01)");
   c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
   c->add_option("--out", a->out, "The drawing as SVG")->required();
+  c->add_flag("--keep-transparent", a->svg.keep_transparent,
+              "Keep the strokes the optimisation made fully transparent in the SVG (left out by default: they draw nothing)");
   c->add_option("--png", a->png, "Also the final image (supersampled 4x)");
   c->add_option("--video", a->video, "Also the run as an animation (.mp4, .gif or .webp), a frame every 5 steps");
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
@@ -75,10 +79,13 @@ void add_draw_command(CLI::App& app, Globals& globals) {
           const draw::DrawResult r = draw::run_clipdraw(model, a->o, &ctx);
           std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
           {
-            const std::string svg = draw::to_svg(r.drawing);
+            const std::string svg = draw::to_svg(r.drawing, a->svg);
             write_file_whole(a->out, svg.data(), svg.size());  // whole or not at all
           }
-          std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size(), static_cast<long long>(r.steps), r.loss);
+          const size_t invisible = a->svg.keep_transparent ? 0 : size_t(std::count_if(r.drawing.paths.begin(), r.drawing.paths.end(), draw::is_transparent));
+          std::printf("%s: %zu strokes after %lld steps, loss %.4f\n", a->out.c_str(), r.drawing.paths.size() - invisible,
+                      static_cast<long long>(r.steps), r.loss);
+          if (invisible > 0) std::printf("  %zu fully transparent strokes left out (--keep-transparent keeps them)\n", invisible);
           if (!a->png.empty()) {
             write_image(a->png, draw::render_drawing(r.drawing, 4));
             std::printf("%s\n", a->png.c_str());

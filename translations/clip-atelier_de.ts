@@ -144,16 +144,20 @@
         <source>Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>%1 wird verwendet; diese ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
     </message>
+    <message>
+        <source>That image is no longer in the row: choose another.</source>
+        <translation>Dieses Bild ist nicht mehr in der Reihe: Wählen Sie ein anderes.</translation>
+    </message>
+    <message>
+        <source>the mini-CLIP</source>
+        <translation>das Mini-CLIP</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
     <message>
         <source>What CLIP does</source>
         <translation>Was CLIP macht</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (512 numbers for ViT-B/32): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;CLIP liest ein Bild und einen Satz und macht aus beiden je einen Vektor derselben Länge (512 Zahlen bei ViT-B/32): ein Vision Transformer für das Bild, ein Text-Transformer für die Wörter. Trainiert wurde es mit rund 400 Millionen beschrifteten Bildern aus dem Web, sodass die Vektoren zusammengehöriger Paare in dieselbe Richtung zeigen und die nicht zusammengehöriger Paare auseinander.&lt;/p&gt;&lt;p&gt;Wie ähnlich CLIP ein Bild und einen Text findet, ist der &lt;b&gt;Kosinus&lt;/b&gt; des Winkels zwischen ihren Vektoren: nahe 1, wenn sie übereinstimmen, nahe 0, wenn sie nichts miteinander zu tun haben. Vergleicht man einen Prompt mit mehreren Bildern und wendet softmax auf die skalierten Kosinuswerte an, erhält man den Anteil jedes Bildes; ein Bild zu klassifizieren ist dasselbe mit Prompts wie „a photo of a dog“.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Prompt vs images</source>
@@ -178,6 +182,10 @@
     <message>
         <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
         <translation>Das CLIP von OpenAI und die VQGANs von taming, heruntergeladen und geprüft (Modelle ▸ Modelle holen)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (%1 numbers for %2): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CLIP liest ein Bild und einen Satz und macht aus beiden je einen Vektor derselben Länge (%1 Zahlen bei %2): ein Vision Transformer für das Bild, ein Text-Transformer für die Wörter. Trainiert wurde es mit rund 400 Millionen beschrifteten Bildern aus dem Web, sodass die Vektoren zusammengehöriger Paare in dieselbe Richtung zeigen und die nicht zusammengehöriger Paare auseinander.&lt;/p&gt;&lt;p&gt;Wie ähnlich CLIP ein Bild und einen Text findet, ist der &lt;b&gt;Kosinus&lt;/b&gt; des Winkels zwischen ihren Vektoren: nahe 1, wenn sie übereinstimmen, nahe 0, wenn sie nichts miteinander zu tun haben. Vergleicht man einen Prompt mit mehreren Bildern und wendet softmax auf die skalierten Kosinuswerte an, erhält man den Anteil jedes Bildes; ein Bild zu klassifizieren ist dasselbe mit Prompts wie „a photo of a dog“.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -340,6 +348,13 @@
     <message>
         <source>Type prompts, one per line, and press Compute Table: a row per prompt, a column per image of the row, each cell their cosine or softmax share.</source>
         <translation>Prompts eingeben, einer pro Zeile, und auf „Tabelle berechnen“ klicken: eine Zeile je Prompt, eine Spalte je Bild der Reihe, in jeder Zelle ihr Kosinus oder Softmax-Anteil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scoring %n prompt(s) against the row…</source>
+        <translation>
+            <numerusform>%n Prompt wird mit der Reihe verglichen…</numerusform>
+            <numerusform>%n Prompts werden mit der Reihe verglichen…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -552,6 +567,14 @@ cos θ = %2</translation>
     <message>
         <source>Paths:</source>
         <translation>Pfade:</translation>
+    </message>
+    <message>
+        <source>Keep fully transparent strokes in the SVG</source>
+        <translation>Völlig transparente Striche im SVG behalten</translation>
+    </message>
+    <message>
+        <source>Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out unless this is on (to bring them back in an editor)</source>
+        <translation>Striche, die die Optimierung ganz ausgeblendet hat, zeichnen nichts; das SVG lässt sie weg, außer wenn dies aktiv ist (um sie in einem Editor zurückzuholen)</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1838,14 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Vom ausgewählten Bild aus weiterlaufen, genau dort, wo es war, mit den aktuellen Prompts und Einstellungen</translation>
+    </message>
+    <message>
+        <source>Loading the models; the first step follows</source>
+        <translation>Die Modelle werden geladen; der erste Schritt folgt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
     </message>
 </context>
 <context>

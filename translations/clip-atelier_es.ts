@@ -144,16 +144,20 @@
         <source>Using %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>Se usa %1; estos no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
     </message>
+    <message>
+        <source>That image is no longer in the row: choose another.</source>
+        <translation>Esa imagen ya no está en la fila: elija otra.</translation>
+    </message>
+    <message>
+        <source>the mini-CLIP</source>
+        <translation>el mini-CLIP</translation>
+    </message>
 </context>
 <context>
     <name>atelier::ClipPanel</name>
     <message>
         <source>What CLIP does</source>
         <translation>Qué hace CLIP</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (512 numbers for ViT-B/32): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;CLIP lee una imagen y una frase y convierte cada una en un vector de la misma longitud (512 números en ViT-B/32): un transformer de visión para la imagen y un transformer de texto para las palabras. Se entrenó con unos 400 millones de imágenes con pie de foto encontradas en la web para que los vectores de los pares que se corresponden apunten en la misma dirección y los de los pares que no se corresponden se separen.&lt;/p&gt;&lt;p&gt;Cuánto se parecen una imagen y un texto para CLIP es el &lt;b&gt;coseno&lt;/b&gt; del ángulo entre sus vectores: cerca de 1 cuando concuerdan y cerca de 0 cuando no guardan relación. Comparar un prompt con varias imágenes y aplicar un softmax a los cosenos escalados da la proporción de cada imagen; clasificar una imagen es lo mismo con prompts como «a photo of a dog».&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Prompt vs images</source>
@@ -178,6 +182,10 @@
     <message>
         <source>OpenAI&apos;s CLIP and taming&apos;s VQGANs, downloaded and verified (Models ▸ Get Models)</source>
         <translation>El CLIP de OpenAI y los VQGAN de taming, descargados y verificados (Modelos ▸ Obtener modelos)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;CLIP reads a picture and a sentence and turns each into a vector of the same length (%1 numbers for %2): a vision transformer for the image, a text transformer for the words. It was trained on about 400 million captioned images found on the web to make the vectors of matching pairs point the same way and those of mismatched pairs apart.&lt;/p&gt;&lt;p&gt;How alike CLIP finds an image and a text is the &lt;b&gt;cosine&lt;/b&gt; of the angle between their vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several images and taking a softmax of the scaled cosines gives each image&apos;s share; classifying an image is the same thing with prompts such as &quot;a photo of a dog&quot;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;CLIP lee una imagen y una frase y convierte cada una en un vector de la misma longitud (%1 números en %2): un transformer de visión para la imagen y un transformer de texto para las palabras. Se entrenó con unos 400 millones de imágenes con pie de foto encontradas en la web para que los vectores de los pares que se corresponden apunten en la misma dirección y los de los pares que no se corresponden se separen.&lt;/p&gt;&lt;p&gt;Cuánto se parecen una imagen y un texto para CLIP es el &lt;b&gt;coseno&lt;/b&gt; del ángulo entre sus vectores: cerca de 1 cuando concuerdan y cerca de 0 cuando no guardan relación. Comparar un prompt con varias imágenes y aplicar un softmax a los cosenos escalados da la proporción de cada imagen; clasificar una imagen es lo mismo con prompts como «a photo of a dog».&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -340,6 +348,13 @@
     <message>
         <source>Type prompts, one per line, and press Compute Table: a row per prompt, a column per image of the row, each cell their cosine or softmax share.</source>
         <translation>Escriba prompts, uno por línea, y pulse «Calcular tabla»: una fila por prompt, una columna por imagen de la fila, en cada celda su coseno o su parte del softmax.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scoring %n prompt(s) against the row…</source>
+        <translation>
+            <numerusform>Comparando %n prompt con la fila…</numerusform>
+            <numerusform>Comparando %n prompts con la fila…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -552,6 +567,14 @@ cos θ = %2</translation>
     <message>
         <source>Paths:</source>
         <translation>Trazados:</translation>
+    </message>
+    <message>
+        <source>Keep fully transparent strokes in the SVG</source>
+        <translation>Conservar en el SVG los trazos totalmente transparentes</translation>
+    </message>
+    <message>
+        <source>Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out unless this is on (to bring them back in an editor)</source>
+        <translation>Los trazos que la optimización desvaneció por completo no dibujan nada; el SVG los omite salvo que esto esté activo (para recuperarlos en un editor)</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1838,14 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Run again from the selected frame, exactly where it was, with the current prompts and settings</source>
         <translation>Volver a ejecutar desde el fotograma seleccionado, exactamente donde estaba, con los prompts y ajustes actuales</translation>
+    </message>
+    <message>
+        <source>Loading the models; the first step follows</source>
+        <translation>Cargando los modelos; el primer paso llega enseguida</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
     </message>
 </context>
 <context>

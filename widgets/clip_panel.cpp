@@ -19,19 +19,25 @@
 
 namespace atelier {
 
+namespace {
+// The note, with the loaded model's embedding length (%1) and name (%2) in its first sentence.
+QString noteText(const QString& name, int embedDim) {
+  return ClipPanel::tr("<p>CLIP reads a picture and a sentence and turns each into a vector of the same length "
+                       "(%1 numbers for %2): a vision transformer for the image, a text transformer for the "
+                       "words. It was trained on about 400 million captioned images found on the web to make the "
+                       "vectors of matching pairs point the same way and those of mismatched pairs apart.</p>"
+                       "<p>How alike CLIP finds an image and a text is the <b>cosine</b> of the angle between their "
+                       "vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several "
+                       "images and taking a softmax of the scaled cosines gives each image's share; classifying an "
+                       "image is the same thing with prompts such as \"a photo of a dog\".</p>")
+      .arg(QString::number(embedDim), name.toHtmlEscaped());
+}
+}  // namespace
+
 ClipPanel::ClipPanel(QWidget* parent)
     : QWidget(parent),
-      m_note(new NoteBox(
-          tr("What CLIP does"),
-          tr("<p>CLIP reads a picture and a sentence and turns each into a vector of the same length "
-             "(512 numbers for ViT-B/32): a vision transformer for the image, a text transformer for the "
-             "words. It was trained on about 400 million captioned images found on the web to make the "
-             "vectors of matching pairs point the same way and those of mismatched pairs apart.</p>"
-             "<p>How alike CLIP finds an image and a text is the <b>cosine</b> of the angle between their "
-             "vectors: near 1 when they agree, near 0 when unrelated. Comparing one prompt with several "
-             "images and taking a softmax of the scaled cosines gives each image's share; classifying an "
-             "image is the same thing with prompts such as \"a photo of a dog\".</p>"),
-          this)),
+      // OpenAI's ViT-B/32 until a model has loaded (setModelNote).
+      m_note(new NoteBox(tr("What CLIP does"), noteText(QStringLiteral("ViT-B/32"), 512), this)),
       m_banner(new QLabel(this)),
       m_modelsBanner(new QFrame(this)),
       m_modelsText(new QLabel(m_modelsBanner)),
@@ -74,10 +80,14 @@ ClipPanel::ClipPanel(QWidget* parent)
   connect(m_row, &ClipRowPage::examplesRemoved, this, &ClipPanel::examplesRemoved);
   connect(m_row, &ClipRowPage::scoreRequested, this, &ClipPanel::scoreRequested);
   connect(m_table, &ClipTablePage::tableRequested, this, &ClipPanel::tableRequested);
+  // Busy from any request (the page's button or the window's) until its answer or error.
+  connect(this, &ClipPanel::tableRequested, m_table, [this](const QStringList& prompts) { m_table->showBusy(int(prompts.size())); });
   connect(m_zeroShot, &ZeroShotPage::classifyRequested, this, &ClipPanel::classifyRequested);
   connect(m_zeroShot, &ZeroShotPage::vocabularyRequested, this, &ClipPanel::vocabularyRequested);
   connect(this, &ClipPanel::imagesChanged, m_zeroShot, [this] { m_zeroShot->setImageChoices(m_row->imageNames()); });
 }
+
+void ClipPanel::setModelNote(const QString& name, int embedDim) { m_note->setText(noteText(name, embedDim)); }
 
 void ClipPanel::setModelAvailable(bool available, const QString& reason) {
   m_banner->setText(reason);
@@ -143,6 +153,7 @@ void ClipPanel::showTable(const QStringList& prompts, const QList<QVector<double
   m_table->showTable(prompts, m_row->imageNames(), cosine, overImages, overPrompts);
 }
 void ClipPanel::showTableError(const QString& message) { m_table->showError(message); }
+bool ClipPanel::tableBusy() const { return m_table->busy(); }
 QList<QVector<double>> ClipPanel::shownTable() const { return m_table->shownTable(); }
 void ClipPanel::setTableMeasure(int measure) { m_table->setMeasure(measure); }
 void ClipPanel::focusCell(int prompt, int image) { m_table->focusCell(prompt, image); }
@@ -166,6 +177,8 @@ void ClipPanel::setZeroShotTemplates(const QString& single, const QStringList& e
 QStringList ClipPanel::zeroShotEnsemble() const { return m_zeroShot->ensemble(); }
 void ClipPanel::requestClassification() { m_zeroShot->requestClassification(); }
 void ClipPanel::showZeroShot(const QStringList& labels, const QVector<double>& probability) { m_zeroShot->showResult(labels, probability); }
+void ClipPanel::showZeroShotError(const QString& message) { m_zeroShot->showError(message); }
+bool ClipPanel::zeroShotBusy() const { return m_zeroShot->busy(); }
 QList<QPair<QString, double>> ClipPanel::shownTopK() const { return m_zeroShot->topK(); }
 QCustomPlot* ClipPanel::bars() const { return m_zeroShot->bars(); }
 void ClipPanel::setEnsemble(bool on) { m_zeroShot->setEnsemble(on); }

@@ -24,6 +24,9 @@ class ClipPanel : public QWidget {
   explicit ClipPanel(QWidget* parent = nullptr);
 
   NoteBox* note() const { return m_note; }
+  // The note's model-dependent words: the loaded model's name and its embedding's length
+  // ("128 numbers for the mini-CLIP").
+  void setModelNote(const QString& name, int embedDim);
   QTabWidget* modes() const { return m_modes; }
   QString prompt() const;
   void setPrompt(const QString& prompt);
@@ -62,6 +65,7 @@ class ClipPanel : public QWidget {
   void showTable(const QStringList& prompts, const QList<QVector<double>>& cosine, const QList<QVector<double>>& overImages,
                  const QList<QVector<double>>& overPrompts);
   void showTableError(const QString& message);
+  bool tableBusy() const;  // a table was asked for and has not come yet
   QList<QVector<double>> shownTable() const;  // the chosen measure
   void setTableMeasure(int measure);
   void focusCell(int prompt, int image);
@@ -83,6 +87,8 @@ class ClipPanel : public QWidget {
   void setZeroShotLabels(const QStringList& labels);
   void requestClassification();
   void showZeroShot(const QStringList& labels, const QVector<double>& probability);
+  void showZeroShotError(const QString& message);
+  bool zeroShotBusy() const;  // a classification was asked for and has not come yet
   QList<QPair<QString, double>> shownTopK() const;
   QCustomPlot* bars() const;
   void setEnsemble(bool on);

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTextStream>
@@ -94,6 +95,12 @@ ClipTablePage::ClipTablePage(QWidget* parent)
   });
   m_info = new QLabel(this);
   m_info->setWordWrap(true);
+  m_busy = new QProgressBar(this);
+  m_busy->setObjectName(QStringLiteral("tableBusy"));
+  m_busy->setRange(0, 0);
+  m_busy->setTextVisible(false);
+  m_busy->setMaximumHeight(8);
+  m_busy->hide();
   // Until there is a table, a word on what will be here rather than an empty 0-5 chart. A
   // stack keeps the hidden heatmap at its final size, so a click maps to the right cell at once.
   auto* placeholder = new QLabel(tr("Type prompts, one per line, and press Compute Table: a row per prompt, a column per "
@@ -115,6 +122,7 @@ ClipTablePage::ClipTablePage(QWidget* parent)
   side->addWidget(exportPngButton);
   auto* right = new QVBoxLayout;
   right->addWidget(m_stack, 1);
+  right->addWidget(m_busy);
   right->addWidget(m_info);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(side);
@@ -136,7 +144,17 @@ void ClipTablePage::setModelAvailable(bool available) { m_compute->setEnabled(av
 
 void ClipTablePage::setStatus(const QString& text) { m_info->setText(text); }
 
-void ClipTablePage::showError(const QString& message) { setStatus(message); }
+void ClipTablePage::showError(const QString& message) {
+  m_busy->hide();
+  setStatus(message);
+}
+
+void ClipTablePage::showBusy(int prompts) {
+  m_busy->show();
+  setStatus(tr("Scoring %n prompt(s) against the row…", nullptr, prompts));
+}
+
+bool ClipTablePage::busy() const { return !m_busy->isHidden(); }
 
 void ClipTablePage::showTable(const QStringList& prompts, const QStringList& images, const QList<QVector<double>>& cosine,
                               const QList<QVector<double>>& overImages, const QList<QVector<double>>& overPrompts) {
@@ -145,6 +163,7 @@ void ClipTablePage::showTable(const QStringList& prompts, const QStringList& ima
   m_cos = cosine;
   m_overImages = overImages;
   m_overPrompts = overPrompts;
+  m_busy->hide();
   m_focus->setVisible(false);
   setStatus(tr("%1 prompts × %2 images. Click a cell to see that pair.").arg(prompts.size()).arg(m_cols.size()));
   draw();

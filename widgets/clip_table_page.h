@@ -14,6 +14,7 @@ class QCPItemRect;
 class QCPItemText;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
@@ -31,6 +32,9 @@ class ClipTablePage : public QWidget {
   void showTable(const QStringList& prompts, const QStringList& images, const QList<QVector<double>>& cosine,
                  const QList<QVector<double>>& overImages, const QList<QVector<double>>& overPrompts);
   void showError(const QString& message);
+  // From a request (prompts: how many) to its answer or error: a busy bar and a word on the work.
+  void showBusy(int prompts);
+  bool busy() const;
   QList<QVector<double>> shownTable() const;  // the chosen measure
   void setMeasure(int measure);  // 0 cosine, 1 softmax over images, 2 softmax over prompts
   void focusCell(int prompt, int image);
@@ -63,6 +67,7 @@ class ClipTablePage : public QWidget {
   QCPItemRect* m_focus = nullptr;
   QList<QCPItemText*> m_numbers;  // each cell's value, written on it
   QLabel* m_info = nullptr;
+  QProgressBar* m_busy = nullptr;  // indeterminate, while the worker scores
   QStringList m_rows, m_cols;
   QList<QVector<double>> m_cos, m_overImages, m_overPrompts;
 };

@@ -1,6 +1,7 @@
 // The CLIPDraw tab's settings, its replay of the strokes, and the exports of the drawing.
 #include "draw_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -43,6 +44,7 @@ DrawPanel::DrawPanel(QWidget* parent)
       m_shapes(new QComboBox(this)),
       m_replay(new QPushButton(tr("&Replay Strokes"), this)),
       m_export(new QToolButton(this)),
+      m_keepTransparent(new QCheckBox(tr("Keep fully transparent strokes in the SVG"), this)),
       m_replayTimer(new QTimer(this)) {
   m_style->setPlaceholderText(tr("optional, e.g. a watercolour painting of"));
   m_style->setToolTip(tr("A drawing style put before every positive prompt"));
@@ -83,8 +85,12 @@ DrawPanel::DrawPanel(QWidget* parent)
   menu->addAction(tr("Run as PNG Frames…"), this, &DrawPanel::requestFramesExport);
   menu->addAction(tr("Run as Animation (GIF, MP4, WebP)…"), this, &DrawPanel::requestAnimationExport);
   m_export->setMenu(menu);
+  m_keepTransparent->setObjectName(QStringLiteral("keepTransparent"));
+  m_keepTransparent->setToolTip(tr("Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out "
+                                   "unless this is on (to bring them back in an editor)"));
   form()->addRow(QString(), m_replay);
   form()->addRow(QString(), m_export);
+  form()->addRow(QString(), m_keepTransparent);
   form()->addRow(statusLabel());
 
   m_replayTimer->setInterval(40);
@@ -122,8 +128,9 @@ void DrawPanel::setSettings(const Settings& s) {
   m_shapes->setCurrentIndex(s.filled ? 1 : 0);
 }
 
-void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<QImage>& frames) {
+void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<QImage>& frames, const QString& svgWithTransparent) {
   m_svg = svg;
+  m_svgWithTransparent = svgWithTransparent;
   m_image = image;
   setFrames(frames);
   m_replay->setEnabled(!svg.isEmpty());
@@ -150,12 +157,18 @@ QString DrawPanel::askSavePath(const QString& title, const QString& extension, c
 
 bool DrawPanel::replaying() const { return m_replayTimer->isActive(); }
 
+QString DrawPanel::svg() const { return keepTransparent() && !m_svgWithTransparent.isEmpty() ? m_svgWithTransparent : m_svg; }
+
+void DrawPanel::setKeepTransparent(bool keep) { m_keepTransparent->setChecked(keep); }
+
+bool DrawPanel::keepTransparent() const { return m_keepTransparent->isChecked(); }
+
 bool DrawPanel::saveSvg(const QString& path) {
   if (m_svg.isEmpty()) {
     setStatus(tr("Nothing to export yet."));
     return false;
   }
-  return saveAndReport(path, textWriter(m_svg), [this](const QString& line) { setStatus(line); });
+  return saveAndReport(path, textWriter(svg()), [this](const QString& line) { setStatus(line); });
 }
 
 bool DrawPanel::saveImage(const QString& path) {

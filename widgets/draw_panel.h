@@ -9,6 +9,7 @@
 
 #include "guided_panel.h"
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -32,9 +33,13 @@ class DrawPanel : public GuidedPanel {
   explicit DrawPanel(QWidget* parent = nullptr);
   Settings settings() const;
   void setSettings(const Settings& settings);
-  // The finished (or stopped) run: its SVG, its final image and its frames.
-  void setResult(const QString& svg, const QImage& image, const QList<QImage>& frames);
-  QString svg() const { return m_svg; }
+  // The finished (or stopped) run: its SVG, its final image and its frames. svgWithTransparent:
+  // the SVG that keeps the strokes the run faded out entirely (empty: there were none).
+  void setResult(const QString& svg, const QImage& image, const QList<QImage>& frames, const QString& svgWithTransparent = {});
+  QString svg() const;  // the one the export writes: with or without the transparent strokes
+  // The export's "Keep fully transparent strokes" (off: they are left out of the SVG).
+  void setKeepTransparent(bool keep);
+  bool keepTransparent() const;
   void playReplay(const QList<QImage>& frames);  // the strokes drawn one by one
   bool replaying() const;
   // Exports without dialogs (the buttons ask for the path, then call these); false + status on failure.
@@ -62,8 +67,10 @@ class DrawPanel : public GuidedPanel {
   QComboBox* m_shapes;
   QPushButton* m_replay;
   QToolButton* m_export;
+  QCheckBox* m_keepTransparent;
   QTimer* m_replayTimer;
   QString m_svg;
+  QString m_svgWithTransparent;
   QImage m_image;
   QList<QImage> m_replayFrames;
   int m_replayIndex = 0;

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -21,6 +22,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "heat_strip.h"
@@ -98,13 +100,23 @@ GanPanel::GanPanel(QWidget* parent)
 
   m_gridSize->setRange(2, 8);
   m_gridSize->setValue(4);
-    m_gridSize->setToolTip(tr("Rows and columns of the grid: samples of the seeds from the current one on"));
+  m_gridSize->setToolTip(tr("Rows and columns of the grid: samples of the seeds from the current one on"));
   auto* makeGrid = new QPushButton(tr("Sample &Grid"), this);
   connect(makeGrid, &QPushButton::clicked, this, &GanPanel::requestGrid);
+  // An N × N grid, N columns wide, always whole: the cells follow the view's size (layoutGrid),
+  // so there is nothing to scroll to.
+  m_grid->setObjectName(QStringLiteral("ganGrid"));
   m_grid->setViewMode(QListView::IconMode);
-  m_grid->setIconSize(QSize(64, 64));
+  m_grid->setFlow(QListView::LeftToRight);
+  m_grid->setWrapping(true);
   m_grid->setResizeMode(QListView::Adjust);
   m_grid->setMovement(QListView::Static);
+  m_grid->setSpacing(0);
+  m_grid->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_grid->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_grid->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  m_grid->setMinimumHeight(120);
+  m_grid->installEventFilter(this);
   m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_grid->setToolTip(tr("Click a sample to show it; Ctrl+click two to interpolate between them"));
   connect(m_grid, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { setSeed(item->data(Qt::UserRole).toInt()), requestSample(); });
@@ -192,6 +204,7 @@ void GanPanel::setTruncation(double t) {
 }
 
 int GanPanel::gridCount() const { return m_gridSize->value() * m_gridSize->value(); }
+void GanPanel::setGridSize(int n) { m_gridSize->setValue(n); }
 int GanPanel::frames() const { return m_frameCount->value(); }
 QString GanPanel::currentModelPath() const { return m_model->currentData().toString(); }
 void GanPanel::setCurrentModelPath(const QString& path) {
@@ -255,12 +268,43 @@ void GanPanel::showSample(int seed, const QImage& image, const QVector<double>& 
 
 void GanPanel::showGrid(const QList<QImage>& images, const QList<int>& seeds) {
   m_gridImages = images;
+  // N × N samples come N to a row, as gridImage() lays them out.
+  m_gridColumns = images.isEmpty() ? 0 : int(std::ceil(std::sqrt(double(images.size()))));
+  m_gridIcon = QSize();
   m_grid->clear();
   for (int i = 0; i < images.size(); ++i) {
-    auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(images[i])), QString::number(seeds.value(i)), m_grid);
+    // No caption: at 8 × 8 it would take the room of the images; the tooltip names the seed.
+    auto* item = new QListWidgetItem(m_grid);
     item->setData(Qt::UserRole, seeds.value(i));
     item->setToolTip(tr("Seed %1").arg(seeds.value(i)));
   }
+  layoutGrid();
+}
+
+bool GanPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_grid && event->type() == QEvent::Resize) layoutGrid();
+  return QWidget::eventFilter(watched, event);
+}
+
+void GanPanel::layoutGrid() {
+  if (m_gridColumns <= 0) return;
+  const int rows = (int(m_gridImages.size()) + m_gridColumns - 1) / m_gridColumns;
+  // The view's area without scroll bars (they are off). QListView's icon mode starts a new row
+  // when an item would pass the last pixel (width - 1), so N cells of (width - 1) / N fit in one
+  // row and an (N+1)th does not.
+  const QSize area = m_grid->maximumViewportSize();
+  const int cellWidth = std::max(8, (area.width() - 1) / m_gridColumns);
+  const int cellHeight = std::max(8, std::min(cellWidth, (area.height() - 1) / std::max(1, rows)));
+  m_grid->setGridSize(QSize(cellWidth, cellHeight));
+  // A margin for the selection frame around each icon.
+  const int side = std::max(4, std::min(cellWidth, cellHeight) - 6);
+  const QSize icon(side, side);
+  if (icon == m_gridIcon) return;
+  m_gridIcon = icon;
+  m_grid->setIconSize(icon);
+  // The samples are small (64 px): scaled up or down to the cell here, as QIcon only ever shrinks.
+  for (int i = 0; i < m_grid->count() && i < m_gridImages.size(); ++i)
+    m_grid->item(i)->setIcon(QIcon(QPixmap::fromImage(m_gridImages[i].scaled(icon, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
 }
 
 void GanPanel::showInterpolation(const QList<QImage>& frames) {

@@ -42,7 +42,9 @@ class GanPanel : public QWidget {
   void setSeed(int seed);
   double truncation() const;  // 0: off
   void setTruncation(double truncation);
-  int gridCount() const;
+  int gridCount() const;  // samples a grid asks for: N × N
+  void setGridSize(int n);  // N, from 2 to 8
+  int gridColumns() const { return m_gridColumns; }  // of the grid shown
   int frames() const;
   QString currentModelPath() const;
   void setCurrentModelPath(const QString& path);  // selects it (no modelChosen: not the user's choice)
@@ -83,7 +85,13 @@ class GanPanel : public QWidget {
   void animationExportRequested(const QString& path, const QList<QImage>& frames, const atelier::AnimationExport& options);
   void exportFolderChosen(const QString& folder);  // for the window to remember
 
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;  // the grid view's resizes
+
  private:
+  // Cells that put the shown grid's columns side by side in the view, and its rows within its
+  // height: the whole grid at once, icons scaled to the cell, no scrolling.
+  void layoutGrid();
   void exportImage(const QImage& image, const QString& what);
   void exportFrames();
   QPair<int, int> interpolationEnds() const;
@@ -106,6 +114,8 @@ class GanPanel : public QWidget {
   QList<QWidget*> m_needModel;
   QImage m_sample;
   QList<QImage> m_gridImages;
+  int m_gridColumns = 0;
+  QSize m_gridIcon;  // the icons' size, made for the cells
   QList<QImage> m_frames;
   int m_frameIndex = 0;
   QPair<int, int> m_interpolated;  // the seeds at the ends of m_frames, for the file name

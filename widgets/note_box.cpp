@@ -39,6 +39,8 @@ bool NoteBox::isExpanded() const { return m_header->isChecked(); }
 
 QString NoteBox::text() const { return m_body->text(); }
 
+void NoteBox::setText(const QString& html) { m_body->setText(html); }
+
 void NoteBox::setExpanded(bool expanded) {
   const bool changed = m_header->isChecked() != expanded;
   {

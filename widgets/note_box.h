@@ -13,6 +13,7 @@ class NoteBox : public QWidget {
   NoteBox(const QString& title, const QString& html, QWidget* parent = nullptr);
   bool isExpanded() const;
   QString text() const;
+  void setText(const QString& html);  // e.g. when it names the model that is loaded
 
  public Q_SLOTS:
   void setExpanded(bool expanded);

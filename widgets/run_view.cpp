@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -21,6 +22,7 @@ RunView::RunView(QWidget* parent)
     : QWidget(parent),
       m_canvas(new ImageCanvas(this)),
       m_stats(new QLabel(this)),
+      m_busy(new QProgressBar(this)),
       m_plot(new LivePlot(this)),
       m_thumbs(new QListWidget(this)),
       m_run(new QPushButton(tr("&Run"), this)),
@@ -35,6 +37,12 @@ RunView::RunView(QWidget* parent)
   m_stop->setToolTip(tr("Stop the run (Esc)"));
   m_canvas->setPlaceholder(tr("The image appears here and evolves as the run goes."));
   m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_busy->setObjectName(QStringLiteral("runBusy"));
+  m_busy->setRange(0, 0);
+  m_busy->setTextVisible(false);
+  m_busy->setMaximumWidth(120);
+  m_busy->setToolTip(tr("Loading the models; the first step follows"));
+  m_busy->hide();
   m_reason->setWordWrap(true);
   m_reason->setForegroundRole(QPalette::PlaceholderText);
 
@@ -62,6 +70,7 @@ RunView::RunView(QWidget* parent)
 
   auto* buttons = new QHBoxLayout;
   for (auto* b : {m_run, m_pause, m_resume, m_stop}) buttons->addWidget(b);
+  buttons->addWidget(m_busy);
   buttons->addWidget(m_stats, 1);
 
   auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -90,8 +99,21 @@ RunView::RunView(QWidget* parent)
 
 void RunView::setState(State state) {
   m_state = state;
+  if (state == State::Idle && starting()) {  // ended before a first step (failed or stopped)
+    m_busy->hide();
+    m_stats->setText(tr("idle"));
+  }
   updateButtons();
 }
+
+void RunView::showStarting() {
+  m_stats->setText(tr("Starting…"));
+  m_busy->show();
+}
+
+bool RunView::starting() const { return !m_busy->isHidden(); }
+
+QString RunView::progressText() const { return m_stats->text(); }
 
 void RunView::setRunnable(bool runnable, const QString& reason) {
   m_runnable = runnable;
@@ -133,6 +155,10 @@ qint64 RunView::selectedStep() const {
 }
 
 void RunView::showFrame(const QImage& image, qint64 step) {
+  if (starting()) {  // a frame before the first progress: started all the same
+    m_busy->hide();
+    m_stats->setText(tr("step %1").arg(step));
+  }
   m_canvas->setImage(image);
   // Keep a thumbnail every so often, bounded: the strip is a history, not a recording.
   if (m_lastThumbStep < 0 || step - m_lastThumbStep >= 10) {
@@ -148,6 +174,7 @@ void RunView::showFrame(const QImage& image, qint64 step) {
 }
 
 void RunView::showProgress(qint64 step, qint64 steps, double seconds, const QVector<QPair<QString, double>>& values) {
+  m_busy->hide();
   double rate = seconds > 0 ? step / seconds : 0.0;
   QString text = steps > 0 ? tr("step %1 / %2").arg(step).arg(steps) : tr("step %1").arg(step);
   text += QStringLiteral("  ·  ") + tr("%1 it/s").arg(rate, 0, 'f', 2);
@@ -158,6 +185,7 @@ void RunView::showProgress(qint64 step, qint64 steps, double seconds, const QVec
 
 void RunView::clear() {
   m_canvas->setImage({});
+  m_busy->hide();
   m_stats->setText(tr("idle"));
   m_plot->clear();
   m_thumbs->clear();

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 
 namespace atelier {
@@ -28,6 +29,11 @@ class RunView : public QWidget {
   void showFrame(const QImage& image, qint64 step);
   void showProgress(qint64 step, qint64 steps, double seconds, const QVector<QPair<QString, double>>& values);
   void clear();
+  // A run was asked for and has not reported yet (its models load, or it waits its turn):
+  // "Starting…" and a busy bar, until the first progress or frame, or the end.
+  void showStarting();
+  bool starting() const;
+  QString progressText() const;  // the line beside the buttons: idle, Starting…, step / it/s / ETA
   QImage currentImage() const;
   ImageCanvas* canvas() const { return m_canvas; }
   LivePlot* plot() const { return m_plot; }
@@ -51,6 +57,7 @@ class RunView : public QWidget {
 
   ImageCanvas* m_canvas;
   QLabel* m_stats;
+  QProgressBar* m_busy;  // indeterminate, while starting
   LivePlot* m_plot;
   QListWidget* m_thumbs;
   QPushButton* m_run;

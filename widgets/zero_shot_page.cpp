@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -48,6 +49,12 @@ ZeroShotPage::ZeroShotPage(QWidget* parent) : QWidget(parent) {
   connect(m_classify, &QPushButton::clicked, this, &ZeroShotPage::requestClassification);
   m_info = new QLabel(this);
   m_info->setWordWrap(true);
+  m_busy = new QProgressBar(this);
+  m_busy->setObjectName(QStringLiteral("zeroShotBusy"));
+  m_busy->setRange(0, 0);
+  m_busy->setTextVisible(false);
+  m_busy->setMaximumHeight(8);
+  m_busy->hide();
 
   auto* form = new QFormLayout;
   form->addRow(tr("Image:"), m_image);
@@ -57,6 +64,7 @@ ZeroShotPage::ZeroShotPage(QWidget* parent) : QWidget(parent) {
   form->addRow(m_ensemble);
   form->addRow(tr("Top k:"), m_topkBox);
   form->addRow(QString(), m_classify);
+  form->addRow(m_busy);
   form->addRow(m_info);
   m_bars = new QCustomPlot(this);
   m_bars->setObjectName(QStringLiteral("zeroShotBars"));
@@ -157,10 +165,19 @@ void ZeroShotPage::requestClassification() {
     return;
   }
   m_info->setText(tr("Classifying among %n label(s)…", nullptr, int(labels.size())));
+  m_busy->show();
   Q_EMIT classifyRequested(m_image->currentIndex(), labels, templates);
 }
 
+void ZeroShotPage::showError(const QString& message) {
+  m_busy->hide();
+  m_info->setText(message);
+}
+
+bool ZeroShotPage::busy() const { return !m_busy->isHidden(); }
+
 void ZeroShotPage::showResult(const QStringList& labels, const QVector<double>& probability) {
+  m_busy->hide();
   QList<QPair<QString, double>> all;
   for (int i = 0; i < labels.size() && i < probability.size(); ++i) all << qMakePair(labels[i], probability[i]);
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -14,6 +14,7 @@ class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -39,8 +40,11 @@ class ZeroShotPage : public QWidget {
   // source: where the ensemble comes from, shown beside it ("CLIP's prompt engineering").
   void setTemplates(const QString& single, const QStringList& ensemble, const QString& source);
   QStringList ensemble() const { return m_ensembleTemplates; }
-  void requestClassification();  // classifyRequested, or a word on what is missing
+  // classifyRequested and the busy bar until the answer, or a word on what is missing.
+  void requestClassification();
   void showResult(const QStringList& labels, const QVector<double>& probability);
+  void showError(const QString& message);  // the classification failed: why, and the busy bar goes
+  bool busy() const;  // between a request and its answer
   QList<QPair<QString, double>> topK() const { return m_topk; }
   QCustomPlot* bars() const { return m_bars; }
   void setModelAvailable(bool available);
@@ -65,6 +69,7 @@ class ZeroShotPage : public QWidget {
   QStackedWidget* m_stack = nullptr;  // a word on what goes here, then the bars
   QCustomPlot* m_bars = nullptr;
   QLabel* m_info = nullptr;
+  QProgressBar* m_busy = nullptr;  // indeterminate: a thousand labels take seconds on a CPU
   QList<QPair<QString, double>> m_topk;
   QString m_defaultTemplate;
   QStringList m_ensembleTemplates;

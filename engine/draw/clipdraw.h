@@ -53,10 +53,19 @@ Drawing random_drawing(const DrawOptions& options);
 // when upto >= 0 (the replay).
 Image render_drawing(const Drawing& drawing, int scale = 1, int upto = -1);
 
+struct SvgOptions {
+  // The optimisation can fade a stroke out entirely; such a path draws nothing and only clutters
+  // an editor's list of objects, so it is left out unless kept (to bring it back by hand).
+  bool keep_transparent = false;
+};
+// Fully transparent as to_svg sees it: an alpha under half a step of 8 bits, which no 8-bit
+// rendering shows.
+bool is_transparent(const StrokePath& path);
 // SVG 1.1: a background rectangle and one <path> per stroke (cubic "C" commands, round caps
 // and joins, stroke colour, opacity and width; a filled shape ends with "Z" and has the same
-// colour and opacity as fill): opens and edits in Inkscape.
-std::string to_svg(const Drawing& drawing);
+// colour and opacity as fill), in drawing order, fully transparent ones left out unless
+// options.keep_transparent: opens and edits in Inkscape.
+std::string to_svg(const Drawing& drawing, const SvgOptions& options = {});
 // Reads what to_svg writes (and any SVG whose paths are M + C commands with those attributes).
 // Throws Error(BadFile) naming what it can't read.
 Drawing parse_svg(const std::string& svg);

@@ -220,15 +220,20 @@ std::vector<double> path_numbers(std::string_view data, const std::string& where
 }
 }  // namespace
 
-std::string to_svg(const Drawing& d) {
+bool is_transparent(const StrokePath& p) { return !(p.rgba[3] >= 0.5 / 255.0); }  // NaN too: it draws nothing
+
+std::string to_svg(const Drawing& d, const SvgOptions& options) {
   std::ostringstream s;
   s << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     << "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" << d.width << "\" height=\"" << d.height
     << "\" viewBox=\"0 0 " << d.width << ' ' << d.height << "\">\n"
-    << "  <!-- Drawn by CLIP Atelier (CLIPDraw): one path per stroke, in drawing order. -->\n"
-    << "  <rect x=\"0\" y=\"0\" width=\"" << d.width << "\" height=\"" << d.height << "\" fill=\"rgb(" << byte(d.background[0]) << ','
+    << "  <!-- Drawn by CLIP Atelier (CLIPDraw): one path per stroke, in drawing order. -->\n";
+  const std::ptrdiff_t left_out = options.keep_transparent ? 0 : std::count_if(d.paths.begin(), d.paths.end(), is_transparent);
+  if (left_out > 0) s << "  <!-- " << left_out << " fully transparent stroke(s) left out. -->\n";
+  s << "  <rect x=\"0\" y=\"0\" width=\"" << d.width << "\" height=\"" << d.height << "\" fill=\"rgb(" << byte(d.background[0]) << ','
     << byte(d.background[1]) << ',' << byte(d.background[2]) << ")\"/>\n";
   for (const StrokePath& p : d.paths) {
+    if (!options.keep_transparent && is_transparent(p)) continue;
     s << "  <path d=\"M " << num(p.points[0][0]) << ' ' << num(p.points[0][1]);
     for (int k = 0; k < p.segments; ++k) {
       s << " C";
