@@ -194,6 +194,11 @@ class TestExports : public QObject {
     QCOMPARE(dialog->folder(), dir.path());
     QCOMPARE(dialog->fileName(), QStringLiteral("a-red-circle_seed-3.gif"));
     dialog->setOptions(chosen);
+    if (ext == QLatin1String("gif") && chosen.scale == 2) {  // the README's picture of the dialog
+      const QString shots = QStringLiteral(ATELIER_TEST_OUTPUT "/screenshots");
+      QDir().mkpath(shots);
+      QVERIFY(dialog->grab().save(shots + QStringLiteral("/export-dialog.png")));
+    }
     dialog->setFileName(QStringLiteral("a-red-circle_seed-3.") + ext);
     const QString path = dialog->path();
     dialog->accept();
