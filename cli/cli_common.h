@@ -90,5 +90,7 @@ void add_generate_command(CLI::App& app, Globals& globals);  // generate
 void add_vqgan_command(CLI::App& app, Globals& globals);     // vqgan reconstruct|decode-random
 void add_judge_command(CLI::App& app, Globals& globals);     // judge
 void add_models_command(CLI::App& app, Globals& globals);    // models list|fetch|verify|remove
+// The Library (cmd_library.cpp): four verbs over one database, so registered together.
+void add_library_commands(CLI::App& app, Globals& globals);  // index, search, dupes, map
 
 }  // namespace atelier::cli

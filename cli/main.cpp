@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   cli::add_vqgan_command(app, globals);
   cli::add_judge_command(app, globals);
   cli::add_models_command(app, globals);
+  cli::add_library_commands(app, globals);
 #endif
   // NaN and infinities are refused by every floating-point option, in one place.
   cli::refuse_non_finite_options(app);

@@ -17,6 +17,8 @@ packages=(
   libgif-dev libwebp-dev libimagequant-dev
   # Models ▸ Get Models: downloads (HTTPS) and SHA-256
   libcurl4-openssl-dev libssl-dev
+  # the Library: its index of a folder's embeddings
+  libsqlite3-dev
   # data the embedded models are trained on
   fonts-noto-color-emoji unicode-data unicode-cldr-core dataset-fashion-mnist wamerican libfreetype-dev
   # tests: headless GUI, benchmarks, metadata validation
