@@ -221,20 +221,22 @@ bool run_in_foreground(const std::function<void(const StopRequested& stop)>& wor
   return g_stop;
 }
 
+std::string clock_text(double seconds) {
+  if (seconds < 0) return "--:--";
+  const long s = long(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
 std::string Pace::operator()(int64_t step, int64_t steps, double seconds) {
   if (first_ < 0) first_ = step - 1;
   const double rate = seconds > 0 ? double(step - first_) / seconds : 0;
-  char buf[64];
-  if (rate <= 0) {
-    std::snprintf(buf, sizeof buf, "-- it/s  ETA --");
-  } else {
-    const long long left = std::llround(double(steps - step) / rate);
-    if (left >= 3600)
-      std::snprintf(buf, sizeof buf, "%.2f it/s  ETA %lld:%02lld:%02lld", rate, left / 3600, left / 60 % 60, left % 60);
-    else
-      std::snprintf(buf, sizeof buf, "%.2f it/s  ETA %lld:%02lld", rate, left / 60, left % 60);
-  }
-  return buf;
+  if (rate <= 0) return "-- it/s  ETA --";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f it/s  ETA ", rate);
+  return buf + clock_text(double(steps - step) / rate);
 }
 
 }  // namespace atelier::cli

@@ -65,6 +65,9 @@ using StopRequested = std::function<bool()>;
 bool run_in_foreground(const std::function<void(const StopRequested& stop)>& work,
                        const std::function<void()>& on_stop = {});
 
+// A duration for a progress line: "1:05", "2:03:07"; "--:--" when negative (unknown).
+std::string clock_text(double seconds);
+
 // The trainers' pace: steps a second since this process started the run (a resumed run counts
 // its own steps) and the time left at that rate, as "2.17 it/s  ETA 12:05".
 class Pace {

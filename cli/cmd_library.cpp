@@ -69,15 +69,6 @@ clip::Clip load_model(const Resolved& r, const LibraryArgs& a, const RuntimeInfo
   return model;
 }
 
-std::string clock_text(double seconds) {
-  if (seconds < 0) return "--:--";
-  const long s = long(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
 void index(const LibraryArgs& a, const RuntimeInfo& rt) {
   LibraryArgs own = a;
   own.db.clear();  // index writes under the model of --clip (or the default), whatever --db holds

@@ -31,15 +31,6 @@ std::string megabytes(uint64_t n) {
   return buf;
 }
 
-std::string clock_text(double seconds) {
-  if (seconds < 0) return "--:--";
-  const long s = long(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
 void list(const ModelsArgs& a) {
   const hub::Catalog catalog = catalog_of(a);
   const auto status = hub::model_status(catalog, a.to);
