@@ -95,5 +95,6 @@ void add_judge_command(CLI::App& app, Globals& globals);     // judge
 void add_models_command(CLI::App& app, Globals& globals);    // models list|fetch|verify|remove
 // The Library (cmd_library.cpp): four verbs over one database, so registered together.
 void add_library_commands(CLI::App& app, Globals& globals);  // index, search, dupes, map
+void add_bench_library(CLI::App& bench, Globals& globals);   // bench search|index (cmd_bench_library.cpp)
 
 }  // namespace atelier::cli

@@ -315,6 +315,7 @@ void add_bench_command(CLI::App& app, Globals& globals) {
   add_bench_latency(*bench, globals);
 #ifdef ATELIER_WITH_OPENCV
   add_bench_generate(*bench, globals);
+  add_bench_library(*bench, globals);
 #endif
 }
 

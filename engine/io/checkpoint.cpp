@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include "io/detail/pickle.h"
 #include "io/detail/zip_index.h"
@@ -179,6 +180,20 @@ std::map<std::string, std::string> read_safetensors_metadata(const fs::path& fil
 
 namespace {
 StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind);
+
+// The tensors a checkpoint's pickle holds; of a Lightning checkpoint, its "state_dict" (kind then
+// "lightning" when given).
+StateDict weights_of(StateDict all, const std::string& src, std::string* kind) {
+  StateDict inner;
+  for (auto& [k, v] : all)
+    if (k.rfind("state_dict.", 0) == 0) inner.emplace(k.substr(11), v);
+  if (!inner.empty()) {
+    if (kind) *kind = "lightning";
+    return inner;
+  }
+  if (all.empty()) throw Error(ErrorKind::BadFile, src + " holds no tensors");
+  return all;
+}
 }  // namespace
 
 StateDict read_torch_zip(const fs::path& file, std::string* kind) {
@@ -250,21 +265,103 @@ StateDict read_torch_zip_unguarded(const fs::path& file, std::string* kind) {
     std::string msg = e.what_without_backtrace();
     throw Error(ErrorKind::BadFile, src + ": " + msg.substr(0, msg.find('\n')));
   }
-  StateDict all = collect_tensors(result.root, src);
   if (kind) *kind = zip->hasRecord("constants.pkl") ? "torchscript" : "state-dict";
-  // A Lightning checkpoint: the weights are its "state_dict".
-  StateDict inner;
-  for (auto& [k, v] : all)
-    if (k.rfind("state_dict.", 0) == 0) inner.emplace(k.substr(11), v);
-  if (!inner.empty()) {
-    if (kind) *kind = "lightning";
-    return inner;
-  }
-  if (all.empty()) throw Error(ErrorKind::BadFile, src + " holds no tensors");
-  return all;
+  return weights_of(collect_tensors(result.root, src), src, kind);
 }
 
 }  // namespace
+
+namespace {
+// torch.save's format before PyTorch 1.6 (serialization.py's _legacy_save): five pickles in a
+// row (the magic number, the protocol version 1001, a dict of the writer's sizes, the object,
+// the sorted list of storage keys), then each listed storage as a little-endian int64 element
+// count followed by its bytes. The object's persistent ids declare the storages: they are
+// allocated while it is read (all of them together at most what the file has left), filled
+// after, and the tensors are views of them (offsets, strides) as _rebuild_tensor_v2 makes them.
+StateDict read_torch_legacy_unguarded(const fs::path& file) {
+  const std::string src = file.string();
+  auto bad = [&](const std::string& what) { return Error(ErrorKind::BadFile, src + ": " + what); };
+  auto map = map_file(file);
+  if (map->size < 16) throw bad("too short to be a PyTorch checkpoint");
+  const std::string_view all(static_cast<const char*>(map->addr), map->size);
+  // The magic number 0x1950a86a20f9469cfc6c: a LONG1 of 10 bytes after PROTO (and FRAME from protocol 4).
+  if (uint8_t(all[0]) != 0x80 || uint8_t(all[1]) < 2 || uint8_t(all[1]) > 5) throw bad("not a pickle: not a PyTorch checkpoint");
+  size_t pos = 2;
+  if (uint8_t(all[pos]) == 0x95) pos += 9;
+  static const char kMagic[] = "\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19.";
+  if (all.substr(pos, sizeof kMagic - 1) != std::string_view(kMagic, sizeof kMagic - 1))
+    throw bad("a pickle without torch.save's magic number: not a PyTorch checkpoint");
+  pos += sizeof kMagic - 1;
+
+  // The next pickle: at most kMaxPickleBytes of it are read.
+  auto next = [&](const StorageLoader& storages, const std::string& what) {
+    if (pos >= all.size()) throw bad("the file ends before " + what);
+    UnpickleResult r = unpickle(all.substr(pos, std::min<size_t>(all.size() - pos, limits::kMaxPickleBytes)), storages, src);
+    pos += r.end;
+    return r;
+  };
+  const StorageLoader none = [&](const std::string&, at::ScalarType, int64_t) -> at::Tensor {
+    throw bad("a storage outside the pickle of the weights");
+  };
+  const UnpickleResult version = next(none, "its protocol version");
+  if (version.root->kind != PickleValue::Kind::Int || version.root->i != 1001)
+    throw bad("not torch.save's legacy protocol (version 1001)");
+  if (next(none, "its system information").root->kind != PickleValue::Kind::Dict) throw bad("its system information is not a dict");
+
+  std::map<std::string, at::Tensor> storages;  // by key, as declared
+  uint64_t declared = 0;
+  const size_t start = pos;
+  const StorageLoader declare = [&](const std::string& key, at::ScalarType dtype, int64_t numel) {
+    const uint64_t room = all.size() - start, element = c10::elementSize(dtype);
+    if (numel < 0 || uint64_t(numel) > room / element || declared + uint64_t(numel) * element > room)
+      throw bad("the storage " + shown(key) + " declares " + std::to_string(numel) + " elements, more than the rest of the file (" +
+                std::to_string(room) + " bytes) can hold");
+    declared += uint64_t(numel) * element;
+    at::Tensor t = at::empty({numel}, at::TensorOptions().dtype(dtype));
+    storages.emplace(key, t);
+    return t;
+  };
+  const UnpickleResult object = next(declare, "its weights");
+  const UnpickleResult keys = next(none, "its list of storages");
+  if (keys.root->kind != PickleValue::Kind::List) throw bad("its list of storages is not a list");
+
+  std::set<std::string> filled;
+  for (const PickleRef& k : keys.root->items) {
+    // Text; Python 2's pickles hold bytes (read as the unpickler reads the persistent ids' keys).
+    if (k->kind != PickleValue::Kind::String && k->kind != PickleValue::Kind::Bytes)
+      throw bad("its list of storages holds something other than keys");
+    auto it = storages.find(k->s);
+    if (it == storages.end()) throw bad("the storage " + shown(k->s) + " is listed but no tensor uses it");
+    if (!filled.insert(k->s).second) throw bad("the storage " + shown(k->s) + " is listed twice");
+    at::Tensor& t = it->second;
+    if (all.size() - pos < 8) throw bad("the file ends before the storage " + shown(k->s) + " (truncated)");
+    int64_t count = 0;
+    std::memcpy(&count, all.data() + pos, 8);  // little-endian, as the machines LibTorch runs on
+    pos += 8;
+    if (count != t.numel())
+      throw bad("the storage " + shown(k->s) + " has " + std::to_string(count) + " elements in the file; its tensors declared " +
+                std::to_string(t.numel()));
+    const size_t bytes = size_t(t.numel()) * t.element_size();
+    if (all.size() - pos < bytes)
+      throw bad("the storage " + shown(k->s) + " needs " + std::to_string(bytes) + " bytes, the file has " +
+                std::to_string(all.size() - pos) + " left (truncated)");
+    if (bytes > 0) std::memcpy(t.data_ptr(), all.data() + pos, bytes);
+    pos += bytes;
+  }
+  for (const auto& [key, t] : storages)
+    if (!filled.count(key)) throw bad("the storage " + shown(key) + " has no data in the file");
+  return weights_of(collect_tensors(object.root, src), src, nullptr);
+}
+}  // namespace
+
+StateDict read_torch_legacy(const fs::path& file) {
+  try {
+    return read_torch_legacy_unguarded(file);
+  } catch (const c10::Error& e) {  // LibTorch's own checks (a view of a storage, say)
+    const std::string msg = e.what_without_backtrace();
+    throw Error(ErrorKind::BadFile, file.string() + " is a damaged PyTorch checkpoint (" + msg.substr(0, msg.find('\n')) + ")");
+  }
+}
 
 StateDict read_state_dict(const fs::path& file, std::string* kind) {
   std::error_code ec;
@@ -275,9 +372,10 @@ StateDict read_state_dict(const fs::path& file, std::string* kind) {
     return read_safetensors(file);
   }
   if (format == "pytorch-zip") return read_torch_zip(file, kind);
-  if (format == "pickle")
-    throw Error(ErrorKind::Unsupported, file.string() + " is in PyTorch's legacy (pre-1.6) format; load it in Python and "
-                                                        "save it again with torch.save, or convert it to safetensors");
+  if (format == "pickle") {  // torch.save's legacy format, else refused (no magic number)
+    if (kind) *kind = "legacy";
+    return read_torch_legacy(file);
+  }
   throw Error(ErrorKind::BadFile, file.string() + " is neither a PyTorch checkpoint nor a safetensors file");
 }
 

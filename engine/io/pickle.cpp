@@ -104,7 +104,7 @@ class Machine {
         case 0x95: bytes(8); break;                // FRAME: framing only
         case '.': {                                // STOP
           if (stack_.empty()) fail("ends with an empty stack");
-          return {arena_, stack_.back(), called_};
+          return {arena_, stack_.back(), called_, pos_};
         }
         case '(': marks_.push_back(stack_.size()); break;  // MARK
         case '0': pop(); break;                            // POP
@@ -390,12 +390,13 @@ class Machine {
   }
 
   PickleRef persistent(const PickleRef& pid) {
-    // ('storage', <storage class>, key, location, numel)
+    // ('storage', <storage class>, key, location, numel): the zip format's. The legacy format
+    // adds a sixth item, None or (view key, offset, size): a slice of the storage (pre-1.0 files).
     if (pid->kind != Kind::Tuple || pid->items.size() < 5 || pid->items[0]->s != "storage")
       fail("a persistent id that is not a storage");
     if (pid->items[1]->kind != Kind::Global) fail("a storage without its class");
     const std::string& type = pid->items[1]->s;
-    const std::string key = pid->items[2]->kind == Kind::String ? pid->items[2]->s : std::to_string(pid->items[2]->i);
+    const std::string key = storage_key(pid->items[2]);
     int64_t numel = int_arg(pid->items[4], "a storage's size");
     if (numel < 0) fail("a negative storage size");
     auto it = storage_cache_.find(key);
@@ -404,7 +405,28 @@ class Machine {
       v->tensor = storages_(key, storage_dtype(type, source_), numel);
       it = storage_cache_.emplace(key, v).first;
     }
-    return it->second;
+    if (pid->items.size() < 6 || pid->items[5]->kind == Kind::None) return it->second;
+    // A view: one key space with the storages, as torch.load keeps them (a view named like a
+    // storage is that storage).
+    const PickleRef& view = pid->items[5];
+    if (view->kind != Kind::Tuple || view->items.size() != 3) fail("a storage view that is not (key, offset, size)");
+    const std::string view_key = storage_key(view->items[0]);
+    auto found = storage_cache_.find(view_key);
+    if (found != storage_cache_.end()) return found->second;
+    const int64_t offset = int_arg(view->items[1], "a storage view's offset"), size = int_arg(view->items[2], "a storage view's size");
+    const at::Tensor& root = it->second->tensor;
+    if (offset < 0 || size < 0 || offset > root.numel() || size > root.numel() - offset)
+      throw Error(ErrorKind::BadFile, source_ + ": a view of " + std::to_string(size) + " elements at " + std::to_string(offset) +
+                                          " reaches past the end of its storage of " + std::to_string(root.numel()));
+    auto v = make(Kind::Tensor);
+    v->tensor = root.narrow(0, offset, size);  // shares the storage: filled when the storage is
+    return storage_cache_.emplace(view_key, v).first->second;
+  }
+
+  std::string storage_key(const PickleRef& v) const {
+    if (v->kind == Kind::String || v->kind == Kind::Bytes) return v->s;
+    if (v->kind == Kind::Int) return std::to_string(v->i);
+    fail("a storage key that is neither text nor a number");
   }
 
   PickleRef rebuild_tensor(const PickleRef& args) {
@@ -430,7 +452,8 @@ class Machine {
       throw Error(ErrorKind::BadFile, source_ + ": a tensor of " + std::to_string(numel) + " elements over a storage of " +
                                           std::to_string(storage->tensor.numel()) + " (its strides repeat elements)");
     auto v = make(Kind::Tensor);
-    v->tensor = storage->tensor.as_strided(size, stride, offset);
+    // as_strided's offset counts from the start of the memory: a legacy view starts inside it.
+    v->tensor = storage->tensor.as_strided(size, stride, storage->tensor.storage_offset() + offset);
     return v;
   }
 

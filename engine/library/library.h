@@ -55,6 +55,11 @@ class Library {
   // database or it holds nothing of that model; BadFile when it is not a library or an
   // embedding's size is not the model's dimension.
   static Library open(const std::filesystem::path& db, const std::string& model_key);
+  // A library of given embeddings ([entries.size(), dim] row-major, normalised here) held only in
+  // memory, with no database: the search benchmark and tests. InvalidArgument when the sizes
+  // disagree.
+  static Library from_embeddings(std::vector<Entry> entries, const std::vector<float>& matrix, int64_t dim,
+                                 const std::string& model_key = "in-memory");
 
   Library(Library&&) noexcept;
   Library& operator=(Library&&) noexcept;
@@ -83,12 +88,32 @@ class Library {
   // Per image, its best label among label embeddings (one per label, e.g. the mean of its
   // templates' text embeddings) and the softmax share.
   std::vector<Label> labels(const std::vector<std::vector<float>>& label_embeddings, double logit_scale) const;
+  // Spherical k-means (k-means++ seeding from seed, then Lloyd's iterations on cosine): per image
+  // its cluster, and each cluster's centre as a unit vector (label it with labels()). k is
+  // clamped to the number of images; an empty library gives nothing.
+  struct Clusters {
+    std::vector<int> of;                       // per entry
+    std::vector<std::vector<float>> centres;   // per cluster
+    std::vector<int> sizes;                    // per cluster
+  };
+  Clusters clusters(int k, uint64_t seed = 1, int iterations = 30) const;
 
  private:
   struct Impl;
   explicit Library(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The time of one text search over images random unit vectors of dim values (the product, the
+// softmax and the top k), beside the bare matrix-vector product over the same matrix: median
+// milliseconds of repeats, after a warm-up.
+struct SearchBench {
+  int64_t images = 0, dim = 0;
+  int top_k = 0, repeats = 0;
+  double search_ms = 0, matvec_ms = 0;
+  double bytes_per_second = 0;  // the matrix read once per search
+};
+SearchBench bench_search(int64_t images, int64_t dim, int top_k = 100, int repeats = 20);
 
 // One search without keeping the Library: the query (weight 1), then extra (embedding, weight) terms.
 std::vector<Hit> search(const std::filesystem::path& db, const std::string& model_key, const std::vector<float>& query_embedding,

@@ -266,7 +266,6 @@ class TestClip : public QObject {
     QTest::addColumn<QString>("says");
     QTest::newRow("os.system pickle") << "bad_os_system.pt" << "system";
     QTest::newRow("eval pickle") << "bad_eval.pt" << "eval";
-    QTest::newRow("legacy torch.save") << "legacy_pickle.pt" << "legacy";
     QTest::newRow("not a checkpoint") << "gray.png" << "neither";
     QTest::newRow("missing") << "no_such_file.pt" << "no such file";
   }
@@ -278,6 +277,16 @@ class TestClip : public QObject {
     QVERIFY2(QString::fromStdString(msg).contains(says, Qt::CaseInsensitive), msg.c_str());
     QVERIFY2(msg.find(file.toStdString()) != std::string::npos, "the message names the file");
     QVERIFY(!fs::exists("/tmp/clip_atelier_pwned"));
+  }
+
+  // The pre-1.6 torch.save format (BigGAN-deep's published files use it) reads as the zip one does.
+  void legacyTorchSaveReads() {
+    std::string kind;
+    const io::StateDict sd = io::read_state_dict(kData / "legacy_pickle.pt", &kind);
+    QCOMPARE(QString::fromStdString(kind), QStringLiteral("legacy"));
+    QCOMPARE(int(sd.size()), 2);
+    QVERIFY(at::equal(sd.at("weight"), at::arange(6, at::kFloat).view({2, 3}) / 4));
+    QVERIFY(at::allclose(sd.at("bias"), at::tensor({-1.5f, 0.25f, 2.0f, 1e-3f})));
   }
 
   void damagedFilesNeverCrash() {

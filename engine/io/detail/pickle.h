@@ -37,17 +37,21 @@ struct PickleValue {
 };
 
 // Supplies a storage's bytes: (record key, dtype, element count) -> a 1-D tensor of that dtype.
+// Called once per key; a legacy file's view of a storage ((view key, offset, size) in its
+// persistent id) is a slice of the tensor returned for the storage it views.
 using StorageLoader = std::function<at::Tensor(const std::string& key, at::ScalarType dtype, int64_t numel)>;
 
 struct UnpickleResult {
   std::shared_ptr<void> arena;  // owns every value
   PickleRef root = nullptr;
   std::vector<std::string> called;  // every callable the pickle asked for, resolved or not
+  size_t end = 0;                   // bytes read, through the STOP opcode (torch.save's legacy files are pickles in a row)
 };
 
 // Throws Error(BadFile) on a malformed pickle or one past a budget, and Error(Unsupported) when
 // the pickle names a global outside the allow-list (os.system, eval, subprocess, ...: anything a
-// checkpoint does not need). source names the file.
+// checkpoint does not need). source names the file. Reads up to the first STOP: data may go on
+// (UnpickleResult::end says where the pickle ended).
 UnpickleResult unpickle(std::string_view data, const StorageLoader& storages, const std::string& source);
 
 // Every tensor in the value, keyed by its dotted path ("visual.conv1.weight"): dict keys,
