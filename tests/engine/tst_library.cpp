@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -383,6 +386,48 @@ class TestLibrary : public QObject {
     QCOMPARE(s.unchanged, int64_t(kept));
     QCOMPARE(s.encoded, int64_t(kImages) - int64_t(kept));
     QCOMPARE(library::Library::open(db, m_key).size(), size_t(kImages));
+  }
+
+  // The map's clusters: spherical k-means finds three tight groups around orthogonal axes, the
+  // same for the same seed; k is clamped to the images. Search on an in-memory library ranks the
+  // same way, and a negative weight alone turns the ranking round.
+  void clustersAndInMemoryLibraries() {
+    const int64_t dim = 16;
+    std::vector<library::Entry> entries;
+    std::vector<float> m;
+    at::Generator gen = at::make_generator<at::CPUGeneratorImpl>(5);
+    for (int g = 0; g < 3; ++g)
+      for (int i = 0; i < 10; ++i) {
+        at::Tensor v = at::randn({dim}, gen) * 0.05;
+        v[g * 5] += 1.0;
+        entries.push_back({fs::path("g" + std::to_string(g) + "-" + std::to_string(i) + ".png"), 0, 8, 8});
+        m.insert(m.end(), v.data_ptr<float>(), v.data_ptr<float>() + dim);
+      }
+    const auto lib = library::Library::from_embeddings(entries, m, dim);
+    QCOMPARE(int(lib.size()), 30);
+    const auto c = lib.clusters(3, 1);
+    QCOMPARE(int(c.centres.size()), 3);
+    QCOMPARE(c.sizes, (std::vector<int>{10, 10, 10}));
+    for (int g = 0; g < 3; ++g)
+      for (int i = 1; i < 10; ++i) QCOMPARE(c.of[size_t(g * 10 + i)], c.of[size_t(g * 10)]);
+    QVERIFY(c.of[0] != c.of[10] && c.of[10] != c.of[20] && c.of[0] != c.of[20]);
+    for (const auto& centre : c.centres) {
+      double n = 0;
+      for (float x : centre) n += double(x) * double(x);
+      QVERIFY(std::abs(n - 1.0) < 1e-5);  // unit vectors
+    }
+    QCOMPARE(lib.clusters(3, 1).of, c.of);
+    QCOMPARE(int(lib.clusters(100).centres.size()), 30);
+    QVERIFY(library::Library::from_embeddings({}, {}, dim).clusters(3).of.empty());
+    std::vector<float> axis(size_t(dim), 0.f);
+    axis[5] = 2.f;
+    const auto hits = lib.search({{axis, 1.0}}, 10, 4.6);
+    for (const auto& h : hits) QVERIFY(hasPrefix(h.path, "g1-"));
+    QVERIFY(std::abs(hits[0].cosine - hits[0].score) < 1e-6);
+    const auto away = lib.search({{axis, -1.0}}, 20, 4.6);
+    for (const auto& h : away) QVERIFY(!hasPrefix(h.path, "g1-"));
+    QVERIFY(away[0].cosine < 0.5);
+    QVERIFY_THROWS_EXCEPTION(Error, library::Library::from_embeddings(entries, std::vector<float>(3), dim));
   }
 };
 
