@@ -1,6 +1,8 @@
-// The GAN tab's controller: finds the installed generators, loads one (from the worker's model
-// cache), and samples, grids and interpolates as short tasks. A stale answer (for a model
-// superseded since) is dropped.
+// The GAN tab's controller: finds the installed generators (the DCGANs, then the BigGAN-deep
+// models, named "BigGAN-deep: <name>"), loads one (from the worker's model cache), and samples,
+// grids and interpolates as short tasks. A stale answer (for a model superseded since) is dropped.
+// A BigGAN-deep samples a class at BigGAN's truncation; the tab's class and truncation are
+// remembered (Settings GanClass, GanBigganTruncation).
 #pragma once
 #include <QImage>
 #include <QList>
@@ -33,15 +35,22 @@ class GanController : public QObject {
   // loaded() (and fellBack() when another one failed or was skipped) or loadFailed().
   void loadDefault(const QStringList& paths, const QString& preferred);
   bool ready() const { return m_ready; }
-  void sample(int seed, double truncation);
-  void grid(int firstSeed, int count, double truncation);
-  void interpolate(int seedA, int seedB, int frames, double truncation);
+  // The loaded generator's class names, in class-index order: ImageNet's for a 1,000-class
+  // BigGAN-deep, else "class N"; empty for a DCGAN.
+  QStringList classNames() const { return m_classes; }
+  // classIndex: a BigGAN-deep's class (ignored by a DCGAN; -1 for a BigGAN-deep: class 0).
+  // truncation: a DCGAN's (0: off) or BigGAN's (0 < t <= 1; outside: its default 0.4).
+  void sample(int seed, double truncation, int classIndex = -1);
+  void grid(int firstSeed, int count, double truncation, int classIndex = -1);
+  // z along the great circle from seedA's to seedB's; a BigGAN-deep's class vector along the line
+  // from classA's one-hot to classB's (classB -1: classA's throughout).
+  void interpolate(int seedA, int seedB, int frames, double truncation, int classA = -1, int classB = -1);
 
  Q_SIGNALS:
   void models(const QStringList& names, const QStringList& paths);
   void loaded(const QString& name, const QString& description, int zDim, int imageSize);
   void loadFailed(const QString& message);
-  void sampled(int seed, const QImage& image, const QVector<double>& z);
+  void sampled(int seed, const QImage& image, const QVector<double>& z, int classIndex);  // classIndex -1: a DCGAN's
   void gridReady(const QList<QImage>& images, const QList<int>& seeds);
   void interpolationReady(const QList<QImage>& frames);
   void failed(const QString& message);
@@ -58,6 +67,7 @@ class GanController : public QObject {
   Settings* m_settings;
   std::shared_ptr<State> m_state;  // the loaded generator: touched on the worker thread only
   bool m_ready = false;
+  QStringList m_classes;  // the loaded generator's class names (empty: a DCGAN)
   qint64 m_generation = 0;
   std::shared_ptr<FailedModels> m_failed;         // bumped by load(): answers for an older model are dropped
 };

@@ -10,10 +10,12 @@
 
 #include "clip/clip.h"
 #include "engine_bridge.h"
+#include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
 #include "guide/prompts.h"
 #include "history_dialog.h"
+#include "image_guard.h"
 #include "run_view.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
@@ -66,10 +68,43 @@ QStringList promptNames(const QString& prompts) {
   return names;
 }
 
+// The names a step's progress gives the targets: the prompts' texts, then "image: <file>" for each
+// image prompt (as the engine's encode_targets names them); none when the prompts don't parse.
+QStringList targetNames(const QString& prompts, const QStringList& imagePrompts) {
+  QStringList names = promptNames(prompts);
+  if (!names.isEmpty())
+    for (const QString& file : imagePrompts) names << QStringLiteral("image: ") + file;
+  return names;
+}
+
+// Why an image file of the run can't be read, naming it (empty: it can be). Checked as the job
+// starts, before the models load: a file that is gone fails as a wrong input, not as a missing
+// model (whose message points to the model folders). A file that is there but won't decode fails
+// in the engine, which names it too.
+QString imageProblem(const QStringList& imagePrompts, const QString& initImage) {
+  // Whole sentences for the translators: the prompt's and the init image's.
+  auto problem = [](const QString& file, bool init) -> QString {
+    const QString shown = QDir::toNativeSeparators(file);
+    if (!QFileInfo(file).isFile())
+      return init ? GuideController::tr("the init image %1 is not there (moved or deleted?)").arg(shown)
+                  : GuideController::tr("the image prompt %1 is not there (moved or deleted?)").arg(shown);
+    if (const QString why = image_guard::problem(file); !why.isEmpty())
+      return init ? GuideController::tr("the init image %1 can't be used: %2").arg(shown, why)
+                  : GuideController::tr("the image prompt %1 can't be used: %2").arg(shown, why);
+    return {};
+  };
+  for (const QString& file : imagePrompts)
+    if (QString why = problem(file, false); !why.isEmpty()) return why;
+  return initImage.isEmpty() ? QString() : problem(initImage, true);
+}
+
+// s: the run's settings (launch clears a GAN run's init image); initImage, when given, replaces
+// s.initImage (a continued run's last frame).
 JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent, const QString& initImage,
                std::shared_ptr<VqganTrial> trial) {
   guide::GuideOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? guide::GuideOptions{}.prompts : s.prompts.toStdString();
+  for (const QString& file : s.imagePrompts) o.image_prompts.push_back(file.toStdString());  // both generators
   o.steps = s.steps;
   o.cutn = s.cutn;
   o.cut_pow = s.cutPow;
@@ -78,16 +113,30 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.seed = uint64_t(s.seed);
   o.width = o.height = s.size;
   o.start_latent.assign(startLatent.begin(), startLatent.end());
-  o.init_image = initImage.toStdString();  // VQGAN: the latent starts as this image's (weight 0: free to move)
+  // VQGAN: the latent starts as this image's (weight 0: free to move; above: pulled back towards it).
+  // A GAN's z can't start from an image: neither goes to a GAN run.
+  const QString init = s.gan ? QString() : initImage.isEmpty() ? s.initImage : initImage;
+  o.init_image = init.toStdString();
+  o.init_weight = s.gan ? 0.0 : s.initWeight;
+  o.biggan_class = s.bigganClass;  // BigGAN-deep's start (-1: big-sleep's, the prompts choose)
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;
-  return [o, requested, generator, gan, trial](JobContext& ctx) {
+  const QStringList imagePrompts = s.imagePrompts;
+  return [o, requested, generator, gan, trial, imagePrompts, init](JobContext& ctx) {
+    // The image files first: a moved one fails at once, named, before seconds of model loading.
+    if (const QString why = imageProblem(imagePrompts, init); !why.isEmpty()) throw Error(ErrorKind::InvalidArgument, why.toStdString());
     // The models come from the worker's cache: the CLIP tab's CLIP is this run's CLIP.
     auto clip = clip::shared_clip(ctx.models(), requested);
     if (gan) {
       if (generator.empty()) throw Error(ErrorKind::NotFound, "no generator is installed; Models ▸ Model Folders shows where they go");
-      auto g = gan::shared_gan(ctx.models(), generator);
-      guide::run_gan_guidance(*clip, *g, o, &ctx);
+      if (gan::is_biggan_folder(generator)) {
+        // CLIP + BigGAN-deep (big-sleep): z and the class logits, frames' state z_dim + num_classes values.
+        auto g = gan::shared_biggan(ctx.models(), generator);
+        guide::run_biggan_guidance(*clip, *g, o, &ctx);
+      } else {
+        auto g = gan::shared_gan(ctx.models(), generator);
+        guide::run_gan_guidance(*clip, *g, o, &ctx);
+      }
     } else {
       // One broken VQGAN never stops the runs: the next one is tried.
       auto vq = firstWorkingVqgan(ctx.models(), *trial);
@@ -117,6 +166,7 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     s.gan = m_settings.gan;
     s.generatorPath = m_settings.generatorPath;
     s.size = m_settings.size;
+    s.bigganClass = m_settings.bigganClass;
     launch(s, m_latents.value(step), {}, {}, m_settings.gan ? QString() : m_record.model,
            QStringLiteral("%1@%2").arg(m_record.name()).arg(step));
     m_panel->setStatus(tr("Restarted from step %1.").arg(step));
@@ -130,7 +180,7 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     const bool added = m_record.addPromptChange(m_step, prompts);
     // Placed exactly once a step is scored against them; prompts that name the same texts (new
     // weights) can't be told apart in the progress, and keep the step they were sent at.
-    const QStringList names = promptNames(prompts);
+    const QStringList names = targetNames(prompts, m_settings.imagePrompts);
     m_pendingEdit = added && !names.isEmpty() && names != m_names ? int(m_record.promptChanges.size()) - 1 : -1;
     m_pendingNames = names;
     writeRecord();
@@ -150,8 +200,12 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
   });
   connect(bridge, &EngineBridge::progress, this, [this](const JobProgress& p) {
     if (p.job != job()) return;
+    // [0] is the loss, then the targets (prompts, image prompts), then a generator's extra loss
+    // terms ("term: latent statistics"): those are no prompts (the plot shows them all).
+    static const QString termPrefix = QString::fromUtf8(guide::kTermPrefix.data(), qsizetype(guide::kTermPrefix.size()));
     QStringList names;
-    for (qsizetype i = 1; i < p.values.size(); ++i) names << p.values[i].first;  // [0] is the loss
+    for (qsizetype i = 1; i < p.values.size(); ++i)
+      if (!p.values[i].first.startsWith(termPrefix)) names << p.values[i].first;
     onProgress(p.step, names);
   });
   connect(bridge, &EngineBridge::finished, this, [this](qint64 id) {
@@ -169,8 +223,14 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
   return launch(s, startLatent, clipPath, {}, {}, {});
 }
 
-qint64 GuideController::launch(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath,
+qint64 GuideController::launch(const VqganPanel::Settings& settings, const QVector<float>& startLatent, const QString& clipPath,
                                const QString& initImage, const QString& vqgan, const QString& origin) {
+  // What the run uses, as its record and frames keep it: a GAN run has no init image.
+  VqganPanel::Settings s = settings;
+  if (s.gan) {
+    s.initImage.clear();
+    s.initWeight = 0.0;
+  }
   m_panel->setFrames({});
   m_latents.clear();
   m_latest = QImage();
@@ -236,6 +296,26 @@ void GuideController::setGenerators(const QStringList& names, const QStringList&
   m_panel->setGenerators(names, paths);
   m_hasGan = !names.isEmpty();
   refreshAvailability();
+  // The BigGAN-deep models' class names, for the Class field (their configs only: no weights read).
+  using Classes = QList<QPair<QString, QStringList>>;
+  bridge()->ask<Classes>(this, tr("Reading class names"), [paths] {
+    Classes found;
+    for (const QString& path : paths) {
+      const std::filesystem::path file = path.toStdString();
+      if (!gan::is_biggan_folder(file)) continue;
+      try {
+        const int64_t count = gan::read_biggan_info(file).num_classes;
+        QStringList classes;
+        for (int64_t i = 0; i < count; ++i) classes << QString::fromStdString(gan::biggan_class_name(i, count));
+        found.append({path, classes});
+      } catch (...) {
+        if (current_exception_kind() == ErrorKind::Cancelled) throw;  // a broken one fails when run, named
+      }
+    }
+    return found;
+  }, [this](const Classes& found, const EngineError&) {
+    for (const auto& [path, classes] : found) m_panel->setGeneratorClasses(path, classes);
+  });
 }
 
 std::vector<std::pair<std::filesystem::path, std::filesystem::path>> GuideController::vqganCandidates(const QString& first) const {

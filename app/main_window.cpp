@@ -32,6 +32,8 @@
 #include "guide_controller.h"
 #include "gan_panel.h"
 #include "image_card.h"
+#include "library_controller.h"
+#include "library_panel.h"
 #include "draw_panel.h"
 #include "vqgan_panel.h"
 #include "run_controller.h"
@@ -53,12 +55,14 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
       m_gan(new GanPanel(this)),
       m_vqgan(new VqganPanel(this)),
       m_draw(new DrawPanel(this)),
+      m_library(new LibraryPanel(this)),
       m_failedModels(std::make_shared<FailedModels>()),
       m_clipController(new ClipController(m_bridge, m_clip, settings, m_failedModels, this)),
       m_ganController(new GanController(m_bridge, m_gan, settings, m_failedModels, this)),
       m_guideController(
           new GuideController(m_bridge, m_vqgan, QString::fromStdString((user_data_dir() / "history").string()), m_failedModels, this)),
       m_drawController(new DrawController(m_bridge, m_draw, this)),
+      m_libraryController(new LibraryController(m_bridge, m_library, settings, this)),
       m_ganExporter(new AnimationExporter(m_bridge, this)),
       m_guideExporter(new AnimationExporter(m_bridge, this)),
       m_drawExporter(new AnimationExporter(m_bridge, this)) {
@@ -69,12 +73,14 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
   m_tabs->addTab(m_gan, tr("GAN"));
   m_tabs->addTab(m_vqgan, tr("CLIP + VQGAN"));
   m_tabs->addTab(m_draw, tr("CLIPDraw"));
+  m_tabs->addTab(m_library, tr("Library"));
   setCentralWidget(m_tabs);
 
   buildMenus();
   buildStatusBar();
   connectBridge();
   connectClip();
+  connectLibrary();
   // The GAN tab's generators are also what CLIP + GAN steers.
   connect(m_ganController, &GanController::models, m_guideController, &GuideController::setGenerators);
   connect(m_ganController, &GanController::failed, this, [this](const QString& message) { showMessage(message, true); });
@@ -237,6 +243,24 @@ void MainWindow::connectClip() {
     // The panel says why it has no model; a failed switch keeps the model and says so here.
     if (kept) showMessage(tr("%1 The CLIP in use stays: %2.").arg(message, m_clipName), true, true);
     else showMessage(message, false);
+  });
+}
+
+void MainWindow::connectLibrary() {
+  // The Library searches with the CLIP tab's CLIP (one database per model).
+  connect(m_clipController, &ClipController::loaded, m_libraryController, [this](const QString& path) {
+    m_libraryController->setClip(path, m_clipController->modelName(), m_clipController->isMiniClip());
+  });
+  connect(m_library, &LibraryPanel::sendToClipRow, this, [this](const QString& path) {
+    if (m_clip->addImages({path}) > 0) m_tabs->setCurrentWidget(m_clip);
+  });
+  connect(m_library, &LibraryPanel::useAsImagePrompt, this, [this](const QString& path) {
+    m_vqgan->addImagePrompt(path);
+    m_tabs->setCurrentWidget(m_vqgan);
+  });
+  connect(m_library, &LibraryPanel::useAsInitImage, this, [this](const QString& path) {
+    m_vqgan->setInitImage(path);
+    m_tabs->setCurrentWidget(m_vqgan);
   });
 }
 

@@ -28,6 +28,8 @@ class DrawPanel;
 class EngineBridge;
 class FailedModels;
 class GetModelsDialog;
+class LibraryController;
+class LibraryPanel;
 class GanPanel;
 class RunView;
 class Settings;
@@ -37,7 +39,7 @@ class VqganPanel;
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum Tab { ClipTab, GanTab, VqganTab, DrawTab };
+  enum Tab { ClipTab, GanTab, VqganTab, DrawTab, LibraryTab };
   explicit MainWindow(Settings* settings, QWidget* parent = nullptr);
   ~MainWindow() override;
 
@@ -46,6 +48,8 @@ class MainWindow : public QMainWindow {
   GanPanel* ganPanel() const { return m_gan; }
   VqganPanel* vqganPanel() const { return m_vqgan; }
   DrawPanel* drawPanel() const { return m_draw; }
+  LibraryPanel* libraryPanel() const { return m_library; }
+  LibraryController* libraryController() const { return m_libraryController; }
   EngineBridge* bridge() const { return m_bridge; }
   ClipController* clipController() const { return m_clipController; }
   GanController* ganController() const { return m_ganController; }
@@ -90,6 +94,7 @@ class MainWindow : public QMainWindow {
   void applyExportFolder();  // the remembered export folder, to the three tabs that export
   void onSettingChanged(int key);
   void connectClip();
+  void connectLibrary();  // the Library tab: its CLIP and its hand-offs to the other tabs
   // The CLIP and CLIP + VQGAN tabs' banners while only the embedded models are here.
   void updateModelsBanners();
   void connectExporter(AnimationExporter* exporter, const std::function<void(const QString&)>& status);
@@ -102,6 +107,7 @@ class MainWindow : public QMainWindow {
   GanPanel* m_gan;
   VqganPanel* m_vqgan;
   DrawPanel* m_draw;
+  LibraryPanel* m_library;
   QLabel* m_device;
   QLabel* m_threads;
   QLabel* m_blas;
@@ -112,6 +118,7 @@ class MainWindow : public QMainWindow {
   GanController* m_ganController;
   GuideController* m_guideController;
   DrawController* m_drawController;
+  LibraryController* m_libraryController;
   AnimationExporter* m_ganExporter;
   AnimationExporter* m_guideExporter;
   AnimationExporter* m_drawExporter;

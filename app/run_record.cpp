@@ -100,6 +100,10 @@ bool RunRecord::save(QString* error) const {
       {QStringLiteral("favourite"), favourite},
       {QStringLiteral("continued_from"), continuedFrom},
       {QStringLiteral("latent_step"), latentStep},
+      {QStringLiteral("image_prompts"), QJsonArray::fromStringList(s.imagePrompts)},
+      {QStringLiteral("init_image"), s.initImage},
+      {QStringLiteral("init_weight"), s.initWeight},
+      {QStringLiteral("biggan_class"), s.bigganClass},
   };
   QJsonArray prompts, rates;
   for (const auto& [step, text] : promptChanges)
@@ -133,6 +137,11 @@ RunRecord RunRecord::load(const QString& folder, bool* ok) {
       s.cutn = o.value(QStringLiteral("cutn")).toInt(s.cutn);
       s.cutPow = finiteOr(o.value(QStringLiteral("cut_pow")), s.cutPow);
       s.lr = finiteOr(o.value(QStringLiteral("lr")), s.lr);
+      for (const QJsonValue& v : o.value(QStringLiteral("image_prompts")).toArray())
+        if (v.isString() && s.imagePrompts.size() < 64) s.imagePrompts << v.toString();
+      s.initImage = o.value(QStringLiteral("init_image")).toString();
+      s.bigganClass = o.value(QStringLiteral("biggan_class")).toInt(-1);
+      s.initWeight = std::clamp(finiteOr(o.value(QStringLiteral("init_weight")), 0.0), 0.0, 10.0);
       s.optimiser = o.value(QStringLiteral("optimiser")).toString(s.optimiser);
       r.model = o.value(QStringLiteral("model")).toString();
       r.clip = o.value(QStringLiteral("clip")).toString();

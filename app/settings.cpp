@@ -39,6 +39,8 @@ const QList<Entry>& table() {
       {Settings::Key::GanSeed, "gan/seed", 0},
       {Settings::Key::GanModel, "gan/model", QStringLiteral("gan-emoji")},
       {Settings::Key::GanTruncation, "gan/truncation", 0.0},
+      {Settings::Key::GanClass, "gan/class", 207},
+      {Settings::Key::GanBigganTruncation, "gan/bigganTruncation", 0.4},
       {Settings::Key::VqganPrompts, "vqgan/prompts", QStringLiteral("a red apple")},
       {Settings::Key::GuideMode, "vqgan/mode", QStringLiteral("vqgan")},
       {Settings::Key::VqganModel, "vqgan/model", QString()},
@@ -47,6 +49,8 @@ const QList<Entry>& table() {
        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)},
       {Settings::Key::LastExportFolder, "paths/lastExportFolder",
        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)},
+      {Settings::Key::LibraryFolders, "library/folders", QStringList()},
+      {Settings::Key::LibraryLabels, "library/labels", QString()},
   };
   return entries;
 }

@@ -31,12 +31,16 @@ class Settings : public QObject {
     GanSeed,
     GanModel,       // the generator's name (its folder)
     GanTruncation,  // 0 = off
+    GanClass,       // a BigGAN-deep's ImageNet class
+    GanBigganTruncation,  // a BigGAN-deep's truncation (0.02 to 1)
     VqganPrompts,
     GuideMode,      // the CLIP + VQGAN tab's generator: "vqgan" or "gan"
     VqganModel,     // the VQGAN runs try first (Models ▸ Get Models ▸ Use for CLIP + VQGAN); "" = the search order
     DrawPrompts,
     LastImageFolder,
     LastExportFolder,
+    LibraryFolders,  // the Library tab's folders
+    LibraryLabels,   // its label list, one per line
   };
   Q_ENUM(Key)
 

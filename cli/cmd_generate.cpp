@@ -1,4 +1,5 @@
-// clip-atelier-cli generate: CLIP steers a GAN or a VQGAN to the prompts; writes the image, and frames or an animation.
+// clip-atelier-cli generate: CLIP steers a GAN, BigGAN-deep (big-sleep) or a VQGAN to the prompts; writes the image, and
+// frames or an animation.
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "cli_common.h"
 #include "clip/clip.h"
+#include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
 #include "guide/prompts.h"
@@ -25,7 +27,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128";
+    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128", cut_sizes = "auto", start_class;
     int save_every = 5;
     double fps = 24;
   };
@@ -33,7 +35,23 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
   c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
   c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
-  c->add_option("--generator", a->generator, "gan:NAME (a generator from `gan list`): CLIP + GAN instead of CLIP + VQGAN");
+  c->add_option("--generator", a->generator,
+                "gan:NAME (a generator from `gan list`): CLIP + GAN; biggan:PATH (a BigGAN-deep folder or its "
+                "pytorch_model.bin): CLIP + BigGAN as big-sleep steers it. Default: CLIP + VQGAN");
+  // CLIP + BigGAN only (refused with the others): big-sleep's class vector and extra terms.
+  std::vector<CLI::Option*> biggan_only = {
+      c->add_option("--class", a->start_class,
+                    "CLIP + BigGAN: start on this class, a number or an ImageNet name (default: big-sleep's random start)"),
+      c->add_option("--truncation", a->o.truncation, "CLIP + BigGAN: truncation in (0, 1] (default 1, as big-sleep)")
+          ->check(CLI::Range(0.0, 1.0)),
+      c->add_option("--max-classes", a->o.max_classes, "CLIP + BigGAN: big-sleep's top-k class vector of K classes (0: sigmoid)")
+          ->check(CLI::Range(int64_t(0), int64_t(1000000))),
+      c->add_option("--class-temperature", a->o.class_temperature, "CLIP + BigGAN: the top-k's softmax temperature")
+          ->check(CLI::Range(1e-3, 1000.0)),
+      c->add_option("--latent-weight", a->o.latent_loss_weight, "CLIP + BigGAN: weight of big-sleep's latent statistics term")
+          ->check(CLI::Range(0.0, 1e6)),
+      c->add_option("--class-weight", a->o.class_loss_weight, "CLIP + BigGAN: weight of big-sleep's class sparsity term")
+          ->check(CLI::Range(0.0, 1e6))};
   c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (default: the installed VQGAN, e.g. the shipped mini-VQGAN)");
   c->add_option("--config", a->config, "The VQGAN's .yaml (else read from the tensors' shapes)");
   c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
@@ -43,6 +61,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
   c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(CLI::Range(1, 256));
   c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(CLI::Range(0.1, 10.0));
+  c->add_option("--cut-sizes", a->cut_sizes, "auto, vqgan-clip or big-sleep (auto: big-sleep's for BigGAN, else VQGAN-CLIP's)")
+      ->check(CLI::IsMember({"auto", "vqgan-clip", "big-sleep"}));
   c->add_option("--lr", a->o.lr, "Learning rate")->check(CLI::Range(1e-6, 100.0));
   c->add_option("--optimiser,--optimizer", a->o.optimiser, "adam, adamw, adagrad or rmsprop")
       ->check(CLI::IsMember({"adam", "adamw", "adagrad", "rmsprop"}));
@@ -56,9 +76,18 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--video", a->video, "The run as an animation (.mp4, .gif or .webp)");
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->add_option("--out", a->out, "The final image (.png)")->required();
-  c->callback([a, &globals] {
+  c->callback([a, &globals, biggan_only] {
     RuntimeInfo rt = configure(globals);
-    if (!a->generator.empty() && a->generator.rfind("gan:", 0) != 0) throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`)");
+    const bool big = a->generator.rfind("biggan:", 0) == 0;
+    if (!a->generator.empty() && !big && a->generator.rfind("gan:", 0) != 0)
+      throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`) or biggan:PATH (a BigGAN-deep)");
+    if (big && a->generator.size() == 7)
+      throw Error(ErrorKind::InvalidArgument, "--generator biggan:PATH needs the BigGAN-deep's folder or weights file");
+    for (const CLI::Option* opt : biggan_only)
+      if (!big && opt->count() > 0) throw Error(ErrorKind::InvalidArgument, opt->get_name() + " is for --generator biggan:PATH");
+    a->o.cut_sizes = a->cut_sizes == "big-sleep"    ? guide::CutSizes::BigSleep
+                     : a->cut_sizes == "vqgan-clip" ? guide::CutSizes::VqganClip
+                                                    : guide::CutSizes::Auto;
     if (a->generator.empty() && a->vqgan.empty()) {
       // CLIP + VQGAN with the installed VQGAN; CLIP + GAN with the emoji GAN when there is none.
       const auto [ckpt, yaml] = vqgan::find_vqgan();
@@ -77,11 +106,18 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     a->o.prompts = spec;
     guide::parse_prompts(spec);  // a prompt with no text or a weight of inf fails now, before the model loads
     a->o.frame_every = a->save_every;
+    // A BigGAN-deep first: a wrong path fails before CLIP loads.
+    std::unique_ptr<gan::BigGan> biggan;
+    if (big) {
+      biggan = std::make_unique<gan::BigGan>(gan::BigGan::load(a->generator.substr(7)));
+      const int64_t classes = biggan->info().num_classes;
+      if (!a->start_class.empty() && a->start_class != "-1") a->o.biggan_class = gan::find_biggan_class(a->start_class, classes);
+    }
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
     std::unique_ptr<gan::Gan> generator;
     std::unique_ptr<vqgan::Vqgan> vq;
     if (a->generator.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
-    else generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
+    else if (!big) generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
     std::vector<Image> frames;
     JobCallbacks callbacks;
     callbacks.on_frame = [&](int64_t, Frame&& f) {
@@ -97,7 +133,13 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
       std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), rate,
                    p.losses[0].second);
-      for (size_t i = 1; i < p.losses.size(); ++i) std::fprintf(stderr, "  \"%s\" %.3f", p.losses[i].first.c_str(), p.losses[i].second);
+      for (size_t i = 1; i < p.losses.size(); ++i) {
+        const std::string& name = p.losses[i].first;  // a prompt's similarity, or a generator's term (unquoted)
+        if (name.rfind(guide::kTermPrefix, 0) == 0)
+          std::fprintf(stderr, "  %s %.3f", name.c_str() + guide::kTermPrefix.size(), p.losses[i].second);
+        else
+          std::fprintf(stderr, "  \"%s\" %.3f", name.c_str(), p.losses[i].second);
+      }
       std::fprintf(stderr, "   ");
     };
     auto control = std::make_shared<JobControl>(1);
@@ -105,11 +147,28 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     // Ctrl+C stops the run and writes the image so far.
     run_in_foreground(
         [&](const StopRequested&) {
-          const guide::GuideResult r =
-              vq ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx) : guide::run_gan_guidance(model, *generator, a->o, &ctx);
+          const guide::GuideResult r = vq       ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx)
+                                       : biggan ? guide::run_biggan_guidance(model, *biggan, a->o, &ctx)
+                                                : guide::run_gan_guidance(model, *generator, a->o, &ctx);
           std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
           write_image(a->out, r.image);
           std::printf("%s: %lld steps, loss %.4f\n", a->out.c_str(), static_cast<long long>(r.steps), r.loss);
+          if (!r.class_vector.empty()) {
+            // BigGAN: the classes the image ended on, by weight (the largest three).
+            std::vector<size_t> order(r.class_vector.size());
+            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+            const size_t top = std::min<size_t>(3, order.size());
+            std::partial_sort(order.begin(), order.begin() + ptrdiff_t(top), order.end(),
+                              [&](size_t x, size_t y) { return r.class_vector[x] > r.class_vector[y]; });
+            std::printf("classes:");
+            for (size_t i = 0; i < top; ++i) {
+              // "class 3" for a model without ImageNet's names; "207 golden retriever" with them.
+              const std::string name = gan::biggan_class_name(int64_t(order[i]), int64_t(r.class_vector.size()));
+              const std::string shown = name.rfind("class ", 0) == 0 ? name : std::to_string(order[i]) + " " + name;
+              std::printf("%s %s (%.3f)", i ? "," : "", shown.c_str(), double(r.class_vector[order[i]]));
+            }
+            std::printf("\n");
+          }
           if (!a->video.empty()) {
             AnimationOptions o;
             o.fps = a->fps;

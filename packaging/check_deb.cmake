@@ -60,6 +60,8 @@ foreach(expected IN ITEMS
     ./usr/share/icons/hicolor/scalable/apps/clip-atelier.svg
     ./usr/share/clip-atelier/photos/cat.png
     ./usr/share/clip-atelier/catalog.json
+    ./usr/share/clip-atelier/imagenet/classes.txt
+    ./usr/share/clip-atelier/imagenet/LICENSE
     ./usr/share/clip-atelier/photos/LICENSES.md
     # the embedded models, each with its card (data, licence, figures)
     ./usr/share/clip-atelier/models/mini-clip/model.safetensors

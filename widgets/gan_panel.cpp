@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "biggan_controls.h"
 #include "heat_strip.h"
 #include "image_canvas.h"
 #include "note_box.h"
@@ -70,7 +71,8 @@ GanPanel::GanPanel(QWidget* parent)
   m_caption->setAlignment(Qt::AlignCenter);
   m_status->setWordWrap(true);
 
-  m_model->setToolTip(tr("The generator: the shipped mini-GANs and any found in the model folders"));
+  m_model->setObjectName(QStringLiteral("ganModel"));
+  m_model->setToolTip(tr("The generator: the shipped mini-GANs, any found in the model folders, and BigGAN-deep models there"));
   connect(m_model, &QComboBox::activated, this, [this](int) { Q_EMIT modelChosen(currentModelPath()); });
   m_seed->setObjectName(QStringLiteral("seed"));
   m_seed->setRange(0, std::numeric_limits<int>::max());
@@ -168,6 +170,11 @@ GanPanel::GanPanel(QWidget* parent)
   gridForm->addRow(m_status);
   auto* grids = new QGroupBox(tr("Grid and interpolation"), this);
   grids->setLayout(gridForm);
+  // BigGAN-deep's class and truncation under the generator, its "To class" above the frames.
+  m_big = new BigGanControls(form, 1, gridForm, 3, this);
+  connect(m_big, &BigGanControls::classChosen, this, [this] { requestSample(), requestGrid(); });
+  connect(m_big, &BigGanControls::truncationChanged, this, &GanPanel::requestSample);
+  connect(m_big, &BigGanControls::unmatched, this, &GanPanel::setStatus);
 
   auto* side = new QVBoxLayout;
   side->addWidget(sampling);
@@ -196,6 +203,15 @@ void GanPanel::setSeed(int seed) {
 
 double GanPanel::truncation() const { return m_truncate->isChecked() ? m_truncation->value() : 0.0; }
 
+double GanPanel::requestTruncation() const { return m_big->active() ? m_big->truncation() : truncation(); }
+int GanPanel::requestClass() const { return m_big->active() ? m_big->classIndex() : -1; }
+
+void GanPanel::setClassNames(const QStringList& names) {
+  m_big->setClassNames(names);
+  m_truncate->setVisible(names.isEmpty());  // BigGAN-deep's own truncation replaces the DCGAN's
+  m_truncation->setVisible(names.isEmpty());
+}
+
 void GanPanel::setTruncation(double t) {
   const QSignalBlocker a(m_truncate), b(m_truncation);
   m_truncate->setChecked(t > 0);
@@ -207,6 +223,7 @@ int GanPanel::gridCount() const { return m_gridSize->value() * m_gridSize->value
 void GanPanel::setGridSize(int n) { m_gridSize->setValue(n); }
 int GanPanel::frames() const { return m_frameCount->value(); }
 QString GanPanel::currentModelPath() const { return m_model->currentData().toString(); }
+QString GanPanel::currentModelName() const { return m_model->currentText(); }
 void GanPanel::setCurrentModelPath(const QString& path) {
   const QSignalBlocker block(m_model);
   const int at = m_model->findData(path);
@@ -220,6 +237,7 @@ void GanPanel::setModelAvailable(bool available, const QString& reason) {
   m_banner->setText(reason);
   m_banner->setVisible(!available);
   for (auto* w : m_needModel) w->setEnabled(available);
+  m_big->setEnabled(available);
 }
 
 void GanPanel::setModels(const QStringList& names, const QStringList& paths, const QString& preferred) {
@@ -232,7 +250,7 @@ void GanPanel::setModels(const QStringList& names, const QStringList& paths, con
 
 void GanPanel::requestSample() {
   stopPlaying();
-  Q_EMIT sampleRequested(seed(), truncation());
+  Q_EMIT sampleRequested(seed(), requestTruncation(), requestClass());
 }
 
 void GanPanel::sampleNew() {
@@ -240,7 +258,7 @@ void GanPanel::sampleNew() {
   requestSample();
 }
 
-void GanPanel::requestGrid() { Q_EMIT gridRequested(seed(), gridCount(), truncation()); }
+void GanPanel::requestGrid() { Q_EMIT gridRequested(seed(), gridCount(), requestTruncation(), requestClass()); }
 
 QPair<int, int> GanPanel::interpolationEnds() const {
   const auto selected = m_grid->selectedItems();
@@ -251,7 +269,8 @@ QPair<int, int> GanPanel::interpolationEnds() const {
 void GanPanel::requestInterpolation() {
   const auto [a, b] = interpolationEnds();
   m_interpolated = {a, b};
-  Q_EMIT interpolationRequested(a, b, frames(), truncation());
+  const int from = requestClass(), to = m_big->active() ? m_big->toClassIndex() : -1;
+  Q_EMIT interpolationRequested(a, b, frames(), requestTruncation(), from, to);
 }
 
 void GanPanel::stopPlaying() {
@@ -259,11 +278,16 @@ void GanPanel::stopPlaying() {
   m_play->setText(tr("Play &Interpolation"));
 }
 
-void GanPanel::showSample(int seed, const QImage& image, const QVector<double>& z) {
+void GanPanel::showSample(int seed, const QImage& image, const QVector<double>& z, int classIndex) {
   m_sample = image;
   m_canvas->setImage(image);
+  m_z->setLimit(classIndex >= 0 ? 2.0 * m_big->truncation() : 3.0);  // BigGAN's z lies within ±2t
   m_z->setValues(z);
-  m_caption->setText(tr("Seed %1 · %2×%3").arg(seed).arg(image.width()).arg(image.height()));
+  if (classIndex >= 0)
+    m_caption->setText(
+        tr("Seed %1 · %2 · %3×%4").arg(seed).arg(m_big->classLabel(classIndex)).arg(image.width()).arg(image.height()));
+  else
+    m_caption->setText(tr("Seed %1 · %2×%3").arg(seed).arg(image.width()).arg(image.height()));
 }
 
 void GanPanel::showGrid(const QList<QImage>& images, const QList<int>& seeds) {

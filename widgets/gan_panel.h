@@ -1,6 +1,8 @@
 // The GAN tab: sample z, see G(z); the seed (shown and editable), truncation, z as a heat strip,
 // a grid of samples (click one to select it), and the spherical interpolation between two of
-// them played as an animation; exports of the image, the grid and the interpolation.
+// them played as an animation; exports of the image, the grid and the interpolation. With a
+// class-conditional generator (BigGAN-deep), also the class (searchable), BigGAN's truncation
+// and the class an interpolation walks to (BigGanControls).
 // Engine-free: requests go out as signals, answers come in through the show*() slots.
 #pragma once
 #include <QImage>
@@ -26,6 +28,7 @@ class QTimer;
 
 namespace atelier {
 
+class BigGanControls;
 class HeatStrip;
 class ImageCanvas;
 class NoteBox;
@@ -40,13 +43,19 @@ class GanPanel : public QWidget {
   QListWidget* gridView() const { return m_grid; }
   int seed() const;
   void setSeed(int seed);
-  double truncation() const;  // 0: off
+  double truncation() const;  // a DCGAN's: 0: off (BigGAN-deep's: bigGan()->truncation())
   void setTruncation(double truncation);
+  // The rows of a class-conditional generator: shown once setClassNames names its classes.
+  BigGanControls* bigGan() const { return m_big; }
+  // The loaded generator's class names (in class-index order); empty: it has none (a DCGAN): the
+  // class rows hide and the DCGAN's truncation shows.
+  void setClassNames(const QStringList& names);
   int gridCount() const;  // samples a grid asks for: N × N
   void setGridSize(int n);  // N, from 2 to 8
   int gridColumns() const { return m_gridColumns; }  // of the grid shown
   int frames() const;
   QString currentModelPath() const;
+  QString currentModelName() const;  // as the Generator box shows it
   void setCurrentModelPath(const QString& path);  // selects it (no modelChosen: not the user's choice)
   void setModelAvailable(bool available, const QString& reason);
   void setModels(const QStringList& names, const QStringList& paths, const QString& preferred);
@@ -68,7 +77,7 @@ class GanPanel : public QWidget {
   ExportDialog* exportDialog() const { return m_exportDialog; }  // the open one, or null
 
  public Q_SLOTS:
-  void showSample(int seed, const QImage& image, const QVector<double>& z);
+  void showSample(int seed, const QImage& image, const QVector<double>& z, int classIndex = -1);
   void showGrid(const QList<QImage>& images, const QList<int>& seeds);
   void showInterpolation(const QList<QImage>& frames);
   void requestSample();       // the current seed and truncation
@@ -79,9 +88,11 @@ class GanPanel : public QWidget {
 
  Q_SIGNALS:
   void modelChosen(const QString& path);
-  void sampleRequested(int seed, double truncation);
-  void gridRequested(int firstSeed, int count, double truncation);
-  void interpolationRequested(int seedA, int seedB, int frames, double truncation);
+  // classIndex -1: a DCGAN (no class); truncation: the DCGAN's or BigGAN's, as the generator takes it.
+  void sampleRequested(int seed, double truncation, int classIndex);
+  void gridRequested(int firstSeed, int count, double truncation, int classIndex);
+  // z slerps from seedA's to seedB's; a BigGAN's class vector goes linearly from classA's one-hot to classB's.
+  void interpolationRequested(int seedA, int seedB, int frames, double truncation, int classA, int classB);
   void animationExportRequested(const QString& path, const QList<QImage>& frames, const atelier::AnimationExport& options);
   void exportFolderChosen(const QString& folder);  // for the window to remember
 
@@ -95,6 +106,8 @@ class GanPanel : public QWidget {
   void exportImage(const QImage& image, const QString& what);
   void exportFrames();
   QPair<int, int> interpolationEnds() const;
+  double requestTruncation() const;  // the generator's: BigGAN's when it has classes
+  int requestClass() const;          // -1: a DCGAN
 
   NoteBox* m_note;
   QLabel* m_banner;
@@ -108,6 +121,7 @@ class GanPanel : public QWidget {
   QSpinBox* m_gridSize;
   QListWidget* m_grid;
   QSpinBox* m_frameCount;
+  BigGanControls* m_big = nullptr;
   QPushButton* m_play;
   QLabel* m_status;
   QTimer* m_timer;

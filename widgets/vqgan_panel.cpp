@@ -1,8 +1,11 @@
 // The CLIP + VQGAN tab's settings, their PNG text chunks, and the frames saved with them.
 #include "vqgan_panel.h"
 
+#include "class_picker.h"
 #include "image_guard.h"
+#include "image_inputs.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QComboBox>
@@ -10,7 +13,9 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -18,6 +23,7 @@
 #include <QMenu>
 #include <QMetaMethod>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
@@ -54,6 +60,7 @@ VqganPanel::VqganPanel(QWidget* parent)
           parent),
       m_mode(new QComboBox(this)),
       m_generator(new QComboBox(this)),
+      m_class(new ClassPicker(this)),
       m_vqganName(new QLabel(this)),
       m_preset(new QComboBox(this)),
       m_steps(intBox(this, 1, 100000, 150)),
@@ -87,8 +94,25 @@ VqganPanel::VqganPanel(QWidget* parent)
   m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
   m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
+  // Under the prompts: the image prompts (both generators), the init image and its weight (VQGAN).
+  int promptsRow = 0;
+  QFormLayout::ItemRole promptsRole;
+  form()->getWidgetPosition(promptEdit(), &promptsRow, &promptsRole);
+  m_images = new ImageInputs(form(), promptsRow + 1, this);
+  connect(this, &VqganPanel::modeChanged, m_images, [this](bool gan) { m_images->setInitEnabled(!gan); });
+  m_images->setInitEnabled(m_mode->currentIndex() != 0);
   form()->addRow(tr("Generator:"), m_mode);
   form()->addRow(tr("Model:"), m_generator);
+  m_generator->setObjectName(QStringLiteral("guideGenerator"));
+  // CLIP + BigGAN-deep: the class to start from, or none (big-sleep's start: the prompts choose).
+  m_class->setObjectName(QStringLiteral("guideClass"));
+  m_class->setNoneAllowed(tr("Any: the prompts choose"));
+  m_class->setToolTip(tr("CLIP + BigGAN-deep: the class the run starts from (its weight near 1, the others near 0). Empty: "
+                         "every class starts near 0 and the prompts choose (big-sleep's random start)"));
+  form()->addRow(tr("Class:"), m_class);
+  connect(m_class, &ClassPicker::unmatched, this, &VqganPanel::setStatus);
+  connect(m_generator, &QComboBox::currentIndexChanged, this, &VqganPanel::updateClassRow);
+  connect(this, &VqganPanel::modeChanged, this, &VqganPanel::updateClassRow);
   form()->addRow(tr("VQGAN:"), m_vqganName);
   m_vqganName->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto showModelRow = [this](bool gan) {
@@ -97,6 +121,7 @@ VqganPanel::VqganPanel(QWidget* parent)
   };
   connect(this, &VqganPanel::modeChanged, this, showModelRow);
   showModelRow(true);
+  updateClassRow();
   form()->addRow(tr("Preset:"), m_preset);
   form()->addRow(tr("Steps:"), m_steps);
   form()->addRow(tr("Cutouts:"), m_cutn);
@@ -174,6 +199,10 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.lr = m_lr->value();
   s.gan = m_mode->currentIndex() == 0;
   s.size = m_size->currentData().toInt();
+  s.imagePrompts = m_images->imagePrompts();
+  s.initImage = m_images->initImage();
+  s.initWeight = m_images->initWeight();
+  s.bigganClass = m_generatorClasses.contains(s.generatorPath) ? m_class->currentClass() : -1;
   return s;
 }
 
@@ -190,6 +219,12 @@ void VqganPanel::setSettings(const Settings& s) {
   m_mode->setCurrentIndex(s.gan ? 0 : 1);
   const int size = m_size->findData(s.size);
   if (size >= 0) m_size->setCurrentIndex(size);
+  m_images->setImagePrompts(s.imagePrompts);
+  m_images->setInitImage(s.initImage);
+  m_images->setInitWeight(s.initWeight);
+  m_images->setInitEnabled(!s.gan);  // also when the mode was already there (no modeChanged)
+  m_class->setCurrentClass(s.bigganClass);
+  updateClassRow();
   matchPreset();  // also when the values were already there (no valueChanged)
 }
 
@@ -205,6 +240,37 @@ int VqganPanel::exportSeed() const { return m_seed->value(); }
 
 void VqganPanel::setVqgan(const QString& name) {
   m_vqganName->setText(name.isEmpty() ? tr("none installed") : name);
+}
+
+void VqganPanel::addImagePrompt(const QString& path) {
+  if (path.isEmpty()) return;
+  const QString name = QFileInfo(path).fileName();
+  setStatus(m_images->addImagePrompt(path) ? tr("%1 is an image prompt now.").arg(name) : tr("%1 is an image prompt already.").arg(name));
+}
+
+void VqganPanel::setInitImage(const QString& path) {
+  m_images->setInitImage(path);
+  if (path.isEmpty()) return setStatus(tr("No init image: CLIP + VQGAN starts from random codes."));
+  const QString name = QFileInfo(path).fileName();
+  setStatus(m_images->initEnabled() ? tr("%1 is the init image now.").arg(name)
+                                    : tr("%1 is the init image now; only CLIP + VQGAN starts from it (Generator).").arg(name));
+}
+
+void VqganPanel::changeEvent(QEvent* event) {
+  GuidedPanel::changeEvent(event);
+  if (event->type() == QEvent::LanguageChange && m_images) m_images->retranslate();
+}
+
+void VqganPanel::setGeneratorClasses(const QString& path, const QStringList& names) {
+  if (names.isEmpty()) m_generatorClasses.remove(path);
+  else m_generatorClasses.insert(path, names);
+  updateClassRow();
+}
+
+void VqganPanel::updateClassRow() {
+  const QStringList names = m_generatorClasses.value(m_generator->currentData().toString());
+  if (names != m_class->classNames()) m_class->setClassNames(names);  // keeps the class when the model has it
+  form()->setRowVisible(m_class, m_mode->currentIndex() == 0 && !names.isEmpty());
 }
 
 void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {
@@ -227,6 +293,11 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("clip-atelier:lr"), QString::number(s.lr, 'g', 17));
   frame.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
   frame.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));
+  // The image files by path, one a line (what the run read; they may move later).
+  frame.setText(QStringLiteral("clip-atelier:image_prompts"), s.imagePrompts.join(QLatin1Char('\n')));
+  frame.setText(QStringLiteral("clip-atelier:init_image"), s.initImage);
+  frame.setText(QStringLiteral("clip-atelier:init_weight"), QString::number(s.initWeight, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:biggan_class"), QString::number(s.bigganClass));
   return frame;
 }
 
@@ -256,7 +327,14 @@ bool VqganPanel::loadSettingsFromPng(const QString& path) {
     return false;
   }
   setSettings(s);
-  setStatus(tr("Settings restored from %1").arg(QDir::toNativeSeparators(path)));
+  QStringList gone;  // image files the frame names that are not here (another computer's, moved)
+  for (const QString& file : s.imagePrompts + QStringList{s.initImage})
+    if (!file.isEmpty() && !QFileInfo::exists(file)) gone << QDir::toNativeSeparators(file);
+  if (!gone.isEmpty())
+    setStatus(tr("Settings restored from %1; these images it names are not there: %2")
+                  .arg(QDir::toNativeSeparators(path), gone.join(QLatin1String("; "))));
+  else
+    setStatus(tr("Settings restored from %1").arg(QDir::toNativeSeparators(path)));
   return true;
 }
 
@@ -296,6 +374,19 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   s.lr = number("clip-atelier:lr", s.lr);
   s.seed = png.text(QStringLiteral("clip-atelier:seed")).toInt();
   if (!png.text(QStringLiteral("clip-atelier:size")).isEmpty()) s.size = png.text(QStringLiteral("clip-atelier:size")).toInt();
+  // Absent in frames saved before image inputs: none, as then. At most 64 (a crafted chunk of
+  // millions of lines would fill the list for minutes).
+  const QString files = png.text(QStringLiteral("clip-atelier:image_prompts"));
+  for (QStringView file : QStringView(files).tokenize(u'\n', Qt::SkipEmptyParts)) {
+    if (s.imagePrompts.size() == 64) break;
+    if (!file.trimmed().isEmpty()) s.imagePrompts << file.toString();
+  }
+  s.initImage = png.text(QStringLiteral("clip-atelier:init_image"));
+  s.initWeight = std::clamp(number("clip-atelier:init_weight", s.initWeight), 0.0, 10.0);  // the weight box's range
+  // Absent before BigGAN-deep: none (the Class field then keeps only a class its model has).
+  bool classOk = false;
+  const int bigganClass = png.text(QStringLiteral("clip-atelier:biggan_class")).toInt(&classOk);
+  s.bigganClass = classOk && bigganClass >= -1 ? bigganClass : -1;
   return s;
 }
 

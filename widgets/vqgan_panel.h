@@ -2,6 +2,7 @@
 // the window runs the job; the panel holds the settings, saves frames with them in their PNG text
 // chunks and reads them back (a file, a drop, the history).
 #pragma once
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -16,8 +17,12 @@ class QLabel;
 class QSpinBox;
 class QDragEnterEvent;
 class QDropEvent;
+class QEvent;
 
 namespace atelier {
+
+class ClassPicker;
+class ImageInputs;
 
 class VqganPanel : public GuidedPanel {
   Q_OBJECT
@@ -27,13 +32,27 @@ class VqganPanel : public GuidedPanel {
     int steps = 150, cutn = 16, seed = 0, size = 128;  // size: CLIP + VQGAN's square image
     double cutPow = 1.0, lr = 0.05;
     bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN
+    QStringList imagePrompts;  // image files whose CLIP embeddings are targets too (weight 1; both generators)
+    QString initImage;         // CLIP + VQGAN: the latent starts from this image's codes (empty: random)
+    double initWeight = 0.0;   // CLIP + VQGAN: pulls towards the init image (0: only starts from it)
+    int bigganClass = -1;      // CLIP + BigGAN-deep: the class the run starts from (-1: the prompts choose)
   };
   explicit VqganPanel(QWidget* parent = nullptr);
   Settings settings() const;
   void setSettings(const Settings& settings);
   void setGenerators(const QStringList& names, const QStringList& paths);
+  // A generator's class names (BigGAN-deep's, in class-index order): while it is the chosen
+  // generator, the Class row (objectName "guideClass") shows them.
+  void setGeneratorClasses(const QString& path, const QStringList& names);
+  ClassPicker* classPicker() const { return m_class; }
   // The VQGAN a CLIP + VQGAN run uses (the first found in the model folders); empty: none.
   void setVqgan(const QString& name);
+  // The Image prompts row (objectName "imagePrompts"): adds the file (absolute; once), e.g. the
+  // Library's "Use as Image Prompt"; the status line says so.
+  void addImagePrompt(const QString& path);
+  // The init image (objectName "initImage"; its weight "initWeight"), e.g. the Library's "Use as
+  // Init Image"; empty clears it. Only CLIP + VQGAN uses it: in GAN mode the status says so.
+  void setInitImage(const QString& path);
   // The current frame as PNG with every parameter in its text chunks; false + status on failure.
   bool saveFrame(const QString& path);
   static Settings settingsFromPng(const QString& path, bool* ok);  // what saveFrame wrote
@@ -55,6 +74,7 @@ class VqganPanel : public GuidedPanel {
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void changeEvent(QEvent* event) override;  // LanguageChange: the image inputs' texts again
   int exportSeed() const override;
 
  Q_SIGNALS:
@@ -67,9 +87,13 @@ class VqganPanel : public GuidedPanel {
   // The Preset box (objectName "preset") on the preset whose values the steps and cutouts hold,
   // else on Custom.
   void matchPreset();
+  void updateClassRow();  // shown for a generator with classes, in CLIP + GAN mode
+
 
   QComboBox* m_mode;
   QComboBox* m_generator;
+  ClassPicker* m_class;
+  QHash<QString, QStringList> m_generatorClasses;  // by generator path
   QLabel* m_vqganName;
   QComboBox* m_preset;
   QSpinBox* m_steps;
@@ -79,6 +103,7 @@ class VqganPanel : public GuidedPanel {
   QComboBox* m_optimiser;
   QSpinBox* m_seed;
   QComboBox* m_size;
+  ImageInputs* m_images = nullptr;  // the image prompts, init image and init weight rows
   QString m_historyFolder;
   FrameSettings m_frameSettings;
   QFrame* m_modelsBanner;

@@ -66,4 +66,42 @@ bool is_biggan_folder(const std::filesystem::path& path);
 // The model from a worker's model cache, loaded once per folder.
 std::shared_ptr<BigGan> shared_biggan(ModelCache& cache, const std::filesystem::path& folder_or_weights);
 
+// ---- Finding models, naming classes, reading latents (biggan_find.cpp) ----------------------
+
+// The BigGAN-deep models in the model search paths (runtime/model_paths.h), the first of a name
+// winning as with every model (a user's copy overrides a shipped one): a folder holding config.json
+// and pytorch_model.bin (the folder is returned), or NAME-pytorch_model.bin beside NAME-config.json,
+// the reference's download names (the weights file is returned). Sorted by name, each name once;
+// unreadable folders and files are skipped, never thrown.
+std::vector<std::filesystem::path> find_biggans();
+// A model's name, path, architecture, resolution, z size and classes from its config alone (the
+// weights are not read, only found): what `gan list` shows. Error(NotFound) or Error(BadFile) as
+// BigGan::load says.
+BigGanInfo read_biggan_info(const std::filesystem::path& folder_or_weights);
+
+// The 1,000 ImageNet class names in class-index order (0 "tench" .. 999 "toilet tissue"), read once
+// from data_dir()/imagenet/classes.txt (torchvision's list, BSD licence). Error(NotFound) naming the
+// file when it is missing, Error(BadFile) when it does not hold exactly 1,000 non-empty lines; a
+// later call tries again.
+const std::vector<std::string>& imagenet_classes();
+// An ImageNet class from a number ("207"), a case-insensitive exact name ("golden retriever"), or
+// else the one name containing the query ("retriev" is ambiguous, "golden retr" is not).
+// Error(InvalidArgument) listing up to 10 candidates when several names or none match, or when a
+// number is outside 0 .. 999.
+int64_t find_imagenet_class(const std::string& query);
+// A class of a model with num_classes classes: a number in 0 .. num_classes - 1, or a name when the
+// model has ImageNet's 1,000 (names mean nothing for other class counts, like the tests' tiny
+// model's 10). Error(InvalidArgument) saying the range otherwise.
+int64_t find_biggan_class(const std::string& query, int64_t num_classes);
+// How to show a class: its ImageNet name for a 1,000-class model ("golden retriever"), else (or
+// when the names can't be read, or the index is outside the list) "class N". Never throws.
+std::string biggan_class_name(int64_t index, int64_t num_classes);
+
+// Latents from a NumPy .npy file (format 1.0, 2.0 or 3.0, read here, nothing run): float32
+// ('<f4'), C order, shape [z_dim] (one latent) or [K, z_dim] (K of them, 1 <= K <= 1024), finite.
+// Error(BadFile) when it is not a well-formed .npy (magic, version, header, truncated or trailing
+// data), Error(InvalidArgument) naming what to change when its dtype, order, shape or values are
+// not those.
+std::vector<Latent> read_latents_npy(const std::filesystem::path& file, int64_t z_dim);
+
 }  // namespace atelier::gan

@@ -6,6 +6,7 @@
 #include <torch/optim/adamw.h>
 #include <torch/optim/rmsprop.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "clip/clip.h"
@@ -13,6 +14,7 @@
 #include "gan/detail/generator.h"
 #include "gan/gan.h"
 #include "guide/detail/augment.h"
+#include "guide/detail/loop.h"
 #include "guide/prompts.h"
 #include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
@@ -56,14 +58,22 @@ Targets encode_targets(const clip::Clip& clip, const std::string& spec, const st
   return t;
 }
 
-// VQGAN-CLIP's cutouts: sizes between CLIP's input and the image side, biased by cut_pow,
-// at random offsets, pooled (or enlarged) to CLIP's input size; then the augmentations.
+// VQGAN-CLIP's cutouts: sizes between CLIP's input and the image side, biased by cut_pow (or
+// big-sleep's sizes, see CutSizes), at random offsets, pooled (or enlarged) to CLIP's input
+// size; then the augmentations.
 at::Tensor cutouts(const at::Tensor& img, int64_t R, const GuideOptions& o, at::Generator& gen) {
   const int64_t side = std::min(img.size(2), img.size(3));
   const int64_t min_size = std::min(side, R), max_size = side;
+  auto cut_size = [&]() -> int64_t {
+    if (o.cut_sizes != CutSizes::BigSleep)
+      return int64_t(std::pow(uniform(gen, 0, 1), o.cut_pow) * double(max_size - min_size) + double(min_size));
+    const double normal = at::randn({1}, gen, at::TensorOptions().dtype(at::kDouble)).item<double>();
+    const double f = std::clamp(0.8 + 0.3 * normal, 0.5, 0.95);
+    return std::max<int64_t>(1, int64_t(double(side) * f));
+  };
   std::vector<at::Tensor> cuts;
   for (int i = 0; i < o.cutn; ++i) {
-    const int64_t size = int64_t(std::pow(uniform(gen, 0, 1), o.cut_pow) * double(max_size - min_size) + double(min_size));
+    const int64_t size = cut_size();
     const int64_t ox = int64_t(uniform(gen, 0, double(img.size(3) - size + 1))), oy = int64_t(uniform(gen, 0, double(img.size(2) - size + 1)));
     at::Tensor c = img.narrow(2, oy, size).narrow(3, ox, size);
     c = size >= R ? at::adaptive_avg_pool2d(c, {R, R}) : at::upsample_bilinear2d(c, {R, R}, false);
@@ -103,12 +113,10 @@ Error diverged(const std::string& what, double value, int64_t step, int64_t step
 
 }  // namespace
 
-namespace {
-
-// The loop both generators share: render(latent) -> [1, 3, H, W] in [0, 1]; after_step clamps.
-GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* ctx, at::Tensor z,
-                     const std::function<at::Tensor(const at::Tensor&)>& render, const std::function<void(at::Tensor&)>& after_step,
-                     const std::function<at::Tensor(const at::Tensor&)>& regulariser) {
+// The loop every generator shares: render(latent) -> [1, 3, H, W] in [0, 1]; after_step clamps;
+// terms adds the generator's own loss terms.
+GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* ctx, at::Tensor z, const Render& render,
+                             const AfterStep& after_step, const Terms& terms) {
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: guidance needs text prompts");
   if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
   if (!(o.lr > 0) || !std::isfinite(o.lr)) throw Error(ErrorKind::InvalidArgument, "the learning rate must be a positive finite number");
@@ -159,7 +167,9 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
       feats = clip.impl().encode_image(cuts).to(at::kFloat);
     }
     feats = feats / feats.norm(2, 1, true);
-    at::Tensor loss = regulariser ? regulariser(z) : at::zeros({}, feats.options());
+    at::Tensor loss = at::zeros({}, feats.options());
+    const std::vector<detail::Term> extra = terms ? terms(z) : std::vector<detail::Term>{};
+    for (const detail::Term& t : extra) loss = loss + t.value * t.weight;
     result.similarity.assign(targets.names.size(), 0.0);
     for (size_t t = 0; t < targets.names.size(); ++t) {
       const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
@@ -192,6 +202,8 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
       p.steps = o.steps;
       p.losses.emplace_back("loss", result.loss);
       for (size_t t = 0; t < targets.names.size(); ++t) p.losses.emplace_back(targets.names[t], result.similarity[t]);
+      for (const detail::Term& t : extra)
+        if (!t.name.empty()) p.losses.emplace_back(std::string(kTermPrefix) + t.name, t.value.item<double>());
       ctx->report(p);
       if ((step + 1) % std::max(1, o.frame_every) == 0 || step + 1 == o.steps) {
         at::NoGradGuard no_grad;
@@ -206,8 +218,6 @@ GuideResult run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* 
   return result;
 }
 
-}  // namespace
-
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& o, JobContext* ctx) {
   gan::GeneratorNet& g = generator.net();
   g.freeze();
@@ -216,8 +226,8 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
     throw Error(ErrorKind::InvalidArgument, "the latent to restart from has " + std::to_string(z0.size()) + " values; this generator's z has " +
                                                 std::to_string(g.z_dim()));
   at::Tensor z = at::tensor(z0).view({1, g.z_dim()});
-  return run_loop(clip, o, ctx, z, [&](const at::Tensor& zz) { return g.generate(zz); },
-                  [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
+  return detail::run_loop(clip, o, ctx, z, [&](const at::Tensor& zz) { return g.generate(zz); },
+                          [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
 }
 
 GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model, const GuideOptions& o, JobContext* ctx) {
@@ -250,11 +260,12 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
     }
   }
   const at::Tensor z_init = z.clone();
-  std::function<at::Tensor(const at::Tensor&)> regulariser;
-  if (o.init_weight > 0) regulariser = [&](const at::Tensor& zz) { return (zz - z_init).pow(2).mean() * o.init_weight; };
-  return run_loop(clip, o, ctx, z,
-                  [&](const at::Tensor& zz) { return ((m.decode(m.quantise(zz).first) + 1.0) * 0.5).clamp(0, 1); },
-                  [&](at::Tensor& zz) { zz.copy_(at::max(at::min(zz, hi), lo)); }, regulariser);
+  detail::Terms terms;  // the init image's pull: counted, not reported (the progress stays the prompts')
+  if (o.init_weight > 0)
+    terms = [&](const at::Tensor& zz) { return std::vector<detail::Term>{{"", (zz - z_init).pow(2).mean(), o.init_weight}}; };
+  return detail::run_loop(clip, o, ctx, z,
+                          [&](const at::Tensor& zz) { return ((m.decode(m.quantise(zz).first) + 1.0) * 0.5).clamp(0, 1); },
+                          [&](at::Tensor& zz) { zz.copy_(at::max(at::min(zz, hi), lo)); }, terms);
 }
 
 }  // namespace atelier::guide

@@ -1,11 +1,12 @@
 // The guidance loop (CLIP + a generator): a latent optimised so that CLIP finds the generated
 // image close to the prompts, as the VQGAN-CLIP notebooks do: cutouts of the image, switchable
 // augmentations, a spherical distance per prompt (weighted; negative weights push away; a stop
-// value ends a prompt's pull), and the optimisers people use. This version steers a GAN's z
-// (the article's "CLIP + GAN"); the VQGAN latent joins it with the VQGAN engine.
+// value ends a prompt's pull), and the optimisers people use. One loop steers a DCGAN's z (the
+// article's "CLIP + GAN"), VQGAN's latent grid, and BigGAN-deep's z and class vector (big-sleep).
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/image.h"
@@ -13,11 +14,25 @@
 namespace atelier {
 class JobContext;
 namespace clip { class Clip; }
-namespace gan { class Gan; }
+namespace gan {
+class Gan;
+class BigGan;
+}  // namespace gan
 namespace vqgan { class Vqgan; }
 }  // namespace atelier
 
 namespace atelier::guide {
+
+// How the cutouts' sizes are drawn. VQGAN-CLIP's: between CLIP's input size and the image side,
+// biased by cut_pow (an image no larger than CLIP's input is always cut whole). big-sleep's: a
+// side of N(0.8, 0.3) clipped to [0.5, 0.95] of the image's, so small images are cut too.
+// Auto: big-sleep's for BigGAN-deep, VQGAN-CLIP's for the others.
+enum class CutSizes { Auto, VqganClip, BigSleep };
+
+// Progress::losses of a run: [0] "loss" (the total), then one similarity per target (named by its
+// prompt text, or "image: FILE"), then the generator's extra loss terms, unweighted, each named
+// with this prefix ("term: latent statistics"), so a plot or a prompt list can tell them apart.
+inline constexpr std::string_view kTermPrefix = "term: ";
 
 struct GuideOptions {
   std::string prompts = "a red circle";     // "text:weight:stop | ..."
@@ -29,18 +44,33 @@ struct GuideOptions {
   std::string optimiser = "adam";           // adam, adamw, adagrad, rmsprop
   uint64_t seed = 0;
   bool flips = true, affine = true, noise = true;  // augmentations of the cutouts
-  double latent_bound = 3.0;                // GAN: |z| components clamped to this (stays where G was trained)
+  double latent_bound = 3.0;                // GANs: |z| components clamped to this (stays where G was trained)
   int frame_every = 5;
   // CLIP's image encoder in bfloat16 autocast on CPUs with bf16 instructions (about 3x faster
   // there; float32 elsewhere, and on CUDA for now).
   bool bf16 = true;
+  CutSizes cut_sizes = CutSizes::Auto;
   // Restart: the latent of an earlier frame (Frame::state), continued from exactly there. Its
-  // size must be the generator's (GAN: z_dim; VQGAN: embed_dim x height/f x width/f).
+  // size must be the generator's (GAN: z_dim; VQGAN: embed_dim x height/f x width/f; BigGAN:
+  // z_dim + num_classes, z / truncation then the class logits).
   std::vector<float> start_latent;
   // VQGAN: the image size (multiples of the model's factor), an init image and its weight.
   int width = 128, height = 128;
   std::string init_image;
   double init_weight = 0.0;                 // pulls the latent towards the init image's (MSE)
+  // BigGAN-deep, as lucidrains/big-sleep steers it (defaults: big-sleep's). The class vector is
+  // sigmoid(logits), or with max_classes > 0 big-sleep's differentiable top-k of
+  // softmax(logits / class_temperature); z and the logits are optimised together.
+  // The start: every logit ~ N(-3.9, 0.3) (big-sleep's; sigmoid about 0.02); a class >= 0 has its
+  // logit set to +3.9 (sigmoid 0.98), -1 leaves the class to the prompts.
+  int64_t biggan_class = -1;
+  double truncation = 1.0;         // (0, 1]: picks the batch norm statistics and scales z (big-sleep runs at 1)
+  int64_t max_classes = 0;         // 0: sigmoid; 1 .. num_classes: top-k
+  double class_temperature = 2.0;  // the top-k's softmax temperature
+  // big-sleep's extra terms weigh 1 against its similarity term's 100 x cosine; here the
+  // prompts' term is the spherical distance at weight 1, so 1/100 keeps big-sleep's balance.
+  double latent_loss_weight = 0.01;  // z's mean 0, std 1, mean square at most 1, no skew or kurtosis
+  double class_loss_weight = 0.01;   // all but the largest class weight towards 0
 };
 
 struct GuideResult {
@@ -50,6 +80,7 @@ struct GuideResult {
   double loss = 0;
   std::vector<double> similarity;  // per prompt: mean cosine over the cutouts, last step
   bool stopped = false;
+  std::vector<float> class_vector;  // BigGAN: the final image's class weights (num_classes)
 };
 
 // Parameter changes read each step: param::prompts (string), param::lr (double). Frames carry the latent
@@ -58,5 +89,11 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
 // CLIP + VQGAN: the latent is VQGAN's grid before quantisation, started from random codes or the
 // encoded init image, quantised straight-through each step and clamped to the codebook's range.
 GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model, const GuideOptions& options, JobContext* ctx);
+// CLIP + BigGAN-deep (lucidrains/big-sleep): z (unit scale; the generator gets truncation x z) and
+// the class logits, optimised together from the seed's start (z ~ N(0, 1); the logits as
+// biggan_class says), with big-sleep's latent and class terms. Frames carry z then the logits.
+// big-sleep keeps one z and one class vector per generator block (its BigGAN takes a list); the
+// BigGAN-deep here takes one of each, as the reference's does, so the terms see one row.
+GuideResult run_biggan_guidance(const clip::Clip& clip, const gan::BigGan& model, const GuideOptions& options, JobContext* ctx);
 
 }  // namespace atelier::guide

@@ -40,11 +40,16 @@ std::string text(const nlohmann::json& j, const char* key, bool required, const 
   return it->get<std::string>();
 }
 
+// A name of one file or folder: not empty, no '/', not "." or "..", at most 255 bytes.
+bool plain_name(const std::string& s) {
+  return !s.empty() && s.find('/') == std::string::npos && s != "." && s != ".." && s.size() <= 255;
+}
+
 CatalogFile read_file_entry(const nlohmann::json& j, const std::string& where) {
   if (!j.is_object()) throw Error(ErrorKind::BadFile, where + " is not an object");
   CatalogFile f;
   f.name = text(j, "name", true, where);
-  if (f.name.find('/') != std::string::npos || f.name == "." || f.name == ".." || f.name.size() > 255)
+  if (!plain_name(f.name))
     throw Error(ErrorKind::BadFile, where + ": the file name \"" + f.name + "\" must be a plain name, not a path");
   f.url = text(j, "url", true, where);
   if (f.url.rfind("https://", 0) != 0 && f.url.rfind("http://", 0) != 0)
@@ -62,6 +67,10 @@ CatalogFile read_file_entry(const nlohmann::json& j, const std::string& where) {
 }
 
 }  // namespace
+
+std::string relative_path(const CatalogEntry& entry, const CatalogFile& file) {
+  return entry.folder.empty() ? file.name : entry.folder + "/" + file.name;
+}
 
 const CatalogEntry* Catalog::find(std::string_view id) const {
   const std::string want = lower(std::string(id));
@@ -95,12 +104,15 @@ Catalog load_catalog(const fs::path& file) {
     if (!ids.insert(lower(e.id)).second) throw Error(ErrorKind::BadFile, in + " is listed twice");
     e.name = text(m, "name", true, in);
     e.kind = text(m, "kind", true, in);
-    if (e.kind != "clip" && e.kind != "vqgan" && e.kind != "vocabulary")
-      throw Error(ErrorKind::BadFile, in + ": the kind \"" + e.kind + "\" is none of clip, vqgan, vocabulary");
+    if (e.kind != "clip" && e.kind != "vqgan" && e.kind != "biggan" && e.kind != "vocabulary")
+      throw Error(ErrorKind::BadFile, in + ": the kind \"" + e.kind + "\" is none of clip, vqgan, biggan, vocabulary");
     e.description = text(m, "description", false, in);
     e.licence = text(m, "licence", false, in);
     e.approx_size = text(m, "approx_size", false, in);
     e.hf_repo = text(m, "hf_repo", false, in);
+    e.folder = text(m, "folder", false, in);
+    if (const auto it = m.find("folder"); it != m.end() && !it->is_null() && !plain_name(e.folder))
+      throw Error(ErrorKind::BadFile, in + ": the folder \"" + e.folder + "\" must be a plain name, not a path");
     if (const auto it = m.find("needs"); it != m.end()) {
       if (!it->is_array()) throw Error(ErrorKind::BadFile, in + ": \"needs\" must be a list of ids");
       for (const auto& n : *it) {

@@ -54,17 +54,19 @@ bool regular(const fs::path& p, uint64_t* bytes = nullptr) {
 }
 
 // Where an entry's file is, if anywhere: the install folder first, then every searched folder
-// (the user's own, $CLIP_ATELIER_MODELS, ~/.cache/clip, the Hugging Face snapshots' folders).
-fs::path locate(const CatalogFile& f, const fs::path& dir, bool* installed) {
+// (the user's own, $CLIP_ATELIER_MODELS, ~/.cache/clip, the Hugging Face snapshots' folders), in
+// the entry's own folder there when it has one.
+fs::path locate(const CatalogEntry& e, const CatalogFile& f, const fs::path& dir, bool* installed) {
   *installed = false;
   uint64_t bytes = 0;
-  if (regular(dir / f.name, &bytes) && (!f.size || bytes == *f.size)) {
+  const std::string rel = relative_path(e, f);
+  if (regular(dir / rel, &bytes) && (!f.size || bytes == *f.size)) {
     *installed = true;
-    return dir / f.name;
+    return dir / rel;
   }
   for (const auto& d : model_search_paths()) {
     if (!d.exists || d.path == dir) continue;
-    if (regular(d.path / f.name, &bytes) && (!f.size || bytes == *f.size)) return d.path / f.name;
+    if (regular(d.path / rel, &bytes) && (!f.size || bytes == *f.size)) return d.path / rel;
   }
   return {};
 }
@@ -129,7 +131,7 @@ std::vector<ModelStatus> model_status(const Catalog& catalog, const fs::path& di
     bool all_installed = true, all_there = true;
     for (const auto& f : e.files) {
       bool installed = false;
-      const fs::path at = locate(f, dir, &installed);
+      const fs::path at = locate(e, f, dir, &installed);
       if (at.empty()) {
         all_there = false;
         break;
@@ -140,7 +142,8 @@ std::vector<ModelStatus> model_status(const Catalog& catalog, const fs::path& di
     if (all_there) {
       s.state = all_installed ? InstallState::Installed : InstallState::Found;
       uint64_t bytes = 0;
-      if (all_installed && regular(s.files.front(), &bytes)) s.recorded_sha256 = recorded_sha(record, e.files.front().name, bytes);
+      if (all_installed && regular(s.files.front(), &bytes))
+        s.recorded_sha256 = recorded_sha(record, relative_path(e, e.files.front()), bytes);
     } else {
       s.files.clear();
       const fs::path snapshot = hf_snapshot(e.hf_repo);
@@ -167,19 +170,21 @@ std::vector<std::string> fetch(const Catalog& catalog, const std::string& id, co
     for (size_t i = 0; i < e->files.size(); ++i) {
       const CatalogFile& f = e->files[i];
       bool installed = false;
-      if (!locate(f, dir, &installed).empty()) continue;  // installed, or found where another tool put it
+      if (!locate(*e, f, dir, &installed).empty()) continue;  // installed, or found where another tool put it
       FetchProgress p{e->id, {}, int(i) + 1, int(e->files.size())};
       auto tell = [&](const DownloadProgress& d) {
         p.file = d;
         if (progress) progress(p);
       };
-      const Downloaded got = download(f.url, dir / f.name, f.sha256, f.size, tell, cancelled, options);
+      const std::string rel = relative_path(*e, f);  // download() makes the entry's folder
+      const Downloaded got = download(f.url, dir / rel, f.sha256, f.size, tell, cancelled, options);
       nlohmann::json record = read_record(dir);
-      record[f.name] = {{"sha256", got.sha256},
-                        {"bytes", got.bytes},
-                        {"url", f.url},
-                        {"verified", f.sha256.empty() ? "computed at download: no checksum is published"
-                                                      : "SHA-256 as " + (f.sha256_source.empty() ? std::string("given") : f.sha256_source)}};
+      record[rel] = {
+          {"sha256", got.sha256},
+          {"bytes", got.bytes},
+          {"url", f.url},
+          {"verified", f.sha256.empty() ? "computed at download: no checksum is published"
+                                        : "SHA-256 as " + (f.sha256_source.empty() ? std::string("given") : f.sha256_source)}};
       write_record(dir, record);
       any = true;
     }
@@ -196,9 +201,9 @@ std::vector<Verified> verify(const Catalog& catalog, const std::string& id, cons
   for (const auto& f : e.files) {
     Verified v;
     bool installed = false;
-    v.file = locate(f, dir, &installed);
+    v.file = locate(e, f, dir, &installed);
     if (v.file.empty()) {
-      v.file = dir / f.name;
+      v.file = dir / relative_path(e, f);
       v.message = "not installed";
       out.push_back(v);
       continue;
@@ -206,7 +211,7 @@ std::vector<Verified> verify(const Catalog& catalog, const std::string& id, cons
     uint64_t bytes = 0;
     regular(v.file, &bytes);
     v.sha256 = sha256_file(v.file);
-    const std::string recorded = installed ? recorded_sha(record, f.name, bytes) : std::string();
+    const std::string recorded = installed ? recorded_sha(record, relative_path(e, f), bytes) : std::string();
     if (f.size && bytes != *f.size) {
       v.message = std::to_string(bytes) + " bytes, the catalogue says " + std::to_string(*f.size);
     } else if (!f.sha256.empty()) {
@@ -232,7 +237,7 @@ std::vector<fs::path> remove(const Catalog& catalog, const std::string& id, cons
   std::vector<fs::path> removed;
   nlohmann::json record = read_record(dir);
   for (const auto& f : e.files)
-    for (const fs::path& p : {dir / f.name, fs::path((dir / f.name).string() + ".part")}) {
+    for (const fs::path& p : {dir / relative_path(e, f), fs::path((dir / relative_path(e, f)).string() + ".part")}) {
       std::error_code ec;
       const auto st = fs::symlink_status(p, ec);
       if (ec || !fs::is_regular_file(st)) continue;  // absent (or not a plain file: left alone)
@@ -241,8 +246,13 @@ std::vector<fs::path> remove(const Catalog& catalog, const std::string& id, cons
     }
   if (removed.empty())
     throw Error(ErrorKind::NotFound, e.name + " is not in " + dir.string() + " (only files there are removed, never those found elsewhere)");
-  for (const auto& f : e.files) record.erase(f.name);
+  for (const auto& f : e.files) record.erase(relative_path(e, f));
   write_record(dir, record);
+  // The entry's own folder goes too when nothing else is left in it (fs::remove leaves a non-empty one).
+  if (!e.folder.empty()) {
+    std::error_code ec;
+    if (fs::is_directory(fs::symlink_status(dir / e.folder, ec))) fs::remove(dir / e.folder, ec);
+  }
   return removed;
 }
 

@@ -14,13 +14,18 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <csignal>
+#include <limits>
 #include <memory>
 #include <vector>
 
 #include "../common/crafted_images.h"
+#include "../common/errors.h"
 #include "../common/http_server.h"
 #include "../common/openai_vocab.h"
+#include "gan/biggan.h"
 #include "io/animation.h"
 #include "io/image.h"
 
@@ -609,6 +614,260 @@ class TestCli : public QObject {
     QVERIFY2(r.err.contains(file.toUtf8()) && r.err.contains("larger than this system allows"), r.err.constData());
     QVERIFY2(!r.err.contains("FFmpeg"), r.err.constData());
     QCOMPARE(leftIn(dir.path()), QStringList());  // no file, no .partial
+  }
+
+  void bigganSampleMatchesTheEngine() {
+    // Issue 23: gan sample of the tiny BigGAN-deep (32 px, 10 classes, z 8) with z from a seed or
+    // from a .npy gives the image the engine makes of that z (8-bit, within 1/255: the CLI runs on
+    // one thread, this process on several); a .npy's rows make a grid; malformed .npy files and
+    // impossible classes are refused, naming the problem, with no image written.
+    namespace gan = atelier::gan;
+    QTemporaryDir dir;
+    const QString model = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/biggan");
+    const gan::BigGan gen = gan::BigGan::load(model.toStdString());
+    auto bytes = [](const QString& f) {
+      QFile file(f);
+      file.open(QIODevice::ReadOnly);
+      return file.readAll();
+    };
+    auto sameImage = [](const QString& file, const atelier::Image& want) -> QString {
+      const atelier::Image got = atelier::read_image(file.toStdString());
+      if (got.width != want.width || got.height != want.height || got.channels != want.channels)
+        return QStringLiteral("%1x%2x%3, expected %4x%5x%6")
+            .arg(got.width)
+            .arg(got.height)
+            .arg(got.channels)
+            .arg(want.width)
+            .arg(want.height)
+            .arg(want.channels);
+      int worst = 0, off = 0;
+      for (size_t i = 0; i < got.pixels.size(); ++i) {
+        const int d = std::abs(int(got.pixels[i]) - int(want.pixels[i]));
+        worst = std::max(worst, d);
+        off += d > 0;
+      }
+      return worst <= 1 ? QString() : QStringLiteral("%1 values differ, by up to %2").arg(off).arg(worst);
+    };
+    // A .npy as numpy.save writes it: magic, version, header length, the dict padded to 64 bytes.
+    auto npy = [](const QByteArray& dict, const QByteArray& data, int major = 1) {
+      const int preamble = major == 1 ? 10 : 12;
+      QByteArray header = dict;
+      while ((preamble + header.size() + 1) % 64 != 0) header += ' ';
+      header += '\n';
+      QByteArray out("\x93NUMPY", 6);
+      out += char(major);
+      out += char(0);
+      const quint32 n = quint32(header.size());
+      out += char(n & 0xff);
+      out += char((n >> 8) & 0xff);
+      if (major != 1) {
+        out += char((n >> 16) & 0xff);
+        out += char(n >> 24);
+      }
+      return out + header + data;
+    };
+    auto f4 = [](const char* shape, const char* order = "False", const char* descr = "<f4") {
+      return QByteArray("{'descr': '") + descr + "', 'fortran_order': " + order + ", 'shape': " + shape + ", }";
+    };
+    auto floats = [](const std::vector<float>& v) {
+      return QByteArray(reinterpret_cast<const char*>(v.data()), int(v.size() * sizeof(float)));
+    };
+    auto save = [&](const QString& name, const QByteArray& content) {
+      QFile f(dir.filePath(name));
+      f.open(QIODevice::WriteOnly);
+      f.write(content);
+      return dir.filePath(name);
+    };
+    auto sample = [&](const QStringList& extra, const QString& out) {
+      return run(QStringList{"--threads", "1", "gan", "sample", "--model", model, "--truncation", "0.5", "--out", out} + extra);
+    };
+
+    // z from the seed: the engine's truncated normal of seed 1, class 3.
+    const QString seeded = dir.filePath("seeded.png");
+    Run r = sample({"--class", "3", "--seed", "1"}, seeded);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("class 3") && r.out.contains("seed 1") && r.out.contains("truncation 0.5"), r.out.constData());
+    const auto header = atelier::read_image_header(seeded.toStdString());
+    QCOMPARE(header.format, std::string("PNG"));
+    QCOMPARE(header.width, int64_t(32));
+    QCOMPARE(header.height, int64_t(32));
+    QString differs = sameImage(seeded, gen.generate(gen.latent(1, 0.5), 3, 0.5));
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
+
+    // z from a .npy: what the engine makes of that z; the same file twice, the same bytes; another z, another image.
+    std::vector<float> za(8), zb(8);
+    for (int i = 0; i < 8; ++i) {
+      za[size_t(i)] = float(0.3 * std::sin(i + 1.0));
+      zb[size_t(i)] = float(0.3 * std::cos(i + 1.0));
+    }
+    const QString a1 = dir.filePath("a1.png"), a2 = dir.filePath("a2.png"), a3 = dir.filePath("a3.png"),
+                  b1 = dir.filePath("b1.png");
+    for (const auto& [file, out] :
+         {std::pair{save("za.npy", npy(f4("(8,)"), floats(za))), a1}, std::pair{dir.filePath("za.npy"), a2},
+          std::pair{save("za2.npy", npy(f4("(1, 8)"), floats(za), 2)), a3},
+          std::pair{save("zb.npy", npy(f4("(8,)"), floats(zb))), b1}}) {
+      Run z = sample({"--class", "3", "--z", file}, out);
+      QVERIFY2(z.code == 0, z.err.constData());
+      QVERIFY2(z.out.contains("z from"), z.out.constData());
+    }
+    differs = sameImage(a1, gen.generate(za, 3, 0.5));
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    QCOMPARE(bytes(a1), bytes(a2));
+    QCOMPARE(bytes(a1), bytes(a3));  // format 2.0, one row of shape (1, 8): the same latent
+    QVERIFY(bytes(a1) != bytes(b1));
+
+    // Two rows: a grid of two (2 px gaps); a --count that disagrees with the rows is refused.
+    std::vector<float> both = za;
+    both.insert(both.end(), zb.begin(), zb.end());
+    const QString grid = dir.filePath("grid.png");
+    Run g = sample({"--class", "3", "--z", save("both.npy", npy(f4("(2, 8)"), floats(both)))}, grid);
+    QVERIFY2(g.code == 0 && g.out.contains("2 samples"), g.err.constData());
+    QCOMPARE(atelier::read_image_header(grid.toStdString()).width, int64_t(2 * 32 + 3 * 2));
+    QCOMPARE(atelier::read_image_header(grid.toStdString()).height, int64_t(32 + 2 * 2));
+    Run count = sample({"--class", "3", "--z", dir.filePath("both.npy"), "--count", "3"}, dir.filePath("count.png"));
+    QVERIFY2(count.code != 0 && count.err.contains("--count 3") && count.err.contains("holds 2"), count.err.constData());
+
+    // Malformed .npy files and impossible requests: refused by name, nothing written.
+    std::vector<float> nan = za;
+    nan[5] = std::numeric_limits<float>::quiet_NaN();
+    QByteArray longHeader = npy(f4("(8,)"), floats(za));
+    longHeader[8] = char(0x88);  // a header length of 5000: beyond the file
+    longHeader[9] = char(0x13);
+    const std::vector<std::pair<QStringList, QString>> refused{
+        {{"--class", "3", "--z", save("magic.npy", QByteArray("PK\x03\x04 not numpy at all, long enough"))}, "not a NumPy .npy"},
+        {{"--class", "3", "--z", save("short.npy", QByteArray("\x93NUMPY", 6))}, "not a NumPy .npy"},
+        {{"--class", "3", "--z", save("v4.npy", npy(f4("(8,)"), floats(za), 4))}, "version 4.0"},
+        {{"--class", "3", "--z", save("f8.npy", npy(f4("(8,)", "False", "<f8"), floats(both)))}, "'<f8'"},
+        {{"--class", "3", "--z", save("fortran.npy", npy(f4("(2, 8)", "True"), floats(both)))}, "Fortran order"},
+        {{"--class", "3", "--z", save("z9.npy", npy(f4("(9,)"), floats(std::vector<float>(9, 0.1f))))}, "z has 8 numbers"},
+        {{"--class", "3", "--z", save("3d.npy", npy(f4("(1, 1, 8)"), floats(za)))}, "latents are [8] or [K, 8]"},
+        {{"--class", "3", "--z", save("truncated.npy", npy(f4("(2, 8)"), floats(za)))}, "remain (truncated)"},
+        {{"--class", "3", "--z", save("long.npy", longHeader)}, "claims 5000 bytes"},
+        {{"--class", "3", "--z", save("nan.npy", npy(f4("(8,)"), floats(nan)))}, "number 5 is NaN"},
+        {{"--class", "3", "--z",
+          save("code.npy", npy("{'descr': '<f4', 'fortran_order': False, 'shape': (8,), 'x': __import__('os')}", floats(za)))},
+         "unexpected key 'x'"},
+        {{"--class", "10"}, "class 10 is out of range: this model has 10 classes (0 to 9)"},
+        {{"--class=-1"}, "out of range"},
+        {{"--class", "goldfish"}, "apply to 1000-class models"},
+        {{"--seed", "1"}, "give --class"},
+    };
+    for (const auto& [args, says] : refused) {
+      const QString out = dir.filePath("refused.png");
+      Run bad = sample(args, out);
+      QVERIFY2(bad.code != 0, qPrintable(args.join(' ')));
+      QVERIFY2(QString::fromUtf8(bad.err).contains(says), qPrintable(args.join(' ') + ": " + QString::fromUtf8(bad.err)));
+      QVERIFY2(!QFile::exists(out), qPrintable(args.join(' ')));
+    }
+    Run truncation =
+        run({"gan", "sample", "--model", model, "--class", "3", "--truncation", "1.5", "--out", dir.filePath("t.png")});
+    QVERIFY2(truncation.code != 0 && truncation.err.contains("at most 1"), truncation.err.constData());
+  }
+
+  void bigganModelsAreListedAndFoundByName() {
+    // A BigGAN-deep folder (config.json, pytorch_model.bin) and the reference's download names
+    // (NAME-config.json, NAME-pytorch_model.bin) in a model folder: gan list shows both, and
+    // --model takes their names; all three ways to the same weights give the same image.
+    QTemporaryDir dir;
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/biggan/"), models = dir.filePath("models");
+    QVERIFY(QDir().mkpath(models + "/biggan-tiny"));
+    QVERIFY(QFile::copy(data + "config.json", models + "/biggan-tiny/config.json"));
+    QVERIFY(QFile::copy(data + "pytorch_model.bin", models + "/biggan-tiny/pytorch_model.bin"));
+    QVERIFY(QFile::copy(data + "config.json", models + "/tiny2-config.json"));
+    QVERIFY(QFile::copy(data + "pytorch_model.bin", models + "/tiny2-pytorch_model.bin"));
+    const bool had = qEnvironmentVariableIsSet("CLIP_ATELIER_MODELS");
+    const QByteArray saved = qgetenv("CLIP_ATELIER_MODELS");
+    qputenv("CLIP_ATELIER_MODELS", models.toUtf8());
+    const Run list = run({"gan", "list"});
+    std::vector<Run> samples;
+    for (const auto& [name, out] :
+         {std::pair{QStringLiteral("biggan-tiny"), QStringLiteral("folder.png")},
+          std::pair{QStringLiteral("tiny2"), QStringLiteral("prefixed.png")},
+          std::pair{QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/biggan"), QStringLiteral("path.png")}})
+      samples.push_back(
+          run({"--threads", "1", "gan", "sample", "--model", name, "--class", "7", "--seed", "4", "--out", dir.filePath(out)}));
+    const Run unknown = run({"gan", "sample", "--model", "biggan-huge", "--class", "1", "--out", dir.filePath("x.png")});
+    if (had)
+      qputenv("CLIP_ATELIER_MODELS", saved);
+    else
+      qunsetenv("CLIP_ATELIER_MODELS");
+
+    QVERIFY2(list.code == 0, list.err.constData());
+    QVERIFY2(list.out.contains("biggan-tiny") && list.out.contains("tiny2") &&
+                 list.out.contains("BigGAN-deep, 32 px, 10 classes, z 8") &&
+                 list.out.contains(models.toUtf8() + "/biggan-tiny") &&
+                 list.out.contains(models.toUtf8() + "/tiny2-pytorch_model.bin"),
+             list.out.constData());
+    for (const Run& s : samples) QVERIFY2(s.code == 0 && s.out.contains("class 7"), s.err.constData());
+    auto bytes = [](const QString& f) {
+      QFile file(f);
+      file.open(QIODevice::ReadOnly);
+      return file.readAll();
+    };
+    QVERIFY(!bytes(dir.filePath("folder.png")).isEmpty());
+    QCOMPARE(bytes(dir.filePath("prefixed.png")), bytes(dir.filePath("folder.png")));
+    QCOMPARE(bytes(dir.filePath("path.png")), bytes(dir.filePath("folder.png")));
+    // A name that is none: the BigGAN-deep models found are named in the message.
+    QVERIFY(unknown.code != 0);
+    QVERIFY2(unknown.err.contains("biggan-huge") && unknown.err.contains("BigGAN-deep: ") &&
+                 unknown.err.contains("biggan-tiny") && unknown.err.contains("tiny2"),
+             unknown.err.constData());
+  }
+
+  void bigganInterpolatesBetweenTwoClasses() {
+    // z along the great circle between two seeds' z, the class vector from class 1's one-hot to class 2's.
+    QTemporaryDir dir;
+    const QString model = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/biggan");
+    for (const char* ext : {"gif", "webp"}) {
+      const QString out = dir.filePath(QStringLiteral("walk.") + QLatin1String(ext));
+      Run r = run({"--threads", "1", "gan",      "interpolate", "--model",  model, "--class-a", "1", "--class-b", "2",
+                   "--seed-a",  "1", "--seed-b", "2",           "--frames", "5",   "--scale",   "2", "--out",     out});
+      QVERIFY2(r.code == 0, r.err.constData());
+      QVERIFY2(r.out.contains("5 frames") && r.out.contains("class 1") && r.out.contains("class 2") &&
+                   r.out.contains("truncation 0.4"),
+               r.out.constData());
+      QCOMPARE(atelier::count_animation_frames(out.toStdString()), 5);
+    }
+    Run noClass = run({"gan", "interpolate", "--model", model, "--out", dir.filePath("none.gif")});
+    QVERIFY2(noClass.code != 0 && noClass.err.contains("--class-a"), noClass.err.constData());
+    Run outOfRange =
+        run({"gan", "interpolate", "--model", model, "--class-a", "1", "--class-b", "12", "--out", dir.filePath("far.gif")});
+    QVERIFY2(outOfRange.code != 0 && outOfRange.err.contains("class 12 is out of range"), outOfRange.err.constData());
+    Run dcgan = run({"gan", "interpolate", "--model", "fashion", "--class-a", "1", "--out", dir.filePath("dcgan.gif")});
+    QVERIFY2(dcgan.code != 0 && dcgan.err.contains("DCGAN"), dcgan.err.constData());
+    QCOMPARE(leftIn(dir.path()), (QStringList{"walk.gif", "walk.webp"}));
+  }
+
+  void imagenetClassNamesAreFound() {
+    // The 1,000 names shipped in resources/imagenet: by number, by name (any case), by the one name
+    // containing the query; several or none matching are refused with candidates.
+    namespace gan = atelier::gan;
+    QCOMPARE(gan::imagenet_classes().size(), size_t(1000));
+    QCOMPARE(gan::imagenet_classes().front(), std::string("tench"));
+    QCOMPARE(gan::imagenet_classes().back(), std::string("toilet tissue"));
+    QCOMPARE(gan::find_imagenet_class("207"), int64_t(207));
+    QCOMPARE(gan::find_imagenet_class(" Golden Retriever "), int64_t(207));
+    QCOMPARE(gan::find_imagenet_class("golden retr"), int64_t(207));
+    QCOMPARE(gan::find_imagenet_class("crane"), int64_t(517));  // the exact name, not "crane bird" (134)
+    QCOMPARE(gan::find_biggan_class("golden retriever", 1000), int64_t(207));
+    QCOMPARE(gan::biggan_class_name(207, 1000), std::string("golden retriever"));
+    QCOMPARE(gan::biggan_class_name(3, 10), std::string("class 3"));
+    const std::string many = errorOf([] { gan::find_imagenet_class("retriever"); });
+    QVERIFY2(
+        many.find("matches 5 ImageNet classes") != std::string::npos && many.find("207 'golden retriever'") != std::string::npos,
+        many.c_str());
+    const std::string none = errorOf([] { gan::find_imagenet_class("golden xyzzy"); });
+    QVERIFY2(none.find("no ImageNet class") != std::string::npos && none.find("golden retriever") != std::string::npos,
+             none.c_str());
+    QVERIFY(errorOf([] { gan::find_imagenet_class("1000"); }).find("out of range") != std::string::npos);
+    QVERIFY(errorOf([] { gan::find_imagenet_class("99999999999999999999999"); }).find("out of range") != std::string::npos);
+    Run classes = run({"gan", "classes", "retriever"});
+    QVERIFY2(classes.code == 0 && classes.out.count('\n') == 5 && classes.out.contains(" 207  golden retriever"),
+             classes.out.constData());
+    Run all = run({"gan", "classes"});
+    QVERIFY2(all.code == 0 && all.out.count('\n') == 1000, all.err.constData());
+    Run nothing = run({"gan", "classes", "xyzzy"});
+    QVERIFY2(nothing.code != 0 && nothing.err.contains("no ImageNet class"), nothing.err.constData());
   }
 
   void modelsFetchFromALoopbackServer() {

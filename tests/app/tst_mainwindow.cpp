@@ -104,16 +104,17 @@ class TestMainWindow : public QObject {
     QVERIFY(m_dir.isValid());
   }
 
-  void fourTabsInTheArticlesOrder() {
+  // The article's four sections in its order, then the Library (beyond the article).
+  void tabsInTheArticlesOrderThenTheLibrary() {
     Settings settings(settingsFile());
     MainWindow w(&settings);
     w.resize(1280, 820);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QCOMPARE(w.tabs()->count(), 4);
+    QCOMPARE(w.tabs()->count(), 5);
     const QStringList expected{QStringLiteral("CLIP"), QStringLiteral("GAN"), QStringLiteral("CLIP + VQGAN"),
-                               QStringLiteral("CLIPDraw")};
-    for (int i = 0; i < 4; ++i) QCOMPARE(w.tabs()->tabText(i), expected[i]);
+                               QStringLiteral("CLIPDraw"), QStringLiteral("Library")};
+    for (int i = 0; i < 5; ++i) QCOMPARE(w.tabs()->tabText(i), expected[i]);
     // Each panel explains its idea in a note that folds away.
     for (NoteBox* n : {w.clipPanel()->note(), w.ganPanel()->note(), w.vqganPanel()->note(), w.drawPanel()->note()}) {
       QVERIFY(n->text().length() > 200);

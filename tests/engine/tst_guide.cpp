@@ -17,6 +17,7 @@
 #include "clip/detail/clip_impl.h"
 #include "common/errors.h"
 #include "guide/prompts.h"
+#include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
 #include "runtime/job.h"
@@ -177,6 +178,162 @@ class TestGuide : public QObject {
     o = small();
     o.prompts = " | ";
     QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("type a prompt") != std::string::npos);
+  }
+
+  // ---- CLIP + BigGAN-deep, as big-sleep (issue 23) -----------------------------------------------
+  // On the reference's tiny BigGAN-deep (tests/data/biggan: 32 px, z 8, 10 classes).
+
+  static gan::BigGan tinyBigGan() { return gan::BigGan::load(std::string(ATELIER_SOURCE_DIR) + "/tests/data/biggan"); }
+
+  void clipBigganLowersItsLossAndMovesZAndTheClass() {
+    const gan::BigGan model = tinyBigGan();
+    const int64_t zd = model.info().z_dim, nc = model.info().num_classes;
+    std::vector<Frame> frames;
+    std::vector<Progress> progress;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(std::move(f)); };
+    cb.on_progress = [&](int64_t, const Progress& p) { progress.push_back(p); };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    auto o = small();
+    o.steps = 30;
+    o.lr = 0.1;
+    o.seed = 0;  // the loss of 4 cutouts is noisy: this seed's falls by a third (every seed 0 to 7 falls)
+    const auto r = guide::run_biggan_guidance(*m_clip, model, o, &ctx);
+    QCOMPARE(r.steps, int64_t(30));
+    QCOMPARE(r.image.width, 32);
+    QCOMPARE(r.image.height, 32);
+    // The state is z then the class logits; the first frame's is big-sleep's start.
+    QCOMPARE(r.latent.size(), size_t(zd + nc));
+    QCOMPARE(frames.front().state.size(), size_t(zd + nc));
+    QVERIFY(frames.back().state == r.latent);
+    const std::vector<float>& start = frames.front().state;
+    for (int64_t i = zd; i < zd + nc; ++i)
+      QVERIFY2(start[size_t(i)] < -2.0f && start[size_t(i)] > -6.0f, "the logits start ~ N(-3.9, 0.3)");
+    auto moved = [&](int64_t from, int64_t to) {
+      double d = 0;
+      for (int64_t i = from; i < to; ++i) d = std::max(d, std::abs(double(r.latent[size_t(i)]) - double(start[size_t(i)])));
+      return d;
+    };
+    qInfo("largest change: z %.4f, class logits %.4f", moved(0, zd), moved(zd, zd + nc));
+    QVERIFY(moved(0, zd) > 0.05);
+    QVERIFY(moved(zd, zd + nc) > 0.05);
+    // The class vector: the sigmoid of the final logits.
+    QCOMPARE(r.class_vector.size(), size_t(nc));
+    for (int64_t i = 0; i < nc; ++i)
+      QVERIFY(std::abs(r.class_vector[size_t(i)] - 1.0f / (1.0f + std::exp(-r.latent[size_t(zd + i)]))) < 1e-5f);
+    // The progress: the loss, the prompt, then big-sleep's two terms, named as terms.
+    QCOMPARE(progress.size(), size_t(30));
+    const auto& names = progress.front().losses;
+    QCOMPARE(names.size(), size_t(4));
+    QCOMPARE(names[1].first, std::string("a red circle"));
+    QCOMPARE(names[2].first, std::string(guide::kTermPrefix) + "latent statistics");
+    QCOMPARE(names[3].first, std::string(guide::kTermPrefix) + "class sparsity");
+    QVERIFY(names[2].second >= 4.0);  // 4 x max(mean square, 1) at least
+    QVERIFY(names[3].second > 0.0);
+    // The loss falls: the last steps' mean below the first steps'.
+    auto mean_loss = [&](size_t from) {
+      return (progress[from].losses[0].second + progress[from + 1].losses[0].second + progress[from + 2].losses[0].second) / 3;
+    };
+    qInfo("loss: %.4f -> %.4f", mean_loss(0), mean_loss(27));
+    QVERIFY(mean_loss(27) < mean_loss(0));
+  }
+
+  void clipBigganIsReproducibleFromItsSeed() {
+    const gan::BigGan model = tinyBigGan();
+    auto o = small();
+    o.steps = 6;
+    const auto a = guide::run_biggan_guidance(*m_clip, model, o, nullptr);
+    const auto b = guide::run_biggan_guidance(*m_clip, model, o, nullptr);
+    QVERIFY(a.image.pixels == b.image.pixels);  // bit-identical on the CPU
+    QVERIFY(a.latent == b.latent);
+    QCOMPARE(a.loss, b.loss);
+    o.seed = 4;
+    const auto c = guide::run_biggan_guidance(*m_clip, model, o, nullptr);
+    QVERIFY(c.latent != a.latent);
+    QVERIFY(c.image.pixels != a.image.pixels);
+  }
+
+  void clipBigganStartsOnAClassAndKeepsTopK() {
+    const gan::BigGan model = tinyBigGan();
+    const int64_t zd = model.info().z_dim, nc = model.info().num_classes;
+    std::vector<Frame> frames;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(std::move(f)); };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    auto o = small();
+    o.steps = 4;
+    o.biggan_class = 7;
+    const auto r = guide::run_biggan_guidance(*m_clip, model, o, &ctx);
+    QCOMPARE(frames.front().state[size_t(zd + 7)], 3.9f);  // sigmoid 0.98: the run starts on class 7
+    const size_t top = size_t(std::max_element(r.class_vector.begin(), r.class_vector.end()) - r.class_vector.begin());
+    QCOMPARE(top, size_t(7));
+    // big-sleep's differentiable top-k: exactly max_classes weights are not zero.
+    o.max_classes = 2;
+    const auto k = guide::run_biggan_guidance(*m_clip, model, o, nullptr);
+    QCOMPARE(int(std::count_if(k.class_vector.begin(), k.class_vector.end(), [](float v) { return v > 0; })), 2);
+    QCOMPARE(k.class_vector.size(), size_t(nc));
+    // The truncation changes the image, not the start.
+    o.max_classes = 0;
+    o.truncation = 0.5;
+    QVERIFY(guide::run_biggan_guidance(*m_clip, model, o, nullptr).image.pixels != r.image.pixels);
+  }
+
+  void clipBigganRestartsFromAFramesState() {
+    // As the GAN path: a run started from a frame's state (z and the class logits) shows that
+    // frame first, exactly.
+    const gan::BigGan model = tinyBigGan();
+    std::vector<Frame> frames;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(std::move(f)); };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    auto o = small();
+    o.steps = 8;
+    o.frame_every = 4;
+    guide::run_biggan_guidance(*m_clip, model, o, &ctx);
+    QCOMPARE(frames.size(), size_t(3));  // steps 0, 4, 8
+    QCOMPARE(frames[1].step, int64_t(4));
+    std::vector<Frame> again;
+    JobCallbacks cb2;
+    cb2.on_frame = [&](int64_t, Frame&& f) { again.push_back(std::move(f)); };
+    JobContext ctx2(std::make_shared<JobControl>(1), cb2);
+    auto restart = small();
+    restart.steps = 2;
+    restart.start_latent = frames[1].state;
+    guide::run_biggan_guidance(*m_clip, model, restart, &ctx2);
+    QCOMPARE(again.front().step, int64_t(0));
+    QVERIFY(again.front().rgb == frames[1].rgb);
+    QVERIFY(again.front().state == frames[1].state);
+    restart.start_latent.pop_back();
+    const std::string e = errorOf([&] { guide::run_biggan_guidance(*m_clip, model, restart, nullptr); });
+    QVERIFY2(e.find("restart from has 17 values") != std::string::npos && e.find("8 + 10 = 18") != std::string::npos, e.c_str());
+  }
+
+  void clipBigganRefusesWhatItCannotRun() {
+    // A path that is no BigGAN-deep: the load says what it looked for.
+    const std::string missing = errorOf([] { gan::BigGan::load(std::string(ATELIER_SOURCE_DIR) + "/tests/data/no-such-biggan"); });
+    QVERIFY2(missing.find("no BigGAN weights at") != std::string::npos && missing.find("no-such-biggan") != std::string::npos,
+             missing.c_str());
+    const std::string dcgan = errorOf([] { gan::BigGan::load(std::string(ATELIER_SOURCE_DIR) + "/resources/models/gan-fashion"); });
+    QVERIFY2(dcgan.find("pytorch_model.bin") != std::string::npos, dcgan.c_str());
+    // Options outside the model or big-sleep's ranges fail before the first step.
+    const gan::BigGan model = tinyBigGan();
+    auto o = small();
+    o.biggan_class = 10;
+    const std::string cls = errorOf([&] { guide::run_biggan_guidance(*m_clip, model, o, nullptr); });
+    QVERIFY2(cls.find("class 10 is not one of this model's 0 to 9") != std::string::npos, cls.c_str());
+    o = small();
+    o.truncation = 0;
+    QVERIFY(errorOf([&] { guide::run_biggan_guidance(*m_clip, model, o, nullptr); }).find("truncation") != std::string::npos);
+    o = small();
+    o.max_classes = 11;
+    QVERIFY(errorOf([&] { guide::run_biggan_guidance(*m_clip, model, o, nullptr); }).find("1 to this model's 10") != std::string::npos);
+    o = small();
+    o.class_loss_weight = std::nan("");
+    QVERIFY(errorOf([&] { guide::run_biggan_guidance(*m_clip, model, o, nullptr); }).find("weights") != std::string::npos);
+    o = small();
+    o.start_latent.assign(18, 0.0f);
+    o.start_latent[3] = INFINITY;
+    QVERIFY(errorOf([&] { guide::run_biggan_guidance(*m_clip, model, o, nullptr); }).find("not finite") != std::string::npos);
   }
 
   // ---- NaN and infinity (issue 16) -------------------------------------------------------------

@@ -20,11 +20,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "clip/clip.h"
 #include "common/errors.h"
 #include "common/http_server.h"
+#include "gan/biggan.h"
 #include "hub/hub.h"
 #include "runtime/error.h"
 
@@ -202,6 +204,57 @@ class TestHub : public QObject {
     QVERIFY(!QFile::exists(dir + "/blob.bin"));
   }
 
+  void aBigGanLandsInItsFolderAndLoads() {
+    // Issue 23: an entry with a folder, as the catalogue's BigGAN-deep ones are (the server holds
+    // the reference's download names): its files land in DIR/ID under the plain names, their
+    // SHA-256 recorded (none is published), it loads as a BigGAN-deep, find_biggans() finds it
+    // there, it verifies, and removing it takes the folder too.
+    for (const char* name : {"pytorch_model.bin", "config.json"})
+      QVERIFY(QFile::copy(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/biggan/") + name, m_root + "/biggan-tiny-" + name));
+    auto file = [&](const char* name) {
+      return QJsonObject{{"name", name}, {"url", m_server->url(QStringLiteral("biggan-tiny-") + name)}};
+    };
+    const QString path = m_tmp.path() + "/biggan-catalog.json";
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(QJsonObject{{"version", 1},
+                                      {"models", QJsonArray{QJsonObject{
+                                                     {"id", "biggan-tiny"},
+                                                     {"name", "BigGAN-deep tiny"},
+                                                     {"kind", "biggan"},
+                                                     {"folder", "biggan-tiny"},
+                                                     {"files", QJsonArray{file("pytorch_model.bin"), file("config.json")}}}}}})
+                .toJson());
+    f.close();
+    const hub::Catalog catalog = hub::load_catalog(path.toStdString());
+    QCOMPARE(catalog.entries.at(0).folder, std::string("biggan-tiny"));
+    const QString dir = target("biggan");
+    QCOMPARE(hub::fetch(catalog, "biggan-tiny", dir.toStdString()), std::vector<std::string>{"biggan-tiny"});
+    QCOMPARE(sha256(dir + "/biggan-tiny/pytorch_model.bin"), sha256(m_root + "/biggan-tiny-pytorch_model.bin"));
+    QCOMPARE(sha256(dir + "/biggan-tiny/config.json"), sha256(m_root + "/biggan-tiny-config.json"));
+    QCOMPARE(filesIn(dir), QStringList{".clip-atelier-fetched.json"});  // nothing else beside the folder
+    const std::string architecture = hub::check_loads(catalog.entries.at(0), dir.toStdString());
+    QVERIFY2(architecture.find("BigGAN-deep 32x32") != std::string::npos, architecture.c_str());
+    const auto status = hub::model_status(catalog, dir.toStdString());
+    QCOMPARE(status.at(0).state, hub::InstallState::Installed);
+    QCOMPARE(QString::fromStdString(status.at(0).recorded_sha256), sha256(m_root + "/biggan-tiny-pytorch_model.bin"));
+    for (const auto& v : hub::verify(catalog, "biggan-tiny", dir.toStdString()))
+      QVERIFY2(v.ok && v.message.find("recorded at download") != std::string::npos, v.message.c_str());
+    QVERIFY(hub::fetch(catalog, "biggan-tiny", dir.toStdString()).empty());
+    // Where the program looks for BigGAN-deep models (here through $CLIP_ATELIER_MODELS).
+    const bool had = qEnvironmentVariableIsSet("CLIP_ATELIER_MODELS");
+    const QByteArray saved = qgetenv("CLIP_ATELIER_MODELS");
+    qputenv("CLIP_ATELIER_MODELS", dir.toUtf8());
+    const auto found = gan::find_biggans();
+    if (had)
+      qputenv("CLIP_ATELIER_MODELS", saved);
+    else
+      qunsetenv("CLIP_ATELIER_MODELS");
+    QVERIFY(std::find(found.begin(), found.end(), fs::path(dir.toStdString()) / "biggan-tiny") != found.end());
+    QCOMPARE(hub::remove(catalog, "biggan-tiny", dir.toStdString()).size(), size_t(2));
+    QVERIFY(!QFileInfo::exists(dir + "/biggan-tiny"));
+  }
+
   void modelsOtherToolsPutAreFoundWhereTheyAre() {
     QTemporaryDir home, xdg;
     const QByteArray realHome = qgetenv("HOME"), realXdg = qgetenv("XDG_DATA_HOME");
@@ -251,6 +304,9 @@ class TestHub : public QObject {
     QTest::newRow("unknown need") << one("\"kind\": \"clip\", \"needs\": [\"b\"]", "\"name\": \"a.pt\", \"url\": \"https://x/a.pt\"")
                                   << "needs \"b\"";
     QTest::newRow("kind") << one("\"kind\": \"gan\"", "\"name\": \"a.pt\", \"url\": \"https://x/a.pt\"") << "none of clip";
+    QTest::newRow("a path as folder") << one("\"kind\": \"biggan\", \"folder\": \"../models\"",
+                                             "\"name\": \"a.bin\", \"url\": \"https://x/a.bin\"")
+                                      << "plain name";
   }
   void badCataloguesAreRefusedByName() {
     QFETCH(QByteArray, json);
@@ -267,8 +323,20 @@ class TestHub : public QObject {
   void theShippedCatalogueIsValid() {
     qunsetenv(hub::kCatalogEnv);
     const hub::Catalog c = hub::load_catalog();
-    for (const char* id : {"vit-b-32", "vit-b-16", "vit-l-14", "openai-clip-vocab", "vqgan-imagenet-f16-1024", "vqgan-imagenet-f16-16384"})
+    for (const char* id : {"vit-b-32", "vit-b-16", "vit-l-14", "openai-clip-vocab", "vqgan-imagenet-f16-1024",
+                           "vqgan-imagenet-f16-16384", "biggan-deep-128", "biggan-deep-256", "biggan-deep-512"})
       QVERIFY2(c.find(id), id);
+    // Each BigGAN-deep in a folder named like its id, where find_biggans() looks, from the reference's URLs.
+    for (const char* id : {"biggan-deep-128", "biggan-deep-256", "biggan-deep-512"}) {
+      const hub::CatalogEntry& e = *c.find(id);
+      QCOMPARE(e.kind, std::string("biggan"));
+      QCOMPARE(e.folder, std::string(id));
+      QCOMPARE(e.files.size(), size_t(2));
+      for (const auto& f : e.files) {
+        QVERIFY2(f.name == "pytorch_model.bin" || f.name == "config.json", f.name.c_str());
+        QCOMPARE(f.url, "https://s3.amazonaws.com/models.huggingface.co/biggan/" + e.id + "-" + f.name);
+      }
+    }
     // OpenAI publishes each CLIP's SHA-256 as a folder of its URL: the catalogue's agrees with it.
     for (const auto& e : c.entries)
       for (const auto& f : e.files)
