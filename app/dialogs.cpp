@@ -197,6 +197,9 @@ QString MainWindow::licencesText() {
                   "and OpenCV (Apache-2.0).\n\n");
   const QDir photos(data.filePath(QStringLiteral("photos")));
   md += withImagesFrom(readText(photos.filePath(QStringLiteral("LICENSES.md"))), photos);
+  // The ImageNet class names of the BigGAN class picker (torchvision's list, BSD-3-Clause).
+  const QString imagenet = readText(data.filePath(QStringLiteral("imagenet/LICENSE")));
+  if (!imagenet.isEmpty()) md += QStringLiteral("\n\n## ImageNet class names\n\n```\n") + imagenet + QStringLiteral("```\n");
   // Every shipped model's card (its data, their licences, how it was trained).
   const QDir models(data.filePath(QStringLiteral("models")));
   for (const QString& sub : models.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {

@@ -183,6 +183,15 @@ void LibraryController::setClip(const QString& checkpoint, const QString& name, 
   m_key = QString::fromStdString(library::model_key(checkpoint.toStdString()));
   m_db = m_ownDb.isEmpty() ? QString::fromStdString(library::default_db_path(m_key.toStdString()).string()) : m_ownDb;
   m_panel->setModelAvailable(true);
+  // A first label list that suits the model: the mini-CLIP's shapes, or CIFAR-10's classes.
+  if (m_panel->labels().isEmpty()) {
+    QStringList labels;
+    if (mini)
+      for (const auto& shape : train::shape_names()) labels << QString::fromStdString(shape);
+    else
+      labels = ZeroShotPage::cifar10();
+    m_panel->setLabels(labels);
+  }
   refresh();
 }
 

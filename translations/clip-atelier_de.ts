@@ -79,6 +79,67 @@
     </message>
 </context>
 <context>
+    <name>atelier::BigGanControls</name>
+    <message>
+        <source>The class the generator draws: type part of its name or its number</source>
+        <translation>Die Klasse, die der Generator zeichnet: Geben Sie einen Teil ihres Namens oder ihre Nummer ein</translation>
+    </message>
+    <message>
+        <source>Same as Class</source>
+        <translation>Wie Klasse</translation>
+    </message>
+    <message>
+        <source>The class the interpolation ends at: the class vector goes from one class to the other while z follows the great circle. Empty: the same class, only z moves</source>
+        <translation>Die Klasse, bei der die Interpolation endet: Der Klassenvektor geht von einer Klasse zur anderen, während z dem Großkreis folgt. Leer: dieselbe Klasse, nur z bewegt sich</translation>
+    </message>
+    <message>
+        <source>BigGAN&apos;s truncation t: z&apos;s components beyond ±2 are drawn again, then z is scaled by t, and the generator uses the statistics stored for t. Smaller t trades variety for typical, cleaner images</source>
+        <translation>BigGANs Begrenzung t: Komponenten von z jenseits von ±2 werden neu gezogen, dann wird z mit t skaliert, und der Generator nutzt die für t gespeicherten Statistiken. Ein kleineres t tauscht Vielfalt gegen typischere, sauberere Bilder</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Klasse:</translation>
+    </message>
+    <message>
+        <source>Truncation:</source>
+        <translation>Begrenzung:</translation>
+    </message>
+    <message>
+        <source>To class:</source>
+        <translation>Bis Klasse:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClassPicker</name>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>Type part of a class&apos;s name or its number: the list shows the classes that match</source>
+        <translation>Geben Sie einen Teil des Klassennamens oder seine Nummer ein: Die Liste zeigt die passenden Klassen</translation>
+    </message>
+    <message>
+        <source>A class drawn at random</source>
+        <translation>Eine zufällig gezogene Klasse</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>No class matches “%1”: type part of a name, or a number from 0 to %2.</source>
+        <translation>Keine Klasse passt zu „%1“: Geben Sie einen Teil eines Namens oder eine Zahl von 0 bis %2 ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” matches %n classes: pick one from the list.</source>
+        <translation>
+            <numerusform>„%1“ passt zu %n Klasse: Wählen Sie sie aus der Liste.</numerusform>
+            <numerusform>„%1“ passt zu %n Klassen: Wählen Sie eine aus der Liste.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>atelier::ClipController</name>
     <message>
         <source>No CLIP model is loaded: %1</source>
@@ -741,6 +802,10 @@ cos θ = %2</translation>
         <source>Using the generator %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>Der Generator %1 wird verwendet; diese ließen sich nicht laden: %2. Modelle ▸ Modellordner listet sie auf.</translation>
     </message>
+    <message>
+        <source>BigGAN-deep: %1</source>
+        <translation>BigGAN-deep: %1</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanPanel</name>
@@ -803,10 +868,6 @@ cos θ = %2</translation>
     <message>
         <source>&amp;Truncate at</source>
         <translation>&amp;Begrenzen auf</translation>
-    </message>
-    <message>
-        <source>The generator: the shipped mini-GANs and any found in the model folders</source>
-        <translation>Der Generator: die mitgelieferten Mini-GANs und alle in den Modellordnern gefundenen</translation>
     </message>
     <message>
         <source>Draw a new z from a fresh seed and generate (Ctrl+R)</source>
@@ -907,6 +968,14 @@ cos θ = %2</translation>
     <message>
         <source>Folder for the frames</source>
         <translation>Ordner für die Einzelbilder</translation>
+    </message>
+    <message>
+        <source>The generator: the shipped mini-GANs, any found in the model folders, and BigGAN-deep models there</source>
+        <translation>Der Generator: die mitgelieferten Mini-GANs, alle in den Modellordnern gefundenen und die BigGAN-deep-Modelle dort</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2 · %3×%4</source>
+        <translation>Seed %1 · %2 · %3×%4</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1226,26 @@ cos θ = %2</translation>
         <source>Continuing the run of %1 from its last frame.</source>
         <translation>Der Lauf vom %1 wird ab seinem letzten Bild fortgesetzt.</translation>
     </message>
+    <message>
+        <source>the init image %1 is not there (moved or deleted?)</source>
+        <translation>das Startbild %1 ist nicht vorhanden (verschoben oder gelöscht?)</translation>
+    </message>
+    <message>
+        <source>the image prompt %1 is not there (moved or deleted?)</source>
+        <translation>der Bild-Prompt %1 ist nicht vorhanden (verschoben oder gelöscht?)</translation>
+    </message>
+    <message>
+        <source>the init image %1 can&apos;t be used: %2</source>
+        <translation>das Startbild %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>the image prompt %1 can&apos;t be used: %2</source>
+        <translation>der Bild-Prompt %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>Reading class names</source>
+        <translation>Klassennamen werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GuidedPanel</name>
@@ -1391,6 +1480,565 @@ cos θ = %2</translation>
     <message>
         <source>it is %1 x %2 pixels, longer than %3 times its width or height</source>
         <translation>es hat %1 x %2 Pixel, länger als das %3-Fache seiner Breite oder Höhe</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageInputs</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Add Image Prompts</source>
+        <translation>Bild-Prompts hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose Init Image</source>
+        <translation>Startbild wählen</translation>
+    </message>
+    <message>
+        <source>Image prompts:</source>
+        <translation>Bild-Prompts:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Init image:</source>
+        <translation>Startbild:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Init weight:</source>
+        <translation>Startbild-Gewicht:</translation>
+    </message>
+    <message>
+        <source>Images whose CLIP embeddings are targets too, each with weight 1 (CLIP + VQGAN and CLIP + GAN)</source>
+        <translation>Bilder, deren CLIP-Einbettungen ebenfalls Ziele sind, jedes mit Gewicht 1 (CLIP + VQGAN und CLIP + GAN)</translation>
+    </message>
+    <message>
+        <source>Add image files as image prompts</source>
+        <translation>Bilddateien als Bild-Prompts hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected image prompts (Delete)</source>
+        <translation>Die ausgewählten Bild-Prompts entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Only CLIP + VQGAN starts from an init image: a GAN&apos;s latent can&apos;t be made from a picture. Image prompts work with both generators.</source>
+        <translation>Nur CLIP + VQGAN geht von einem Startbild aus: Der Latentvektor eines GAN lässt sich nicht aus einem Bild gewinnen. Bild-Prompts funktionieren mit beiden Generatoren.</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN starts from this image&apos;s codes instead of random ones</source>
+        <translation>CLIP + VQGAN beginnt mit den Codes dieses Bildes statt mit zufälligen</translation>
+    </message>
+    <message>
+        <source>Choose the image CLIP + VQGAN starts from</source>
+        <translation>Das Bild wählen, von dem CLIP + VQGAN ausgeht</translation>
+    </message>
+    <message>
+        <source>Start from random codes again</source>
+        <translation>Wieder mit zufälligen Codes beginnen</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards the init image; 0 = only start from it</source>
+        <translation>Zieht das Bild zum Startbild hin; 0 = nur von ihm ausgehen</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LibraryController</name>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>CLIP wird geladen…</translation>
+    </message>
+    <message>
+        <source>Stopped: what was indexed is kept; Index goes on from there.</source>
+        <translation>Gestoppt: Das bereits Indizierte bleibt erhalten; „Indizieren“ macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>%1 images: %2 encoded, %3 reused, %4 unchanged, %5 removed, %6 unreadable.</source>
+        <translation>%1 Bilder: %2 codiert, %3 wiederverwendet, %4 unverändert, %5 entfernt, %6 nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>%1 images/s.</source>
+        <translation>%1 Bilder/s.</translation>
+    </message>
+    <message>
+        <source>Stopped before the first batch.</source>
+        <translation>Vor dem ersten Stapel gestoppt.</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indizierung</translation>
+    </message>
+    <message>
+        <source>No CLIP is loaded yet.</source>
+        <translation>Es ist noch kein CLIP geladen.</translation>
+    </message>
+    <message>
+        <source>Add a folder of images first.</source>
+        <translation>Fügen Sie zuerst einen Ordner mit Bildern hinzu.</translation>
+    </message>
+    <message>
+        <source>Nothing is indexed with %1 yet: add a folder and press Index.</source>
+        <translation>Mit %1 ist noch nichts indiziert: Fügen Sie einen Ordner hinzu und klicken Sie auf „Indizieren“.</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>Bibliothek wird gelesen</translation>
+    </message>
+    <message>
+        <source>Searching the library</source>
+        <translation>Bibliothek wird durchsucht</translation>
+    </message>
+    <message>
+        <source>Finding duplicates</source>
+        <translation>Duplikate werden gesucht</translation>
+    </message>
+    <message>
+        <source>Mapping the library</source>
+        <translation>Karte der Bibliothek wird erstellt</translation>
+    </message>
+    <message>
+        <source>Write at least one label, one per line.</source>
+        <translation>Geben Sie mindestens ein Label ein, eines pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Labelling the library</source>
+        <translation>Labels werden zugewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LibraryPanel</name>
+    <message>
+        <source>Add a Folder to the Library</source>
+        <translation>Ordner zur Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Unreadable Files</source>
+        <translation>Nicht lesbare Dateien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were left out of the library.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden und wurde nicht in die Bibliothek aufgenommen.</numerusform>
+            <numerusform>%n Dateien konnten nicht gelesen werden und wurden nicht in die Bibliothek aufgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a folder of images to the library; its subfolders are included</source>
+        <translation>Einen Ordner mit Bildern zur Bibliothek hinzufügen; seine Unterordner werden einbezogen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected folders off the list (the files stay where they are)</source>
+        <translation>Die ausgewählten Ordner aus der Liste nehmen (die Dateien bleiben, wo sie sind)</translation>
+    </message>
+    <message>
+        <source>The folders whose images are indexed</source>
+        <translation>Die Ordner, deren Bilder indiziert werden</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indizieren</translation>
+    </message>
+    <message>
+        <source>Compute the CLIP embeddings of the new and changed images in the folders</source>
+        <translation>Die CLIP-Einbettungen der neuen und geänderten Bilder in den Ordnern berechnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop indexing: what is done is kept, and the next run goes on from there</source>
+        <translation>Indizierung stoppen: Das Erledigte bleibt erhalten, und der nächste Durchlauf macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Go on indexing</source>
+        <translation>Indizierung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause indexing after the batch in progress</source>
+        <translation>Indizierung nach dem laufenden Stapel anhalten</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Looking for images…</source>
+        <translation>Bilder werden gesucht…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 erledigt</translation>
+    </message>
+    <message>
+        <source>%1 images/s</source>
+        <translation>%1 Bilder/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) indexed with %1</source>
+        <translation>
+            <numerusform>%Ln Bild mit %1 indiziert</numerusform>
+            <numerusform>%Ln Bilder mit %1 indiziert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>No images indexed yet: add a folder with Add Folder…, then press Index.</source>
+        <translation>Noch keine Bilder indiziert: Fügen Sie mit „Ordner hinzufügen…“ einen Ordner hinzu und klicken Sie dann auf „Indizieren“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unreadable</source>
+        <translation>
+            <numerusform>%Ln nicht lesbar</numerusform>
+            <numerusform>%Ln nicht lesbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files that could not be read, and why</source>
+        <translation>Die Dateien, die nicht gelesen werden konnten, und warum</translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded.</source>
+        <translation>Kein CLIP-Modell geladen.</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Find Similar</source>
+        <translation>Ähnliche finden</translation>
+    </message>
+    <message>
+        <source>Send to CLIP Tab</source>
+        <translation>An den CLIP-Tab senden</translation>
+    </message>
+    <message>
+        <source>Use as Image Prompt</source>
+        <translation>Als Bild-Prompt verwenden</translation>
+    </message>
+    <message>
+        <source>Use as Init Image</source>
+        <translation>Als Startbild verwenden</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>cosine %1 · score %2 · %3% of the softmax</source>
+        <translation>Kosinus %1 · Bewertung %2 · %3&#xa0;% des softmax</translation>
+    </message>
+    <message>
+        <source>cosine with the group&apos;s first image %1</source>
+        <translation>Kosinus mit dem ersten Bild der Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Find Images Similar To</source>
+        <translation>Bilder finden, die diesem ähneln</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>a dog on a beach | people:-0.5</source>
+        <translation>a dog on a beach | people:-0.5</translation>
+    </message>
+    <message>
+        <source>What to look for. Separate terms with |, give a term a weight after a colon; a negative weight means less of it</source>
+        <translation>Wonach gesucht wird. Begriffe durch | trennen, einem Begriff nach einem Doppelpunkt ein Gewicht geben; ein negatives Gewicht bedeutet weniger davon</translation>
+    </message>
+    <message>
+        <source>Find Similar…</source>
+        <translation>Ähnliche finden…</translation>
+    </message>
+    <message>
+        <source>Rank the library by similarity to an image (or drop an image on this page)</source>
+        <translation>Die Bibliothek nach Ähnlichkeit zu einem Bild ordnen (oder ein Bild auf diese Seite ziehen)</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>The cosine similarity with the query below which images are hidden</source>
+        <translation>Die Kosinus-Ähnlichkeit mit der Suchanfrage, unterhalb der Bilder ausgeblendet werden</translation>
+    </message>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Type a query and press Search, or drop an image on this page.</source>
+        <translation>Geben Sie eine Suchanfrage ein und klicken Sie auf „Suchen“, oder ziehen Sie ein Bild auf diese Seite.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 above %3 · the first %4 shown</source>
+        <translation>%1 von %2 über %3 · die ersten %4 angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 above %3</source>
+        <translation>%1 von %2 über %3</translation>
+    </message>
+    <message>
+        <source>Cosine at least:</source>
+        <translation>Kosinus mindestens:</translation>
+    </message>
+    <message>
+        <source>Images whose embeddings are at least this similar count as duplicates</source>
+        <translation>Bilder, deren Einbettungen mindestens so ähnlich sind, gelten als Duplikate</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Duplikate finden</translation>
+    </message>
+    <message>
+        <source>Groups of near-identical images, the biggest group first. Nothing is deleted: open the files or show them in their folder to decide what to keep.</source>
+        <translation>Gruppen nahezu identischer Bilder, die größte Gruppe zuerst. Es wird nichts gelöscht: Öffnen Sie die Dateien oder zeigen Sie sie in ihrem Ordner an, um zu entscheiden, was Sie behalten.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Auflösung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1 · %Ln image(s)</source>
+        <translation>
+            <numerusform>Gruppe %1 · %Ln Bild</numerusform>
+            <numerusform>Gruppe %1 · %Ln Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (largest)</source>
+        <translation>%1 (am größten)</translation>
+    </message>
+    <message>
+        <source>No duplicates at this threshold.</source>
+        <translation>Keine Duplikate bei dieser Schwelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s), %1 images</source>
+        <translation>
+            <numerusform>%Ln Gruppe, %1 Bilder</numerusform>
+            <numerusform>%Ln Gruppen, %1 Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clusters:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>Lay the images out in 2-D by their embeddings, group them in clusters named by the labels of the Labels page, and show the Search page&apos;s query as a star</source>
+        <translation>Die Bilder nach ihren Einbettungen in 2-D anordnen, sie in Cluster gruppieren, die nach den Labels der Seite „Labels“ benannt sind, und die Suchanfrage der Seite „Suchen“ als Stern zeigen</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Drag around points to select them; Shift adds to the selection</source>
+        <translation>Um Punkte herumziehen, um sie auszuwählen; mit Umschalt wird die Auswahl erweitert</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select the points in it; Shift adds to the selection</source>
+        <translation>Ein Rechteck aufziehen, um die Punkte darin auszuwählen; mit Umschalt wird die Auswahl erweitert</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Drag to move the view; the wheel zooms</source>
+        <translation>Ziehen, um die Ansicht zu verschieben; das Mausrad zoomt</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show all the points</source>
+        <translation>Alle Punkte anzeigen</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Miniaturen</translation>
+    </message>
+    <message>
+        <source>%1 selected · the first %2 shown</source>
+        <translation>%1 ausgewählt · die ersten %2 angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Map to lay out the indexed images by their embeddings.</source>
+        <translation>Klicken Sie auf „Karte“, um die indizierten Bilder nach ihren Einbettungen anzuordnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in %1 clusters. Lasso or box points to list them here; the wheel zooms.</source>
+        <translation>
+            <numerusform>%Ln Bild in %1 Clustern. Wählen Sie Punkte mit Lasso oder Rechteck aus, um sie hier aufzulisten; das Mausrad zoomt.</numerusform>
+            <numerusform>%Ln Bilder in %1 Clustern. Wählen Sie Punkte mit Lasso oder Rechteck aus, um sie hier aufzulisten; das Mausrad zoomt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give at least one label, one per line.</source>
+        <translation>Geben Sie mindestens ein Label ein, eines pro Zeile.</translation>
+    </message>
+    <message>
+        <source>One label per line, e.g.
+a cat
+a dog
+a beach</source>
+        <translation>Ein Label pro Zeile, z. B.
+a cat
+a dog
+a beach</translation>
+    </message>
+    <message>
+        <source>Label Folder</source>
+        <translation>Labels zuweisen</translation>
+    </message>
+    <message>
+        <source>Give every indexed image its most likely label of the list</source>
+        <translation>Jedem indizierten Bild sein wahrscheinlichstes Label aus der Liste zuweisen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Give labels and press Label Folder: each image gets its most likely label.</source>
+        <translation>Geben Sie Labels ein und klicken Sie auf „Labels zuweisen“: Jedes Bild erhält sein wahrscheinlichstes Label.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) labelled</source>
+        <translation>
+            <numerusform>%Ln Bild mit Label versehen</numerusform>
+            <numerusform>%Ln Bilder mit Label versehen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation>Labels exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Labels from a list…</source>
+        <translation>Labels aus einer Liste…</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2416,10 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>The VQGAN in use, %1, is a mini-VQGAN: it paints emoji and shapes at 64 px. Taming&apos;s ImageNet VQGAN paints recognisable things.</source>
         <translation>Das verwendete VQGAN, %1, ist ein Mini-VQGAN: Es malt Emoji und Formen in 64 px. Das ImageNet-VQGAN von taming malt erkennbare Dinge.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2865,42 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Every run is kept: browse them, restore their settings, continue or compare them</source>
         <translation>Jeder Lauf wird aufbewahrt: Durchsuchen, Einstellungen wiederherstellen, fortsetzen oder vergleichen</translation>
+    </message>
+    <message>
+        <source>Any: the prompts choose</source>
+        <translation>Beliebig: die Prompts entscheiden</translation>
+    </message>
+    <message>
+        <source>CLIP + BigGAN-deep: the class the run starts from (its weight near 1, the others near 0). Empty: every class starts near 0 and the prompts choose (big-sleep&apos;s random start)</source>
+        <translation>CLIP + BigGAN-deep: die Klasse, mit der der Lauf beginnt (ihr Gewicht nahe 1, die anderen nahe 0). Leer: Jede Klasse beginnt nahe 0, und die Prompts entscheiden (der zufällige Start von big-sleep)</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Klasse:</translation>
+    </message>
+    <message>
+        <source>%1 is an image prompt now.</source>
+        <translation>%1 ist jetzt ein Bild-Prompt.</translation>
+    </message>
+    <message>
+        <source>%1 is an image prompt already.</source>
+        <translation>%1 ist bereits ein Bild-Prompt.</translation>
+    </message>
+    <message>
+        <source>No init image: CLIP + VQGAN starts from random codes.</source>
+        <translation>Kein Startbild: CLIP + VQGAN beginnt mit zufälligen Codes.</translation>
+    </message>
+    <message>
+        <source>%1 is the init image now.</source>
+        <translation>%1 ist jetzt das Startbild.</translation>
+    </message>
+    <message>
+        <source>%1 is the init image now; only CLIP + VQGAN starts from it (Generator).</source>
+        <translation>%1 ist jetzt das Startbild; nur CLIP + VQGAN geht davon aus (Generator).</translation>
+    </message>
+    <message>
+        <source>Settings restored from %1; these images it names are not there: %2</source>
+        <translation>Einstellungen aus %1 wiederhergestellt; diese darin genannten Bilder sind nicht vorhanden: %2</translation>
     </message>
 </context>
 <context>

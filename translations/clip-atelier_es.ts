@@ -79,6 +79,67 @@
     </message>
 </context>
 <context>
+    <name>atelier::BigGanControls</name>
+    <message>
+        <source>The class the generator draws: type part of its name or its number</source>
+        <translation>La clase que dibuja el generador: escriba parte de su nombre o su número</translation>
+    </message>
+    <message>
+        <source>Same as Class</source>
+        <translation>Igual que Clase</translation>
+    </message>
+    <message>
+        <source>The class the interpolation ends at: the class vector goes from one class to the other while z follows the great circle. Empty: the same class, only z moves</source>
+        <translation>La clase en la que termina la interpolación: el vector de clase va de una clase a la otra mientras z sigue el círculo máximo. Vacío: la misma clase, solo se mueve z</translation>
+    </message>
+    <message>
+        <source>BigGAN&apos;s truncation t: z&apos;s components beyond ±2 are drawn again, then z is scaled by t, and the generator uses the statistics stored for t. Smaller t trades variety for typical, cleaner images</source>
+        <translation>Truncamiento t de BigGAN: los componentes de z fuera de ±2 se vuelven a extraer, luego z se escala por t y el generador usa las estadísticas guardadas para t. Un t menor sacrifica variedad a cambio de imágenes más típicas y limpias</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>Truncation:</source>
+        <translation>Truncamiento:</translation>
+    </message>
+    <message>
+        <source>To class:</source>
+        <translation>Hasta la clase:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ClassPicker</name>
+    <message>
+        <source>Random</source>
+        <translation>Aleatoria</translation>
+    </message>
+    <message>
+        <source>Type part of a class&apos;s name or its number: the list shows the classes that match</source>
+        <translation>Escriba parte del nombre de una clase o su número: la lista muestra las clases que coinciden</translation>
+    </message>
+    <message>
+        <source>A class drawn at random</source>
+        <translation>Una clase elegida al azar</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>clase %1</translation>
+    </message>
+    <message>
+        <source>No class matches “%1”: type part of a name, or a number from 0 to %2.</source>
+        <translation>Ninguna clase coincide con «%1»: escriba parte de un nombre o un número de 0 a %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” matches %n classes: pick one from the list.</source>
+        <translation>
+            <numerusform>«%1» coincide con %n clase: elíjala de la lista.</numerusform>
+            <numerusform>«%1» coincide con %n clases: elija una de la lista.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>atelier::ClipController</name>
     <message>
         <source>No CLIP model is loaded: %1</source>
@@ -741,6 +802,10 @@ cos θ = %2</translation>
         <source>Using the generator %1; these could not be loaded: %2. Models ▸ Model Folders lists them.</source>
         <translation>Se usa el generador %1; estos no se pudieron cargar: %2. Modelos ▸ Carpetas de modelos los muestra.</translation>
     </message>
+    <message>
+        <source>BigGAN-deep: %1</source>
+        <translation>BigGAN-deep: %1</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GanPanel</name>
@@ -803,10 +868,6 @@ cos θ = %2</translation>
     <message>
         <source>&amp;Truncate at</source>
         <translation>&amp;Truncar en</translation>
-    </message>
-    <message>
-        <source>The generator: the shipped mini-GANs and any found in the model folders</source>
-        <translation>El generador: las mini-GAN incluidas y las que se encuentren en las carpetas de modelos</translation>
     </message>
     <message>
         <source>Draw a new z from a fresh seed and generate (Ctrl+R)</source>
@@ -907,6 +968,14 @@ cos θ = %2</translation>
     <message>
         <source>Folder for the frames</source>
         <translation>Carpeta para los fotogramas</translation>
+    </message>
+    <message>
+        <source>The generator: the shipped mini-GANs, any found in the model folders, and BigGAN-deep models there</source>
+        <translation>El generador: las mini-GAN incluidas, las que se encuentren en las carpetas de modelos y los modelos BigGAN-deep que haya allí</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2 · %3×%4</source>
+        <translation>Semilla %1 · %2 · %3×%4</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1226,26 @@ cos θ = %2</translation>
         <source>Continuing the run of %1 from its last frame.</source>
         <translation>Continuando la ejecución del %1 desde su último fotograma.</translation>
     </message>
+    <message>
+        <source>the init image %1 is not there (moved or deleted?)</source>
+        <translation>la imagen inicial %1 no se encuentra (¿se movió o se eliminó?)</translation>
+    </message>
+    <message>
+        <source>the image prompt %1 is not there (moved or deleted?)</source>
+        <translation>el prompt de imagen %1 no se encuentra (¿se movió o se eliminó?)</translation>
+    </message>
+    <message>
+        <source>the init image %1 can&apos;t be used: %2</source>
+        <translation>la imagen inicial %1 no se puede usar: %2</translation>
+    </message>
+    <message>
+        <source>the image prompt %1 can&apos;t be used: %2</source>
+        <translation>el prompt de imagen %1 no se puede usar: %2</translation>
+    </message>
+    <message>
+        <source>Reading class names</source>
+        <translation>Leyendo los nombres de las clases</translation>
+    </message>
 </context>
 <context>
     <name>atelier::GuidedPanel</name>
@@ -1391,6 +1480,565 @@ cos θ = %2</translation>
     <message>
         <source>it is %1 x %2 pixels, longer than %3 times its width or height</source>
         <translation>tiene %1 x %2 píxeles, más de %3 veces su ancho o su alto</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ImageInputs</name>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (no encontrado)</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <source>Add Image Prompts</source>
+        <translation>Añadir prompts de imagen</translation>
+    </message>
+    <message>
+        <source>Choose Init Image</source>
+        <translation>Elegir imagen inicial</translation>
+    </message>
+    <message>
+        <source>Image prompts:</source>
+        <translation>Prompts de imagen:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Init image:</source>
+        <translation>Imagen inicial:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpiar</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Init weight:</source>
+        <translation>Peso de la imagen inicial:</translation>
+    </message>
+    <message>
+        <source>Images whose CLIP embeddings are targets too, each with weight 1 (CLIP + VQGAN and CLIP + GAN)</source>
+        <translation>Imágenes cuyos embeddings de CLIP también son objetivos, cada una con peso 1 (CLIP + VQGAN y CLIP + GAN)</translation>
+    </message>
+    <message>
+        <source>Add image files as image prompts</source>
+        <translation>Añadir archivos de imagen como prompts de imagen</translation>
+    </message>
+    <message>
+        <source>Remove the selected image prompts (Delete)</source>
+        <translation>Quitar los prompts de imagen seleccionados (Supr)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Only CLIP + VQGAN starts from an init image: a GAN&apos;s latent can&apos;t be made from a picture. Image prompts work with both generators.</source>
+        <translation>Solo CLIP + VQGAN parte de una imagen inicial: el latente de una GAN no se puede obtener a partir de una imagen. Los prompts de imagen funcionan con ambos generadores.</translation>
+    </message>
+    <message>
+        <source>CLIP + VQGAN starts from this image&apos;s codes instead of random ones</source>
+        <translation>CLIP + VQGAN parte de los códigos de esta imagen en lugar de unos aleatorios</translation>
+    </message>
+    <message>
+        <source>Choose the image CLIP + VQGAN starts from</source>
+        <translation>Elegir la imagen de la que parte CLIP + VQGAN</translation>
+    </message>
+    <message>
+        <source>Start from random codes again</source>
+        <translation>Volver a partir de códigos aleatorios</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards the init image; 0 = only start from it</source>
+        <translation>Atrae la imagen hacia la imagen inicial; 0 = solo partir de ella</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LibraryController</name>
+    <message>
+        <source>Loading CLIP…</source>
+        <translation>Cargando CLIP…</translation>
+    </message>
+    <message>
+        <source>Stopped: what was indexed is kept; Index goes on from there.</source>
+        <translation>Detenido: lo indexado se conserva; «Indexar» continúa desde ahí.</translation>
+    </message>
+    <message>
+        <source>%1 images: %2 encoded, %3 reused, %4 unchanged, %5 removed, %6 unreadable.</source>
+        <translation>%1 imágenes: %2 codificadas, %3 reutilizadas, %4 sin cambios, %5 eliminadas, %6 ilegibles.</translation>
+    </message>
+    <message>
+        <source>%1 images/s.</source>
+        <translation>%1 imágenes/s.</translation>
+    </message>
+    <message>
+        <source>Stopped before the first batch.</source>
+        <translation>Detenido antes del primer lote.</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indexando</translation>
+    </message>
+    <message>
+        <source>No CLIP is loaded yet.</source>
+        <translation>Todavía no hay ningún CLIP cargado.</translation>
+    </message>
+    <message>
+        <source>Add a folder of images first.</source>
+        <translation>Añada primero una carpeta de imágenes.</translation>
+    </message>
+    <message>
+        <source>Nothing is indexed with %1 yet: add a folder and press Index.</source>
+        <translation>Todavía no hay nada indexado con %1: añada una carpeta y pulse «Indexar».</translation>
+    </message>
+    <message>
+        <source>Reading the library</source>
+        <translation>Leyendo la biblioteca</translation>
+    </message>
+    <message>
+        <source>Searching the library</source>
+        <translation>Buscando en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Finding duplicates</source>
+        <translation>Buscando duplicados</translation>
+    </message>
+    <message>
+        <source>Mapping the library</source>
+        <translation>Creando el mapa de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Write at least one label, one per line.</source>
+        <translation>Escriba al menos una etiqueta, una por línea.</translation>
+    </message>
+    <message>
+        <source>Labelling the library</source>
+        <translation>Etiquetando la biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::LibraryPanel</name>
+    <message>
+        <source>Add a Folder to the Library</source>
+        <translation>Añadir una carpeta a la biblioteca</translation>
+    </message>
+    <message>
+        <source>Unreadable Files</source>
+        <translation>Archivos ilegibles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and were left out of the library.</source>
+        <translation>
+            <numerusform>%n archivo no se pudo leer y se dejó fuera de la biblioteca.</numerusform>
+            <numerusform>%n archivos no se pudieron leer y se dejaron fuera de la biblioteca.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <source>Add a folder of images to the library; its subfolders are included</source>
+        <translation>Añadir a la biblioteca una carpeta de imágenes; se incluyen sus subcarpetas</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Take the selected folders off the list (the files stay where they are)</source>
+        <translation>Quitar de la lista las carpetas seleccionadas (los archivos se quedan donde están)</translation>
+    </message>
+    <message>
+        <source>The folders whose images are indexed</source>
+        <translation>Las carpetas cuyas imágenes se indexan</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indexar</translation>
+    </message>
+    <message>
+        <source>Compute the CLIP embeddings of the new and changed images in the folders</source>
+        <translation>Calcular los embeddings de CLIP de las imágenes nuevas y modificadas de las carpetas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop indexing: what is done is kept, and the next run goes on from there</source>
+        <translation>Detener la indexación: lo hecho se conserva y la próxima ejecución continúa desde ahí</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Go on indexing</source>
+        <translation>Seguir indexando</translation>
+    </message>
+    <message>
+        <source>Pause indexing after the batch in progress</source>
+        <translation>Pausar la indexación tras el lote en curso</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Looking for images…</source>
+        <translation>Buscando imágenes…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 procesadas</translation>
+    </message>
+    <message>
+        <source>%1 images/s</source>
+        <translation>%1 imágenes/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>faltan %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) indexed with %1</source>
+        <translation>
+            <numerusform>%Ln imagen indexada con %1</numerusform>
+            <numerusform>%Ln imágenes indexadas con %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>database %1</source>
+        <translation>base de datos %1</translation>
+    </message>
+    <message>
+        <source>No images indexed yet: add a folder with Add Folder…, then press Index.</source>
+        <translation>Todavía no hay imágenes indexadas: añada una carpeta con «Añadir carpeta…» y luego pulse «Indexar».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unreadable</source>
+        <translation>
+            <numerusform>%Ln ilegible</numerusform>
+            <numerusform>%Ln ilegibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files that could not be read, and why</source>
+        <translation>Los archivos que no se pudieron leer y el motivo</translation>
+    </message>
+    <message>
+        <source>No CLIP model is loaded.</source>
+        <translation>No hay ningún modelo CLIP cargado.</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilegible</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation>Copiar ruta</translation>
+    </message>
+    <message>
+        <source>Find Similar</source>
+        <translation>Buscar similares</translation>
+    </message>
+    <message>
+        <source>Send to CLIP Tab</source>
+        <translation>Enviar a la pestaña CLIP</translation>
+    </message>
+    <message>
+        <source>Use as Image Prompt</source>
+        <translation>Usar como prompt de imagen</translation>
+    </message>
+    <message>
+        <source>Use as Init Image</source>
+        <translation>Usar como imagen inicial</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>cosine %1 · score %2 · %3% of the softmax</source>
+        <translation>coseno %1 · puntuación %2 · %3&#xa0;% del softmax</translation>
+    </message>
+    <message>
+        <source>cosine with the group&apos;s first image %1</source>
+        <translation>coseno con la primera imagen del grupo %1</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Find Images Similar To</source>
+        <translation>Buscar imágenes similares a</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
+    </message>
+    <message>
+        <source>a dog on a beach | people:-0.5</source>
+        <translation>a dog on a beach | people:-0.5</translation>
+    </message>
+    <message>
+        <source>What to look for. Separate terms with |, give a term a weight after a colon; a negative weight means less of it</source>
+        <translation>Qué buscar. Separe los términos con | y dé a un término un peso tras dos puntos; un peso negativo significa menos de él</translation>
+    </message>
+    <message>
+        <source>Find Similar…</source>
+        <translation>Buscar similares…</translation>
+    </message>
+    <message>
+        <source>Rank the library by similarity to an image (or drop an image on this page)</source>
+        <translation>Ordenar la biblioteca por similitud con una imagen (o arrastrar una imagen a esta página)</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Umbral:</translation>
+    </message>
+    <message>
+        <source>The cosine similarity with the query below which images are hidden</source>
+        <translation>La similitud coseno con la consulta por debajo de la cual se ocultan las imágenes</translation>
+    </message>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Type a query and press Search, or drop an image on this page.</source>
+        <translation>Escriba una consulta y pulse «Buscar», o arrastre una imagen a esta página.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 above %3 · the first %4 shown</source>
+        <translation>%1 de %2 por encima de %3 · se muestran las %4 primeras</translation>
+    </message>
+    <message>
+        <source>%1 of %2 above %3</source>
+        <translation>%1 de %2 por encima de %3</translation>
+    </message>
+    <message>
+        <source>Cosine at least:</source>
+        <translation>Coseno mínimo:</translation>
+    </message>
+    <message>
+        <source>Images whose embeddings are at least this similar count as duplicates</source>
+        <translation>Las imágenes cuyos embeddings son al menos así de similares cuentan como duplicados</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Buscar duplicados</translation>
+    </message>
+    <message>
+        <source>Groups of near-identical images, the biggest group first. Nothing is deleted: open the files or show them in their folder to decide what to keep.</source>
+        <translation>Grupos de imágenes casi idénticas, el grupo más grande primero. No se borra nada: abra los archivos o muéstrelos en su carpeta para decidir qué conservar.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Coseno</translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1 · %Ln image(s)</source>
+        <translation>
+            <numerusform>Grupo %1 · %Ln imagen</numerusform>
+            <numerusform>Grupo %1 · %Ln imágenes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (largest)</source>
+        <translation>%1 (la más grande)</translation>
+    </message>
+    <message>
+        <source>No duplicates at this threshold.</source>
+        <translation>No hay duplicados con este umbral.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln group(s), %1 images</source>
+        <translation>
+            <numerusform>%Ln grupo, %1 imágenes</numerusform>
+            <numerusform>%Ln grupos, %1 imágenes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clusters:</source>
+        <translation>Clústeres:</translation>
+    </message>
+    <message>
+        <source>Lay the images out in 2-D by their embeddings, group them in clusters named by the labels of the Labels page, and show the Search page&apos;s query as a star</source>
+        <translation>Disponer las imágenes en 2-D según sus embeddings, agruparlas en clústeres con los nombres de las etiquetas de la página «Etiquetas» y mostrar la consulta de la página «Buscar» como una estrella</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lazo</translation>
+    </message>
+    <message>
+        <source>Drag around points to select them; Shift adds to the selection</source>
+        <translation>Arrastrar alrededor de los puntos para seleccionarlos; Mayús añade a la selección</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rectángulo</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select the points in it; Shift adds to the selection</source>
+        <translation>Arrastrar un rectángulo para seleccionar los puntos que contiene; Mayús añade a la selección</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Desplazar</translation>
+    </message>
+    <message>
+        <source>Drag to move the view; the wheel zooms</source>
+        <translation>Arrastrar para mover la vista; la rueda hace zoom</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Show all the points</source>
+        <translation>Mostrar todos los puntos</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Miniaturas</translation>
+    </message>
+    <message>
+        <source>%1 selected · the first %2 shown</source>
+        <translation>%1 seleccionadas · se muestran las %2 primeras</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln seleccionada</numerusform>
+            <numerusform>%Ln seleccionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Map to lay out the indexed images by their embeddings.</source>
+        <translation>Pulse «Mapa» para disponer las imágenes indexadas según sus embeddings.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) in %1 clusters. Lasso or box points to list them here; the wheel zooms.</source>
+        <translation>
+            <numerusform>%Ln imagen en %1 clústeres. Seleccione puntos con el lazo o el rectángulo para listarlos aquí; la rueda hace zoom.</numerusform>
+            <numerusform>%Ln imágenes en %1 clústeres. Seleccione puntos con el lazo o el rectángulo para listarlos aquí; la rueda hace zoom.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give at least one label, one per line.</source>
+        <translation>Introduzca al menos una etiqueta, una por línea.</translation>
+    </message>
+    <message>
+        <source>One label per line, e.g.
+a cat
+a dog
+a beach</source>
+        <translation>Una etiqueta por línea, p. ej.
+a cat
+a dog
+a beach</translation>
+    </message>
+    <message>
+        <source>Label Folder</source>
+        <translation>Etiquetar carpeta</translation>
+    </message>
+    <message>
+        <source>Give every indexed image its most likely label of the list</source>
+        <translation>Dar a cada imagen indexada su etiqueta más probable de la lista</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilidad</translation>
+    </message>
+    <message>
+        <source>Give labels and press Label Folder: each image gets its most likely label.</source>
+        <translation>Introduzca etiquetas y pulse «Etiquetar carpeta»: cada imagen recibe su etiqueta más probable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln image(s) labelled</source>
+        <translation>
+            <numerusform>%Ln imagen etiquetada</numerusform>
+            <numerusform>%Ln imágenes etiquetadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Labels</source>
+        <translation>Exportar etiquetas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Labels from a list…</source>
+        <translation>Etiquetas de una lista…</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2416,10 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>The VQGAN in use, %1, is a mini-VQGAN: it paints emoji and shapes at 64 px. Taming&apos;s ImageNet VQGAN paints recognisable things.</source>
         <translation>El VQGAN en uso, %1, es un mini-VQGAN: pinta emoji y formas a 64 px. El VQGAN de ImageNet de taming pinta cosas reconocibles.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2865,42 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Every run is kept: browse them, restore their settings, continue or compare them</source>
         <translation>Se guarda cada ejecución: explórelas, restaure sus ajustes, continúelas o compárelas</translation>
+    </message>
+    <message>
+        <source>Any: the prompts choose</source>
+        <translation>Cualquiera: deciden los prompts</translation>
+    </message>
+    <message>
+        <source>CLIP + BigGAN-deep: the class the run starts from (its weight near 1, the others near 0). Empty: every class starts near 0 and the prompts choose (big-sleep&apos;s random start)</source>
+        <translation>CLIP + BigGAN-deep: la clase con la que empieza la ejecución (su peso cerca de 1, las demás cerca de 0). Vacío: todas las clases empiezan cerca de 0 y deciden los prompts (el inicio aleatorio de big-sleep)</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Clase:</translation>
+    </message>
+    <message>
+        <source>%1 is an image prompt now.</source>
+        <translation>%1 es ahora un prompt de imagen.</translation>
+    </message>
+    <message>
+        <source>%1 is an image prompt already.</source>
+        <translation>%1 ya es un prompt de imagen.</translation>
+    </message>
+    <message>
+        <source>No init image: CLIP + VQGAN starts from random codes.</source>
+        <translation>Sin imagen inicial: CLIP + VQGAN parte de códigos aleatorios.</translation>
+    </message>
+    <message>
+        <source>%1 is the init image now.</source>
+        <translation>%1 es ahora la imagen inicial.</translation>
+    </message>
+    <message>
+        <source>%1 is the init image now; only CLIP + VQGAN starts from it (Generator).</source>
+        <translation>%1 es ahora la imagen inicial; solo CLIP + VQGAN parte de ella (Generador).</translation>
+    </message>
+    <message>
+        <source>Settings restored from %1; these images it names are not there: %2</source>
+        <translation>Ajustes restaurados desde %1; estas imágenes que menciona no se encuentran: %2</translation>
     </message>
 </context>
 <context>

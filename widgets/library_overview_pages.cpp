@@ -5,6 +5,7 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -27,6 +28,7 @@
 #include "library_map.h"
 #include "library_thumbs.h"
 #include "save_file.h"
+#include "zero_shot_page.h"
 
 namespace atelier {
 
@@ -215,6 +217,14 @@ LibraryLabelsPage::LibraryLabelsPage(LibraryIcons* icons, QWidget* parent)
     : LibraryPage(icons, QStringLiteral("libraryLabelsError"), parent) {
   m_labels = new QPlainTextEdit(this);
   m_labels->setObjectName(QStringLiteral("libraryLabels"));
+  // The CLIP tab's label lists, to start from.
+  m_preset = new QComboBox(this);
+  m_preset->setObjectName(QStringLiteral("libraryLabelPreset"));
+  connect(m_preset, &QComboBox::activated, this, [this](int index) {
+    if (index == 1) setLabels(ZeroShotPage::cifar10());
+    if (index == 2) setLabels(ZeroShotPage::cifar100());
+    m_preset->setCurrentIndex(0);
+  });
   m_labelButton = new QPushButton(this);
   m_labelButton->setObjectName(QStringLiteral("libraryLabelButton"));
   connect(m_labelButton, &QPushButton::clicked, this, [this] {
@@ -252,6 +262,7 @@ LibraryLabelsPage::LibraryLabelsPage(LibraryIcons* icons, QWidget* parent)
   auto* left = new QWidget(this);
   auto* leftLayout = new QVBoxLayout(left);
   leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addWidget(m_preset);
   leftLayout->addWidget(m_labels, 1);
   leftLayout->addWidget(m_labelButton);
   auto* right = new QWidget(this);
@@ -326,6 +337,8 @@ QString LibraryLabelsPage::csv() const {
 void LibraryLabelsPage::retranslate() {
   m_labels->setPlaceholderText(LibraryPanel::tr("One label per line, e.g.\na cat\na dog\na beach"));
   m_labelButton->setText(LibraryPanel::tr("Label Folder"));
+  m_preset->clear();
+  m_preset->addItems({LibraryPanel::tr("Labels from a list…"), QStringLiteral("CIFAR-10"), QStringLiteral("CIFAR-100")});
   m_labelButton->setToolTip(LibraryPanel::tr("Give every indexed image its most likely label of the list"));
   m_exportButton->setText(LibraryPanel::tr("Export CSV…"));
   m_table->setHorizontalHeaderLabels(

@@ -14,6 +14,7 @@
 #include "library_panel.h"
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -243,6 +244,7 @@ class LibraryLabelsPage : public LibraryPage {
   void updateInfo();
 
   QPlainTextEdit* m_labels;
+  QComboBox* m_preset;  // the CLIP tab's lists: CIFAR-10, CIFAR-100
   QPushButton *m_labelButton, *m_exportButton;
   QTableWidget* m_table;
   QLabel* m_info;
