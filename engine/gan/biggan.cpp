@@ -116,7 +116,15 @@ std::vector<Image> BigGan::generate(const std::vector<Latent>& zs, const std::ve
       std::copy(cv.begin(), cv.end(), c[int64_t(i)].data_ptr<float>());
     }
     const at::Tensor x = impl_->net->generate(z, c, truncation);
-    for (size_t i = 0; i < n; ++i) out.push_back(tensor_to_image(x[int64_t(i)]));
+    // 8-bit as the reference's utils.convert_to_images makes them: clip(((y + 1) / 2) * 256, 0, 255)
+    // then a cast (a floor), so a sample saved here equals the reference's PNG.
+    const at::Tensor u8 = (x * 256).clamp(0, 255).floor().to(at::kByte).permute({0, 2, 3, 1}).contiguous();
+    for (size_t i = 0; i < n; ++i) {
+      const at::Tensor one = u8[int64_t(i)];
+      Image img{int(one.size(1)), int(one.size(0)), 3, {}};
+      img.pixels.assign(one.data_ptr<uint8_t>(), one.data_ptr<uint8_t>() + one.numel());
+      out.push_back(std::move(img));
+    }
   }
   return out;
 }

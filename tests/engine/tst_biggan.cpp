@@ -145,12 +145,23 @@ class TestBigGan : public QObject {
         cs.emplace_back(c[b].data_ptr<float>(), c[b].data_ptr<float>() + c.size(1));
       }
       const auto images = model.generate(zs, cs, t);
+      // The acceptance bar against the reference's own 8-bit images (convert_to_images): at most
+      // 2/255 anywhere and under 0.5% of values off at all. Measured: identical.
+      const at::Tensor reference = m_golden.at("image" + n).permute({0, 2, 3, 1}).contiguous();
       for (int64_t b = 0; b < z.size(0); ++b) {
-        const Image expected = tensor_to_image((want[b] + 1) * 0.5);
+        const uint8_t* r = reference[b].data_ptr<uint8_t>();
+        const auto& px = images[size_t(b)].pixels;
+        QCOMPARE(int64_t(px.size()), reference[b].numel());
         int worst = 0;
-        for (size_t p = 0; p < expected.pixels.size(); ++p)
-          worst = std::max(worst, std::abs(int(images[size_t(b)].pixels[p]) - int(expected.pixels[p])));
-        QVERIFY(worst <= 1);
+        size_t off = 0;
+        for (size_t p = 0; p < px.size(); ++p) {
+          const int d = std::abs(int(px[p]) - int(r[p]));
+          worst = std::max(worst, d);
+          off += d > 0;
+        }
+        qInfo("case %s image %lld: max %d/255, %zu of %zu values differ", n.c_str(), (long long)b, worst, off, px.size());
+        QVERIFY(worst <= 2);
+        QVERIFY(double(off) < 0.005 * double(px.size()));
       }
     }
     // The current class and truncation of the GeneratorNet interface.
