@@ -13,6 +13,7 @@
 #include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/guide.h"
+#include "guide/schedule.h"
 #include "guide/prompts.h"
 #include "history_dialog.h"
 #include "image_guard.h"
@@ -205,7 +206,8 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     static const QString termPrefix = QString::fromUtf8(guide::kTermPrefix.data(), qsizetype(guide::kTermPrefix.size()));
     QStringList names;
     for (qsizetype i = 1; i < p.values.size(); ++i)
-      if (!p.values[i].first.startsWith(termPrefix)) names << p.values[i].first;
+      if (!p.values[i].first.startsWith(termPrefix) && p.values[i].first != QLatin1String(guide::kKeyframeName))
+        names << p.values[i].first;
     onProgress(p.step, names);
   });
   connect(bridge, &EngineBridge::finished, this, [this](qint64 id) {

@@ -4,19 +4,24 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "cli_common.h"
 #include "clip/clip.h"
 #include "gan/biggan.h"
 #include "gan/gan.h"
+#include "guide/constraints.h"
 #include "guide/guide.h"
 #include "guide/prompts.h"
+#include "guide/schedule.h"
 #include "io/animation.h"
 #include "io/image.h"
+#include "io/input_file.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 #include "runtime/limits.h"
+#include "runtime/parse.h"
 #include "vqgan/vqgan.h"
 
 namespace atelier::cli {
@@ -27,13 +32,36 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128", cut_sizes = "auto", start_class;
+    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128", cut_sizes = "auto", start_class, schedule;
     int save_every = 5;
     double fps = 24;
   };
   auto a = std::make_shared<Args>();
   auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
-  c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)")->required();
+  auto* prompt =
+      c->add_option("--prompt", a->prompts, "A prompt, or several as \"text:weight:stop | ...\" (negative weights push away)");
+  c->add_option("--schedule", a->schedule,
+                "Prompts over the steps instead of --prompt: a file, or the text itself, of keyframes \"STEP: prompts\" "
+                "separated by ';' or new lines (\"0: a forest | fog:0.5; 150: a city\"); weights blend linearly between "
+                "keyframes")
+      ->type_name("FILE|TEXT")
+      ->excludes(prompt);
+  // Constraints: weighted terms on the whole image, for every generator (reported as terms).
+  c->add_option("--symmetry", a->o.symmetry,
+                "Weight of left/right mirror symmetry (mean squared difference with the flipped image)");
+  c->add_option("--symmetry-vertical", a->o.symmetry_vertical, "Weight of top/bottom mirror symmetry");
+  c->add_option("--smooth", a->o.smooth,
+                "Weight of smoothness (total variation: mean absolute difference of neighbouring pixels)");
+  c->add_option("--saturation", a->o.saturation,
+                "Weight of saturation (1 - mean chroma): positive raises it, negative lowers it");
+  auto* palette =
+      c->add_option("--palette", a->o.palette, "Pull every pixel to its nearest colour of \"#rrggbb,#rrggbb,...\" (at most 64)");
+  c->add_option("--palette-weight", a->o.palette_weight, "Weight of --palette (default 1)")->needs(palette);
+  auto* border = c->add_option("--border", a->o.border, "A border of this colour (\"#rrggbb\"), a band of 4% of each side");
+  c->add_option("--border-weight", a->o.border_weight, "Weight of --border (default 1)")->needs(border);
+  auto* tile =
+      c->add_flag("--tile", a->o.tile, "Seamless tiles: random wrap-around shifts before the cutouts, and the seam as a term");
+  c->add_option("--tile-weight", a->o.tile_weight, "Weight of --tile's seam term (default 100; 0: the shifts only)")->needs(tile);
   c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
   c->add_option("--generator", a->generator,
                 "gan:NAME (a generator from `gan list`): CLIP + GAN; biggan:PATH (a BigGAN-deep folder or its "
@@ -101,10 +129,28 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     check_image_out(a->out, "--out");
     if (!a->video.empty()) check_animation_out(a->video, "--video");
     if (!a->frames.empty()) check_folder_out(a->frames, "--frames");
+    // A prompt with no text, a weight of inf, a schedule or constraint that does not parse fail
+    // now, before the models load.
+    if (a->prompts.empty() && a->schedule.empty())
+      throw Error(ErrorKind::InvalidArgument, "give the prompts: --prompt TEXT or --schedule FILE|TEXT");
     std::string spec;
     for (const auto& p : a->prompts) spec += (spec.empty() ? "" : " | ") + p;
     a->o.prompts = spec;
-    guide::parse_prompts(spec);  // a prompt with no text or a weight of inf fails now, before the model loads
+    if (a->schedule.empty()) {
+      guide::parse_prompts(spec);
+    } else {
+      std::error_code ec;  // a text too long to be a path is no file either
+      const bool file = fs::is_regular_file(a->schedule, ec) || fs::is_directory(a->schedule, ec);
+      a->o.schedule = file ? read_regular_file(a->schedule, guide::kMaxScheduleBytes, "the schedule file") : a->schedule;
+      try {
+        guide::parse_schedule(a->o.schedule);
+      } catch (const Error& e) {
+        // Without a colon it was more likely meant as a file: say that there is none.
+        if (file || a->schedule.find(':') != std::string::npos) throw;
+        throw Error(e.kind(), "--schedule: there is no file '" + shown(a->schedule) + "', and as a schedule's text: " + e.what());
+      }
+    }
+    guide::check_constraints(a->o);
     a->o.frame_every = a->save_every;
     // A BigGAN-deep first: a wrong path fails before CLIP loads.
     std::unique_ptr<gan::BigGan> biggan;
@@ -134,8 +180,10 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), rate,
                    p.losses[0].second);
       for (size_t i = 1; i < p.losses.size(); ++i) {
-        const std::string& name = p.losses[i].first;  // a prompt's similarity, or a generator's term (unquoted)
-        if (name.rfind(guide::kTermPrefix, 0) == 0)
+        const std::string& name = p.losses[i].first;  // a prompt's similarity, a term (unquoted), or the keyframe
+        if (name == guide::kKeyframeName)
+          std::fprintf(stderr, "  keyframe %d", int(p.losses[i].second));
+        else if (name.rfind(guide::kTermPrefix, 0) == 0)
           std::fprintf(stderr, "  %s %.3f", name.c_str() + guide::kTermPrefix.size(), p.losses[i].second);
         else
           std::fprintf(stderr, "  \"%s\" %.3f", name.c_str(), p.losses[i].second);

@@ -8,14 +8,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "clip/clip.h"
 #include "clip/detail/clip_impl.h"
 #include "gan/detail/generator.h"
 #include "gan/gan.h"
 #include "guide/detail/augment.h"
+#include "guide/detail/constraints.h"
 #include "guide/detail/loop.h"
 #include "guide/prompts.h"
+#include "guide/schedule.h"
 #include "vqgan/detail/pixels.h"
 #include "vqgan/detail/taming.h"
 #include "vqgan/vqgan.h"
@@ -36,27 +39,57 @@ struct Targets {
   std::vector<std::string> names;
 };
 
-Targets encode_targets(const clip::Clip& clip, const std::string& spec, const std::vector<std::string>& image_prompts) {
-  Targets t;
-  std::vector<std::string> texts;
-  for (const auto& p : parse_prompts(spec)) {
-    texts.push_back(p.text);
-    t.names.push_back(p.text);
-    t.weights.push_back(p.weight);
-    t.stops.push_back(p.stop);
+// The targets' embeddings: each distinct prompt text encoded once in a run (a schedule's texts, and
+// those of live edits, as they first appear), the image prompts once at the start.
+class TargetEncoder {
+ public:
+  TargetEncoder(const clip::Clip& clip, const std::vector<std::string>& image_prompts) : clip_(clip) {
+    for (const auto& file : image_prompts)
+      for (auto& e : clip.encode_images({read_image(file)})) images_.push_back(unit(e));
+    image_names_ = image_prompts;
   }
-  std::vector<clip::Embedding> emb = clip.encode_texts(texts);
-  for (const auto& file : image_prompts) {
-    for (auto& e : clip.encode_images({read_image(file)})) emb.push_back(std::move(e));
-    t.names.push_back("image: " + file);
-    t.weights.push_back(1.0);
-    t.stops.push_back(-INFINITY);
+
+  // Encodes the texts not seen before, in one batch.
+  void encode(const std::vector<Prompt>& prompts) {
+    std::vector<std::string> texts;
+    for (const Prompt& p : prompts)
+      if (!texts_.count(p.text) && std::find(texts.begin(), texts.end(), p.text) == texts.end()) texts.push_back(p.text);
+    if (texts.empty()) return;
+    const std::vector<clip::Embedding> emb = clip_.encode_texts(texts);
+    for (size_t i = 0; i < texts.size(); ++i) texts_.emplace(texts[i], unit(emb[i]));
   }
-  t.embeds = at::empty({int64_t(emb.size()), int64_t(emb[0].size())});
-  for (size_t i = 0; i < emb.size(); ++i) std::copy(emb[i].begin(), emb[i].end(), t.embeds[int64_t(i)].data_ptr<float>());
-  t.embeds = t.embeds / t.embeds.norm(2, 1, true);
-  return t;
-}
+
+  // The prompts (then the image prompts, weight 1) as targets.
+  Targets targets(const std::vector<Prompt>& prompts) {
+    encode(prompts);
+    Targets t;
+    std::vector<at::Tensor> rows;
+    for (const Prompt& p : prompts) {
+      rows.push_back(texts_.at(p.text));
+      t.names.push_back(p.text);
+      t.weights.push_back(p.weight);
+      t.stops.push_back(p.stop);
+    }
+    for (size_t i = 0; i < images_.size(); ++i) {
+      rows.push_back(images_[i]);
+      t.names.push_back("image: " + image_names_[i]);
+      t.weights.push_back(1.0);
+      t.stops.push_back(-INFINITY);
+    }
+    t.embeds = at::stack(rows);
+    return t;
+  }
+
+ private:
+  static at::Tensor unit(const clip::Embedding& e) {
+    const at::Tensor v = at::tensor(std::vector<float>(e.begin(), e.end()));
+    return v / v.norm(2, 0, true);
+  }
+  const clip::Clip& clip_;
+  std::map<std::string, at::Tensor> texts_;
+  std::vector<at::Tensor> images_;
+  std::vector<std::string> image_names_;
+};
 
 // VQGAN-CLIP's cutouts: sizes between CLIP's input and the image side, biased by cut_pow (or
 // big-sleep's sizes, see CutSizes), at random offsets, pooled (or enlarged) to CLIP's input
@@ -126,10 +159,19 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
   if (!(o.latent_bound > 0) || !std::isfinite(o.latent_bound)) throw Error(ErrorKind::InvalidArgument, "the latent bound must be a positive finite number");
   for (float v : o.start_latent)
     if (!std::isfinite(v)) throw Error(ErrorKind::InvalidArgument, "the latent to restart from holds a value that is not finite");
+  if (!o.schedule.empty() && !o.prompts.empty())
+    throw Error(ErrorKind::InvalidArgument, "give prompts or a schedule, not both (a schedule's keyframes hold its prompts)");
+  detail::Constraints constraints(o);
+  // The prompts: fixed ones (targets made once, and again when edited), or a schedule's (made
+  // each step from the texts' embeddings, each encoded once).
+  std::vector<Keyframe> schedule = o.schedule.empty() ? std::vector<Keyframe>{} : parse_schedule(o.schedule);
+  std::vector<Prompt> prompts = schedule.empty() ? parse_prompts(o.prompts) : std::vector<Prompt>{};
   c10::AutoGradMode grad_mode(true);
   for (auto& p : clip.impl().model->parameters()) p.requires_grad_(false);
-  std::string spec = o.prompts;
-  Targets targets = encode_targets(clip, spec, o.image_prompts);
+  TargetEncoder encoder(clip, o.image_prompts);
+  for (const Keyframe& k : schedule) encoder.encode(k.prompts);
+  Targets targets;
+  if (schedule.empty()) targets = encoder.targets(prompts);
   z.requires_grad_(true);
   auto opt = make_optimiser(o.optimiser, z, o.lr);
   auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed ^ 0x6E1DEULL);
@@ -149,18 +191,26 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
   for (int64_t step = 0; step < o.steps; ++step) {
     if (ctx && !ctx->next_step([&](const std::string& key, const ParamValue& value) {
           if (key == param::prompts && std::holds_alternative<std::string>(value)) {
-            spec = std::get<std::string>(value);
-            targets = encode_targets(clip, spec, o.image_prompts);
+            prompts = parse_prompts(std::get<std::string>(value));  // the prompts end a schedule
+            schedule.clear();
+            targets = encoder.targets(prompts);
+          } else if (key == param::schedule && std::holds_alternative<std::string>(value)) {
+            schedule = parse_schedule(std::get<std::string>(value));
+            for (const Keyframe& k : schedule) encoder.encode(k.prompts);
           } else if (key == param::lr && std::holds_alternative<double>(value)) {
             const double lr = std::get<double>(value);
             if (lr > 0 && std::isfinite(lr)) set_lr(*opt, lr);  // anything else keeps the rate in use
+          } else {
+            constraints.change(key, value);
           }
         })) {
       result.stopped = true;
       break;
     }
+    if (!schedule.empty()) targets = encoder.targets(prompts_at(schedule, step));
     const at::Tensor img = render(z);
-    const at::Tensor cuts = clip_normalise(cutouts(img, R, o, gen));
+    // Tiling rolls the image before the cutouts; the constraints see it as rendered.
+    const at::Tensor cuts = clip_normalise(cutouts(constraints.wrap(img, gen), R, o, gen));
     at::Tensor feats;
     {
       CpuBf16Scope bf16(o.bf16 && cuts.device().is_cpu());
@@ -168,8 +218,10 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
     }
     feats = feats / feats.norm(2, 1, true);
     at::Tensor loss = at::zeros({}, feats.options());
-    const std::vector<detail::Term> extra = terms ? terms(z) : std::vector<detail::Term>{};
-    for (const detail::Term& t : extra) loss = loss + t.value * t.weight;
+    std::vector<detail::Term> extra = terms ? terms(z) : std::vector<detail::Term>{};
+    for (detail::Term& t : constraints.terms(img)) extra.push_back(std::move(t));
+    for (const detail::Term& t : extra)
+      if (t.weight != 0) loss = loss + t.value * t.weight;  // a term at weight 0 is only reported (the seam)
     result.similarity.assign(targets.names.size(), 0.0);
     for (size_t t = 0; t < targets.names.size(); ++t) {
       const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
@@ -204,6 +256,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
       for (size_t t = 0; t < targets.names.size(); ++t) p.losses.emplace_back(targets.names[t], result.similarity[t]);
       for (const detail::Term& t : extra)
         if (!t.name.empty()) p.losses.emplace_back(std::string(kTermPrefix) + t.name, t.value.item<double>());
+      if (!schedule.empty()) p.losses.emplace_back(std::string(kKeyframeName), double(keyframe_at(schedule, step)));
       ctx->report(p);
       if ((step + 1) % std::max(1, o.frame_every) == 0 || step + 1 == o.steps) {
         at::NoGradGuard no_grad;

@@ -2,7 +2,8 @@
 // image close to the prompts, as the VQGAN-CLIP notebooks do: cutouts of the image, switchable
 // augmentations, a spherical distance per prompt (weighted; negative weights push away; a stop
 // value ends a prompt's pull), and the optimisers people use. One loop steers a DCGAN's z (the
-// article's "CLIP + GAN"), VQGAN's latent grid, and BigGAN-deep's z and class vector (big-sleep).
+// article's "CLIP + GAN"), VQGAN's latent grid, and BigGAN-deep's z and class vector (big-sleep),
+// with the field's constraints (constraints.h) and prompt schedules (schedule.h) for all three.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -30,8 +31,10 @@ namespace atelier::guide {
 enum class CutSizes { Auto, VqganClip, BigSleep };
 
 // Progress::losses of a run: [0] "loss" (the total), then one similarity per target (named by its
-// prompt text, or "image: FILE"), then the generator's extra loss terms, unweighted, each named
-// with this prefix ("term: latent statistics"), so a plot or a prompt list can tell them apart.
+// prompt text, or "image: FILE"), then the generator's extra loss terms and the constraints'
+// (constraints.h), unweighted, each named with this prefix ("term: latent statistics", "term:
+// symmetry"), so a plot or a prompt list can tell them apart; a scheduled run ends the list with
+// the keyframe in effect (schedule.h's kKeyframeName).
 inline constexpr std::string_view kTermPrefix = "term: ";
 
 struct GuideOptions {
@@ -71,6 +74,23 @@ struct GuideOptions {
   // prompts' term is the spherical distance at weight 1, so 1/100 keeps big-sleep's balance.
   double latent_loss_weight = 0.01;  // z's mean 0, std 1, mean square at most 1, no skew or kurtosis
   double class_loss_weight = 0.01;   // all but the largest class weight towards 0
+  // Constraints (constraints.h says what each measures): weighted terms on the whole rendered
+  // image, for every generator, each reported as a term. 0, empty or false: off; any finite
+  // weight, a negative one pushing the other way.
+  double symmetry = 0;           // "symmetry": left/right mirror
+  double symmetry_vertical = 0;  // "vertical symmetry": top/bottom mirror
+  double smooth = 0;             // "smoothness": total variation (L1)
+  double saturation = 0;         // "saturation": 1 - mean chroma (a positive weight raises the saturation)
+  std::string palette;           // "palette": "#rrggbb,#rrggbb,..." (1 to 64 colours), at palette_weight
+  double palette_weight = 1.0;
+  std::string border;            // "border": "#rrggbb", the colour of a band of 4% of each side, at border_weight
+  double border_weight = 1.0;
+  bool tile = false;             // seamless tiles: random wrap-around shifts before the cutouts, and "seam"
+  double tile_weight = 100.0;    // the seam's weight while tiling (0: reported only; see constraints.h)
+  // A prompt schedule (schedule.h: "0: a forest | fog:0.5; 150: a city", keyframes separated by
+  // ';' or new lines): when set, it takes the place of the prompts, which must then be empty
+  // (Error(InvalidArgument) when both are given).
+  std::string schedule;
 };
 
 struct GuideResult {
@@ -83,7 +103,8 @@ struct GuideResult {
   std::vector<float> class_vector;  // BigGAN: the final image's class weights (num_classes)
 };
 
-// Parameter changes read each step: param::prompts (string), param::lr (double). Frames carry the latent
+// Parameter changes read each step: param::prompts (string; it ends a schedule), param::lr (double),
+// param::schedule (string: a new schedule), and the constraints' (below). Frames carry the latent
 // they were rendered from in Frame::state.
 GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, const GuideOptions& options, JobContext* ctx);
 // CLIP + VQGAN: the latent is VQGAN's grid before quantisation, started from random codes or the
@@ -97,3 +118,21 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
 GuideResult run_biggan_guidance(const clip::Clip& clip, const gan::BigGan& model, const GuideOptions& options, JobContext* ctx);
 
 }  // namespace atelier::guide
+
+// The live parameters of the guidance loop beside runtime/job.h's prompts and lr, one name, one
+// type: a weight that is not a finite number keeps the one in use (as lr does); a schedule,
+// palette or border colour that does not parse ends the run with Error(InvalidArgument) (as
+// prompts do); an empty palette or border turns it off.
+namespace atelier::param {
+inline constexpr char schedule[] = "schedule";                    // std::string: GuideOptions::schedule
+inline constexpr char symmetry[] = "symmetry";                    // double: the GuideOptions fields of the same names
+inline constexpr char symmetry_vertical[] = "symmetry_vertical";  // double
+inline constexpr char smooth[] = "smooth";                        // double
+inline constexpr char saturation[] = "saturation";                // double
+inline constexpr char palette[] = "palette";                      // std::string: "#rrggbb,..." or ""
+inline constexpr char palette_weight[] = "palette_weight";        // double
+inline constexpr char border[] = "border";                        // std::string: "#rrggbb" or ""
+inline constexpr char border_weight[] = "border_weight";          // double
+inline constexpr char tile[] = "tile";                            // bool
+inline constexpr char tile_weight[] = "tile_weight";              // double
+}  // namespace atelier::param

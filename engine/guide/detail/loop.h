@@ -1,6 +1,7 @@
 // The one guidance loop every generator shares (guide.cpp), for the generators' own files
 // (biggan_guide.cpp): a latent tensor optimised so that CLIP finds render(latent) close to the
-// prompts, with the generator's extra loss terms added.
+// prompts (or a schedule's, schedule.h), with the generator's extra loss terms added and then the
+// constraints' (constraints.h) that the options and live changes ask for.
 #pragma once
 #include <ATen/ATen.h>
 
