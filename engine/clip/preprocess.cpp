@@ -57,7 +57,9 @@ Coeffs coefficients(int in_size, int out_size) {
   return c;
 }
 
-// One pass along x (horizontal) or y, on interleaved 8-bit channels.
+// One pass along x (horizontal) or y, on interleaved 8-bit channels. The sums are PIL's, in the
+// same integer arithmetic, so the result is exact whatever the loop order: the vertical pass runs
+// along whole rows (contiguous, vectorised), the horizontal one keeps a pixel's channels together.
 Image resample_axis(const Image& in, int out_size, bool horizontal) {
   const int in_size = horizontal ? in.width : in.height;
   const Coeffs c = coefficients(in_size, out_size);
@@ -66,20 +68,37 @@ Image resample_axis(const Image& in, int out_size, bool horizontal) {
   out.width = horizontal ? out_size : in.width;
   out.height = horizontal ? in.height : out_size;
   out.pixels.resize(size_t(out.width) * size_t(out.height) * size_t(out.channels));
-  const int ch = in.channels;
-  for (int y = 0; y < out.height; ++y) {
-    for (int x = 0; x < out.width; ++x) {
-      const int o = horizontal ? x : y;
-      const int first = c.bounds[size_t(o) * 2], count = c.bounds[size_t(o) * 2 + 1];
-      const int* k = &c.k[size_t(o) * size_t(c.ksize)];
-      for (int chn = 0; chn < ch; ++chn) {
-        int ss = 1 << (kPrecisionBits - 1);
-        for (int i = 0; i < count; ++i) {
-          const int sx = horizontal ? first + i : x, sy = horizontal ? y : first + i;
-          ss += in.pixels[(size_t(sy) * size_t(in.width) + size_t(sx)) * size_t(ch) + size_t(chn)] * k[i];
-        }
-        out.pixels[(size_t(y) * size_t(out.width) + size_t(x)) * size_t(ch) + size_t(chn)] = clip8(ss);
+  const size_t ch = size_t(in.channels);
+  constexpr int kHalf = 1 << (kPrecisionBits - 1);
+  if (horizontal) {
+    int sum[4];
+    for (int y = 0; y < out.height; ++y) {
+      const uint8_t* row = in.pixels.data() + size_t(y) * size_t(in.width) * ch;
+      uint8_t* dst = out.pixels.data() + size_t(y) * size_t(out.width) * ch;
+      for (int x = 0; x < out.width; ++x) {
+        const int first = c.bounds[size_t(x) * 2], count = c.bounds[size_t(x) * 2 + 1];
+        const int* k = &c.k[size_t(x) * size_t(c.ksize)];
+        const uint8_t* src = row + size_t(first) * ch;
+        for (size_t chn = 0; chn < ch; ++chn) sum[chn] = kHalf;
+        for (int i = 0; i < count; ++i)
+          for (size_t chn = 0; chn < ch; ++chn) sum[chn] += src[size_t(i) * ch + chn] * k[i];
+        for (size_t chn = 0; chn < ch; ++chn) dst[size_t(x) * ch + chn] = clip8(sum[chn]);
       }
+    }
+  } else {
+    const size_t stride = size_t(in.width) * ch;
+    std::vector<int> sum(stride);
+    for (int y = 0; y < out.height; ++y) {
+      const int first = c.bounds[size_t(y) * 2], count = c.bounds[size_t(y) * 2 + 1];
+      const int* k = &c.k[size_t(y) * size_t(c.ksize)];
+      std::fill(sum.begin(), sum.end(), kHalf);
+      for (int i = 0; i < count; ++i) {
+        const uint8_t* src = in.pixels.data() + size_t(first + i) * stride;
+        const int w = k[i];
+        for (size_t j = 0; j < stride; ++j) sum[j] += int(src[j]) * w;
+      }
+      uint8_t* dst = out.pixels.data() + size_t(y) * stride;
+      for (size_t j = 0; j < stride; ++j) dst[j] = clip8(sum[j]);
     }
   }
   return out;
