@@ -9,17 +9,20 @@
 #include <vector>
 
 #include "clip/clip.h"
+#include "constraints_box.h"
 #include "engine_bridge.h"
 #include "gan/biggan.h"
 #include "gan/gan.h"
+#include "guide/constraints.h"
 #include "guide/guide.h"
-#include "guide/schedule.h"
 #include "guide/prompts.h"
+#include "guide/schedule.h"
 #include "history_dialog.h"
 #include "image_guard.h"
 #include "run_view.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
+#include "schedule_editor.h"
 #include "vqgan/vqgan.h"
 
 namespace atelier {
@@ -78,6 +81,17 @@ QStringList targetNames(const QString& prompts, const QStringList& imagePrompts)
   return names;
 }
 
+// What the engine says is wrong (empty: nothing): its checks' messages, for the fields' hints.
+template <typename Check>
+QString engineProblem(const Check& check) {
+  try {
+    check();
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+}
+
 // Why an image file of the run can't be read, naming it (empty: it can be). Checked as the job
 // starts, before the models load: a file that is gone fails as a wrong input, not as a missing
 // model (whose message points to the model folders). A file that is there but won't decode fails
@@ -120,12 +134,31 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.init_image = init.toStdString();
   o.init_weight = s.gan ? 0.0 : s.initWeight;
   o.biggan_class = s.bigganClass;  // BigGAN-deep's start (-1: big-sleep's, the prompts choose)
+  // A schedule takes the prompts' place (the engine refuses both): its keyframes hold the prompts.
+  if (!s.schedule.trimmed().isEmpty()) {
+    o.prompts.clear();
+    o.schedule = s.schedule.toStdString();
+  }
+  const ConstraintSettings& c = s.constraints;
+  o.symmetry = c.symmetry;
+  o.symmetry_vertical = c.symmetryVertical;
+  o.smooth = c.smooth;
+  o.saturation = c.saturation;
+  o.palette = c.palette.trimmed().toStdString();
+  o.palette_weight = c.paletteWeight;
+  o.border = c.border.trimmed().toStdString();
+  o.border_weight = c.borderWeight;
+  o.tile = c.tile;
+  o.tile_weight = c.tileWeight;
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
   const bool gan = s.gan;
   const QStringList imagePrompts = s.imagePrompts;
   return [o, requested, generator, gan, trial, imagePrompts, init](JobContext& ctx) {
     // The image files first: a moved one fails at once, named, before seconds of model loading.
     if (const QString why = imageProblem(imagePrompts, init); !why.isEmpty()) throw Error(ErrorKind::InvalidArgument, why.toStdString());
+    // So are a palette, a border colour or a schedule that don't parse (the run's own checks, earlier).
+    guide::check_constraints(o);
+    if (!o.schedule.empty()) guide::parse_schedule(o.schedule);
     // The models come from the worker's cache: the CLIP tab's CLIP is this run's CLIP.
     auto clip = clip::shared_clip(ctx.models(), requested);
     if (gan) {
@@ -172,10 +205,22 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
            QStringLiteral("%1@%2").arg(m_record.name()).arg(step));
     m_panel->setStatus(tr("Restarted from step %1.").arg(step));
   });
+  // The constraints' colours and the schedule checked as a run would check them: the fields say
+  // why one is refused, and it is not sent to a running job.
+  panel->constraintsBox()->setColourCheck([](const QString& text, bool palette) {
+    const std::string value = text.toStdString();
+    return palette ? engineProblem([&] { guide::parse_palette(value); })
+                   : engineProblem([&] { guide::parse_colour(value, "the border colour"); });
+  });
+  panel->scheduleEditor()->setCheck([](const QString& text) {
+    return engineProblem([value = text.toStdString()] { guide::parse_schedule(value); });
+  });
   // Live edits: the run takes them at its next step; the record keeps each with the step it took
   // effect after, so the history (and every frame saved) says which prompts made which frame.
   connect(panel, &VqganPanel::promptsEdited, this, [this](const QString& prompts) {
-    if (!active() || prompts.trimmed().isEmpty()) return;
+    // While the schedule is on its keyframes are the prompts (the field is hidden); turning it off
+    // sends the prompts (below).
+    if (!active() || prompts.trimmed().isEmpty() || !m_panel->scheduleEditor()->schedule().isEmpty()) return;
     setParam(param::prompts, prompts.toStdString());
     m_settings.prompts = prompts;
     const bool added = m_record.addPromptChange(m_step, prompts);
@@ -193,6 +238,62 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     m_record.addLrChange(m_step, lr);
     writeRecord();
   });
+  // The constraints: each one changed is sent by its name (guide.h's param::). The record keeps
+  // the ones the run ended with (run.json has no changes by step for them).
+  connect(panel->constraintsBox(), &ConstraintsBox::edited, this, [this] {
+    if (!active()) return;
+    const ConstraintsBox* box = m_panel->constraintsBox();
+    const ConstraintSettings now = box->constraints();
+    ConstraintSettings& sent = m_settings.constraints;
+    const auto weight = [&](const char* name, double ConstraintSettings::*field) {
+      if (now.*field == sent.*field) return;
+      setParam(name, now.*field);
+      sent.*field = now.*field;
+    };
+    weight(param::symmetry, &ConstraintSettings::symmetry);
+    weight(param::symmetry_vertical, &ConstraintSettings::symmetryVertical);
+    weight(param::smooth, &ConstraintSettings::smooth);
+    weight(param::saturation, &ConstraintSettings::saturation);
+    weight(param::palette_weight, &ConstraintSettings::paletteWeight);
+    weight(param::border_weight, &ConstraintSettings::borderWeight);
+    weight(param::tile_weight, &ConstraintSettings::tileWeight);
+    // A colour the engine refuses would end the run: it waits until it reads right (empty: off).
+    if (now.palette != sent.palette && box->paletteProblem().isEmpty()) {
+      setParam(param::palette, now.palette.toStdString());
+      sent.palette = now.palette;
+    }
+    if (now.border != sent.border && box->borderProblem().isEmpty()) {
+      setParam(param::border, now.border.toStdString());
+      sent.border = now.border;
+    }
+    if (now.tile != sent.tile) {
+      setParam(param::tile, now.tile);
+      sent.tile = now.tile;
+    }
+    m_record.settings.constraints = sent;
+    writeRecord();
+  });
+  // The schedule edited (only a valid one comes), or turned off: the run goes back to the prompts
+  // (sending them ends the schedule), recorded as a prompt change.
+  connect(panel->scheduleEditor(), &ScheduleEditor::scheduleEdited, this, [this](const QString& schedule) {
+    if (!active()) return;
+    if (schedule.isEmpty()) {
+      if (m_settings.schedule.isEmpty()) return;  // the run has none
+      m_settings.schedule.clear();
+      m_record.settings.schedule.clear();
+      m_panel->scheduleEditor()->setCurrentKeyframe(-1);
+      const QString typed = m_panel->prompts();
+      const QString prompts = typed.trimmed().isEmpty() ? QString::fromStdString(guide::GuideOptions{}.prompts) : typed;  // as a run's
+      setParam(param::prompts, prompts.toStdString());
+      m_settings.prompts = prompts;
+      m_record.addPromptChange(m_step, prompts);
+    } else {
+      setParam(param::schedule, schedule.toStdString());
+      m_settings.schedule = schedule;
+      m_record.settings.schedule = schedule;
+    }
+    writeRecord();
+  });
   connect(panel, &VqganPanel::modeChanged, this, &GuideController::refreshAvailability);
   connect(panel, &VqganPanel::historyRequested, this, &GuideController::showHistory);
   // A saved frame carries the settings of its step (the prompts and rate that made it).
@@ -203,11 +304,16 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     if (p.job != job()) return;
     // [0] is the loss, then the targets (prompts, image prompts), then a generator's extra loss
     // terms ("term: latent statistics"): those are no prompts (the plot shows them all).
+    // A scheduled run ends the list with the keyframe in effect: its row is highlighted.
     static const QString termPrefix = QString::fromUtf8(guide::kTermPrefix.data(), qsizetype(guide::kTermPrefix.size()));
+    static const QString keyframeName = QString::fromUtf8(guide::kKeyframeName.data(), qsizetype(guide::kKeyframeName.size()));
     QStringList names;
-    for (qsizetype i = 1; i < p.values.size(); ++i)
-      if (!p.values[i].first.startsWith(termPrefix) && p.values[i].first != QLatin1String(guide::kKeyframeName))
-        names << p.values[i].first;
+    int keyframe = -1;
+    for (qsizetype i = 1; i < p.values.size(); ++i) {
+      if (p.values[i].first == keyframeName) keyframe = int(p.values[i].second);
+      else if (!p.values[i].first.startsWith(termPrefix)) names << p.values[i].first;
+    }
+    m_panel->scheduleEditor()->setCurrentKeyframe(keyframe);
     onProgress(p.step, names);
   });
   connect(bridge, &EngineBridge::finished, this, [this](qint64 id) {
@@ -234,6 +340,7 @@ qint64 GuideController::launch(const VqganPanel::Settings& settings, const QVect
     s.initWeight = 0.0;
   }
   m_panel->setFrames({});
+  m_panel->scheduleEditor()->setCurrentKeyframe(-1);
   m_latents.clear();
   m_latest = QImage();
   m_latestStep = 0;

@@ -56,6 +56,20 @@ LibraryItem item(const library::Entry& e) {
   return i;
 }
 
+// The best kShownHits images of a search, as the panel shows them.
+Ranked rank(const library::Library& lib, const std::vector<library::Term>& terms, double logitScale, const QString& query) {
+  Ranked r;
+  r.query = query;
+  for (const auto& h : lib.search(terms, LibraryController::kShownHits, logitScale)) {
+    LibraryItem i = item(lib.entries()[h.index]);
+    i.score = h.score;
+    i.cosine = h.cosine;
+    i.softmax = h.softmax;
+    r.items << i;
+  }
+  return r;
+}
+
 // A label's embedding as CLIP's zero-shot notebook makes it: the mean of its templates' unit
 // embeddings.
 std::vector<std::vector<float>> labelEmbeddings(const clip::Clip& model, const QStringList& labels, const QStringList& templates) {
@@ -333,20 +347,8 @@ void LibraryController::search(const QString& query) {
     const auto embeddings = model->encode_texts(texts, true);
     std::vector<library::Term> terms;
     for (size_t i = 0; i < prompts.size(); ++i) terms.push_back({embeddings[i], prompts[i].weight});
-    Ranked r;
-    r.query = query;
-    for (const auto& h : lib.search(terms, kShownHits, model->info().logit_scale)) {
-      LibraryItem i = item(lib.entries()[h.index]);
-      i.score = h.score;
-      i.cosine = h.cosine;
-      i.softmax = h.softmax;
-      r.items << i;
-    }
-    return r;
-  }, [this](const Ranked& r) {
-    m_panel->showResults(r.query, r.items);
-    Q_EMIT searched(int(r.items.size()));
-  });
+    return rank(lib, terms, model->info().logit_scale, query);
+  }, [this](const Ranked& r) { showRanked(r.query, r.items); });
 }
 
 void LibraryController::searchImage(const QString& path) {
@@ -359,20 +361,13 @@ void LibraryController::searchImage(const QString& path) {
     // An indexed image is its own query (no decoding); another file is read and encoded.
     std::vector<float> e = lib.find(file) ? lib.embedding(*lib.find(file))
                                           : model->encode_images({library::read_library_image(file)}).front();
-    Ranked r;
-    r.query = QFileInfo(path).fileName();
-    for (const auto& h : lib.search({{std::move(e), 1.0}}, kShownHits, model->info().logit_scale)) {
-      LibraryItem i = item(lib.entries()[h.index]);
-      i.score = h.score;
-      i.cosine = h.cosine;
-      i.softmax = h.softmax;
-      r.items << i;
-    }
-    return r;
-  }, [this](const Ranked& r) {
-    m_panel->showResults(r.query, r.items);
-    Q_EMIT searched(int(r.items.size()));
-  });
+    return rank(lib, {{std::move(e), 1.0}}, model->info().logit_scale, QFileInfo(path).fileName());
+  }, [this](const Ranked& r) { showRanked(r.query, r.items); });
+}
+
+void LibraryController::showRanked(const QString& query, const QVector<LibraryItem>& items) {
+  m_panel->showResults(query, items);
+  Q_EMIT searched(int(items.size()));
 }
 
 void LibraryController::duplicates(double threshold) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 
@@ -15,6 +16,7 @@ namespace atelier {
 class EngineBridge;
 class LibraryPanel;
 class Settings;
+struct LibraryItem;
 
 class LibraryController : public QObject {
   Q_OBJECT
@@ -58,6 +60,7 @@ class LibraryController : public QObject {
  private:
   void connectPanel();
   void connectBridge();
+  void showRanked(const QString& query, const QVector<LibraryItem>& items);
   template <typename Result, typename Fn, typename Done>
   void ask(const char* name, Fn fn, Done done);
   struct State;

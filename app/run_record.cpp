@@ -29,6 +29,37 @@ double finiteOr(const QJsonValue& v, double fallback) {
   const double d = v.toDouble(fallback);
   return std::isfinite(d) ? d : fallback;
 }
+
+// The constraints as run.json keeps them: GuideOptions' names, numbers as numbers.
+QJsonObject constraintsJson(const ConstraintSettings& c) {
+  return {{QStringLiteral("symmetry"), c.symmetry},
+          {QStringLiteral("symmetry_vertical"), c.symmetryVertical},
+          {QStringLiteral("smooth"), c.smooth},
+          {QStringLiteral("saturation"), c.saturation},
+          {QStringLiteral("palette"), c.palette},
+          {QStringLiteral("palette_weight"), c.paletteWeight},
+          {QStringLiteral("border"), c.border},
+          {QStringLiteral("border_weight"), c.borderWeight},
+          {QStringLiteral("tile"), c.tile},
+          {QStringLiteral("tile_weight"), c.tileWeight}};
+}
+
+// Absent (runs from before constraints): none. A weight that is not a finite number keeps the default.
+ConstraintSettings constraintsFrom(const QJsonObject& o) {
+  ConstraintSettings c;
+  const auto weight = [&o](const char* key, double fallback) { return finiteOr(o.value(QLatin1String(key)), fallback); };
+  c.symmetry = weight("symmetry", c.symmetry);
+  c.symmetryVertical = weight("symmetry_vertical", c.symmetryVertical);
+  c.smooth = weight("smooth", c.smooth);
+  c.saturation = weight("saturation", c.saturation);
+  c.palette = o.value(QStringLiteral("palette")).toString();
+  c.paletteWeight = weight("palette_weight", c.paletteWeight);
+  c.border = o.value(QStringLiteral("border")).toString();
+  c.borderWeight = weight("border_weight", c.borderWeight);
+  c.tile = o.value(QStringLiteral("tile")).toBool();
+  c.tileWeight = weight("tile_weight", c.tileWeight);
+  return c;
+}
 }  // namespace
 
 QString RunRecord::name() const { return QFileInfo(folder).fileName(); }
@@ -104,6 +135,9 @@ bool RunRecord::save(QString* error) const {
       {QStringLiteral("init_image"), s.initImage},
       {QStringLiteral("init_weight"), s.initWeight},
       {QStringLiteral("biggan_class"), s.bigganClass},
+      // As the run ended: live edits of them are not kept by step (prompts and lr are).
+      {QStringLiteral("constraints"), constraintsJson(s.constraints)},
+      {QStringLiteral("schedule"), s.schedule},
   };
   QJsonArray prompts, rates;
   for (const auto& [step, text] : promptChanges)
@@ -143,6 +177,8 @@ RunRecord RunRecord::load(const QString& folder, bool* ok) {
       s.bigganClass = o.value(QStringLiteral("biggan_class")).toInt(-1);
       s.initWeight = std::clamp(finiteOr(o.value(QStringLiteral("init_weight")), 0.0), 0.0, 10.0);
       s.optimiser = o.value(QStringLiteral("optimiser")).toString(s.optimiser);
+      s.constraints = constraintsFrom(o.value(QStringLiteral("constraints")).toObject());
+      s.schedule = o.value(QStringLiteral("schedule")).toString();
       r.model = o.value(QStringLiteral("model")).toString();
       r.clip = o.value(QStringLiteral("clip")).toString();
       r.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);

@@ -1,6 +1,9 @@
 // clip-atelier-cli generate: CLIP steers a GAN, BigGAN-deep (big-sleep) or a VQGAN to the prompts; writes the image, and
-// frames or an animation.
+// frames or an animation. A batch (--seeds, --sweep; generate_batch.h) is the same run once per seed and value, the
+// models loaded once, with a labelled grid of the results (--grid).
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -8,6 +11,7 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "generate_batch.h"
 #include "clip/clip.h"
 #include "gan/biggan.h"
 #include "gan/gan.h"
@@ -28,11 +32,48 @@ namespace atelier::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Ctrl+C in a batch: the first asks to stop after the current run (run_in_foreground's on_stop
+// calls this); from then on, until run_in_foreground restores the handlers, SIGINT and SIGTERM
+// stop the current run too, which g_stop_now then says (generate checks it each step).
+std::atomic<bool> g_stop_now{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+extern "C" void on_stop_now(int) { g_stop_now = true; }
+
+void stop_now_on_next_signal() {
+  g_stop_now = false;
+  std::signal(SIGINT, on_stop_now);
+  std::signal(SIGTERM, on_stop_now);
+}
+
+// BigGAN: the classes the image ended on, by weight (the largest three); nothing for the others.
+void print_classes(const std::vector<float>& class_vector) {
+  if (class_vector.empty()) return;
+  std::vector<size_t> order(class_vector.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const size_t top = std::min<size_t>(3, order.size());
+  std::partial_sort(order.begin(), order.begin() + ptrdiff_t(top), order.end(),
+                    [&](size_t x, size_t y) { return class_vector[x] > class_vector[y]; });
+  std::printf("classes:");
+  for (size_t i = 0; i < top; ++i) {
+    // "class 3" for a model without ImageNet's names; "207 golden retriever" with them.
+    const std::string name = gan::biggan_class_name(int64_t(order[i]), int64_t(class_vector.size()));
+    const std::string shown = name.rfind("class ", 0) == 0 ? name : std::to_string(order[i]) + " " + name;
+    std::printf("%s %s (%.3f)", i ? "," : "", shown.c_str(), double(class_vector[order[i]]));
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
 void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
     std::string clip, vqgan, config, generator, out, video, frames, size = "128x128", cut_sizes = "auto", start_class, schedule;
+    std::string seeds, grid;
+    std::vector<std::string> sweeps;
     int save_every = 5;
     double fps = 24;
   };
@@ -71,30 +112,45 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       c->add_option("--class", a->start_class,
                     "CLIP + BigGAN: start on this class, a number or an ImageNet name (default: big-sleep's random start)"),
       c->add_option("--truncation", a->o.truncation, "CLIP + BigGAN: truncation in (0, 1] (default 1, as big-sleep)")
-          ->check(CLI::Range(0.0, 1.0)),
+          ->check(setting_check("truncation")),
       c->add_option("--max-classes", a->o.max_classes, "CLIP + BigGAN: big-sleep's top-k class vector of K classes (0: sigmoid)")
-          ->check(CLI::Range(int64_t(0), int64_t(1000000))),
+          ->check(setting_check("max-classes")),
       c->add_option("--class-temperature", a->o.class_temperature, "CLIP + BigGAN: the top-k's softmax temperature")
-          ->check(CLI::Range(1e-3, 1000.0)),
+          ->check(setting_check("class-temperature")),
       c->add_option("--latent-weight", a->o.latent_loss_weight, "CLIP + BigGAN: weight of big-sleep's latent statistics term")
-          ->check(CLI::Range(0.0, 1e6)),
+          ->check(setting_check("latent-weight")),
       c->add_option("--class-weight", a->o.class_loss_weight, "CLIP + BigGAN: weight of big-sleep's class sparsity term")
-          ->check(CLI::Range(0.0, 1e6))};
+          ->check(setting_check("class-weight"))};
   c->add_option("--vqgan", a->vqgan, "A taming VQGAN checkpoint (default: the installed VQGAN, e.g. the shipped mini-VQGAN)");
   c->add_option("--config", a->config, "The VQGAN's .yaml (else read from the tensors' shapes)");
   c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
   c->add_option("--init", a->o.init_image, "CLIP + VQGAN: start from this image's codes");
   c->add_option("--init-weight", a->o.init_weight, "CLIP + VQGAN: pull towards the init image's latent");
   c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
-  c->add_option("--steps", a->o.steps, "Optimisation steps")->check(CLI::Range(1, 1000000));
-  c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(CLI::Range(1, 256));
-  c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(CLI::Range(0.1, 10.0));
+  // The bounds of the settings a batch can sweep are shared with --sweep (generate_batch.cpp).
+  c->add_option("--steps", a->o.steps, "Optimisation steps")->check(setting_check("steps"));
+  c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(setting_check("cutn"));
+  c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(setting_check("cut-pow"));
   c->add_option("--cut-sizes", a->cut_sizes, "auto, vqgan-clip or big-sleep (auto: big-sleep's for BigGAN, else VQGAN-CLIP's)")
       ->check(CLI::IsMember({"auto", "vqgan-clip", "big-sleep"}));
-  c->add_option("--lr", a->o.lr, "Learning rate")->check(CLI::Range(1e-6, 100.0));
-  c->add_option("--optimiser,--optimizer", a->o.optimiser, "adam, adamw, adagrad or rmsprop")
-      ->check(CLI::IsMember({"adam", "adamw", "adagrad", "rmsprop"}));
-  c->add_option("--seed", a->o.seed, "Seed of the start latent and the cutouts");
+  c->add_option("--lr", a->o.lr, "Learning rate")->check(setting_check("lr"));
+  c->add_option("--optimiser,--optimizer", a->o.optimiser, "adam, adamw, adagrad or rmsprop")->check(CLI::IsMember(kOptimisers));
+  auto* seed = c->add_option("--seed", a->o.seed, "Seed of the start latent and the cutouts");
+  c->add_option("--seeds", a->seeds,
+                "A batch: one run per seed, as 1-8, 1,3,5 or 1-4,9 (at most " + std::to_string(kMaxBatchRuns) +
+                    " runs); the grid's rows. Each run's files get a suffix: --out x.png gives x-seed3.png")
+      ->type_name("SPEC")
+      ->excludes(seed);
+  c->add_option("--sweep", a->sweeps,
+                "A batch: one run per value of one setting, NAME=V1,V2,... (at most " + std::to_string(kMaxSweepValues) +
+                    "; e.g. lr=0.05,0.1,0.2, size=64,128), with --seeds too (seeds x values); the grid's columns; the files' "
+                    "suffix is -lr0.05. NAME: " + sweep_settings() + " (size: CLIP + VQGAN; truncation and after: CLIP + BigGAN)")
+      ->type_name("NAME=V1,V2,...")
+      ->allow_extra_args(false);
+  c->add_option("--grid", a->grid,
+                "A batch's final images as one labelled grid (.png): rows the seeds, columns the swept values; after Ctrl+C, "
+                "what finished (the rest marked \"not run\")")
+      ->type_name("FILE");
   c->add_flag("!--no-flips", a->o.flips, "No random flips of the cutouts");
   c->add_flag("!--no-bf16", a->o.bf16, "CLIP in float32 even where the CPU has bfloat16 instructions");
   c->add_flag("!--no-affine", a->o.affine, "No random rotation and shift of the cutouts");
@@ -103,8 +159,9 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--frames", a->frames, "A folder for the frames as numbered PNGs");
   c->add_option("--video", a->video, "The run as an animation (.mp4, .gif or .webp)");
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
-  c->add_option("--out", a->out, "The final image (.png)")->required();
-  c->callback([a, &globals, biggan_only] {
+  c->add_option("--out", a->out, "The final image (.png); in a batch, each run's, with a suffix (x-seed3-lr0.05.png)")
+      ->required();
+  c->callback([a, &globals, biggan_only, c] {
     RuntimeInfo rt = configure(globals);
     const bool big = a->generator.rfind("biggan:", 0) == 0;
     if (!a->generator.empty() && !big && a->generator.rfind("gan:", 0) != 0)
@@ -152,30 +209,75 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     }
     guide::check_constraints(a->o);
     a->o.frame_every = a->save_every;
+    // The runs: one, or seeds x swept values, each checked as its flags would be; and each run's
+    // files, which must not be the grid.
+    BatchContext context{big ? GeneratorKind::BigGan : a->generator.empty() ? GeneratorKind::Vqgan : GeneratorKind::Gan,
+                         [c](const std::string& flag) {
+                           const CLI::Option* opt = c->get_option_no_throw(flag);
+                           return opt && opt->count() > 0;
+                         }};
+    Batch batch = plan_batch(a->o, a->seeds, a->sweeps, context);
+    if (!a->grid.empty()) check_image_out(a->grid, "--grid");
+    for (const BatchRun& run : batch.runs) {
+      const std::string out = with_suffix(a->out, run.suffix);
+      if (batch.batch) check_image_out(out, "--out");
+      if (!a->grid.empty() && fs::path(out).lexically_normal() == fs::path(a->grid).lexically_normal())
+        throw Error(ErrorKind::InvalidArgument, "--grid " + a->grid + " is also a run's --out: name the grid apart");
+      if (batch.batch && !a->video.empty()) check_animation_out(with_suffix(a->video, run.suffix), "--video");
+    }
     // A BigGAN-deep first: a wrong path fails before CLIP loads.
     std::unique_ptr<gan::BigGan> biggan;
     if (big) {
       biggan = std::make_unique<gan::BigGan>(gan::BigGan::load(a->generator.substr(7)));
       const int64_t classes = biggan->info().num_classes;
-      if (!a->start_class.empty() && a->start_class != "-1") a->o.biggan_class = gan::find_biggan_class(a->start_class, classes);
+      if (!a->start_class.empty() && a->start_class != "-1") {
+        const int64_t start = gan::find_biggan_class(a->start_class, classes);
+        for (BatchRun& run : batch.runs) run.options.biggan_class = start;
+      }
     }
     clip::Clip model = clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
     std::unique_ptr<gan::Gan> generator;
     std::unique_ptr<vqgan::Vqgan> vq;
     if (a->generator.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
     else if (!big) generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
+    // Each run's image size: a batch's VQGAN sizes are checked before the first run, and the grid
+    // is laid out (and bounded) for the largest.
+    int max_width = 0, max_height = 0;
+    for (const BatchRun& run : batch.runs) {
+      int w = run.options.width, h = run.options.height;
+      if (vq && batch.batch) {
+        const int64_t f = vq->info().factor;
+        if (w % f || h % f)
+          throw Error(ErrorKind::InvalidArgument, "run " + run.caption + ": the size " + std::to_string(w) + "x" +
+                                                      std::to_string(h) + " is not a multiple of the VQGAN's factor " +
+                                                      std::to_string(f));
+        vq->check_size(w, h, "run " + run.caption + ": the size");
+      }
+      if (generator) w = h = int(generator->info().image_size);
+      if (biggan) w = h = int(biggan->info().resolution);
+      max_width = std::max(max_width, w), max_height = std::max(max_height, h);
+    }
+    const int rows = int(batch.row_labels.size()), columns = int(batch.column_labels.size());
+    const GridLayout layout = grid_layout(rows, columns, max_width, max_height);
+    if (!a->grid.empty())
+      check_image_size(layout.width, layout.height,
+                       "--grid: the grid of " + std::to_string(rows) + " x " + std::to_string(columns) + " runs");
+    const BatchRun* current = nullptr;  // the run in progress, for the frames' names
     std::vector<Image> frames;
+    auto control = std::make_shared<JobControl>(1);
     JobCallbacks callbacks;
     callbacks.on_frame = [&](int64_t, Frame&& f) {
       Image img{f.width, f.height, 3, std::move(f.rgb)};
       if (!a->frames.empty()) {
-        char name[32];
-        std::snprintf(name, sizeof name, "frame_%06lld.png", static_cast<long long>(f.step));
-        write_image(fs::path(a->frames) / name, img);
+        char step[32];
+        std::snprintf(step, sizeof step, "_%06lld.png", static_cast<long long>(f.step));
+        write_image(fs::path(a->frames) / ("frame" + current->suffix + step), img);
       }
       if (!a->video.empty()) frames.push_back(std::move(img));
     };
-    callbacks.on_progress = [](int64_t, const Progress& p) {
+    callbacks.on_progress = [&](int64_t, const Progress& p) {
+      // A second Ctrl+C in a batch stops this run too (the first lets it finish).
+      if (batch.batch && g_stop_now) control->cancel();
       const double rate = p.seconds > 0 ? double(p.step) / p.seconds : 0;
       std::fprintf(stderr, "\rstep %lld/%lld  %.2f it/s  loss %.4f", static_cast<long long>(p.step), static_cast<long long>(p.steps), rate,
                    p.losses[0].second);
@@ -190,42 +292,51 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       }
       std::fprintf(stderr, "   ");
     };
-    auto control = std::make_shared<JobControl>(1);
-    JobContext ctx(control, callbacks);
-    // Ctrl+C stops the run and writes the image so far.
+    std::vector<GridCell> cells(batch.runs.size());
+    size_t finished = 0;
+    // Ctrl+C stops a single run and writes the image so far. In a batch it lets the current run
+    // finish and starts no other (a second Ctrl+C stops the current one too); the grid shows what
+    // finished, the rest as "not run".
     run_in_foreground(
-        [&](const StopRequested&) {
-          const guide::GuideResult r = vq       ? guide::run_vqgan_guidance(model, *vq, a->o, &ctx)
-                                       : biggan ? guide::run_biggan_guidance(model, *biggan, a->o, &ctx)
-                                                : guide::run_gan_guidance(model, *generator, a->o, &ctx);
-          std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
-          write_image(a->out, r.image);
-          std::printf("%s: %lld steps, loss %.4f\n", a->out.c_str(), static_cast<long long>(r.steps), r.loss);
-          if (!r.class_vector.empty()) {
-            // BigGAN: the classes the image ended on, by weight (the largest three).
-            std::vector<size_t> order(r.class_vector.size());
-            for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-            const size_t top = std::min<size_t>(3, order.size());
-            std::partial_sort(order.begin(), order.begin() + ptrdiff_t(top), order.end(),
-                              [&](size_t x, size_t y) { return r.class_vector[x] > r.class_vector[y]; });
-            std::printf("classes:");
-            for (size_t i = 0; i < top; ++i) {
-              // "class 3" for a model without ImageNet's names; "207 golden retriever" with them.
-              const std::string name = gan::biggan_class_name(int64_t(order[i]), int64_t(r.class_vector.size()));
-              const std::string shown = name.rfind("class ", 0) == 0 ? name : std::to_string(order[i]) + " " + name;
-              std::printf("%s %s (%.3f)", i ? "," : "", shown.c_str(), double(r.class_vector[order[i]]));
+        [&](const StopRequested& stop) {
+          for (size_t i = 0; i < batch.runs.size() && !(i > 0 && stop()); ++i) {
+            const BatchRun& run = batch.runs[i];
+            current = &run;
+            frames.clear();
+            if (batch.batch) std::fprintf(stderr, "run %zu of %zu: %s\n", i + 1, batch.runs.size(), run.caption.c_str());
+            JobContext ctx(control, callbacks);  // one a run: its clock starts with it
+            const guide::GuideResult r = vq       ? guide::run_vqgan_guidance(model, *vq, run.options, &ctx)
+                                         : biggan ? guide::run_biggan_guidance(model, *biggan, run.options, &ctx)
+                                                  : guide::run_gan_guidance(model, *generator, run.options, &ctx);
+            std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
+            const std::string out = with_suffix(a->out, run.suffix);
+            write_image(out, r.image);
+            std::printf("%s: %lld steps, loss %.4f\n", out.c_str(), static_cast<long long>(r.steps), r.loss);
+            print_classes(r.class_vector);
+            if (!a->video.empty()) {
+              AnimationOptions o;
+              o.fps = a->fps;
+              o.scale = std::max(1, 256 / std::max(1, r.image.width));
+              const std::string video = with_suffix(a->video, run.suffix);
+              write_animation(video, frames, o);
+              std::printf("%s: %zu frames\n", video.c_str(), frames.size());
             }
-            std::printf("\n");
+            if (!a->grid.empty())
+              cells[i] = {r.image, r.stopped ? "stopped at step " + std::to_string(r.steps) : std::string()};
+            ++finished;
+            if (r.stopped) break;
           }
-          if (!a->video.empty()) {
-            AnimationOptions o;
-            o.fps = a->fps;
-            o.scale = std::max(1, 256 / std::max(1, r.image.width));
-            write_animation(a->video, frames, o);
-            std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
-          }
+          if (finished < batch.runs.size())
+            std::fprintf(stderr, "stopped after %zu of %zu runs\n", finished, batch.runs.size());
+          if (a->grid.empty()) return;
+          write_image(a->grid, draw_grid(layout, cells, batch.row_labels, batch.column_labels));
+          std::printf("%s: %d x %d runs, %zu of %zu done\n", a->grid.c_str(), rows, columns, finished, batch.runs.size());
         },
-        [&] { control->cancel(); });
+        [&] {
+          if (!batch.batch) return control->cancel();
+          stop_now_on_next_signal();
+          std::fprintf(stderr, "\nstopping after this run (Ctrl+C again stops it now)\n");
+        });
   });
 }
 

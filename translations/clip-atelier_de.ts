@@ -442,6 +442,156 @@
     </message>
 </context>
 <context>
+    <name>atelier::ConstraintsBox</name>
+    <message>
+        <source>not a colour: write it as #rrggbb</source>
+        <translation>keine Farbe: Schreiben Sie sie als #rrggbb</translation>
+    </message>
+    <message>
+        <source>more than %1 colours</source>
+        <translation>mehr als %1 Farben</translation>
+    </message>
+    <message>
+        <source>colour %1 is not a colour: list them as #rrggbb,#rrggbb,…</source>
+        <translation>Farbe %1 ist keine Farbe: Geben Sie die Farben als #rrggbb,#rrggbb,… an</translation>
+    </message>
+    <message>
+        <source>Add a Palette Colour</source>
+        <translation>Palettenfarbe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Border Colour</source>
+        <translation>Randfarbe</translation>
+    </message>
+    <message>
+        <source>Palette: %1 (not used until it reads right)</source>
+        <translation>Palette: %1 (wird erst verwendet, wenn sie korrekt ist)</translation>
+    </message>
+    <message>
+        <source>Border: %1 (not used until it reads right)</source>
+        <translation>Rand: %1 (wird erst verwendet, wenn er korrekt ist)</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Vorgaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Constraints (%n on)</source>
+        <translation>
+            <numerusform>Vorgaben (%n aktiv)</numerusform>
+            <numerusform>Vorgaben (%n aktiv)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 = off; about 10 is strong. Takes effect at the next step, also while a run goes on.</source>
+        <translation>0 = aus; etwa 10 ist stark. Wirkt ab dem nächsten Schritt, auch während eines laufenden Durchlaufs.</translation>
+    </message>
+    <message>
+        <source>Symmetry:</source>
+        <translation>Symmetrie:</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards its left/right mirror image. %1</source>
+        <translation>Zieht das Bild zu seinem links/rechts gespiegelten Bild hin. %1</translation>
+    </message>
+    <message>
+        <source>Vertical symmetry:</source>
+        <translation>Vertikale Symmetrie:</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards its top/bottom mirror image. %1</source>
+        <translation>Zieht das Bild zu seinem oben/unten gespiegelten Bild hin. %1</translation>
+    </message>
+    <message>
+        <source>Smoothness:</source>
+        <translation>Glätte:</translation>
+    </message>
+    <message>
+        <source>Flat regions with their edges kept (total variation). %1</source>
+        <translation>Flache Bereiche, deren Kanten erhalten bleiben (totale Variation). %1</translation>
+    </message>
+    <message>
+        <source>Saturation:</source>
+        <translation>Sättigung:</translation>
+    </message>
+    <message>
+        <source>Positive: purer, stronger colours; negative: towards greys. %1</source>
+        <translation>Positiv: reinere, kräftigere Farben; negativ: hin zu Grautönen. %1</translation>
+    </message>
+    <message>
+        <source>Palette:</source>
+        <translation>Palette:</translation>
+    </message>
+    <message>
+        <source>Pulls every pixel towards the nearest of these colours (1 to %1, as #rrggbb,#rrggbb,…); empty = off</source>
+        <translation>Zieht jedes Pixel zur nächstgelegenen dieser Farben hin (1 bis %1, als #rrggbb,#rrggbb,…); leer = aus</translation>
+    </message>
+    <message>
+        <source>Palette weight:</source>
+        <translation>Palettengewicht:</translation>
+    </message>
+    <message>
+        <source>How strongly the palette pulls. %1</source>
+        <translation>Wie stark die Palette zieht. %1</translation>
+    </message>
+    <message>
+        <source>Border:</source>
+        <translation>Rand:</translation>
+    </message>
+    <message>
+        <source>A colour (#rrggbb) for a band around the edge; empty = off</source>
+        <translation>Eine Farbe (#rrggbb) für einen Streifen entlang des Bildrands; leer = aus</translation>
+    </message>
+    <message>
+        <source>Border weight:</source>
+        <translation>Randgewicht:</translation>
+    </message>
+    <message>
+        <source>How strongly the border colour pulls. %1</source>
+        <translation>Wie stark die Randfarbe zieht. %1</translation>
+    </message>
+    <message>
+        <source>Tile:</source>
+        <translation>Kacheln:</translation>
+    </message>
+    <message>
+        <source>Seamless tiles: the image wraps around, so copies of it side by side show no seam</source>
+        <translation>Nahtlose Kacheln: Das Bild setzt sich über seine Ränder hinweg fort, sodass nebeneinandergelegte Kopien keine Naht zeigen</translation>
+    </message>
+    <message>
+        <source>Seamless</source>
+        <translation>Nahtlos</translation>
+    </message>
+    <message>
+        <source>Tile weight:</source>
+        <translation>Kachelgewicht:</translation>
+    </message>
+    <message>
+        <source>How strongly the seam is closed; 100 by default, as the seam&apos;s value is small (0: tiles, and the seam is only reported)</source>
+        <translation>Wie stark die Naht geschlossen wird; standardmäßig 100, da der Wert der Naht klein ist (0: kachelt, und die Naht wird nur gemeldet)</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Add a colour to the palette</source>
+        <translation>Eine Farbe zur Palette hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose the border colour</source>
+        <translation>Die Randfarbe wählen</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Weighted loss terms beside the prompts; each shows in the loss plot as &quot;term: …&quot;</source>
+        <translation>Gewichtete Verlustterme neben den Prompts; jeder erscheint im Verlustdiagramm als „term: …“</translation>
+    </message>
+</context>
+<context>
     <name>atelier::CosineDemo</name>
     <message>
         <source>Drag the ends of the two arrows</source>
@@ -2509,6 +2659,89 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ScheduleEditor</name>
+    <message>
+        <source>keyframe %1: the step must be a whole number from 0</source>
+        <translation>Keyframe %1: Der Schritt muss eine ganze Zahl ab 0 sein</translation>
+    </message>
+    <message>
+        <source>keyframe %1: its step must come after the one before</source>
+        <translation>Keyframe %1: Sein Schritt muss nach dem des vorigen liegen</translation>
+    </message>
+    <message>
+        <source>keyframe %1 has no prompts</source>
+        <translation>Keyframe %1 hat keine Prompts</translation>
+    </message>
+    <message>
+        <source>add a keyframe</source>
+        <translation>Fügen Sie einen Keyframe hinzu</translation>
+    </message>
+    <message>
+        <source>the keyframe the run is at</source>
+        <translation>der Keyframe, an dem der Durchlauf gerade steht</translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>Zeitplan: %1</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Prompts that change over the steps. Off: the prompts above for the whole run. On: keyframes of prompts by step, their weights blended from one keyframe to the next</source>
+        <translation>Prompts, die sich über die Schritte ändern. Aus: die obigen Prompts für den ganzen Durchlauf. Ein: Keyframes mit Prompts je Schritt, deren Gewichte von einem Keyframe zum nächsten übergeblendet werden</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>Each row a keyframe: from its step on its prompts (as in the Prompts field: text:weight | …) take over, blended in from the keyframe before. Steps in increasing order; edits reach a running run.</source>
+        <translation>Jede Zeile ein Keyframe: Ab seinem Schritt übernehmen seine Prompts (wie im Feld „Prompts“: Text:Gewicht | …), vom vorigen Keyframe aus übergeblendet. Schritte in aufsteigender Reihenfolge; Änderungen erreichen auch einen laufenden Durchlauf.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>A keyframe after the last one</source>
+        <translation>Ein Keyframe nach dem letzten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected keyframes</source>
+        <translation>Die ausgewählten Keyframes entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected keyframe&apos;s prompts up (the steps stay in order)</source>
+        <translation>Die Prompts des ausgewählten Keyframes nach oben verschieben (die Schritte bleiben in ihrer Reihenfolge)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected keyframe&apos;s prompts down (the steps stay in order)</source>
+        <translation>Die Prompts des ausgewählten Keyframes nach unten verschieben (die Schritte bleiben in ihrer Reihenfolge)</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,156 @@
     </message>
 </context>
 <context>
+    <name>atelier::ConstraintsBox</name>
+    <message>
+        <source>not a colour: write it as #rrggbb</source>
+        <translation>no es un color: escríbalo como #rrggbb</translation>
+    </message>
+    <message>
+        <source>more than %1 colours</source>
+        <translation>más de %1 colores</translation>
+    </message>
+    <message>
+        <source>colour %1 is not a colour: list them as #rrggbb,#rrggbb,…</source>
+        <translation>el color %1 no es un color: escriba los colores como #rrggbb,#rrggbb,…</translation>
+    </message>
+    <message>
+        <source>Add a Palette Colour</source>
+        <translation>Añadir un color de paleta</translation>
+    </message>
+    <message>
+        <source>Border Colour</source>
+        <translation>Color del borde</translation>
+    </message>
+    <message>
+        <source>Palette: %1 (not used until it reads right)</source>
+        <translation>Paleta: %1 (no se usa hasta que sea correcta)</translation>
+    </message>
+    <message>
+        <source>Border: %1 (not used until it reads right)</source>
+        <translation>Borde: %1 (no se usa hasta que sea correcto)</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Restricciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Constraints (%n on)</source>
+        <translation>
+            <numerusform>Restricciones (%n activa)</numerusform>
+            <numerusform>Restricciones (%n activas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 = off; about 10 is strong. Takes effect at the next step, also while a run goes on.</source>
+        <translation>0 = desactivado; en torno a 10 es fuerte. Se aplica en el siguiente paso, también durante una ejecución en curso.</translation>
+    </message>
+    <message>
+        <source>Symmetry:</source>
+        <translation>Simetría:</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards its left/right mirror image. %1</source>
+        <translation>Atrae la imagen hacia su reflejo izquierda/derecha. %1</translation>
+    </message>
+    <message>
+        <source>Vertical symmetry:</source>
+        <translation>Simetría vertical:</translation>
+    </message>
+    <message>
+        <source>Pulls the image towards its top/bottom mirror image. %1</source>
+        <translation>Atrae la imagen hacia su reflejo arriba/abajo. %1</translation>
+    </message>
+    <message>
+        <source>Smoothness:</source>
+        <translation>Suavidad:</translation>
+    </message>
+    <message>
+        <source>Flat regions with their edges kept (total variation). %1</source>
+        <translation>Regiones planas que conservan sus bordes (variación total). %1</translation>
+    </message>
+    <message>
+        <source>Saturation:</source>
+        <translation>Saturación:</translation>
+    </message>
+    <message>
+        <source>Positive: purer, stronger colours; negative: towards greys. %1</source>
+        <translation>Positivo: colores más puros e intensos; negativo: hacia los grises. %1</translation>
+    </message>
+    <message>
+        <source>Palette:</source>
+        <translation>Paleta:</translation>
+    </message>
+    <message>
+        <source>Pulls every pixel towards the nearest of these colours (1 to %1, as #rrggbb,#rrggbb,…); empty = off</source>
+        <translation>Atrae cada píxel hacia el más cercano de estos colores (de 1 a %1, como #rrggbb,#rrggbb,…); vacío = desactivado</translation>
+    </message>
+    <message>
+        <source>Palette weight:</source>
+        <translation>Peso de la paleta:</translation>
+    </message>
+    <message>
+        <source>How strongly the palette pulls. %1</source>
+        <translation>Con qué fuerza atrae la paleta. %1</translation>
+    </message>
+    <message>
+        <source>Border:</source>
+        <translation>Borde:</translation>
+    </message>
+    <message>
+        <source>A colour (#rrggbb) for a band around the edge; empty = off</source>
+        <translation>Un color (#rrggbb) para una franja alrededor del contorno de la imagen; vacío = desactivado</translation>
+    </message>
+    <message>
+        <source>Border weight:</source>
+        <translation>Peso del borde:</translation>
+    </message>
+    <message>
+        <source>How strongly the border colour pulls. %1</source>
+        <translation>Con qué fuerza atrae el color del borde. %1</translation>
+    </message>
+    <message>
+        <source>Tile:</source>
+        <translation>Mosaico:</translation>
+    </message>
+    <message>
+        <source>Seamless tiles: the image wraps around, so copies of it side by side show no seam</source>
+        <translation>Mosaico sin costuras: la imagen continúa más allá de sus bordes, de modo que sus copias colocadas una al lado de otra no muestran ninguna costura</translation>
+    </message>
+    <message>
+        <source>Seamless</source>
+        <translation>Sin costuras</translation>
+    </message>
+    <message>
+        <source>Tile weight:</source>
+        <translation>Peso del mosaico:</translation>
+    </message>
+    <message>
+        <source>How strongly the seam is closed; 100 by default, as the seam&apos;s value is small (0: tiles, and the seam is only reported)</source>
+        <translation>Con qué fuerza se cierra la costura; 100 por defecto, ya que el valor de la costura es pequeño (0: hace mosaico y la costura solo se notifica)</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Add a colour to the palette</source>
+        <translation>Añadir un color a la paleta</translation>
+    </message>
+    <message>
+        <source>Choose the border colour</source>
+        <translation>Elegir el color del borde</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Weighted loss terms beside the prompts; each shows in the loss plot as &quot;term: …&quot;</source>
+        <translation>Términos de pérdida ponderados junto a los prompts; cada uno aparece en el gráfico de pérdida como «term: …»</translation>
+    </message>
+</context>
+<context>
     <name>atelier::CosineDemo</name>
     <message>
         <source>Drag the ends of the two arrows</source>
@@ -2509,6 +2659,89 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Could not write %1: %2</source>
         <translation>No se pudo escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::ScheduleEditor</name>
+    <message>
+        <source>keyframe %1: the step must be a whole number from 0</source>
+        <translation>fotograma clave %1: el paso debe ser un número entero a partir de 0</translation>
+    </message>
+    <message>
+        <source>keyframe %1: its step must come after the one before</source>
+        <translation>fotograma clave %1: su paso debe ir después del del anterior</translation>
+    </message>
+    <message>
+        <source>keyframe %1 has no prompts</source>
+        <translation>el fotograma clave %1 no tiene prompts</translation>
+    </message>
+    <message>
+        <source>add a keyframe</source>
+        <translation>añada un fotograma clave</translation>
+    </message>
+    <message>
+        <source>the keyframe the run is at</source>
+        <translation>el fotograma clave en el que está la ejecución</translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation>Programación: %1</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Prompts that change over the steps. Off: the prompts above for the whole run. On: keyframes of prompts by step, their weights blended from one keyframe to the next</source>
+        <translation>Prompts que cambian a lo largo de los pasos. Desactivado: los prompts de arriba para toda la ejecución. Activado: fotogramas clave de prompts por paso, con sus pesos fundidos de un fotograma clave al siguiente</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Programación:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>Each row a keyframe: from its step on its prompts (as in the Prompts field: text:weight | …) take over, blended in from the keyframe before. Steps in increasing order; edits reach a running run.</source>
+        <translation>Cada fila, un fotograma clave: a partir de su paso toman el relevo sus prompts (como en el campo «Prompts»: texto:peso | …), fundidos desde el fotograma clave anterior. Pasos en orden creciente; los cambios llegan también a una ejecución en curso.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>A keyframe after the last one</source>
+        <translation>Un fotograma clave después del último</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected keyframes</source>
+        <translation>Quitar los fotogramas clave seleccionados</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected keyframe&apos;s prompts up (the steps stay in order)</source>
+        <translation>Subir los prompts del fotograma clave seleccionado (los pasos mantienen su orden)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move the selected keyframe&apos;s prompts down (the steps stay in order)</source>
+        <translation>Bajar los prompts del fotograma clave seleccionado (los pasos mantienen su orden)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "class_picker.h"
 #include "image_guard.h"
 #include "image_inputs.h"
+#include "schedule_editor.h"
 
 #include <algorithm>
 #include <cmath>
@@ -72,8 +73,7 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_size(new QComboBox(this)),
       m_modelsBanner(new QFrame(this)),
       m_modelsText(new QLabel(m_modelsBanner)) {
-  m_mode->addItem(tr("CLIP + GAN"));
-  m_mode->addItem(tr("CLIP + VQGAN"));
+  m_mode->addItems({tr("CLIP + GAN"), tr("CLIP + VQGAN")});
   m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (the shipped mini-VQGAN, or a "
                         "taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
   connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == 0); });
@@ -94,11 +94,16 @@ VqganPanel::VqganPanel(QWidget* parent)
   m_optimiser->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("adagrad"), QStringLiteral("rmsprop")});
   m_lr->setToolTip(tr("Takes effect at the next step, also while a run goes on"));
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, &VqganPanel::learningRateEdited);
-  // Under the prompts: the image prompts (both generators), the init image and its weight (VQGAN).
+  // Under the prompts: the schedule's toggle and keyframes, the image prompts (both generators),
+  // the init image and its weight (VQGAN), the constraints.
   int promptsRow = 0;
   QFormLayout::ItemRole promptsRole;
   form()->getWidgetPosition(promptEdit(), &promptsRow, &promptsRole);
-  m_images = new ImageInputs(form(), promptsRow + 1, this);
+  m_schedule = new ScheduleEditor(form(), promptsRow + 1, promptEdit(), this);
+  connect(m_steps, &QSpinBox::valueChanged, m_schedule, &ScheduleEditor::setSteps);
+  m_images = new ImageInputs(form(), promptsRow + 3, this);
+  m_constraints = new ConstraintsBox(this);
+  form()->insertRow(promptsRow + 6, m_constraints);
   connect(this, &VqganPanel::modeChanged, m_images, [this](bool gan) { m_images->setInitEnabled(!gan); });
   m_images->setInitEnabled(m_mode->currentIndex() != 0);
   form()->addRow(tr("Generator:"), m_mode);
@@ -203,6 +208,8 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.initImage = m_images->initImage();
   s.initWeight = m_images->initWeight();
   s.bigganClass = m_generatorClasses.contains(s.generatorPath) ? m_class->currentClass() : -1;
+  s.constraints = m_constraints->constraints();
+  s.schedule = m_schedule->schedule();
   return s;
 }
 
@@ -224,6 +231,8 @@ void VqganPanel::setSettings(const Settings& s) {
   m_images->setInitWeight(s.initWeight);
   m_images->setInitEnabled(!s.gan);  // also when the mode was already there (no modeChanged)
   m_class->setCurrentClass(s.bigganClass);
+  m_constraints->setConstraints(s.constraints);
+  m_schedule->setSchedule(s.schedule);
   updateClassRow();
   matchPreset();  // also when the values were already there (no valueChanged)
 }
@@ -238,9 +247,7 @@ void VqganPanel::matchPreset() {
 
 int VqganPanel::exportSeed() const { return m_seed->value(); }
 
-void VqganPanel::setVqgan(const QString& name) {
-  m_vqganName->setText(name.isEmpty() ? tr("none installed") : name);
-}
+void VqganPanel::setVqgan(const QString& name) { m_vqganName->setText(name.isEmpty() ? tr("none installed") : name); }
 
 void VqganPanel::addImagePrompt(const QString& path) {
   if (path.isEmpty()) return;
@@ -280,7 +287,6 @@ void VqganPanel::setGenerators(const QStringList& names, const QStringList& path
   if (emoji >= 0) m_generator->setCurrentIndex(emoji);
 }
 
-
 QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
   frame.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
@@ -298,6 +304,8 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("clip-atelier:init_image"), s.initImage);
   frame.setText(QStringLiteral("clip-atelier:init_weight"), QString::number(s.initWeight, 'g', 17));
   frame.setText(QStringLiteral("clip-atelier:biggan_class"), QString::number(s.bigganClass));
+  for (const auto& [key, value] : s.constraints.toText()) frame.setText(key, value);
+  frame.setText(QStringLiteral("clip-atelier:schedule"), s.schedule);
   return frame;
 }
 
@@ -387,6 +395,9 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   bool classOk = false;
   const int bigganClass = png.text(QStringLiteral("clip-atelier:biggan_class")).toInt(&classOk);
   s.bigganClass = classOk && bigganClass >= -1 ? bigganClass : -1;
+  // Absent before constraints and schedules: none. A schedule longer than the engine takes is cut.
+  s.constraints = ConstraintSettings::fromText([&png](const QString& key) { return png.text(key); });
+  s.schedule = png.text(QStringLiteral("clip-atelier:schedule")).left(1 << 20);
   return s;
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+#include "constraints_box.h"
 #include "guided_panel.h"
 
 class QComboBox;
@@ -23,6 +24,7 @@ namespace atelier {
 
 class ClassPicker;
 class ImageInputs;
+class ScheduleEditor;
 
 class VqganPanel : public GuidedPanel {
   Q_OBJECT
@@ -36,6 +38,8 @@ class VqganPanel : public GuidedPanel {
     QString initImage;         // CLIP + VQGAN: the latent starts from this image's codes (empty: random)
     double initWeight = 0.0;   // CLIP + VQGAN: pulls towards the init image (0: only starts from it)
     int bigganClass = -1;      // CLIP + BigGAN-deep: the class the run starts from (-1: the prompts choose)
+    ConstraintSettings constraints;  // the weighted terms beside the prompts (both generators)
+    QString schedule;  // a prompt schedule ("0: a forest; 150: a city"), in place of the prompts; empty: off
   };
   explicit VqganPanel(QWidget* parent = nullptr);
   Settings settings() const;
@@ -45,6 +49,10 @@ class VqganPanel : public GuidedPanel {
   // generator, the Class row (objectName "guideClass") shows them.
   void setGeneratorClasses(const QString& path, const QStringList& names);
   ClassPicker* classPicker() const { return m_class; }
+  // The Constraints group (objectName "constraintsBox") and the schedule (toggle "scheduleEnabled",
+  // list "scheduleTable"): the controller sends their edits to a running job, shows the keyframe.
+  ConstraintsBox* constraintsBox() const { return m_constraints; }
+  ScheduleEditor* scheduleEditor() const { return m_schedule; }
   // The VQGAN a CLIP + VQGAN run uses (the first found in the model folders); empty: none.
   void setVqgan(const QString& name);
   // The Image prompts row (objectName "imagePrompts"): adds the file (absolute; once), e.g. the
@@ -104,6 +112,8 @@ class VqganPanel : public GuidedPanel {
   QSpinBox* m_seed;
   QComboBox* m_size;
   ImageInputs* m_images = nullptr;  // the image prompts, init image and init weight rows
+  ScheduleEditor* m_schedule = nullptr;  // the schedule toggle and keyframe list rows
+  ConstraintsBox* m_constraints = nullptr;
   QString m_historyFolder;
   FrameSettings m_frameSettings;
   QFrame* m_modelsBanner;

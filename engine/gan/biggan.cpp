@@ -21,10 +21,12 @@ const char* const kWeights = "pytorch_model.bin";
 const char* const kConfig = "config.json";
 constexpr int64_t kBatch = 8;  // images per forward pass (a 512 px batch of 8 stays within a few GB)
 
+}  // namespace
+
 // The weights and the config: a folder's pytorch_model.bin and config.json; a weights file and
 // the config.json beside it, or for NAME-pytorch_model.bin (the reference's download names,
 // biggan-deep-128-pytorch_model.bin) NAME-config.json when there is no config.json.
-std::pair<fs::path, fs::path> files_of(const fs::path& given) {
+std::pair<fs::path, fs::path> biggan_files(const fs::path& given) {
   std::error_code ec;
   if (fs::is_directory(given, ec)) return {given / kWeights, given / kConfig};
   const std::string name = given.filename().string(), suffix = std::string("-") + kWeights;
@@ -33,7 +35,18 @@ std::pair<fs::path, fs::path> files_of(const fs::path& given) {
     config = given.parent_path() / (name.substr(0, name.size() - suffix.size() + 1) + kConfig);
   return {given, config};
 }
-}  // namespace
+
+std::pair<fs::path, fs::path> existing_biggan_files(const fs::path& given) {
+  auto files = biggan_files(given);
+  std::error_code ec;
+  if (!fs::is_regular_file(files.first, ec))
+    throw Error(ErrorKind::NotFound, "no BigGAN weights at " + given.string() + " (expected " + kWeights + ")");
+  if (!fs::is_regular_file(files.second, ec))
+    throw Error(ErrorKind::NotFound,
+                "no " + files.second.filename().string() + " beside " + files.first.string() + " (a BigGAN-deep folder has both)");
+  return files;
+}
+
 
 struct BigGan::Impl {
   BigGanInfo info;
@@ -49,13 +62,7 @@ size_t BigGan::bytes() const { return impl_->net->bytes(); }
 BigGanNet& BigGan::net() const { return *impl_->net; }
 
 BigGan BigGan::load(const fs::path& given) {
-  const auto [weights, config_file] = files_of(given);
-  std::error_code ec;
-  if (!fs::is_regular_file(weights, ec))
-    throw Error(ErrorKind::NotFound, "no BigGAN weights at " + given.string() + " (expected " + kWeights + ")");
-  if (!fs::is_regular_file(config_file, ec))
-    throw Error(ErrorKind::NotFound,
-                "no " + config_file.filename().string() + " beside " + weights.string() + " (a BigGAN-deep folder has both)");
+  const auto [weights, config_file] = existing_biggan_files(given);
   const BigGanConfig config = BigGanConfig::read(config_file);  // validated before the weights are read
   const io::StateDict sd = io::read_state_dict(weights);
   auto impl = std::make_unique<Impl>();
@@ -138,7 +145,7 @@ Image BigGan::generate(const Latent& z, int64_t class_index, double truncation) 
 }
 
 bool is_biggan_folder(const fs::path& path) {
-  const auto [weights, config_file] = files_of(path);
+  const auto [weights, config_file] = biggan_files(path);
   std::error_code ec;
   const std::string name = weights.filename().string();
   if (name.size() < std::strlen(kWeights) || name.compare(name.size() - std::strlen(kWeights), std::string::npos, kWeights) != 0 ||

@@ -45,19 +45,6 @@ std::string trim(const std::string& s) {
   return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
 }
 
-// The weights and config files of a folder or weights file, as BigGan::load pairs them: a folder's
-// pytorch_model.bin and config.json; a weights file's config.json beside it, or NAME-config.json
-// for NAME-pytorch_model.bin when there is no config.json.
-std::pair<fs::path, fs::path> files_of(const fs::path& given) {
-  std::error_code ec;
-  if (fs::is_directory(given, ec)) return {given / kWeights, given / kConfig};
-  const std::string name = given.filename().string();
-  fs::path config = given.parent_path() / kConfig;
-  if (!fs::exists(config, ec) && ends_with(name, kPrefixedSuffix))
-    config = given.parent_path() / (name.substr(0, name.size() - kPrefixedSuffix.size()) + "-" + kConfig);
-  return {given, config};
-}
-
 // The model's name as BigGan::load gives it: NAME of NAME-pytorch_model.bin, else the folder's.
 std::string name_of(const fs::path& weights) {
   const std::string file = weights.filename().string();
@@ -238,13 +225,7 @@ std::vector<fs::path> find_biggans() {
 }
 
 BigGanInfo read_biggan_info(const fs::path& given) {
-  const auto [weights, config_file] = files_of(given);
-  std::error_code ec;
-  if (!fs::is_regular_file(weights, ec))
-    throw Error(ErrorKind::NotFound, "no BigGAN weights at " + given.string() + " (expected " + kWeights + ")");
-  if (!fs::is_regular_file(config_file, ec))
-    throw Error(ErrorKind::NotFound,
-                "no " + config_file.filename().string() + " beside " + weights.string() + " (a BigGAN-deep folder has both)");
+  const auto [weights, config_file] = existing_biggan_files(given);
   const BigGanConfig config = BigGanConfig::read(config_file);
   BigGanInfo info;
   info.name = name_of(weights);

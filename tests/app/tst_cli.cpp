@@ -329,6 +329,137 @@ class TestCli : public QObject {
     QVERIFY(bad.err.contains("gan:NAME"));
   }
 
+  // Issue 21, item 6: seeds x one swept setting, each run's image under a suffixed name, and a
+  // labelled grid whose cells are those images; a cell is exactly the single run's image.
+  void generateBatchWritesALabelledGrid() {
+    QTemporaryDir dir;
+    const QStringList base{"--threads", "1", "generate", "--prompt", "a rocket", "--steps", "3", "--cutn", "2",
+                           "--size", "32x32"};
+    const QString grid = dir.filePath("g.png");
+    Run r = run(base + QStringList{"--seeds", "1-2", "--sweep", "lr=0.05,0.2", "--grid", grid, "--out", dir.filePath("r.png")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("run 1 of 4: seed 1, lr=0.05") && r.err.contains("run 4 of 4: seed 2, lr=0.2"), r.err.constData());
+    QVERIFY2(r.out.contains("2 x 2 runs, 4 of 4 done"), r.out.constData());
+    QCOMPARE(leftIn(dir.path()),
+             (QStringList{"g.png", "r-seed1-lr0.05.png", "r-seed1-lr0.2.png", "r-seed2-lr0.05.png", "r-seed2-lr0.2.png"}));
+    // The layout (generate_batch.h): 32 px images enlarged 4 x to 128 px cells (kGridMinCell),
+    // 4 px apart (kGridGap), below a 24 px header band and right of a 96 px band of seeds.
+    const atelier::Image g = atelier::read_image(grid.toStdString());
+    QCOMPARE(g.width, 96 + 4 + 2 * (128 + 4));
+    QCOMPARE(g.height, 24 + 4 + 2 * (128 + 4));
+    // Cell (row, column) against a run's image, pixel for pixel.
+    const auto cellDiffers = [&](int row, int column, const QString& file) -> QString {
+      const atelier::Image im = atelier::read_image(file.toStdString());
+      if (im.width != 32 || im.height != 32) return QStringLiteral("%1 is %2x%3").arg(file).arg(im.width).arg(im.height);
+      const int x0 = 96 + 4 + column * 132, y0 = 24 + 4 + row * 132;
+      for (int y = 0; y < 128; ++y)
+        for (int x = 0; x < 128; ++x)
+          for (int c = 0; c < 3; ++c)
+            if (g.pixels[(size_t(y0 + y) * size_t(g.width) + size_t(x0 + x)) * 3 + size_t(c)] !=
+                im.pixels[(size_t(y / 4) * 32 + size_t(x / 4)) * 3 + size_t(c)])
+              return QStringLiteral("cell %1,%2 differs from %3 at %4,%5").arg(row).arg(column).arg(file).arg(x).arg(y);
+      return {};
+    };
+    QString differs = cellDiffers(1, 1, dir.filePath("r-seed2-lr0.2.png"));
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    // The seed matters.
+    QVERIFY(crafted::readFile(dir.filePath("r-seed1-lr0.05.png")) != crafted::readFile(dir.filePath("r-seed2-lr0.05.png")));
+    // The same settings as one plain run: the same image, and the same cell.
+    const QString single = dir.filePath("single.png");
+    Run s = run(base + QStringList{"--seed", "1", "--lr", "0.05", "--out", single});
+    QVERIFY2(s.code == 0, s.err.constData());
+    QCOMPARE(crafted::readFile(single), crafted::readFile(dir.filePath("r-seed1-lr0.05.png")));
+    differs = cellDiffers(0, 0, single);
+    QVERIFY2(differs.isEmpty(), qPrintable(differs));
+    // Labels: dark ink over each column and left of each row, on the light grey bands.
+    const auto inked = [&](int x0, int y0, int w, int h) {
+      int dark = 0;
+      for (int y = y0; y < y0 + h; ++y)
+        for (int x = x0; x < x0 + w; ++x) dark += g.pixels[(size_t(y) * size_t(g.width) + size_t(x)) * 3] < 96;
+      return dark;
+    };
+    for (int i = 0; i < 2; ++i) {
+      QVERIFY2(inked(100 + i * 132, 0, 128, 24) > 10, qPrintable(QString::number(i)));
+      QVERIFY2(inked(0, 28 + i * 132, 96, 128) > 10, qPrintable(QString::number(i)));
+    }
+    QCOMPARE(inked(0, 0, 96, 24), 0);  // the corner stays empty
+  }
+
+  void generateBatchRefusesBadSpecs_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("says");
+    QTest::newRow("--seeds 5-1") << QStringList{"--seeds", "5-1"} << QStringList{"--seeds", "5-1", "backwards"};
+    QTest::newRow("--seeds 1,,2") << QStringList{"--seeds", "1,,2"} << QStringList{"--seeds", "empty item"};
+    QTest::newRow("--seeds 1-300") << QStringList{"--seeds", "1-300"} << QStringList{"--seeds", "at most 256"};
+    QTest::newRow("--seeds x") << QStringList{"--seeds", "x"} << QStringList{"--seeds", "'x' is not a seed"};
+    QTest::newRow("--sweep lr=") << QStringList{"--sweep", "lr="} << QStringList{"--sweep lr", "no values"};
+    QTest::newRow("--sweep nope=1") << QStringList{"--sweep", "nope=1"} << QStringList{"--sweep", "'nope'", "lr, steps, cutn"};
+    QTest::newRow("two --sweep") << QStringList{"--sweep", "lr=0.1", "--sweep", "cutn=2"}
+                                 << QStringList{"--sweep is given 2 times", "one setting"};
+    QTest::newRow("--sweep lr=500") << QStringList{"--sweep", "lr=500"} << QStringList{"--sweep lr", "500", "out of range"};
+    QTest::newRow("--sweep cutn=1.5") << QStringList{"--sweep", "cutn=1.5"}
+                                      << QStringList{"--sweep cutn", "'1.5'", "whole number"};
+    QTest::newRow("--sweep lr=0.1,nan") << QStringList{"--sweep", "lr=0.1,nan"} << QStringList{"--sweep lr", "'nan'", "finite"};
+    QTest::newRow("--sweep lr=0.1,0.10") << QStringList{"--sweep", "lr=0.1,0.10"} << QStringList{"--sweep lr", "same value"};
+    QTest::newRow("--sweep truncation") << QStringList{"--sweep", "truncation=0.5"} << QStringList{"truncation", "biggan:PATH"};
+    QTest::newRow("--lr and --sweep lr") << QStringList{"--lr", "0.1", "--sweep", "lr=0.2"}
+                                         << QStringList{"--lr", "give one of them"};
+    QTest::newRow("--sweep size=30") << QStringList{"--sweep", "size=30"} << QStringList{"30x30", "factor"};
+  }
+  void generateBatchRefusesBadSpecs() {
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, says);
+    QTemporaryDir dir;
+    const QString out = dir.filePath("x.png"), grid = dir.filePath("g.png");
+    Run r = run(QStringList{"generate", "--prompt", "a cat", "--steps", "2", "--out", out, "--grid", grid} + args);
+    QVERIFY(r.code != 0);
+    for (const QString& part : says) QVERIFY2(r.err.contains(part.toUtf8()), r.err.constData());
+    QVERIFY2(!r.err.contains("step 1/"), r.err.constData());  // before any run
+    QCOMPARE(leftIn(dir.path()), QStringList());
+  }
+
+  // Ctrl+C in a batch lets the current run finish, starts no other, and writes the grid with the
+  // rest as "not run"; a second Ctrl+C stops the current run too (its image so far is kept).
+  void generateBatchStopsAfterTheCurrentRun_data() {
+    QTest::addColumn<int>("interrupts");
+    QTest::newRow("once") << 1;
+    QTest::newRow("twice") << 2;
+  }
+  void generateBatchStopsAfterTheCurrentRun() {
+    QFETCH(int, interrupts);
+    QTemporaryDir dir;
+    const QString steps = interrupts == 1 ? "60" : "100000";  // twice: only the second Ctrl+C ends run 1
+    QProcess p;
+    p.start(QStringLiteral(CLI_PATH), {"--threads", "1", "generate", "--prompt", "a rocket", "--steps", steps, "--cutn", "2",
+                                       "--size", "32x32", "--seeds", "1-2", "--sweep", "lr=0.05,0.2", "--grid",
+                                       dir.filePath("g.png"), "--out", dir.filePath("r.png")});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("step 2/"), 30000);
+    ::kill(pid_t(p.processId()), SIGINT);
+    if (interrupts == 2) {
+      QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("stopping after this run"), 10000);
+      ::kill(pid_t(p.processId()), SIGINT);
+    }
+    QVERIFY(p.waitForFinished(60000));
+    err += p.readAllStandardError();
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, err.constData());
+    QVERIFY2(err.contains("stopped after 1 of 4 runs") && !err.contains("run 2 of 4"), err.constData());
+    QVERIFY2(out.contains("1 of 4 done"), out.constData());
+    QVERIFY2(interrupts == 1 ? out.contains("r-seed1-lr0.05.png: 60 steps") : err.contains("stopped: writing the image so far"),
+             out.constData());
+    QCOMPARE(leftIn(dir.path()), (QStringList{"g.png", "r-seed1-lr0.05.png"}));
+    // The three cells not run: one flat grey (in their corners, away from the label).
+    const atelier::Image g = atelier::read_image(dir.filePath("g.png").toStdString());
+    QCOMPARE(g.width, 364);
+    const auto at = [&](int x, int y) { return g.pixels[(size_t(y) * size_t(g.width) + size_t(x)) * 3]; };
+    const uint8_t grey = at(100 + 132 + 2, 28 + 2);
+    QVERIFY(grey != at(0, 0));  // darker than the background
+    for (const auto& [x, y] : {std::pair{100 + 132, 28}, std::pair{100, 28 + 132}, std::pair{100 + 132, 28 + 132}})
+      for (int d = 0; d < 10; ++d) QCOMPARE(at(x + d, y + d), grey);
+  }
+
   void benchGenerateReportsSecondsPerIteration() {
     Run r = run({"--threads", "1", "bench", "generate", "--generator", "gan:fashion", "--steps", "3", "--cutn", "2"});
     QVERIFY2(r.code == 0, r.err.constData());

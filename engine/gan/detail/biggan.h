@@ -114,4 +114,11 @@ class BigGanNet : public GeneratorNet {
   double truncation_ = 0.4;
 };
 
+// The weights and config files of a folder or weights file: a folder's pytorch_model.bin and
+// config.json; a weights file's config.json beside it, or for NAME-pytorch_model.bin (the
+// reference's download names) NAME-config.json when there is no config.json.
+std::pair<std::filesystem::path, std::filesystem::path> biggan_files(const std::filesystem::path& given);
+// The same, Error(NotFound) naming the missing file.
+std::pair<std::filesystem::path, std::filesystem::path> existing_biggan_files(const std::filesystem::path& given);
+
 }  // namespace atelier::gan
