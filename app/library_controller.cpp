@@ -365,6 +365,15 @@ void LibraryController::searchImage(const QString& path) {
   }, [this](const Ranked& r) { showRanked(r.query, r.items); });
 }
 
+QStringList LibraryController::labelTemplates() const {
+  // The templates that suit the model, as the CLIP tab's zero-shot page uses them: the mini-CLIP's
+  // own caption forms, or CLIP's prompt-engineering ensemble.
+  if (!m_mini) return ZeroShotPage::ensembleTemplates();
+  QStringList templates;
+  for (const auto& t : train::mini_clip_templates()) templates << QString::fromStdString(t);
+  return templates;
+}
+
 void LibraryController::showRanked(const QString& query, const QVector<LibraryItem>& items) {
   m_panel->showResults(query, items);
   Q_EMIT searched(int(items.size()));
@@ -400,11 +409,7 @@ void LibraryController::map(const QString& query, int clusters, const QStringLis
       return m_panel->showError(QString::fromStdString(e.what()));
     }
   }
-  QStringList templates;
-  if (m_mini)
-    for (const auto& t : train::mini_clip_templates()) templates << QString::fromStdString(t);
-  else
-    templates = ZeroShotPage::ensembleTemplates();
+  const QStringList templates = labelTemplates();
   auto state = m_state;
   const std::string checkpoint = m_checkpoint.toStdString(), key = m_key.toStdString(), db = m_db.toStdString();
   ask<LibraryMapData>(QT_TR_NOOP("Mapping the library"), [state, checkpoint, key, db, prompts, clusters, labels, templates](JobContext& ctx) {
@@ -457,11 +462,7 @@ void LibraryController::map(const QString& query, int clusters, const QStringLis
 
 void LibraryController::label(const QStringList& labels) {
   if (labels.isEmpty()) return m_panel->showError(tr("Write at least one label, one per line."));
-  QStringList templates;
-  if (m_mini)
-    for (const auto& t : train::mini_clip_templates()) templates << QString::fromStdString(t);
-  else
-    templates = ZeroShotPage::ensembleTemplates();
+  const QStringList templates = labelTemplates();
   auto state = m_state;
   const std::string checkpoint = m_checkpoint.toStdString(), key = m_key.toStdString(), db = m_db.toStdString();
   ask<Labelled>(QT_TR_NOOP("Labelling the library"), [state, checkpoint, key, db, labels, templates](JobContext& ctx) {

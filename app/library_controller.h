@@ -61,6 +61,7 @@ class LibraryController : public QObject {
   void connectPanel();
   void connectBridge();
   void showRanked(const QString& query, const QVector<LibraryItem>& items);
+  QStringList labelTemplates() const;  // for the map's cluster names and the Labels page
   template <typename Result, typename Fn, typename Done>
   void ask(const char* name, Fn fn, Done done);
   struct State;
