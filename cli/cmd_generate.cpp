@@ -11,11 +11,13 @@
 #include <vector>
 
 #include "cli_common.h"
+#include "generate_art.h"
 #include "generate_batch.h"
 #include "clip/clip.h"
 #include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/constraints.h"
+#include "guide/drawers.h"
 #include "guide/guide.h"
 #include "guide/prompts.h"
 #include "guide/schedule.h"
@@ -71,11 +73,12 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, config, generator, out, video, frames, size = "128x128", cut_sizes = "auto", start_class, schedule;
+    std::string clip, vqgan, config, generator, out, video, size = "128x128", cut_sizes = "auto", start_class, schedule;
     std::string seeds, grid;
     std::vector<std::string> sweeps;
     int save_every = 5;
     double fps = 24;
+    ArtArgs art;  // drawers, motion, the video's size, the x2 pass (generate_art.h)
   };
   auto a = std::make_shared<Args>();
   auto* c = app.add_subcommand("generate", "Steer a generator's latent with CLIP until the image matches the prompts");
@@ -106,7 +109,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--image-prompt", a->o.image_prompts, "An image whose CLIP embedding is a target too (repeatable)");
   c->add_option("--generator", a->generator,
                 "gan:NAME (a generator from `gan list`): CLIP + GAN; biggan:PATH (a BigGAN-deep folder or its "
-                "pytorch_model.bin): CLIP + BigGAN as big-sleep steers it. Default: CLIP + VQGAN");
+                "pytorch_model.bin): CLIP + BigGAN as big-sleep steers it; pixel: pixel art; fft: an FFT image (the "
+                "drawers need no generator model). Default: CLIP + VQGAN");
   // CLIP + BigGAN only (refused with the others): big-sleep's class vector and extra terms.
   std::vector<CLI::Option*> biggan_only = {
       c->add_option("--class", a->start_class,
@@ -156,7 +160,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_flag("!--no-affine", a->o.affine, "No random rotation and shift of the cutouts");
   c->add_flag("!--no-noise", a->o.noise, "No noise on the cutouts");
   c->add_option("--save-every", a->save_every, "A frame every N steps (for --video and --frames)")->check(CLI::Range(1, 100000));
-  c->add_option("--frames", a->frames, "A folder for the frames as numbered PNGs");
+  add_art_options(c, a->o, a->art);
   c->add_option("--video", a->video, "The run as an animation (.mp4, .gif or .webp)");
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->add_option("--out", a->out, "The final image (.png); in a batch, each run's, with a suffix (x-seed3-lr0.05.png)")
@@ -164,8 +168,10 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->callback([a, &globals, biggan_only, c] {
     RuntimeInfo rt = configure(globals);
     const bool big = a->generator.rfind("biggan:", 0) == 0;
-    if (!a->generator.empty() && !big && a->generator.rfind("gan:", 0) != 0)
-      throw Error(ErrorKind::InvalidArgument, "--generator takes gan:NAME (see `gan list`) or biggan:PATH (a BigGAN-deep)");
+    const bool drawn = a->generator == "pixel" || a->generator == "fft";
+    if (!a->generator.empty() && !big && !drawn && a->generator.rfind("gan:", 0) != 0)
+      throw Error(ErrorKind::InvalidArgument,
+                  "--generator takes gan:NAME (see `gan list`), biggan:PATH (a BigGAN-deep), pixel or fft (the drawers)");
     if (big && a->generator.size() == 7)
       throw Error(ErrorKind::InvalidArgument, "--generator biggan:PATH needs the BigGAN-deep's folder or weights file");
     for (const CLI::Option* opt : biggan_only)
@@ -185,7 +191,6 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     // Every output is checked before the models load and the steps run.
     check_image_out(a->out, "--out");
     if (!a->video.empty()) check_animation_out(a->video, "--video");
-    if (!a->frames.empty()) check_folder_out(a->frames, "--frames");
     // A prompt with no text, a weight of inf, a schedule or constraint that does not parse fail
     // now, before the models load.
     if (a->prompts.empty() && a->schedule.empty())
@@ -209,9 +214,14 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     }
     guide::check_constraints(a->o);
     a->o.frame_every = a->save_every;
+    const CLI::Option* steps_flag = c->get_option_no_throw("--steps");
+    const std::optional<guide::Drawer> drawer =
+        apply_art_options(a->generator, a->o, a->art, steps_flag && steps_flag->count() > 0, !drawn && !a->generator.empty());
+    if (!a->art.frames_dir.empty()) check_folder_out(a->art.frames_dir, a->art.frames == a->art.frames_dir ? "--frames" : "--frames-dir");
     // The runs: one, or seeds x swept values, each checked as its flags would be; and each run's
     // files, which must not be the grid.
-    BatchContext context{big ? GeneratorKind::BigGan : a->generator.empty() ? GeneratorKind::Vqgan : GeneratorKind::Gan,
+    // The drawers take what CLIP + VQGAN takes (a size sweep too).
+    BatchContext context{big ? GeneratorKind::BigGan : a->generator.empty() || drawer ? GeneratorKind::Vqgan : GeneratorKind::Gan,
                          [c](const std::string& flag) {
                            const CLI::Option* opt = c->get_option_no_throw(flag);
                            return opt && opt->count() > 0;
@@ -239,7 +249,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     std::unique_ptr<gan::Gan> generator;
     std::unique_ptr<vqgan::Vqgan> vq;
     if (a->generator.empty()) vq = std::make_unique<vqgan::Vqgan>(vqgan::Vqgan::load(a->vqgan, a->config));
-    else if (!big) generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
+    else if (!big && !drawer) generator = std::make_unique<gan::Gan>(load_generator(a->generator.substr(4)));
     // Each run's image size: a batch's VQGAN sizes are checked before the first run, and the grid
     // is laid out (and bounded) for the largest.
     int max_width = 0, max_height = 0;
@@ -253,6 +263,10 @@ void add_generate_command(CLI::App& app, Globals& globals) {
                                                       std::to_string(f));
         vq->check_size(w, h, "run " + run.caption + ": the size");
       }
+      if (drawer == guide::Drawer::Pixel && (w % run.options.grid_width || h % run.options.grid_height))
+        throw Error(ErrorKind::InvalidArgument, "run " + run.caption + ": --pixels " + a->art.pixels + " does not divide the size " +
+                                                    std::to_string(w) + "x" + std::to_string(h));
+      if (a->art.hires > 0) w *= 2, h *= 2;  // the grid shows the x2 pass's image
       if (generator) w = h = int(generator->info().image_size);
       if (biggan) w = h = int(biggan->info().resolution);
       max_width = std::max(max_width, w), max_height = std::max(max_height, h);
@@ -266,12 +280,16 @@ void add_generate_command(CLI::App& app, Globals& globals) {
     std::vector<Image> frames;
     auto control = std::make_shared<JobControl>(1);
     JobCallbacks callbacks;
+    int64_t step_offset = 0;  // the x2 pass's steps follow the first pass's
     callbacks.on_frame = [&](int64_t, Frame&& f) {
+      // A run of N frames (--frames N) shows the N after steps; the x2 pass's start is the first
+      // pass's last frame again.
+      if (f.step == 0 && (a->art.frame_count > 0 || step_offset > 0)) return;
       Image img{f.width, f.height, 3, std::move(f.rgb)};
-      if (!a->frames.empty()) {
+      if (!a->art.frames_dir.empty()) {
         char step[32];
-        std::snprintf(step, sizeof step, "_%06lld.png", static_cast<long long>(f.step));
-        write_image(fs::path(a->frames) / ("frame" + current->suffix + step), img);
+        std::snprintf(step, sizeof step, "_%06lld.png", static_cast<long long>(f.step + step_offset));
+        write_image(fs::path(a->art.frames_dir) / ("frame" + current->suffix + step), img);
       }
       if (!a->video.empty()) frames.push_back(std::move(img));
     };
@@ -304,21 +322,32 @@ void add_generate_command(CLI::App& app, Globals& globals) {
             current = &run;
             frames.clear();
             if (batch.batch) std::fprintf(stderr, "run %zu of %zu: %s\n", i + 1, batch.runs.size(), run.caption.c_str());
-            JobContext ctx(control, callbacks);  // one a run: its clock starts with it
-            const guide::GuideResult r = vq       ? guide::run_vqgan_guidance(model, *vq, run.options, &ctx)
-                                         : biggan ? guide::run_biggan_guidance(model, *biggan, run.options, &ctx)
-                                                  : guide::run_gan_guidance(model, *generator, run.options, &ctx);
+            auto guide_once = [&](const guide::GuideOptions& options) {
+              JobContext ctx(control, callbacks);  // one a run: its clock starts with it
+              return vq       ? guide::run_vqgan_guidance(model, *vq, options, &ctx)
+                     : drawer ? guide::run_drawer_guidance(model, *drawer, options, &ctx)
+                     : biggan ? guide::run_biggan_guidance(model, *biggan, options, &ctx)
+                              : guide::run_gan_guidance(model, *generator, options, &ctx);
+            };
+            step_offset = 0;
+            guide::GuideResult r = guide_once(run.options);
+            if (a->art.hires > 0 && !r.stopped) {
+              std::fprintf(stderr, "\nx2: %d steps at %dx%d\n", a->art.hires, run.options.width * 2, run.options.height * 2);
+              step_offset = r.steps;
+              const int64_t first = r.steps;
+              r = guide_once(hires_options(run.options, r.latent, a->art.hires));
+              r.steps += first;
+            }
             std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the image so far\n" : "");
             const std::string out = with_suffix(a->out, run.suffix);
             write_image(out, r.image);
             std::printf("%s: %lld steps, loss %.4f\n", out.c_str(), static_cast<long long>(r.steps), r.loss);
             print_classes(r.class_vector);
             if (!a->video.empty()) {
-              AnimationOptions o;
-              o.fps = a->fps;
-              o.scale = std::max(1, 256 / std::max(1, r.image.width));
+              int fw = 0, fh = 0;
+              for (const Image& f : frames) fw = std::max(fw, f.width), fh = std::max(fh, f.height);
               const std::string video = with_suffix(a->video, run.suffix);
-              write_animation(video, frames, o);
+              write_animation(video, frames, video_options(a->art, a->fps, fw, fh));
               std::printf("%s: %zu frames\n", video.c_str(), frames.size());
             }
             if (!a->grid.empty())

@@ -17,6 +17,7 @@
 #include "guide/detail/augment.h"
 #include "guide/detail/constraints.h"
 #include "guide/detail/loop.h"
+#include "guide/detail/motion.h"
 #include "guide/prompts.h"
 #include "guide/schedule.h"
 #include "vqgan/detail/pixels.h"
@@ -149,7 +150,7 @@ Error diverged(const std::string& what, double value, int64_t step, int64_t step
 // The loop every generator shares: render(latent) -> [1, 3, H, W] in [0, 1]; after_step clamps;
 // terms adds the generator's own loss terms.
 GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobContext* ctx, at::Tensor z, const Render& render,
-                             const AfterStep& after_step, const Terms& terms) {
+                             const AfterStep& after_step, const Terms& terms, const Reencode& reencode) {
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: guidance needs text prompts");
   if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
   if (!(o.lr > 0) || !std::isfinite(o.lr)) throw Error(ErrorKind::InvalidArgument, "the learning rate must be a positive finite number");
@@ -161,6 +162,9 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
     if (!std::isfinite(v)) throw Error(ErrorKind::InvalidArgument, "the latent to restart from holds a value that is not finite");
   if (!o.schedule.empty() && !o.prompts.empty())
     throw Error(ErrorKind::InvalidArgument, "give prompts or a schedule, not both (a schedule's keyframes hold its prompts)");
+  check_motion(o);
+  if (has_motion(o) && !reencode)
+    throw Error(ErrorKind::InvalidArgument, "motion (zoom, rotation, shift) needs a generator that can take an image back: CLIP + VQGAN or a drawer");
   detail::Constraints constraints(o);
   // The prompts: fixed ones (targets made once, and again when edited), or a schedule's (made
   // each step from the texts' embeddings, each encoded once).
@@ -177,6 +181,10 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
   auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed ^ 0x6E1DEULL);
   const int64_t R = clip.info().image_size;
 
+  // Smoothing: frames show an exponential moving average of the latent (rkhamilton's EMA).
+  at::Tensor ema = o.smoothing > 0 ? z.detach().clone() : at::Tensor();
+  auto shown = [&] { return render(ema.defined() ? ema : z); };  // without gradients
+  const int every = std::max(1, o.frame_every);
   GuideResult result;
   auto emit = [&](int64_t step, const at::Tensor& img) {
     if (!ctx) return;
@@ -186,7 +194,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
   };
   {
     at::NoGradGuard no_grad;
-    emit(0, render(z));
+    emit(0, shown());
   }
   for (int64_t step = 0; step < o.steps; ++step) {
     if (ctx && !ctx->next_step([&](const std::string& key, const ParamValue& value) {
@@ -245,6 +253,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
       at::NoGradGuard no_grad;
       after_step(z);
       if (!at::isfinite(z).all().item<bool>()) throw diverged("the latent", NAN, step + 1, o.steps);
+      if (ema.defined()) ema.mul_(o.smoothing).add_(z.detach(), 1.0 - o.smoothing);
     }
     result.steps = step + 1;
     result.loss = loss_value;
@@ -258,14 +267,24 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
         if (!t.name.empty()) p.losses.emplace_back(std::string(kTermPrefix) + t.name, t.value.item<double>());
       if (!schedule.empty()) p.losses.emplace_back(std::string(kKeyframeName), double(keyframe_at(schedule, step)));
       ctx->report(p);
-      if ((step + 1) % std::max(1, o.frame_every) == 0 || step + 1 == o.steps) {
-        at::NoGradGuard no_grad;
-        emit(step + 1, render(z));
+    }
+    if (((step + 1) % every == 0 || step + 1 == o.steps) && (ctx || has_motion(o))) {
+      at::NoGradGuard no_grad;
+      const at::Tensor frame = shown();
+      emit(step + 1, frame);
+      // Motion: the frame moved in pixel space becomes the latent, and the optimiser starts afresh
+      // on it (its moments belong to the old picture), as the zoom videos do.
+      if (has_motion(o) && step + 1 < o.steps && (step + 1) % every == 0) {
+        z.copy_(reencode(detail::move_image(frame, o)));
+        after_step(z);
+        if (ema.defined()) ema.copy_(z);
+        const double lr = opt->param_groups()[0].options().get_lr();
+        opt = make_optimiser(o.optimiser, z, lr);
       }
     }
   }
   at::NoGradGuard no_grad;
-  result.image = tensor_to_image(render(z)[0]);
+  result.image = tensor_to_image(shown()[0]);
   const at::Tensor flat = z.detach().contiguous().view(-1);
   result.latent.assign(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
   return result;
@@ -278,6 +297,11 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
   if (int64_t(z0.size()) != g.z_dim())
     throw Error(ErrorKind::InvalidArgument, "the latent to restart from has " + std::to_string(z0.size()) + " values; this generator's z has " +
                                                 std::to_string(g.z_dim()));
+  if (o.start_width || o.start_height) {
+    const int64_t side = generator.info().image_size;
+    if (o.start_width != side || o.start_height != side)
+      throw Error(ErrorKind::InvalidArgument, "a GAN's images have the generator's own size: its latent can't be continued at another");
+  }
   at::Tensor z = at::tensor(z0).view({1, g.z_dim()});
   return detail::run_loop(clip, o, ctx, z, [&](const at::Tensor& zz) { return g.generate(zz); },
                           [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
@@ -297,12 +321,25 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
   {
     at::NoGradGuard no_grad;
     if (!o.start_latent.empty()) {
-      const int64_t want = m.config.embed_dim * (o.height / f) * (o.width / f);
+      // Made at this size, or at start_width x start_height (a higher-resolution pass): then its
+      // picture is enlarged (bicubic) and encoded, not quantised (as motion takes a frame back).
+      // Enlarging the code grid itself (nearest neighbour) decoded further from the enlarged
+      // picture on the mini-VQGAN: 39.6 levels of 255 on average, against 32.0 through the image
+      // (tst_art's higherResolutionPassStartsFromTheRun prints the latter; another seed's picture
+      // is 184 away). The mini-VQGAN's encoder is coarse on its own guided pictures.
+      const int sw = o.start_width ? o.start_width : o.width, sh = o.start_height ? o.start_height : o.height;
+      if (sw < f || sh < f || sw % f || sh % f)
+        throw Error(ErrorKind::InvalidArgument, "the size the latent was made at must be a multiple of the VQGAN's factor " + std::to_string(f));
+      const int64_t want = m.config.embed_dim * (sh / f) * (sw / f);
       if (int64_t(o.start_latent.size()) != want)
         throw Error(ErrorKind::InvalidArgument, "the latent to restart from has " + std::to_string(o.start_latent.size()) +
-                                                    " values; this VQGAN at " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+                                                    " values; this VQGAN at " + std::to_string(sw) + "x" + std::to_string(sh) +
                                                     " needs " + std::to_string(want));
-      z = at::tensor(o.start_latent).view({1, m.config.embed_dim, o.height / f, o.width / f});
+      z = at::tensor(o.start_latent).view({1, m.config.embed_dim, sh / f, sw / f});
+      if (sw != o.width || sh != o.height) {
+        const at::Tensor picture = m.decode(m.quantise(z).first);
+        z = m.encode(at::upsample_bicubic2d(picture, {o.height, o.width}, false).clamp(-1, 1));
+      }
     } else if (!o.init_image.empty()) {
       const at::Tensor x = at::upsample_bicubic2d(vqgan::image_to_tensor(read_image(o.init_image)), {o.height, o.width}, false);
       z = m.quantise(m.encode(x)).first.clone();
@@ -312,13 +349,21 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
       z = m.quantize->embedding->forward(idx).view({1, o.height / f, o.width / f, -1}).permute({0, 3, 1, 2}).contiguous();
     }
   }
-  const at::Tensor z_init = z.clone();
+  at::Tensor z_init = z.clone();
   detail::Terms terms;  // the init image's pull: counted, not reported (the progress stays the prompts')
   if (o.init_weight > 0)
     terms = [&](const at::Tensor& zz) { return std::vector<detail::Term>{{"", (zz - z_init).pow(2).mean(), o.init_weight}}; };
+  // Motion: the moved frame encoded; it becomes what the init weight pulls towards (nerdyrodent's
+  // zoom resets z_orig the same way). Not quantised, unlike an init image: the render quantises
+  // anyway, and a small zoom or shift moves most of the picture by less than one code, so
+  // quantised codes would snap back to the last frame's and the motion would not add up.
+  auto reencode = [&](const at::Tensor& image) {
+    z_init = m.encode(image * 2.0 - 1.0).clone();
+    return z_init;
+  };
   return detail::run_loop(clip, o, ctx, z,
                           [&](const at::Tensor& zz) { return ((m.decode(m.quantise(zz).first) + 1.0) * 0.5).clamp(0, 1); },
-                          [&](at::Tensor& zz) { zz.copy_(at::max(at::min(zz, hi), lo)); }, terms);
+                          [&](at::Tensor& zz) { zz.copy_(at::max(at::min(zz, hi), lo)); }, terms, reencode);
 }
 
 }  // namespace atelier::guide

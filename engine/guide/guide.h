@@ -91,6 +91,29 @@ struct GuideOptions {
   // ';' or new lines): when set, it takes the place of the prompts, which must then be empty
   // (Error(InvalidArgument) when both are given).
   std::string schedule;
+  // Drawers that need no VQGAN (drawers.h): pixel art's grid (the image's width and height must
+  // be multiples of it) and its palette (each cell shows its nearest colour; empty: any colour);
+  // the FFT image's spectrum falloff (1 / frequency^decay, Lucid's decay power).
+  int grid_width = 32, grid_height = 32;
+  std::string pixel_palette;
+  double fft_decay = 1.0;
+  // Motion (CLIP + VQGAN and the drawers; a GAN has no way back from an image and refuses it):
+  // after each frame (every frame_every steps, the last step excepted) the image is zoomed about
+  // its centre, rotated and shifted in pixel space, taken back to the latent (VQGAN: encoded and
+  // quantised; a drawer: its parameters of that image) and the optimiser starts afresh, as
+  // nerdyrodent/VQGAN-CLIP's zoom videos do. zoom 1, rotate 0, shift 0: no motion.
+  double zoom = 1.0;                    // per frame; above 1 zooms in (0.5 to 2)
+  double rotate = 0.0;                  // degrees per frame, anticlockwise on the screen (-45 to 45)
+  double shift_x = 0.0, shift_y = 0.0;  // pixels per frame, right and down (at most a quarter of the side)
+  // Frames (and the result's image) rendered from an exponential moving average of the latent,
+  // ema = smoothing x ema + (1 - smoothing) x latent each step, against flicker (rkhamilton's
+  // VQGAN-CLIP PR #39); 0: off; below 1. Frame::state stays the latent itself.
+  double smoothing = 0.0;
+  // A start_latent made at another size (a higher-resolution pass: a finished run continued at
+  // twice its size): the size it was made at; 0 and 0: this run's. VQGAN's grid and pixel art's
+  // cells are enlarged by nearest neighbour, the FFT image's picture is resized and taken back to
+  // its spectrum. GANs refuse another size.
+  int start_width = 0, start_height = 0;
 };
 
 struct GuideResult {
@@ -116,6 +139,12 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
 // big-sleep keeps one z and one class vector per generator block (its BigGAN takes a list); the
 // BigGAN-deep here takes one of each, as the reference's does, so the terms see one row.
 GuideResult run_biggan_guidance(const clip::Clip& clip, const gan::BigGan& model, const GuideOptions& options, JobContext* ctx);
+
+// Whether the options ask for motion (zoom, rotation or shift).
+bool has_motion(const GuideOptions& options);
+// The options' motion, smoothing and drawer settings checked as a run checks them, for a caller
+// that wants it earlier (the CLI before the models load). Error(InvalidArgument) naming the setting.
+void check_motion(const GuideOptions& options);
 
 }  // namespace atelier::guide
 
