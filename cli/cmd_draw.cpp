@@ -37,7 +37,13 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_option("--seed", a->o.seed, "Seed of the initial strokes and the augmentations");
   c->add_option("--size", a->o.size, "Canvas side in pixels")->check(CLI::Range(16, 4096));
   c->add_option("--max-width", a->o.max_width, "Widest stroke in pixels")->check(CLI::Range(1.0, 1000.0));
-  c->add_flag("--filled", a->o.closed, "Filled closed shapes (blobs) instead of open strokes");
+  auto* filled = c->add_flag("--filled", a->o.closed, "Filled closed shapes (blobs) instead of open strokes");
+  auto* sketch = c->add_flag("--sketch", a->o.sketch,
+                             "A line sketch: black open strokes of one width (--sketch-width); only their points are optimised")
+                     ->excludes(filled);
+  c->add_option("--sketch-width", a->o.sketch_width, "Width of a line sketch's strokes in pixels (default 2; at most --max-width)")
+      ->needs(sketch)
+      ->check(CLI::Range(0.5, 1000.0));
   c->add_option("--augmentations", a->o.augmentations, "Augmented copies per step")->check(CLI::Range(1, 64));
   c->add_option("--lr-points", a->o.lr_points, "Adam's rate for the control points (the original's 1.0)");
   c->add_option("--lr-widths", a->o.lr_widths, "Adam's rate for the widths (0.1)");
@@ -51,6 +57,11 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->callback([a, &globals] {
     RuntimeInfo rt = configure(globals);
+    if (a->o.sketch && a->o.sketch_width > a->o.max_width) {
+      char widths[96];
+      std::snprintf(widths, sizeof widths, "--sketch-width %g is wider than --max-width %g", a->o.sketch_width, a->o.max_width);
+      throw Error(ErrorKind::InvalidArgument, std::string(widths) + ": give a narrower sketch or a larger --max-width");
+    }
     // Every output is checked before the model loads and the steps run.
     check_svg_out(a->out, "--out");
     if (!a->png.empty()) check_image_out(a->png, "--png");

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "clip/clip.h"
 #include "clip/detail/clip_impl.h"
@@ -99,12 +100,25 @@ Error diverged(const std::string& what, double value, int64_t step, int64_t step
                                                "; nothing was written. Lower learning rates or smaller prompt weights may help");
 }
 
+// A line sketch's own checks (random_drawing and run_clipdraw): open strokes of a width from 0.5
+// px to the maximum width.
+void check_sketch(const DrawOptions& o) {
+  if (!o.sketch) return;
+  if (o.closed) throw Error(ErrorKind::InvalidArgument, "a line sketch draws open strokes: it can't be filled shapes too");
+  if (!std::isfinite(o.sketch_width) || !(o.sketch_width >= 0.5) || !(o.sketch_width <= o.max_width)) {
+    char max[32];
+    std::snprintf(max, sizeof max, "%g", o.max_width);
+    throw Error(ErrorKind::InvalidArgument, std::string("the sketch width must be a finite number from 0.5 to the maximum width (") + max + ")");
+  }
+}
+
 }  // namespace
 
 Drawing random_drawing(const DrawOptions& o) {
   if (o.paths < 1 || o.paths > 100000) throw Error(ErrorKind::InvalidArgument, "the number of paths must be 1 to 100000");
   if (o.max_segments < 1 || o.max_segments > 16) throw Error(ErrorKind::InvalidArgument, "segments per path must be 1 to 16");
   if (o.size < 16 || o.size > 4096) throw Error(ErrorKind::InvalidArgument, "the canvas must be 16 to 4096 pixels");
+  check_sketch(o);
   Drawing d;
   d.width = d.height = o.size;
   d.background = o.background;
@@ -136,8 +150,13 @@ Drawing random_drawing(const DrawOptions& o) {
       y += 0.1 * (rng.uniformf(0, 1) - 0.5);
       s.points.push_back({x * o.size, y * o.size});
     }
-    s.width = 1.0;
-    s.rgba = {rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1)};
+    if (o.sketch) {  // the same strokes as the coloured run of this seed, in black
+      s.width = o.sketch_width;
+      s.rgba = {0, 0, 0, 1};
+    } else {
+      s.width = 1.0;
+      s.rgba = {rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1), rng.uniformf(0, 1)};
+    }
     d.paths.push_back(s);
   }
   return d;
@@ -161,6 +180,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   if (o.steps < 1) throw Error(ErrorKind::InvalidArgument, "give at least one step");
   if (o.augmentations < 1 || o.augmentations > 64) throw Error(ErrorKind::InvalidArgument, "augmented copies must be 1 to 64");
   if (!(o.max_width >= 1) || !std::isfinite(o.max_width)) throw Error(ErrorKind::InvalidArgument, "the maximum width must be a finite number of at least 1");
+  check_sketch(o);
   for (double lr : {o.lr_points, o.lr_widths, o.lr_colours})
     if (!(lr >= 0) || !std::isfinite(lr)) throw Error(ErrorKind::InvalidArgument, "the learning rates must be finite numbers of at least 0");
   for (double c : o.background)
@@ -171,8 +191,11 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   const Drawing start = random_drawing(o);
   Params t = to_tensors(start, o.max_segments);
   t.points.requires_grad_(true);
-  t.widths.requires_grad_(true);
-  t.colours.requires_grad_(true);
+  // A line sketch keeps its strokes black and of one width: only the points move.
+  if (!o.sketch) {
+    t.widths.requires_grad_(true);
+    t.colours.requires_grad_(true);
+  }
   // CLIP is fixed: no gradients for its weights (half the backward's work otherwise).
   for (auto& p : clip.impl().model->parameters()) p.requires_grad_(false);
 
@@ -228,12 +251,16 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     opt_colours.zero_grad();
     loss.backward();
     opt_points.step();
-    opt_widths.step();
-    opt_colours.step();
+    if (!o.sketch) {
+      opt_widths.step();
+      opt_colours.step();
+    }
     {
       at::NoGradGuard no_grad;
-      t.widths.clamp_(1.0, o.max_width);
-      t.colours.clamp_(0.0, 1.0);
+      if (!o.sketch) {
+        t.widths.clamp_(1.0, o.max_width);
+        t.colours.clamp_(0.0, 1.0);
+      }
       if (!at::isfinite(t.points).all().item<bool>() || !at::isfinite(t.widths).all().item<bool>() ||
           !at::isfinite(t.colours).all().item<bool>())
         throw diverged("the strokes", NAN, step + 1, o.steps);
@@ -254,6 +281,11 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     }
   }
   result.drawing = from_tensors(t, start);
+  if (o.sketch)  // exactly as they started, not their float copies
+    for (size_t p = 0; p < start.paths.size(); ++p) {
+      result.drawing.paths[p].width = start.paths[p].width;
+      result.drawing.paths[p].rgba = start.paths[p].rgba;
+    }
   return result;
 }
 

@@ -45,9 +45,15 @@ struct DrawOptions {
   double lr_points = 1.0, lr_widths = 0.1, lr_colours = 0.01;
   int frame_every = 5;                 // a frame every N steps (and the last)
   bool closed = false;                 // filled closed shapes (blobs) instead of open strokes
+  // A line sketch (a preset): open strokes that start black (rgba 0, 0, 0, 1) and sketch_width
+  // pixels wide and stay so: only the control points are optimised (lr_widths and lr_colours are
+  // unused). Open strokes only: refused with closed.
+  bool sketch = false;
+  double sketch_width = 2.0;           // a line sketch's width in pixels: 0.5 to max_width
 };
 
-// The initial drawing: random short strokes, random colours, width 1, as the original.
+// The initial drawing: random short strokes, random colours, width 1, as the original (a line
+// sketch: black, sketch_width wide).
 Drawing random_drawing(const DrawOptions& options);
 // RGB 8-bit; scale > 1 supersamples (and returns the canvas' size); the first `upto` paths only
 // when upto >= 0 (the replay).

@@ -247,6 +247,30 @@ class TestCli : public QObject {
     QCOMPARE(b["paths"].toInt(), 64);
   }
 
+  void drawSketchWritesBlackStrokesOfOneWidth() {
+    QTemporaryDir dir;
+    Run r = run({"draw", "--prompt", "a red heart", "--paths", "8", "--size", "64", "--steps", "3", "--sketch", "--sketch-width", "3",
+                 "--keep-transparent", "--out", dir.filePath("s.svg")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QFile svg(dir.filePath("s.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QCOMPARE(text.count("<path"), 8);
+    QCOMPARE(text.count("fill=\"none\" stroke=\"rgb(0,0,0)\" stroke-opacity=\"1\" stroke-width=\"3\""), 8);
+    // --sketch-width needs --sketch, which is not --filled; a sketch wider than --max-width is refused before the run.
+    const QString out = dir.filePath("x.svg");
+    Run alone = run({"draw", "--prompt", "a heart", "--sketch-width", "3", "--out", out});
+    QVERIFY(alone.code != 0);
+    QVERIFY2(alone.err.contains("--sketch-width") && alone.err.contains("--sketch"), alone.err.constData());
+    Run both = run({"draw", "--prompt", "a heart", "--sketch", "--filled", "--out", out});
+    QVERIFY(both.code != 0);
+    QVERIFY2(both.err.contains("--sketch") && both.err.contains("--filled"), both.err.constData());
+    Run wide = run({"draw", "--prompt", "a heart", "--sketch", "--sketch-width", "8", "--max-width", "4", "--out", out});
+    QVERIFY(wide.code != 0);
+    QVERIFY2(wide.err.contains("--sketch-width 8 is wider than --max-width 4") && !wide.err.contains("step 1/"), wide.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList{"s.svg"});
+  }
+
   void trainFineTuneAndEvalClip() {
     QTemporaryDir dir;
     const QString out = dir.filePath("run"), tuned = dir.filePath("tuned");

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 #include <ATen/ATen.h>
@@ -46,6 +47,26 @@ Strokes oneStroke(const at::Tensor& points, double width, std::array<double, 4> 
   s.colours = at::tensor(std::vector<double>(rgba.begin(), rgba.end()), at::kDouble).view({1, 4});
   s.segments = at::ones({1}, at::kLong);
   return s;
+}
+
+// An image's colour at a glance: the largest chroma (max - min of R, G, B) of any pixel, and how
+// many pixels are dark (every channel at most 64: a stroke's core, not its anti-aliased edge).
+struct Tone {
+  int chroma = 0, dark = 0, brighter = 0;  // brighter: pixels lighter than the background in any channel
+};
+Tone toneOf(const Image& img, const std::array<double, 3>& background) {
+  Tone t;
+  for (size_t i = 0; i + 2 < img.pixels.size(); i += 3) {
+    const uint8_t* px = img.pixels.data() + i;
+    t.chroma = std::max(t.chroma, int(std::max({px[0], px[1], px[2]})) - int(std::min({px[0], px[1], px[2]})));
+    t.dark += px[0] <= 64 && px[1] <= 64 && px[2] <= 64;
+    for (int c = 0; c < 3; ++c)
+      if (px[c] > std::lround(background[size_t(c)] * 255)) {
+        ++t.brighter;
+        break;
+      }
+  }
+  return t;
 }
 
 Strokes concat(const Strokes& a, const Strokes& b) {
@@ -292,6 +313,108 @@ class TestClipDraw : public QObject {
     o.steps = 5;
     const std::string e = errorOf([&] { draw::run_clipdraw(poisoned, o, nullptr); });
     QVERIFY2(e.find("step 1 of 5") != std::string::npos && e.find("NaN") != std::string::npos, e.c_str());
+  }
+
+  // ---- The line sketch preset (issue 21) ------------------------------------------------------
+
+  void aLineSketchStaysBlackAndOfOneWidth() {
+    // "a red heart" pulls towards red, but a line sketch optimises the strokes' points only: every
+    // frame of the run and the final drawing are black strokes of the one width on the light grey
+    // background, grey only at their anti-aliased edges. Rates that would change widths and
+    // colours within a step or two, were they optimised.
+    clip::Clip model = clip::Clip::load(find_default_clip());
+    draw::DrawOptions o;
+    o.prompts = "a red heart";
+    o.background = {0.9, 0.9, 0.9};
+    o.sketch = true;
+    o.sketch_width = 2.5;
+    o.paths = 16;
+    o.size = 64;
+    o.steps = 12;
+    o.seed = 2;
+    o.frame_every = 4;
+    o.lr_widths = 1.0;
+    o.lr_colours = 0.2;
+    // The start: the coloured run's strokes of this seed, in black and of the one width.
+    const draw::Drawing start = draw::random_drawing(o);
+    draw::DrawOptions colouredOptions = o;
+    colouredOptions.sketch = false;
+    const draw::Drawing coloured = draw::random_drawing(colouredOptions);
+    QCOMPARE(start.paths.size(), size_t(16));
+    for (size_t i = 0; i < start.paths.size(); ++i) {
+      QCOMPARE(start.paths[i].points, coloured.paths[i].points);
+      QCOMPARE(start.paths[i].width, 2.5);
+      QCOMPARE(start.paths[i].rgba, (std::array<double, 4>{0, 0, 0, 1}));
+      QVERIFY(!start.paths[i].closed);
+    }
+    // The check below sees colour: the coloured start has plenty.
+    QVERIFY(toneOf(draw::render_drawing(coloured), o.background).chroma > 100);
+
+    std::vector<Image> frames;
+    JobCallbacks callbacks;
+    callbacks.on_frame = [&](int64_t, Frame&& f) { frames.push_back(Image{f.width, f.height, 3, std::move(f.rgb)}); };
+    JobContext ctx(std::make_shared<JobControl>(1), callbacks);
+    const draw::DrawResult r = draw::run_clipdraw(model, o, &ctx);
+    QCOMPARE(r.steps, int64_t(12));
+    QCOMPARE(frames.size(), size_t(12 / 4 + 1));
+    QCOMPARE(r.drawing.paths.size(), start.paths.size());
+    double moved = 0;
+    for (size_t i = 0; i < r.drawing.paths.size(); ++i) {
+      const draw::StrokePath& p = r.drawing.paths[i];
+      QCOMPARE(p.width, 2.5);
+      QCOMPARE(p.rgba, (std::array<double, 4>{0, 0, 0, 1}));
+      QVERIFY(!p.closed);
+      QCOMPARE(p.segments, start.paths[i].segments);
+      for (size_t k = 0; k < p.points.size(); ++k)
+        moved += std::abs(p.points[k][0] - start.paths[i].points[k][0]) + std::abs(p.points[k][1] - start.paths[i].points[k][1]);
+    }
+    QVERIFY2(moved > 1.0, qPrintable(QString::number(moved)));  // the points were optimised
+    // The frames come from the run's own strokes: the last one is the final drawing, drawn with
+    // its widths and colours, so those did not change during the run either.
+    const Image last = draw::render_drawing(r.drawing);
+    QVERIFY(frames.back().pixels == last.pixels);
+    frames.push_back(draw::render_drawing(r.drawing, 4));
+    for (size_t i = 0; i < frames.size(); ++i) {
+      const Tone t = toneOf(frames[i], o.background);
+      QVERIFY2(t.chroma <= 2, qPrintable(QStringLiteral("image %1: chroma %2").arg(i).arg(t.chroma)));
+      QCOMPARE(t.brighter, 0);
+      QVERIFY2(t.dark >= 16, qPrintable(QStringLiteral("image %1: %2 dark pixels").arg(i).arg(t.dark)));
+    }
+    const draw::Drawing svg = draw::parse_svg(draw::to_svg(r.drawing));
+    for (const auto& p : svg.paths) {
+      QCOMPARE(p.width, 2.5);
+      QCOMPARE(p.rgba, (std::array<double, 4>{0, 0, 0, 1}));
+    }
+  }
+
+  void aLineSketchsOptionsAreChecked() {
+    draw::DrawOptions o;
+    o.paths = 4;
+    o.size = 32;
+    o.steps = 1;
+    o.sketch = true;
+    for (double w : {0.4, std::nan(""), double(INFINITY), 51.0}) {
+      o.sketch_width = w;
+      const std::string e = errorOf([&] { draw::random_drawing(o); });
+      QVERIFY2(e.find("sketch width must be a finite number from 0.5 to the maximum width (50)") != std::string::npos, e.c_str());
+    }
+    o.sketch_width = 0.5;
+    QCOMPARE(draw::random_drawing(o).paths.front().width, 0.5);
+    o.max_width = 8;
+    o.sketch_width = 8.5;
+    QVERIFY(errorOf([&] { draw::random_drawing(o); }).find("maximum width (8)") != std::string::npos);
+    o.sketch_width = 2;
+    o.closed = true;
+    QVERIFY(errorOf([&] { draw::random_drawing(o); }).find("a line sketch draws open strokes") != std::string::npos);
+    // Refused by the run too, before any step.
+    clip::Clip model = clip::Clip::load(find_default_clip());
+    o.closed = false;
+    o.sketch_width = 9;
+    QVERIFY(errorOf([&] { draw::run_clipdraw(model, o, nullptr); }).find("sketch width") != std::string::npos);
+    // Off, the width is not looked at.
+    o.sketch = false;
+    o.sketch_width = std::nan("");
+    QCOMPARE(draw::random_drawing(o).paths.front().width, 1.0);
   }
 
   void nonFiniteDrawOptionsAreRefused() {
