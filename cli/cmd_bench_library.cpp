@@ -118,6 +118,7 @@ void add_bench_index(CLI::App& bench, Globals& globals) {
                                 {"threads", rt.threads},
                                 {"index_images_per_s", s.images_per_second},
                                 {"index_seconds", s.seconds},
+                                {"index_feed", s.overlapped ? "overlapped" : "in turn"},
                                 {"bench_clip_images_per_s_before", before},
                                 {"bench_clip_images_per_s_after", after},
                                 {"index_over_bench_clip", s.images_per_second / baseline}}

@@ -1,5 +1,7 @@
 #include "library/index.h"
 
+#include <ATen/Parallel.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -161,17 +163,40 @@ IndexStats index_folders(const std::vector<fs::path>& folders, const clip::Clip&
       return out;
     });
   };
+  // The batch decoded by every thread in turn, then encoded.
+  auto prepare_in_turn = [&](size_t begin) {
+    std::vector<Prepared> out(std::min(work.size(), begin + batch) - begin);
+    at::parallel_for(0, int64_t(out.size()), 1, [&](int64_t b, int64_t e) {
+      for (int64_t i = b; i < e; ++i) out[size_t(i)] = prepare(work[begin + size_t(i)], known, image_size);
+    });
+    return out;
+  };
   struct Abandon {
     std::atomic<bool>& flag;
     ~Abandon() { flag = true; }
   };
   std::future<std::vector<Prepared>> next;
   Abandon on_exit{abandon};  // declared after next: set before next's destructor waits for the worker
-  if (!work.empty()) next = prepare_batch(0);
+  // Two ways to feed the encoder. Overlapped: the next batch is decoded on a second thread while
+  // this one encodes, so a large encoder never waits. In turn: all threads decode the batch, then
+  // encode it; when decoding is a large share (a small encoder), the extra thread would otherwise
+  // oversubscribe the cores, and the encoder's OpenMP barriers wait on a descheduled thread. The
+  // run times both (batches 1-2 overlapped, 4-5 in turn; 0 and 3 warm up or change over) and keeps
+  // the faster; a run of fewer batches stays overlapped.
+  const size_t batches = (work.size() + batch - 1) / batch;
+  const bool trial = batches >= 8;
+  bool overlap = true;
+  double overlap_seconds = 0, in_turn_seconds = 0;
+  int64_t overlap_images = 0, in_turn_images = 0;
   int64_t done = 0, skipped_run = 0;
-  for (size_t begin = 0; begin < work.size(); begin += batch) {
-    std::vector<Prepared> items = next.get();
-    if (begin + batch < work.size()) next = prepare_batch(begin + batch);  // decoded while this one encodes
+  for (size_t begin = 0, index = 0; begin < work.size(); begin += batch, ++index) {
+    if (trial && index == 3) overlap = false;
+    if (trial && index == 6)
+      overlap = overlap_images > 0 && in_turn_images > 0 &&
+                double(overlap_images) / overlap_seconds >= double(in_turn_images) / in_turn_seconds;
+    const auto batch_began = Clock::now();
+    std::vector<Prepared> items = next.valid() ? next.get() : prepare_in_turn(begin);
+    if (overlap && begin + batch < work.size()) next = prepare_batch(begin + batch);  // decoded while this one encodes
 
     std::vector<float> pixels;
     int to_encode = 0;
@@ -217,6 +242,12 @@ IndexStats index_folders(const std::vector<fs::path>& folders, const clip::Clip&
       }
     }
     t.commit();
+    if (trial && (index == 1 || index == 2 || index == 4 || index == 5)) {
+      const double took = std::chrono::duration<double>(Clock::now() - batch_began).count();
+      (overlap ? overlap_seconds : in_turn_seconds) += took;
+      (overlap ? overlap_images : in_turn_images) += int64_t(items.size());
+    }
+    stats.overlapped = overlap;
 
     done += int64_t(items.size());
     const double seconds = std::chrono::duration<double>(Clock::now() - batches_began).count();

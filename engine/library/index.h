@@ -66,6 +66,9 @@ struct IndexStats {
   bool stopped = false;          // stop() said so; what was done is committed
   double seconds = 0;
   double images_per_second = 0;  // files handled a second over the batches
+  // How the encoder was fed at the end: the next batch decoded while one encodes (true), or each
+  // batch decoded by all threads and then encoded (false); a run of 8 batches or more times both.
+  bool overlapped = true;
 };
 
 struct IndexOptions {
@@ -76,7 +79,8 @@ struct IndexOptions {
 // links to folders not followed) into db, created when missing, under model_key. Rows of files
 // outside these folders are kept: one database may index several folders in separate runs.
 // Images are decoded, hashed (SHA-256) and preprocessed on a second thread while the model
-// encodes the batch before. progress is called after each committed batch; stop is asked after
+// encodes the batch before, or by all threads between batches where that measured faster
+// (IndexStats::overlapped). progress is called after each committed batch; stop is asked after
 // each: true returns at once with stats.stopped (the next run goes on, rows of deleted files
 // are removed only by a run that completes). Throws NotFound for a missing folder, and Error
 // for a database that can't be written (a full disk: the batch in flight is rolled back).
