@@ -29,10 +29,13 @@ void add_eval_clip(CLI::App& eval, Globals& globals) {
     bool json = false;
   };
   auto e = std::make_shared<Args>();
-  auto* ec = eval.add_subcommand("clip", "Zero-shot accuracy on held-out shapes and emoji, and on shapes from an independent renderer");
+  auto* ec = eval.add_subcommand("clip", "Zero-shot accuracy on held-out shapes and emoji, on shapes from an independent renderer, "
+                                         "and on held-out clip art (category and title)");
   ec->add_option("--clip", e->clip, "A CLIP checkpoint or folder (default: the default model)");
-  ec->add_option("--suite", e->suite, "shapes, emoji, independent (shapes drawn by a renderer training never saw) or all")
-      ->check(CLI::IsMember({"shapes", "emoji", "independent", "all"}));
+  ec->add_option("--suite", e->suite,
+                 "shapes, emoji, independent (shapes drawn by a renderer training never saw), clipart (the held-out drawings of "
+                 "openclipart: Debian's openclipart-png and openclipart-svg) or all (clipart only where installed)")
+      ->check(CLI::IsMember({"shapes", "emoji", "independent", "clipart", "all"}));
   ec->add_option("--images", e->n, "Images per shapes and independent metric")->check(CLI::Range(10, 100000));
   ec->add_option("--grid", e->grid, "Also write the independent suite's first 64 images (at the model's size) to this PNG");
   ec->add_flag("--json", e->json, "Print JSON");
@@ -48,13 +51,19 @@ void add_eval_clip(CLI::App& eval, Globals& globals) {
     }
     auto r = train::eval_clip(model, e->suite, e->n);
     nlohmann::json out = {{"model", model.info().path}, {"suite", e->suite}, {"metrics", r.metrics},
-                          {"templates", r.templates}, {"images", r.counts}};
+                          {"templates", r.templates}, {"images", r.counts},   {"candidates", r.candidates},
+                          {"chance", r.chance},       {"skipped", r.skipped}};
     for (auto& [k, m] : r.confusion) out["confusion"][k] = {{"labels", m.labels}, {"counts", m.counts}};
     if (e->json) {
       std::cout << out.dump(2) << '\n';
       return;
     }
-    for (auto& [k, v] : r.metrics) std::printf("%-25s %6.2f%%   (%d images, \"%s\")\n", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+    for (auto& [k, v] : r.metrics) {
+      std::printf("%-31s %6.2f%%   (%d images, \"%s\"", k.c_str(), 100 * v, r.counts[k], r.templates[k].c_str());
+      if (r.candidates.count(k)) std::printf(", among %d, chance %.2f%%", r.candidates[k], 100 * r.chance[k]);
+      std::printf(")\n");
+    }
+    for (const auto& why : r.skipped) std::fprintf(stderr, "not run: %s\n", why.c_str());
     // The mistakes, most frequent first: what a model confuses says what its data lacks.
     for (auto& [k, m] : r.confusion) {
       std::vector<std::tuple<int, size_t, size_t>> wrong;

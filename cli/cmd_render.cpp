@@ -1,4 +1,4 @@
-// clip-atelier-cli render shape | shapes | emoji: images of the training data (shapes, emoji) written to files.
+// clip-atelier-cli render shape | shapes | emoji | clipart: images of the training data written to files.
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -10,12 +10,41 @@
 #include "io/image.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
+#include "train/clipart.h"
 #include "train/datasets.h"
 
 namespace atelier::cli {
 
+namespace {
+
+// count images of S x S pixels in a near-square grid with 2-pixel white gaps, refused beyond
+// limits::kMaxOutputPixels before anything is rendered.
+struct GridLayout {
+  int cols = 1, rows = 1, size = 64;
+  static constexpr int kGap = 2;
+  GridLayout(int count, int S) : cols(int(std::ceil(std::sqrt(double(count))))), rows((count + cols - 1) / cols), size(S) {
+    const uint64_t pixels = uint64_t(cols * S + (cols - 1) * kGap) * uint64_t(rows * S + (rows - 1) * kGap);
+    if (pixels > limits::kMaxOutputPixels)
+      throw Error(ErrorKind::InvalidArgument, std::to_string(count) + " samples of " + std::to_string(S) + " pixels make a grid of " +
+                                                  std::to_string(pixels) + " pixels: the limit is " + std::to_string(limits::kMaxOutputPixels) +
+                                                  "; use a smaller --count or --size");
+  }
+  Image blank() const {
+    Image grid{cols * size + (cols - 1) * kGap, rows * size + (rows - 1) * kGap, 3, {}};
+    grid.pixels.assign(size_t(grid.width) * size_t(grid.height) * 3, 255);
+    return grid;
+  }
+  void place(Image& grid, int k, const Image& image) const {
+    const int x0 = (k % cols) * (size + kGap), y0 = (k / cols) * (size + kGap);
+    for (int y = 0; y < size; ++y)
+      std::copy_n(image.pixels.begin() + ptrdiff_t(y) * size * 3, size * 3, grid.pixels.begin() + (ptrdiff_t(y0 + y) * grid.width + x0) * 3);
+  }
+};
+
+}  // namespace
+
 void add_render_command(CLI::App& app) {
-  auto* render = app.add_subcommand("render", "Render images of the training data (shapes, emoji) to files");
+  auto* render = app.add_subcommand("render", "Render images of the training data (shapes, emoji, clip art) to files");
   render->require_subcommand(1);
   struct Args {
     std::string shape = "circle", colour = "red", position, name, out;
@@ -59,26 +88,60 @@ void add_render_command(CLI::App& app) {
   shs->add_flag("--classic", bt->classic, "The classic shapes (train clip --classic-shapes)");
   shs->callback([bt] {
     check_image_out(bt->out, "--out");
-    const int cols = int(std::ceil(std::sqrt(double(bt->count)))), rows = (bt->count + cols - 1) / cols, gap = 2, S = bt->size;
-    const uint64_t grid_pixels = uint64_t(cols * S + (cols - 1) * gap) * uint64_t(rows * S + (rows - 1) * gap);
-    if (grid_pixels > limits::kMaxOutputPixels)
-      throw Error(ErrorKind::InvalidArgument, std::to_string(bt->count) + " samples of " + std::to_string(S) + " pixels make a grid of " +
-                                                  std::to_string(grid_pixels) + " pixels: the limit is " + std::to_string(limits::kMaxOutputPixels) +
-                                                  "; use a smaller --count or --size");
-    Image grid{cols * S + (cols - 1) * gap, rows * S + (rows - 1) * gap, 3, {}};
-    grid.pixels.assign(size_t(grid.width) * size_t(grid.height) * 3, 255);
+    const int S = bt->size;
+    const GridLayout layout(bt->count, S);
+    Image grid = layout.blank();
     for (int k = 0; k < bt->count; ++k) {
       train::ShapeOptions so{S};
       so.variety = !bt->classic;
       const uint64_t i = bt->first + uint64_t(k);
       const train::Sample s = bt->contrast ? train::render_contrast(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), so)
                                            : train::render_shapes(bt->seed, i, so);
-      const int x0 = (k % cols) * (S + gap), y0 = (k / cols) * (S + gap);
-      for (int y = 0; y < S; ++y)
-        std::copy_n(s.image.pixels.begin() + ptrdiff_t(y) * S * 3, S * 3, grid.pixels.begin() + (ptrdiff_t(y0 + y) * grid.width + x0) * 3);
+      layout.place(grid, k, s.image);
       std::cout << bt->first + uint64_t(k) << '\t' << s.caption << '\n';
     }
     write_image(bt->out, grid);
+  });
+  struct ClipArtArgs {
+    uint64_t seed = 1, first = 0;
+    int count = 16, size = 64;
+    std::string out;
+    bool held_out = false;
+  };
+  auto ca = std::make_shared<ClipArtArgs>();
+  auto* cas = render->add_subcommand("clipart", "Training samples of the clip art dataset (openclipart) as a grid, their drawings and captions printed");
+  cas->add_option("--seed", ca->seed, "The run's seed");
+  cas->add_option("--first", ca->first, "The first sample's index (with --held-out: the first held-out drawing's)");
+  cas->add_option("--count", ca->count, "Samples")->check(CLI::Range(1, 1024));
+  cas->add_option("--size", ca->size, "Pixels of each")->check(CLI::Range(16, 1024));
+  cas->add_option("--out", ca->out, "The grid image")->required();
+  cas->add_flag("--held-out", ca->held_out, "The held-out drawings instead (those eval clip --suite clipart uses), in order");
+  cas->callback([ca] {
+    check_image_out(ca->out, "--out");
+    const GridLayout layout(ca->count, ca->size);
+    const auto set = train::ClipArtSet::load();  // the drawings decoded as they are rendered
+    const std::vector<size_t> held = ca->held_out ? set->split(true) : std::vector<size_t>{};
+    Image grid = layout.blank();
+    for (int k = 0; k < ca->count; ++k) {
+      const uint64_t index = ca->first + uint64_t(k);
+      size_t drawing = 0;
+      train::Sample s;
+      if (ca->held_out) {
+        if (index >= held.size()) break;
+        drawing = held[size_t(index)];
+        try {
+          s = set->render(drawing, ca->seed, drawing, ca->size, true);
+        } catch (const Error& e) {
+          std::cout << index << '\t' << set->entries()[drawing].file << "\t(not drawn: " << e.what() << ")\n";
+          continue;
+        }
+      } else {
+        s = set->sample(ca->seed, index, ca->size, &drawing);
+      }
+      layout.place(grid, k, s.image);
+      std::cout << index << '\t' << set->entries()[drawing].file << '\t' << s.caption << '\n';
+    }
+    write_image(ca->out, grid);
   });
   auto* em = render->add_subcommand("emoji", "One emoji by its Unicode name");
   em->add_option("--name", a->name, "e.g. rocket, cat face, red apple")->required();

@@ -35,7 +35,7 @@ void recall_on_resume(const CLI::App& c, int64_t& steps, std::initializer_list<c
 
 void add_train_clip(CLI::App& train, Globals& globals) {
   auto o = std::make_shared<train::ClipTrainOptions>();
-  auto* c = train.add_subcommand("clip", "Train a mini-CLIP on emoji and shapes (resumable; Ctrl+C checkpoints and stops)");
+  auto* c = train.add_subcommand("clip", "Train a mini-CLIP on emoji, shapes and clip art (resumable; Ctrl+C checkpoints and stops)");
   c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv and the final model.safetensors")->required();
   c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
   c->add_option("--batch", o->batch, "Image-caption pairs per step")->check(CLI::Range(2, 8192));
@@ -50,7 +50,11 @@ void add_train_clip(CLI::App& train, Globals& globals) {
   c->add_option("--merges", o->merges, "BPE merges of a new run's vocabulary");
   c->add_option("--init", o->init, "Start from a trained mini-CLIP (folder, model.safetensors or a run's checkpoint.safetensors): "
                                    "its architecture, weights and vocabulary; a new schedule");
-  c->add_option("--emoji", o->emoji_fraction, "Share of emoji in a batch (the rest: shapes)")->check(CLI::Range(0.0, 1.0));
+  c->add_option("--emoji", o->emoji_fraction, "Share of emoji in a batch (the rest: clip art and shapes)")->check(CLI::Range(0.0, 1.0));
+  c->add_option("--clipart", o->clipart_fraction,
+                "Share of clip art in a batch (openclipart's training drawings; needs the Debian packages openclipart-png and "
+                "openclipart-svg: packaging/install-deps.sh --training); --emoji + --clipart at most 1, the rest shapes")
+      ->check(CLI::Range(0.0, 1.0));
   c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position, colour or shape")
       ->check(CLI::Range(0.0, 1.0));
   c->add_flag("!--classic-shapes", o->variety,
@@ -61,7 +65,8 @@ void add_train_clip(CLI::App& train, Globals& globals) {
     o->device = rt.device.name;
     o->text_width = o->vision_width;
     if (o->resume)
-      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--contrast", "--classic-shapes", "--no-bf16"});
+      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--clipart", "--contrast", "--classic-shapes", "--no-bf16"});
+    if (o->clipart_fraction > 0 && !o->resume) std::fprintf(stderr, "clip art: loading the drawings (the first time about 20 s; then from the cache)\n");
     auto progress = [pace = Pace()](const train::TrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",
                    static_cast<long long>(p.step), static_cast<long long>(p.steps), pace(p.step, p.steps, p.seconds).c_str(), p.loss, p.accuracy, p.lr,

@@ -18,6 +18,7 @@
 #include "io/detail/checkpoint.h"
 #include "runtime/error.h"
 #include "train/bpe_learner.h"
+#include "train/clipart.h"
 #include "train/datasets.h"
 #include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
@@ -31,13 +32,18 @@ namespace {
 
 constexpr uint64_t kVocabSeed = 0x5EED0001;
 
-// The captions and words the vocabulary is learned from: both datasets' captions and Debian's
-// English word list (wamerican), so words outside the captions split into sensible pieces.
-std::vector<std::pair<std::string, double>> vocabulary_corpus(const EmojiSet& emoji, int size) {
+// The captions and words the vocabulary is learned from: the datasets' captions (clip art's
+// when the run uses it) and Debian's English word list (wamerican), so words outside the
+// captions split into sensible pieces.
+std::vector<std::pair<std::string, double>> vocabulary_corpus(const EmojiSet& emoji, int size, const ClipArtSet* clipart) {
   std::vector<std::pair<std::string, double>> texts;
   ShapeOptions so{size};
   for (uint64_t i = 0; i < 20000; ++i) texts.emplace_back(render_shapes(kVocabSeed, i, so).caption, 1.0);
   for (size_t i = 0; i < emoji.size(); ++i) texts.emplace_back(emoji.render(i, kVocabSeed, i, 8, true).caption, 3.0);
+  if (clipart)
+    for (size_t i : clipart->split(false))
+      for (uint64_t k = 0; k < 2; ++k)
+        if (std::string c = clipart->caption(i, kVocabSeed, 2 * i + k); !c.empty()) texts.emplace_back(std::move(c), 1.0);
   std::ifstream words("/usr/share/dict/american-english");
   if (!words) throw Error(ErrorKind::NotFound, "can't read /usr/share/dict/american-english: install the Debian package wamerican");
   std::string w;
@@ -77,7 +83,7 @@ struct Batch {
   std::vector<std::string> captions;
 };
 
-Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::Tokenizer& tok, int64_t step) {
+Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const ClipArtSet* clipart, const clip::Tokenizer& tok, int64_t step) {
   const int64_t B = o.batch, S = o.image_size, plane = S * S;
   Batch b{at::empty({B, 3, S, S}), at::empty({B, o.context}, at::kLong), {}, {}, {}};
   std::vector<std::string> captions(static_cast<size_t>(B));
@@ -88,9 +94,11 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const clip::T
   for (int64_t i = 0; i < B; ++i) {
     const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
     Rng pick(o.seed, index);
+    const float u = pick.uniformf(0, 1);  // emoji below emoji_fraction, then clip art, then shapes
     Sample s = i < grouped ? render_contrast(o.seed, uint64_t(step) * uint64_t(B) + uint64_t(i / kContrastGroup), int(i % kContrastGroup), so)
-               : pick.uniformf(0, 1) < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S))
-                                                               : render_shapes(o.seed, index, so);
+               : u < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S))
+               : clipart && u < float(o.emoji_fraction + o.clipart_fraction) ? clipart->sample(o.seed, index, int(S))
+                                                                             : render_shapes(o.seed, index, so);
     for (int64_t p = 0; p < plane; ++p)
       for (int c = 0; c < 3; ++c)
         px[(i * 3 + c) * plane + p] = (float(s.image.pixels[size_t(p) * 3 + size_t(c)]) / 255.0f - clip::kMean[c]) / clip::kStd[c];
@@ -169,6 +177,11 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     recall(*record, "seed", o.seed, o.out);
     recall(*record, "bf16", o.bf16, o.out);
     recall(*record, "emoji_fraction", o.emoji_fraction, o.out);
+    o.clipart_fraction = 0;  // a run recorded before clip art had none
+    recall(*record, "clipart_fraction", o.clipart_fraction, o.out);
+    std::string clipart_dir = o.clipart_dir.string();
+    recall(*record, "clipart_dir", clipart_dir, o.out);
+    o.clipart_dir = clipart_dir;
     recall(*record, "contrast", o.contrast, o.out);
     recall(*record, "variety", o.variety, o.out);
     std::string init = o.init.string();
@@ -176,6 +189,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     o.init = init;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
+  if (o.emoji_fraction < 0 || o.clipart_fraction < 0 || o.emoji_fraction + o.clipart_fraction > 1 + 1e-9)
+    throw Error(ErrorKind::InvalidArgument, "the shares of emoji and clip art are each 0 to 1 and together at most 1 (the rest: shapes)");
   auto emoji = EmojiSet::load();
 
   std::optional<InitModel> init;
@@ -183,7 +198,17 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     init = read_init(o.init);
     if (!fs::exists(vocab)) fs::copy_file(init->vocabulary, vocab);
   }
-  if (!fs::exists(vocab)) write_merges(vocab, learn_bpe(vocabulary_corpus(*emoji, o.image_size), o.merges));
+  // Clip art: every training drawing decoded once at the model's input size (from the disk
+  // cache after the first run: clipart.h).
+  std::shared_ptr<ClipArtSet> clipart;
+  if (o.clipart_fraction > 0) {
+    ClipArtOptions co;
+    if (!o.clipart_dir.empty()) co.root = o.clipart_dir;
+    co.side = init ? int(clip::ClipConfig::from_state_dict(init->weights).image_resolution) : o.image_size;
+    clipart = ClipArtSet::load(co);
+    if (clipart->training_size() == 0) throw Error(ErrorKind::BadFile, "clip art: no training drawing under " + co.root.string());
+  }
+  if (!fs::exists(vocab)) write_merges(vocab, learn_bpe(vocabulary_corpus(*emoji, o.image_size, clipart.get()), o.merges));
   const clip::Tokenizer tok = clip::Tokenizer::load(vocab);
   const clip::ClipConfig config = init ? clip::ClipConfig::from_state_dict(init->weights) : config_of(o, int64_t(tok.vocab_size()));
   if (int64_t(tok.vocab_size()) > config.vocab_size)
@@ -195,7 +220,10 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                           {"seed", o.seed},                {"bf16", o.bf16},                {"emoji_fraction", o.emoji_fraction},
                           {"emoji", emoji->size()},        {"vocab_size", tok.vocab_size()},
                           {"contrast", o.contrast},        {"init", o.init.string()},
-                          {"variety", o.variety}});
+                          {"variety", o.variety},
+                          {"clipart_fraction", o.clipart_fraction},
+                          {"clipart", clipart ? clipart->training_size() : 0},
+                          {"clipart_dir", o.clipart_dir.string()}});
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);
@@ -227,7 +255,7 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     }
     const double lr = learning_rate(o, step);
     for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
-    Batch b = make_batch(o, *emoji, tok, step);
+    Batch b = make_batch(o, *emoji, clipart.get(), tok, step);
     at::Tensor loss, logits;
     {
       const bool cpu = device.is_cpu();

@@ -25,7 +25,11 @@ struct ClipTrainOptions {
   bool resume = false;
   std::string device = "cpu";
   bool bf16 = true;               // autocast matmuls to bfloat16 (CPU) / half (CUDA)
-  double emoji_fraction = 0.5;    // the rest: shapes
+  double emoji_fraction = 0.5;    // the rest: clip art and shapes
+  // Share of clip art (train/clipart.h: openclipart's training drawings, never a held-out one;
+  // needs the Debian packages openclipart-png and openclipart-svg). emoji + clip art at most 1.
+  double clipart_fraction = 0.0;
+  std::filesystem::path clipart_dir;  // where the collection is (png/ and svg/); empty: /usr/share/openclipart
   double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position, colour or shape)
   bool variety = true;            // ShapeOptions::variety: sizes, rotations, fills, backgrounds, noise (false: the classic shapes)
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new

@@ -1,7 +1,8 @@
 // The data the embedded models are trained on, rendered on the fly from what Debian ships:
 // procedural shapes drawn with OpenCV, and emoji from fonts-noto-color-emoji named by
 // unicode-data's emoji-test.txt. Every sample is a pure function of (seed, index): a run can
-// stop and resume, and held-out sets use seeds training never sees.
+// stop and resume, and held-out sets use seeds training never sees. The third dataset, clip art
+// from Debian's openclipart packages (an optional training-data step), is in train/clipart.h.
 #pragma once
 #include <cstdint>
 #include <memory>
