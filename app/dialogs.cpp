@@ -267,7 +267,7 @@ void MainWindow::showGetModels() {
     connect(m_getModels, &GetModelsDialog::useForVqgan, this, [this](const QString& path) {
       m_settings->setValue(Settings::Key::VqganModel, path);
       VqganPanel::Settings guide = m_vqgan->settings();
-      guide.gan = false;  // the CLIP + VQGAN mode
+      guide.setMode(QStringLiteral("vqgan"));  // the CLIP + VQGAN mode (not a GAN, not a drawer)
       m_vqgan->setSettings(guide);
       m_guideController->setPreferredVqgan(path);
       m_tabs->setCurrentWidget(m_vqgan);

@@ -40,7 +40,11 @@ qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& cli
   o.style = s.style.toStdString();
   o.paths = s.strokes;
   o.max_width = s.maxWidth;
-  o.closed = s.filled;
+  o.closed = s.filled && !s.sketch;
+  o.sketch = s.sketch;
+  o.sketch_width = s.sketchWidth;
+  // A sketch's widths are not optimised, so the (hidden) maximum width must not limit its own.
+  if (s.sketch) o.max_width = std::max(s.maxWidth, s.sketchWidth);
   o.steps = s.iterations;
   o.seed = uint64_t(s.seed);
   o.size = s.size;

@@ -1,4 +1,5 @@
 #include "guide_controller.h"
+#include "run_queue.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include "gan/biggan.h"
 #include "gan/gan.h"
 #include "guide/constraints.h"
+#include "guide/drawers.h"
 #include "guide/guide.h"
 #include "guide/prompts.h"
 #include "guide/schedule.h"
@@ -113,10 +115,11 @@ QString imageProblem(const QStringList& imagePrompts, const QString& initImage) 
   return initImage.isEmpty() ? QString() : problem(initImage, true);
 }
 
-// s: the run's settings (launch clears a GAN run's init image); initImage, when given, replaces
-// s.initImage (a continued run's last frame).
+// s: the run's settings (launch clears the init image of a run that is not VQGAN's, and a GAN
+// run's motion); initImage, when given, replaces s.initImage (a continued run's last frame);
+// startSize, when valid, is the size startLatent was made at (a higher-resolution pass).
 JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVector<float>& startLatent, const QString& initImage,
-               std::shared_ptr<VqganTrial> trial) {
+               std::shared_ptr<VqganTrial> trial, const QSize& startSize) {
   guide::GuideOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? guide::GuideOptions{}.prompts : s.prompts.toStdString();
   for (const QString& file : s.imagePrompts) o.image_prompts.push_back(file.toStdString());  // both generators
@@ -130,9 +133,13 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.start_latent.assign(startLatent.begin(), startLatent.end());
   // VQGAN: the latent starts as this image's (weight 0: free to move; above: pulled back towards it).
   // A GAN's z can't start from an image: neither goes to a GAN run.
-  const QString init = s.gan ? QString() : initImage.isEmpty() ? s.initImage : initImage;
+  const QString init = !s.usesVqgan() ? QString() : initImage.isEmpty() ? s.initImage : initImage;
   o.init_image = init.toStdString();
-  o.init_weight = s.gan ? 0.0 : s.initWeight;
+  o.init_weight = s.usesVqgan() ? s.initWeight : 0.0;
+  if (startSize.isValid()) {
+    o.start_width = startSize.width();
+    o.start_height = startSize.height();
+  }
   o.biggan_class = s.bigganClass;  // BigGAN-deep's start (-1: big-sleep's, the prompts choose)
   // A schedule takes the prompts' place (the engine refuses both): its keyframes hold the prompts.
   if (!s.schedule.trimmed().isEmpty()) {
@@ -150,18 +157,39 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   o.border_weight = c.borderWeight;
   o.tile = c.tile;
   o.tile_weight = c.tileWeight;
+  // The drawers' settings (read by the drawer only) and, for a generator that takes an image
+  // back, the motion and its frames; a GAN run keeps the engine's defaults.
+  o.grid_width = s.drawing.gridWidth;
+  o.grid_height = s.drawing.gridHeight;
+  o.pixel_palette = s.drawing.pixelPalette.trimmed().toStdString();
+  o.fft_decay = s.drawing.fftDecay;
+  if (!s.gan) {
+    const MotionSettings& m = s.motion;
+    o.zoom = m.zoom;
+    o.rotate = m.rotate;
+    o.shift_x = m.shiftX;
+    o.shift_y = m.shiftY;
+    o.frame_every = m.frameEvery;
+    o.smoothing = m.smoothing;
+  }
   const std::string requested = clipPath.toStdString(), generator = s.generatorPath.toStdString();
-  const bool gan = s.gan;
+  const bool gan = s.gan, drawn = s.usesDrawer();
+  const guide::Drawer drawer = s.drawer == DrawerKind::Fft ? guide::Drawer::Fft : guide::Drawer::Pixel;
   const QStringList imagePrompts = s.imagePrompts;
-  return [o, requested, generator, gan, trial, imagePrompts, init](JobContext& ctx) {
+  return [o, requested, generator, gan, drawn, drawer, trial, imagePrompts, init](JobContext& ctx) {
     // The image files first: a moved one fails at once, named, before seconds of model loading.
     if (const QString why = imageProblem(imagePrompts, init); !why.isEmpty()) throw Error(ErrorKind::InvalidArgument, why.toStdString());
-    // So are a palette, a border colour or a schedule that don't parse (the run's own checks, earlier).
+    // So are a palette, a border colour, a schedule, motion or a drawer's settings that don't
+    // parse (the run's own checks, earlier).
     guide::check_constraints(o);
     if (!o.schedule.empty()) guide::parse_schedule(o.schedule);
+    guide::check_motion(o);
     // The models come from the worker's cache: the CLIP tab's CLIP is this run's CLIP.
     auto clip = clip::shared_clip(ctx.models(), requested);
-    if (gan) {
+    if (drawn) {
+      // Pixel art or the FFT image: no generator to load, the CLIP alone.
+      guide::run_drawer_guidance(*clip, drawer, o, &ctx);
+    } else if (gan) {
       if (generator.empty()) throw Error(ErrorKind::NotFound, "no generator is installed; Models ▸ Model Folders shows where they go");
       if (gan::is_biggan_folder(generator)) {
         // CLIP + BigGAN-deep (big-sleep): z and the class logits, frames' state z_dim + num_classes values.
@@ -198,10 +226,13 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     // The current prompts and settings, on the generator and size the latent belongs to.
     VqganPanel::Settings s = m_panel->settings();
     s.gan = m_settings.gan;
+    s.drawer = m_settings.drawer;
     s.generatorPath = m_settings.generatorPath;
     s.size = m_settings.size;
     s.bigganClass = m_settings.bigganClass;
-    launch(s, m_latents.value(step), {}, {}, m_settings.gan ? QString() : m_record.model,
+    s.drawing.gridWidth = m_settings.drawing.gridWidth;  // pixel art's latent is its grid
+    s.drawing.gridHeight = m_settings.drawing.gridHeight;
+    launch(s, m_latents.value(step), {}, {}, m_settings.usesVqgan() ? m_record.model : QString(),
            QStringLiteral("%1@%2").arg(m_record.name()).arg(step));
     m_panel->setStatus(tr("Restarted from step %1.").arg(step));
   });
@@ -212,6 +243,11 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
     return palette ? engineProblem([&] { guide::parse_palette(value); })
                    : engineProblem([&] { guide::parse_colour(value, "the border colour"); });
   });
+  panel->drawerBox()->setColourCheck([](const QString& text, bool) {
+    return engineProblem([value = text.toStdString()] { guide::parse_palette(value); });
+  });
+  // The higher-resolution pass: the last run at twice its size from its last latent.
+  connect(panel, &VqganPanel::upscaleRequested, this, &GuideController::upscaleRun);
   panel->scheduleEditor()->setCheck([](const QString& text) {
     return engineProblem([value = text.toStdString()] { guide::parse_schedule(value); });
   });
@@ -325,6 +361,22 @@ GuideController::GuideController(EngineBridge* bridge, VqganPanel* panel, const 
   connect(bridge, &EngineBridge::failed, this, [this](qint64 id) {
     if (id == job()) endRecord(QStringLiteral("failed"));
   });
+  // The queue (issue 21, item 6): its runs start here one at a time, after the tab's own run;
+  // a batch's grid is saved in <history>/grids (the gallery skips that folder: no run.json).
+  m_queue = new RunQueue([this](const VqganPanel::Settings& s, const QString&) { m_queueJob = startRun(s); },
+                         [this] { return active(); }, this);
+  m_queue->setGridFolder(m_history + QStringLiteral("/grids"));
+  m_queue->bind(m_panel->queuePanel(), [this] { return m_panel->settings(); });
+  // Queued: by then endRecord has set the record's state (it runs after ended), m_latest is the
+  // final frame; a direct connection would start the next run before this one's record closes.
+  connect(
+      this, &RunController::ended, m_queue,
+      [this](qint64 id) {
+        if (id != m_queueJob) return m_queue->startNext();  // the tab's own run ended: the queue's turn
+        m_queueJob = 0;
+        m_queue->runEnded(m_record.state == QLatin1String("finished"), m_latest);
+      },
+      Qt::QueuedConnection);
 }
 
 qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<float>& startLatent, const QString& clipPath) {
@@ -332,13 +384,14 @@ qint64 GuideController::startRun(const VqganPanel::Settings& s, const QVector<fl
 }
 
 qint64 GuideController::launch(const VqganPanel::Settings& settings, const QVector<float>& startLatent, const QString& clipPath,
-                               const QString& initImage, const QString& vqgan, const QString& origin) {
-  // What the run uses, as its record and frames keep it: a GAN run has no init image.
+                               const QString& initImage, const QString& vqgan, const QString& origin, const QSize& startSize) {
+  // What the run uses, as its record and frames keep it: only VQGAN has an init image.
   VqganPanel::Settings s = settings;
-  if (s.gan) {
+  if (!s.usesVqgan()) {
     s.initImage.clear();
     s.initWeight = 0.0;
   }
+  if (s.gan) s.motion = MotionSettings();  // a GAN can't move (the group is off in its mode)
   m_panel->setFrames({});
   m_panel->scheduleEditor()->setCurrentKeyframe(-1);
   m_latents.clear();
@@ -362,7 +415,7 @@ qint64 GuideController::launch(const VqganPanel::Settings& settings, const QVect
   m_record.continuedFrom = origin;
   m_trial = std::make_shared<VqganTrial>();
   QStringList skipped;
-  for (const auto& candidate : vqganCandidates(vqgan)) {
+  for (const auto& candidate : s.usesVqgan() ? vqganCandidates(vqgan) : decltype(vqganCandidates()){}) {
     QString why;
     if (m_failed->failedBefore(QString::fromStdString(candidate.first.string()), &why))
       skipped << tr("%1 (it failed before: %2)").arg(QString::fromStdString(candidate.first.string()), why);
@@ -371,10 +424,52 @@ qint64 GuideController::launch(const VqganPanel::Settings& settings, const QVect
   }
   m_trial->skipped = skipped.join(QLatin1String("; ")).toStdString();
   m_record.model = s.gan                         ? s.generatorPath
-                   : m_trial->candidates.empty() ? QString()
+                   : m_trial->candidates.empty() ? QString()  // a drawer has no model file
                                                  : QString::fromStdString(m_trial->candidates.front().first.string());
-  const qint64 id = start(s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN"), guideJob(s, clipFor(clipPath), startLatent, initImage, m_trial));
+  m_panel->setUpscaleAvailable(false, tr("Waits for this run to finish or be stopped"));
+  const qint64 id = start(VqganPanel::generatorTitle(s), guideJob(s, clipFor(clipPath), startLatent, initImage, m_trial, startSize));
   if (m_historyDialog) m_historyDialog->setActiveRun(m_runDir);
+  return id;
+}
+
+QString GuideController::upscaleProblem() const {
+  if (m_record.state.isEmpty()) return tr("No run to go on from yet");
+  // (The record's state, not active(): the bridge still counts the run while it says it ended.)
+  if (m_record.state == QLatin1String("running")) return tr("Waits for this run to finish or be stopped");
+  if (m_settings.gan) return tr("A GAN makes images of one size: only CLIP + VQGAN and the drawers can go on at twice the size");
+  if (m_record.state != QLatin1String("finished") && m_record.state != QLatin1String("stopped"))
+    return tr("Only a finished or stopped run can go on at twice its size");
+  if (m_latestState.isEmpty()) return tr("The last run kept no latent to go on from");
+  const int most = m_panel->maxSize();
+  if (2 * m_settings.size > most)
+    return tr("Twice %1 × %1 is more than the largest size here (%2 × %2)").arg(m_settings.size).arg(most);
+  return {};
+}
+
+void GuideController::updateUpscale() {
+  const QString why = upscaleProblem();
+  m_panel->setUpscaleAvailable(why.isEmpty(), why);
+}
+
+qint64 GuideController::upscaleRun() {
+  if (const QString why = upscaleProblem(); !why.isEmpty()) {
+    m_panel->setStatus(why);
+    return 0;
+  }
+  // The run's own settings (its prompts as last edited), at twice the size; pixel art's cells
+  // stay as many pixels, so its grid doubles too (the engine enlarges the cells' latent).
+  VqganPanel::Settings s = m_settings;
+  const QSize from(s.size, s.size);
+  s.size *= 2;
+  if (s.drawer == DrawerKind::Pixel && s.usesDrawer()) {
+    s.drawing.gridWidth *= 2;
+    s.drawing.gridHeight *= 2;
+  }
+  const QString origin = QStringLiteral("%1@%2").arg(m_record.name()).arg(m_stateStep);
+  const QVector<float> latent = m_latestState;  // a copy: launch clears the run's state
+  const RunRecord last = m_record;
+  const qint64 id = launch(s, latent, last.clip, {}, s.usesVqgan() ? last.model : QString(), origin, from);
+  m_panel->setStatus(tr("Going on at %1 × %1 from the last frame of the run at %2 × %2.").arg(s.size).arg(from.width()));
   return id;
 }
 
@@ -461,11 +556,12 @@ QString GuideController::nextVqgan() const {
 }
 
 void GuideController::refreshAvailability() {
-  const bool clip = !find_default_clip().empty(), gan = m_panel->settings().gan;
+  const VqganPanel::Settings s = m_panel->settings();
+  const bool clip = !find_default_clip().empty(), gan = s.gan;
   // The VQGAN a run would use: the preferred one, else the first one found, that has not failed before.
   const std::filesystem::path vq = nextVqgan().toStdString();
   m_panel->setVqgan(vq.empty() ? QString() : QString::fromStdString((vq.parent_path().filename() / vq.filename()).string()));
-  const bool generator = gan ? m_hasGan : !vq.empty();
+  const bool generator = gan ? m_hasGan : s.usesDrawer() || !vq.empty();  // a drawer needs only the CLIP
   m_panel->setModelAvailable(clip && generator, !clip ? tr("A run needs a CLIP model; none is installed.")
                                                 : gan  ? tr("A run needs a GAN; none is installed.")
                                                        : tr("A run needs a VQGAN; none is installed (Models ▸ Model Folders shows where "

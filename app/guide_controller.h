@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QMap>
 #include <QPointer>
+#include <QSize>
 #include <QStringList>
 #include <QVector>
 
@@ -22,6 +23,7 @@
 namespace atelier {
 
 class HistoryDialog;
+class RunQueue;
 struct VqganTrial;
 
 class GuideController : public RunController {
@@ -43,6 +45,8 @@ class GuideController : public RunController {
   QString preferredVqgan() const { return m_preferredVqgan; }
   // The VQGAN a run would use now: the first candidate that has not failed before; empty: none.
   QString nextVqgan() const;
+  // The tab's queue (issue 21, item 6): its runs start here one at a time, after the tab's own run.
+  RunQueue* queue() const { return m_queue; }
   QString runFolder() const { return m_runDir; }  // the current or last run's history folder
   RunRecord record() const { return m_record; }    // the current or last run's record (run.json)
   // The History… button: the gallery of past runs (one window, read again each time it opens).
@@ -53,6 +57,11 @@ class GuideController : public RunController {
   // latent (exact, on its VQGAN or GAN), else (VQGAN) its latest.png as the init image. A GAN run
   // without a latent can't: its settings are restored and the status says so. Returns the job (0: none).
   qint64 continueRun(const QString& folder);
+  // The higher-resolution pass (the tab's ×2 button): the last run, finished or stopped, of
+  // CLIP + VQGAN or a drawer again at twice its size from its last frame's latent, with its
+  // settings and its prompts as they ended (pixel art: twice the grid, cells of the same pixels).
+  // Returns the job (0: it can't; the status says why, as the button's tooltip does).
+  qint64 upscaleRun();
 
  Q_SIGNALS:
   // A run uses another VQGAN than the first one found: message names what failed and why.
@@ -66,9 +75,12 @@ class GuideController : public RunController {
 
  private:
   // startRun's work: initImage (VQGAN) the image to start from, vqgan the checkpoint to try
-  // first (the continued run's), origin what this run continues (run.json's continued_from).
+  // first (the continued run's), origin what this run continues (run.json's continued_from),
+  // startSize the size startLatent was made at when it is not the run's (a ×2 pass).
   qint64 launch(const VqganPanel::Settings& settings, const QVector<float>& startLatent, const QString& clipPath,
-                const QString& initImage, const QString& vqgan, const QString& origin);
+                const QString& initImage, const QString& vqgan, const QString& origin, const QSize& startSize = {});
+  QString upscaleProblem() const;  // why the last run can't go on at ×2 (empty: it can)
+  void updateUpscale();            // the ×2 button's state
   void writeLatest(bool force);
   bool writeRecord();
   void endRecord(const QString& state);  // finished, stopped, failed
@@ -90,6 +102,8 @@ class GuideController : public RunController {
   QStringList m_pendingNames;
   QMap<qint64, QVector<float>> m_latents;  // by step: the frames a run can restart from
   QImage m_latest;
+  RunQueue* m_queue = nullptr;
+  qint64 m_queueJob = 0;  // the queue's run in progress (0: none)
   qint64 m_latestStep = 0;
   QVector<float> m_latestState;         // the newest frame's latent, kept as latent.f32
   qint64 m_stateStep = -1;

@@ -38,6 +38,7 @@ void GuideController::endRecord(const QString& state) {
     writeRecord();
   }
   if (m_historyDialog) m_historyDialog->setActiveRun({});
+  updateUpscale();  // a finished or stopped run can go on at twice its size
 }
 
 bool GuideController::writeRecord() {
@@ -101,10 +102,14 @@ qint64 GuideController::continueRun(const QString& folder) {
   }
   const VqganPanel::Settings s = r.settingsAt(-1);
   m_panel->setSettings(s);
-  const QString vqgan = s.gan ? QString() : r.model;
+  const QString vqgan = s.usesVqgan() ? r.model : QString();
   const QVector<float> latent = RunRecord::readLatent(r.latentPath());
   if (latent.isEmpty() && (s.gan || !QFile::exists(r.imagePath()))) {
     m_panel->setStatus(tr("That run kept no latent, and a GAN can't start from an image: its settings are restored."));
+    return 0;
+  }
+  if (latent.isEmpty() && s.usesDrawer()) {  // a drawer starts from its parameters only
+    m_panel->setStatus(tr("That run kept no latent to go on from: its settings are restored."));
     return 0;
   }
   const qint64 id = latent.isEmpty() ? launch(s, {}, {}, r.imagePath(), vqgan, r.name()) : launch(s, latent, {}, {}, vqgan, r.name());

@@ -36,7 +36,7 @@ QImage latestImage(const RunRecord& r) {
 }
 
 // Where a run can go on from: its latent (exact, either generator), else VQGAN's init image.
-bool canContinue(const RunRecord& r) { return QFile::exists(r.latentPath()) || (!r.settings.gan && QFile::exists(r.imagePath())); }
+bool canContinue(const RunRecord& r) { return QFile::exists(r.latentPath()) || (r.settings.usesVqgan() && QFile::exists(r.imagePath())); }
 }  // namespace
 
 HistoryDialog::HistoryDialog(const QString& historyFolder, QWidget* parent)
@@ -227,7 +227,7 @@ void HistoryDialog::showDetails() {
   const QString model = r->model.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QFileInfo(r->model).fileName().toHtmlEscaped());
   const QString steps = r->stepsDone >= 0 ? tr("%1 of %2").arg(r->stepsDone).arg(s.steps) : QString::number(s.steps);
   html += QStringLiteral("<br><br>") + tr("<b>Date:</b> %1").arg(QLocale().toString(r->started.toLocalTime(), QLocale::LongFormat));
-  html += QStringLiteral("<br>") + tr("<b>Generator:</b> %1").arg((s.gan ? tr("CLIP + GAN") : tr("CLIP + VQGAN")) + model);
+  html += QStringLiteral("<br>") + tr("<b>Generator:</b> %1").arg(VqganPanel::generatorTitle(s) + model);
   html += QStringLiteral("<br>") + tr("<b>Seed:</b> %1 · <b>Size:</b> %2 · <b>Steps:</b> %3").arg(s.seed).arg(s.size).arg(steps);
   html += QStringLiteral("<br>") +
           tr("<b>Cutouts:</b> %1 · <b>Learning rate:</b> %2 · <b>Optimiser:</b> %3").arg(s.cutn).arg(s.lr).arg(s.optimiser);

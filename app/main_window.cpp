@@ -406,8 +406,19 @@ void MainWindow::restoreState() {
   m_vqgan->setPrompts(m_settings->value(Settings::Key::VqganPrompts).toString());
   {
     VqganPanel::Settings guide = m_vqgan->settings();
-    guide.gan = m_settings->value(Settings::Key::GuideMode).toString() == QLatin1String("gan");
-    m_vqgan->setSettings(guide);
+    guide.setMode(m_settings->value(Settings::Key::GuideMode).toString());
+    using K = Settings::Key;
+    guide.drawing.gridWidth = m_settings->value(K::GuideGridWidth).toInt();
+    guide.drawing.gridHeight = m_settings->value(K::GuideGridHeight).toInt();
+    guide.drawing.pixelPalette = m_settings->value(K::GuidePixelPalette).toString();
+    guide.drawing.fftDecay = m_settings->value(K::GuideFftDecay).toDouble();
+    guide.motion.zoom = m_settings->value(K::GuideZoom).toDouble();
+    guide.motion.rotate = m_settings->value(K::GuideRotate).toDouble();
+    guide.motion.shiftX = m_settings->value(K::GuideShiftX).toDouble();
+    guide.motion.shiftY = m_settings->value(K::GuideShiftY).toDouble();
+    guide.motion.frameEvery = m_settings->value(K::GuideFrameEvery).toInt();
+    guide.motion.smoothing = m_settings->value(K::GuideSmoothing).toDouble();
+    m_vqgan->setSettings(guide);  // values out of the fields' ranges are brought into them
   }
   const QString vqgan = m_settings->value(Settings::Key::VqganModel).toString();
   if (!vqgan.isEmpty()) m_guideController->setPreferredVqgan(vqgan);
@@ -434,7 +445,21 @@ void MainWindow::saveState() {
   m_settings->setValue(Settings::Key::GanSeed, m_gan->seed());
   m_settings->setValue(Settings::Key::GanTruncation, m_gan->truncation());
   m_settings->setValue(Settings::Key::VqganPrompts, m_vqgan->prompts());
-  m_settings->setValue(Settings::Key::GuideMode, m_vqgan->settings().gan ? QStringLiteral("gan") : QStringLiteral("vqgan"));
+  {
+    const VqganPanel::Settings guide = m_vqgan->settings();
+    using K = Settings::Key;
+    m_settings->setValue(K::GuideMode, guide.modeName());
+    m_settings->setValue(K::GuideGridWidth, guide.drawing.gridWidth);
+    m_settings->setValue(K::GuideGridHeight, guide.drawing.gridHeight);
+    m_settings->setValue(K::GuidePixelPalette, guide.drawing.pixelPalette);
+    m_settings->setValue(K::GuideFftDecay, guide.drawing.fftDecay);
+    m_settings->setValue(K::GuideZoom, guide.motion.zoom);
+    m_settings->setValue(K::GuideRotate, guide.motion.rotate);
+    m_settings->setValue(K::GuideShiftX, guide.motion.shiftX);
+    m_settings->setValue(K::GuideShiftY, guide.motion.shiftY);
+    m_settings->setValue(K::GuideFrameEvery, guide.motion.frameEvery);
+    m_settings->setValue(K::GuideSmoothing, guide.motion.smoothing);
+  }
   m_settings->setValue(Settings::Key::DrawPrompts, m_draw->prompts());
   m_settings->sync();
 }

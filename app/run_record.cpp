@@ -60,6 +60,42 @@ ConstraintSettings constraintsFrom(const QJsonObject& o) {
   c.tileWeight = weight("tile_weight", c.tileWeight);
   return c;
 }
+
+// The drawers' settings and the motion as run.json keeps them: GuideOptions' names.
+QJsonObject drawerJson(const DrawerSettings& d) {
+  return {{QStringLiteral("grid_width"), d.gridWidth},
+          {QStringLiteral("grid_height"), d.gridHeight},
+          {QStringLiteral("pixel_palette"), d.pixelPalette},
+          {QStringLiteral("fft_decay"), d.fftDecay}};
+}
+
+QJsonObject motionJson(const MotionSettings& m) {
+  return {{QStringLiteral("zoom"), m.zoom},           {QStringLiteral("rotate"), m.rotate},
+          {QStringLiteral("shift_x"), m.shiftX},      {QStringLiteral("shift_y"), m.shiftY},
+          {QStringLiteral("frame_every"), m.frameEvery}, {QStringLiteral("smoothing"), m.smoothing}};
+}
+
+// Absent (runs from before drawers and motion): the defaults, no motion. Values out of the
+// fields' ranges are brought into them.
+DrawerSettings drawerFrom(const QJsonObject& o) {
+  DrawerSettings d;
+  d.gridWidth = o.value(QStringLiteral("grid_width")).toInt(d.gridWidth);
+  d.gridHeight = o.value(QStringLiteral("grid_height")).toInt(d.gridHeight);
+  d.pixelPalette = o.value(QStringLiteral("pixel_palette")).toString().left(4096);
+  d.fftDecay = finiteOr(o.value(QStringLiteral("fft_decay")), d.fftDecay);
+  return d.bounded();
+}
+
+MotionSettings motionFrom(const QJsonObject& o) {
+  MotionSettings m;
+  m.zoom = finiteOr(o.value(QStringLiteral("zoom")), m.zoom);
+  m.rotate = finiteOr(o.value(QStringLiteral("rotate")), m.rotate);
+  m.shiftX = finiteOr(o.value(QStringLiteral("shift_x")), m.shiftX);
+  m.shiftY = finiteOr(o.value(QStringLiteral("shift_y")), m.shiftY);
+  m.frameEvery = o.value(QStringLiteral("frame_every")).toInt(m.frameEvery);
+  m.smoothing = finiteOr(o.value(QStringLiteral("smoothing")), m.smoothing);
+  return m.bounded();
+}
 }  // namespace
 
 QString RunRecord::name() const { return QFileInfo(folder).fileName(); }
@@ -115,7 +151,7 @@ bool RunRecord::save(QString* error) const {
       {QStringLiteral("started"), iso(started)},
       {QStringLiteral("ended"), iso(ended)},
       {QStringLiteral("state"), state},
-      {QStringLiteral("generator"), s.gan ? QStringLiteral("gan") : QStringLiteral("vqgan")},
+      {QStringLiteral("generator"), s.modeName()},  // gan, vqgan, or a drawer: pixel, fft
       {QStringLiteral("generator_path"), s.generatorPath},
       {QStringLiteral("model"), model},
       {QStringLiteral("clip"), clip},
@@ -138,6 +174,8 @@ bool RunRecord::save(QString* error) const {
       // As the run ended: live edits of them are not kept by step (prompts and lr are).
       {QStringLiteral("constraints"), constraintsJson(s.constraints)},
       {QStringLiteral("schedule"), s.schedule},
+      {QStringLiteral("drawer"), drawerJson(s.drawing)},
+      {QStringLiteral("motion"), motionJson(s.motion)},
   };
   QJsonArray prompts, rates;
   for (const auto& [step, text] : promptChanges)
@@ -162,7 +200,10 @@ RunRecord RunRecord::load(const QString& folder, bool* ok) {
     if (o.value(QStringLiteral("format")).toInt() >= 1) {
       good = r.recorded = true;
       VqganPanel::Settings& s = r.settings;
-      s.gan = o.value(QStringLiteral("generator")).toString() == QLatin1String("gan");
+      // Anything but a GAN or a drawer is VQGAN (as before drawers).
+      const QString generator = o.value(QStringLiteral("generator")).toString();
+      const bool named = generator == QLatin1String("gan") || generator == QLatin1String("pixel") || generator == QLatin1String("fft");
+      s.setMode(named ? generator : QStringLiteral("vqgan"));
       s.generatorPath = o.value(QStringLiteral("generator_path")).toString();
       s.prompts = o.value(QStringLiteral("prompts")).toString();
       s.seed = o.value(QStringLiteral("seed")).toInt(s.seed);
@@ -179,6 +220,8 @@ RunRecord RunRecord::load(const QString& folder, bool* ok) {
       s.optimiser = o.value(QStringLiteral("optimiser")).toString(s.optimiser);
       s.constraints = constraintsFrom(o.value(QStringLiteral("constraints")).toObject());
       s.schedule = o.value(QStringLiteral("schedule")).toString();
+      s.drawing = drawerFrom(o.value(QStringLiteral("drawer")).toObject());
+      s.motion = motionFrom(o.value(QStringLiteral("motion")).toObject());
       r.model = o.value(QStringLiteral("model")).toString();
       r.clip = o.value(QStringLiteral("clip")).toString();
       r.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODateWithMs);

@@ -34,8 +34,18 @@ class Settings : public QObject {
     GanClass,       // a BigGAN-deep's ImageNet class
     GanBigganTruncation,  // a BigGAN-deep's truncation (0.02 to 1)
     VqganPrompts,
-    GuideMode,      // the CLIP + VQGAN tab's generator: "vqgan" or "gan"
+    GuideMode,      // the CLIP + VQGAN tab's generator: "vqgan", "gan", or a drawer: "pixel", "fft"
     VqganModel,     // the VQGAN runs try first (Models ▸ Get Models ▸ Use for CLIP + VQGAN); "" = the search order
+    GuideGridWidth,     // pixel art's cells across
+    GuideGridHeight,    // and down
+    GuidePixelPalette,  // pixel art's palette, "#rrggbb,..."; "" = any colour
+    GuideFftDecay,      // the FFT image's spectrum falloff
+    GuideZoom,          // motion per frame (1 = none)
+    GuideRotate,        // degrees per frame
+    GuideShiftX,        // pixels per frame, right
+    GuideShiftY,        // pixels per frame, down
+    GuideFrameEvery,    // a frame every this many steps
+    GuideSmoothing,     // 0 = off, below 1
     DrawPrompts,
     LastImageFolder,
     LastExportFolder,

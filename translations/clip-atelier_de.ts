@@ -79,6 +79,158 @@
     </message>
 </context>
 <context>
+    <name>atelier::BatchDialog</name>
+    <message>
+        <source>The seeds can&apos;t be read here.</source>
+        <translation>Die Seeds können hier nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Give at least one seed.</source>
+        <translation>Geben Sie mindestens einen Seed an.</translation>
+    </message>
+    <message>
+        <source>Seed %1 is over %2, the largest seed the tab takes.</source>
+        <translation>Seed %1 ist größer als %2, der größte Seed, den der Tab annimmt.</translation>
+    </message>
+    <message>
+        <source>A GAN makes images of its own size: sweep the size with another generator.</source>
+        <translation>Ein GAN erzeugt Bilder in seiner eigenen Größe: Variieren Sie die Größe mit einem anderen Generator.</translation>
+    </message>
+    <message>
+        <source>The prompt &quot;%1&quot; is given twice.</source>
+        <translation>Der Prompt „%1“ ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>More than %1 prompts: a batch compares at most %1.</source>
+        <translation>Mehr als %1 Prompts: Ein Stapel vergleicht höchstens %1.</translation>
+    </message>
+    <message>
+        <source>Give the prompts to compare, one per line.</source>
+        <translation>Geben Sie die zu vergleichenden Prompts an, einen pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Give the values of %1, separated by commas.</source>
+        <translation>Geben Sie die Werte von %1 an, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>An empty value in &quot;%1&quot; (two commas, or one at an end).</source>
+        <translation>Ein leerer Wert in „%1“ (zwei Kommas, oder eines am Anfang oder Ende).</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number.</source>
+        <translation>%1: „%2“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number (write decimals with a point: 0.05).</source>
+        <translation>%1: „%2“ ist keine Zahl (Dezimalstellen mit Punkt schreiben: 0.05).</translation>
+    </message>
+    <message>
+        <source>%1=%2 is out of range: %1 takes %3 to %4.</source>
+        <translation>%1=%2 liegt außerhalb des Bereichs: %1 nimmt %3 bis %4.</translation>
+    </message>
+    <message>
+        <source>size=%1: a size is a multiple of %2.</source>
+        <translation>size=%1: Eine Größe ist ein Vielfaches von %2.</translation>
+    </message>
+    <message>
+        <source>%1=%2 is given twice (as %3).</source>
+        <translation>%1=%2 ist doppelt angegeben (als %3).</translation>
+    </message>
+    <message>
+        <source>More than %1 values: a batch sweeps at most %1.</source>
+        <translation>Mehr als %1 Werte: Ein Stapel variiert höchstens %1.</translation>
+    </message>
+    <message>
+        <source>%1 seeds × %2 values are %3 runs; at most %4 in a batch.</source>
+        <translation>%1 Seeds × %2 Werte ergeben %3 Läufe; höchstens %4 in einem Stapel.</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) (%1 × %2), then a grid of their final images</source>
+        <translation>
+            <numerusform>%n Lauf (%1 × %2), dann ein Raster seiner Endbilder</numerusform>
+            <numerusform>%n Läufe (%1 × %2), dann ein Raster ihrer Endbilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>The tab&apos;s settings, run once per seed (the grid&apos;s rows) and, if you like, once per value of one setting (its columns). The runs wait in the queue; when the last one has ended, their final images make one labelled grid.</source>
+        <translation>Die Einstellungen des Tabs, einmal pro Seed ausgeführt (die Zeilen des Rasters) und, wenn Sie möchten, einmal pro Wert einer Einstellung (seine Spalten). Die Läufe warten in der Warteschlange; wenn der letzte beendet ist, ergeben ihre Endbilder ein beschriftetes Raster.</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>&amp;Seeds:</translation>
+    </message>
+    <message>
+        <source>Seeds and ranges of seeds, separated by commas: 1-8, 1,3,5 or 1-4,9 (at most %1 runs)</source>
+        <translation>Seeds und Bereiche von Seeds, durch Kommas getrennt: 1-8, 1,3,5 oder 1-4,9 (höchstens %1 Läufe)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep:</source>
+        <translation>&amp;Variieren:</translation>
+    </message>
+    <message>
+        <source>One setting whose values make the grid&apos;s columns</source>
+        <translation>Eine Einstellung, deren Werte die Spalten des Rasters bilden</translation>
+    </message>
+    <message>
+        <source>Nothing (seeds only)</source>
+        <translation>Nichts (nur Seeds)</translation>
+    </message>
+    <message>
+        <source>Learning rate (lr)</source>
+        <translation>Lernrate (lr)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Cutouts (cutn)</source>
+        <translation>Ausschnitte (cutn)</translation>
+    </message>
+    <message>
+        <source>Cut power (cut-pow)</source>
+        <translation>Ausschnitt-Exponent (cut-pow)</translation>
+    </message>
+    <message>
+        <source>Size (not for a GAN)</source>
+        <translation>Größe (nicht für ein GAN)</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Werte:</translation>
+    </message>
+    <message>
+        <source>Values separated by commas, decimals with a point (at most %1)</source>
+        <translation>Werte durch Kommas getrennt, Dezimalstellen mit Punkt (höchstens %1)</translation>
+    </message>
+    <message>
+        <source>a red circle
+a blue square</source>
+        <translation>a red circle
+a blue square</translation>
+    </message>
+    <message>
+        <source>One run&apos;s prompts per line (each line as the Prompts field takes them; at most %1 lines)</source>
+        <translation>Die Prompts eines Laufs pro Zeile (jede Zeile so, wie das Prompt-Feld sie nimmt; höchstens %1 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Queue</source>
+        <translation>&amp;In die Warteschlange</translation>
+    </message>
+</context>
+<context>
     <name>atelier::BigGanControls</name>
     <message>
         <source>The class the generator draws: type part of its name or its number</source>
@@ -772,10 +924,6 @@ cos θ = %2</translation>
         <translation>gefüllte Formen</translation>
     </message>
     <message>
-        <source>Open Bézier strokes (the original&apos;s), or closed filled blobs outlined in their own colour</source>
-        <translation>Offene Bézier-Striche (wie im Original) oder geschlossene, gefüllte Formen mit einem Umriss in ihrer eigenen Farbe</translation>
-    </message>
-    <message>
         <source>Paths:</source>
         <translation>Pfade:</translation>
     </message>
@@ -786,6 +934,61 @@ cos θ = %2</translation>
     <message>
         <source>Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out unless this is on (to bring them back in an editor)</source>
         <translation>Striche, die die Optimierung ganz ausgeblendet hat, zeichnen nichts; das SVG lässt sie weg, außer wenn dies aktiv ist (um sie in einem Editor zurückzuholen)</translation>
+    </message>
+    <message>
+        <source>line sketch</source>
+        <translation>Linienskizze</translation>
+    </message>
+    <message>
+        <source>Open Bézier strokes (the original&apos;s), closed filled blobs outlined in their own colour, or a line sketch: black strokes of one width, where only their course is optimised</source>
+        <translation>Offene Bézier-Striche (wie im Original), geschlossene gefüllte Flecken, umrandet in ihrer eigenen Farbe, oder eine Linienskizze: schwarze Striche einheitlicher Breite, bei denen nur der Verlauf optimiert wird</translation>
+    </message>
+    <message>
+        <source>The width of every stroke of a line sketch, in pixels</source>
+        <translation>Die Breite jedes Strichs einer Linienskizze, in Pixeln</translation>
+    </message>
+    <message>
+        <source>Sketch width:</source>
+        <translation>Skizzenbreite:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::DrawerBox</name>
+    <message>
+        <source>Palette: %1 (a run refuses it until it reads right)</source>
+        <translation>Palette: %1 (ein Lauf lehnt sie ab, bis sie korrekt ist)</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>Raster:</translation>
+    </message>
+    <message>
+        <source>Pixel art&apos;s cells, across × down: each cell is one colour. Only counts that divide the image size are offered</source>
+        <translation>Die Zellen der Pixel-Art, waagerecht × senkrecht: Jede Zelle hat eine einzige Farbe. Nur Anzahlen, die die Bildgröße teilen, werden angeboten</translation>
+    </message>
+    <message>
+        <source>Cells across</source>
+        <translation>Zellen waagerecht</translation>
+    </message>
+    <message>
+        <source>Cells down</source>
+        <translation>Zellen senkrecht</translation>
+    </message>
+    <message>
+        <source>Palette:</source>
+        <translation>Palette:</translation>
+    </message>
+    <message>
+        <source>Every cell shows the nearest of these colours (as #rrggbb,#rrggbb,…); empty = any colour</source>
+        <translation>Jede Zelle zeigt die nächstgelegene dieser Farben (als #rrggbb,#rrggbb,…); leer = beliebige Farbe</translation>
+    </message>
+    <message>
+        <source>Decay:</source>
+        <translation>Abfall:</translation>
+    </message>
+    <message>
+        <source>How fast the FFT image&apos;s spectrum falls off with frequency (1 / frequency^decay): higher is smoother, lower is finer and noisier; 1 by default</source>
+        <translation>Wie schnell das Spektrum des FFT-Bildes mit der Frequenz abfällt (1 / Frequenz^Abfall): höher ist glatter, niedriger ist feiner und verrauschter; standardmäßig 1</translation>
     </message>
 </context>
 <context>
@@ -1314,14 +1517,6 @@ cos θ = %2</translation>
         <translation>Ab Schritt %1 neu gestartet.</translation>
     </message>
     <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
-    </message>
-    <message>
         <source>A run needs a CLIP model; none is installed.</source>
         <translation>Ein Durchlauf benötigt ein CLIP-Modell; es ist keines installiert.</translation>
     </message>
@@ -1395,6 +1590,38 @@ cos θ = %2</translation>
     <message>
         <source>Reading class names</source>
         <translation>Klassennamen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Waits for this run to finish or be stopped</source>
+        <translation>Wartet, bis dieser Lauf endet oder gestoppt wird</translation>
+    </message>
+    <message>
+        <source>No run to go on from yet</source>
+        <translation>Noch kein Lauf, mit dem es weitergehen kann</translation>
+    </message>
+    <message>
+        <source>A GAN makes images of one size: only CLIP + VQGAN and the drawers can go on at twice the size</source>
+        <translation>Ein GAN erzeugt Bilder in nur einer Größe: Nur CLIP + VQGAN und die Zeichenmodi können in doppelter Größe weitermachen</translation>
+    </message>
+    <message>
+        <source>Only a finished or stopped run can go on at twice its size</source>
+        <translation>Nur ein beendeter oder gestoppter Lauf kann in doppelter Größe fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>The last run kept no latent to go on from</source>
+        <translation>Der letzte Lauf hat keinen Latent-Vektor aufbewahrt, mit dem es weitergehen könnte</translation>
+    </message>
+    <message>
+        <source>Twice %1 × %1 is more than the largest size here (%2 × %2)</source>
+        <translation>Das Doppelte von %1 × %1 übersteigt die hier maximal mögliche Größe (%2 × %2)</translation>
+    </message>
+    <message>
+        <source>Going on at %1 × %1 from the last frame of the run at %2 × %2.</source>
+        <translation>Weiter mit %1 × %1 ab dem letzten Bild des Laufs mit %2 × %2.</translation>
+    </message>
+    <message>
+        <source>That run kept no latent to go on from: its settings are restored.</source>
+        <translation>Dieser Lauf hat keinen Latent-Vektor aufbewahrt, mit dem es weitergehen könnte: Seine Einstellungen sind wiederhergestellt.</translation>
     </message>
 </context>
 <context>
@@ -1508,14 +1735,6 @@ cos θ = %2</translation>
     <message>
         <source>&lt;b&gt;Generator:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Generator:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
     </message>
     <message>
         <source>&lt;b&gt;Seed:&lt;/b&gt; %1 · &lt;b&gt;Size:&lt;/b&gt; %2 · &lt;b&gt;Steps:&lt;/b&gt; %3</source>
@@ -2573,10 +2792,291 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     </message>
 </context>
 <context>
+    <name>atelier::MotionBox</name>
+    <message>
+        <source>Motion (on)</source>
+        <translation>Bewegung (aktiv)</translation>
+    </message>
+    <message>
+        <source>Motion (smoothing)</source>
+        <translation>Bewegung (Glättung)</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>Bewegung</translation>
+    </message>
+    <message>
+        <source>Applied after each frame, in pixels, then taken back to the generator&apos;s latent.</source>
+        <translation>Wird nach jedem Bild auf die Pixel angewendet und dann in den Latent-Vektor des Generators zurückgeführt.</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Per frame: above 1 zooms in, below 1 out (1 = none). %1</source>
+        <translation>Pro Bild: über 1 wird hineingezoomt, unter 1 herausgezoomt (1 = kein Zoom). %1</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>Drehung:</translation>
+    </message>
+    <message>
+        <source>Degrees per frame, anticlockwise; negative turns clockwise (0 = none). %1</source>
+        <translation>Grad pro Bild, gegen den Uhrzeigersinn; negativ dreht im Uhrzeigersinn (0 = keine Drehung). %1</translation>
+    </message>
+    <message>
+        <source>Shift right:</source>
+        <translation>Verschiebung nach rechts:</translation>
+    </message>
+    <message>
+        <source>Pixels per frame to the right; negative to the left (at most a quarter of the image). %1</source>
+        <translation>Pixel pro Bild nach rechts; negativ nach links (höchstens ein Viertel des Bildes). %1</translation>
+    </message>
+    <message>
+        <source>Shift down:</source>
+        <translation>Verschiebung nach unten:</translation>
+    </message>
+    <message>
+        <source>Pixels per frame downwards; negative upwards (at most a quarter of the image). %1</source>
+        <translation>Pixel pro Bild nach unten; negativ nach oben (höchstens ein Viertel des Bildes). %1</translation>
+    </message>
+    <message>
+        <source>Frame every:</source>
+        <translation>Bild alle:</translation>
+    </message>
+    <message>
+        <source>A frame every this many steps; the motion follows each frame, so fewer steps per frame move faster</source>
+        <translation>Alle so viele Schritte ein Bild; die Bewegung folgt auf jedes Bild, mit weniger Schritten pro Bild geht sie also schneller</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Glättung:</translation>
+    </message>
+    <message>
+        <source>Frames from a moving average of the latent, against flicker: 0 = off, 0.9 = strong (the latent itself goes on unsmoothed)</source>
+        <translation>Bilder aus einem gleitenden Mittelwert des Latent-Vektors, gegen Flackern: 0 = aus, 0,9 = stark (der Latent-Vektor selbst läuft ungeglättet weiter)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Motion needs a generator that can take an image back: CLIP + VQGAN or a drawer (pixel art, FFT image), not a GAN.</source>
+        <translation>Bewegung braucht einen Generator, der ein Bild wieder aufnehmen kann: CLIP + VQGAN oder einen Zeichenmodus (Pixel-Art, FFT-Bild), kein GAN.</translation>
+    </message>
+    <message>
+        <source>Zoom, rotate and shift the canvas after each frame, as the field&apos;s zoom videos do</source>
+        <translation>Die Leinwand nach jedem Bild zoomen, drehen und verschieben, wie es die in diesem Bereich üblichen Zoom-Videos tun</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::QueuePanel</name>
+    <message>
+        <source>(the default prompt)</source>
+        <translation>(der Standard-Prompt)</translation>
+    </message>
+    <message>
+        <source>schedule: %1</source>
+        <translation>Zeitplan: %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue (%n waiting, paused)</source>
+        <translation>
+            <numerusform>Warteschlange (%n wartet, angehalten)</numerusform>
+            <numerusform>Warteschlange (%n warten, angehalten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue (%n waiting)</source>
+        <translation>
+            <numerusform>Warteschlange (%n wartet)</numerusform>
+            <numerusform>Warteschlange (%n warten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs that wait their turn: each starts when the one before it ends</source>
+        <translation>Läufe, die warten, bis sie an der Reihe sind: Jeder startet, wenn der vorige endet</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <source>The waiting runs, the next one at the top</source>
+        <translation>Die wartenden Läufe, der nächste oben</translation>
+    </message>
+    <message>
+        <source>Waiting runs</source>
+        <translation>Wartende Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Queue</source>
+        <translation>Ein&amp;reihen</translation>
+    </message>
+    <message>
+        <source>A run with the tab&apos;s settings as they are now, after the waiting ones</source>
+        <translation>Ein Lauf mit den jetzigen Einstellungen des Tabs, nach den wartenden</translation>
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
+        <translation>St&amp;apel…</translation>
+    </message>
+    <message>
+        <source>One run per seed, times one setting&apos;s values; their final images as a labelled grid</source>
+        <translation>Ein Lauf pro Seed, mal die Werte einer Einstellung; ihre Endbilder als beschriftetes Raster</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Run the selected run earlier</source>
+        <translation>Den ausgewählten Lauf früher ausführen</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Run the selected run later</source>
+        <translation>Den ausgewählten Lauf später ausführen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run: it will not run (Delete)</source>
+        <translation>Den ausgewählten Lauf abbrechen: Er wird nicht ausgeführt (Entf)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Cancel every waiting run (the one running goes on)</source>
+        <translation>Alle wartenden Läufe abbrechen (der laufende geht weiter)</translation>
+    </message>
+    <message>
+        <source>Resume Queue</source>
+        <translation>Warteschlange fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause Queue</source>
+        <translation>Warteschlange anhalten</translation>
+    </message>
+    <message>
+        <source>Start the waiting runs again, one after the other</source>
+        <translation>Die wartenden Läufe wieder starten, einen nach dem anderen</translation>
+    </message>
+    <message>
+        <source>Start no further run; the one running goes on (its Stop ends it)</source>
+        <translation>Keinen weiteren Lauf starten; der laufende geht weiter (sein „Stopp“ beendet ihn)</translation>
+    </message>
+</context>
+<context>
     <name>atelier::RunController</name>
     <message>
         <source>Waiting: another tab&apos;s run goes first (its Stop ends it).</source>
         <translation>Wartet: Der Lauf eines anderen Tabs ist zuerst dran (dessen „Stopp“ beendet ihn).</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunQueue</name>
+    <message>
+        <source>The queue is paused: “%1” did not finish. Resume Queue starts the next run.</source>
+        <translation>Die Warteschlange ist angehalten: „%1“ wurde nicht fertig. „Warteschlange fortsetzen“ startet den nächsten Lauf.</translation>
+    </message>
+    <message>
+        <source>No run of the batch made an image: there is no grid.</source>
+        <translation>Kein Lauf des Stapels hat ein Bild erzeugt: Es gibt kein Raster.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid could not be made: %1</source>
+        <translation>Das Raster des Stapels konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid could not be saved in %1.</source>
+        <translation>Das Raster des Stapels konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid is saved: %1</source>
+        <translation>Das Raster des Stapels ist gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cutout(s)</source>
+        <translation>
+            <numerusform>%n Ausschnitt</numerusform>
+            <numerusform>%n Ausschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cut power %1</source>
+        <translation>Ausschnitt-Exponent %1</translation>
+    </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>Lernrate %1</translation>
+    </message>
+    <message>
+        <source>%1 × %1 px</source>
+        <translation>%1 × %1 px</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>The batch has no runs.</source>
+        <translation>Der Stapel hat keine Läufe.</translation>
+    </message>
+    <message>
+        <source>%1 runs: at most %2 in a batch.</source>
+        <translation>%1 Läufe: höchstens %2 in einem Stapel.</translation>
+    </message>
+    <message>
+        <source>A run&apos;s cell (row %1, column %2) is outside the grid of %3 × %4.</source>
+        <translation>Die Zelle eines Laufs (Zeile %1, Spalte %2) liegt außerhalb des Rasters von %3 × %4.</translation>
+    </message>
+    <message>
+        <source>Two runs share the cell in row %1, column %2.</source>
+        <translation>Zwei Läufe teilen sich die Zelle in Zeile %1, Spalte %2.</translation>
+    </message>
+    <message>
+        <source>A grid of %1 × %2 runs would be %3 × %4 pixels, too long and narrow for one image (at most %5:1): give fewer seeds, or sweep a setting across them.</source>
+        <translation>Ein Raster von %1 × %2 Läufen wäre %3 × %4 Pixel groß, zu lang und schmal für ein Bild (höchstens %5:1): Geben Sie weniger Seeds an, oder variieren Sie eine Einstellung über sie.</translation>
     </message>
 </context>
 <context>
@@ -3036,10 +3536,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>CLIP + VQGAN</translation>
     </message>
     <message>
-        <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
-        <translation>Die Bildgröße von CLIP + VQGAN (ein GAN erzeugt seine eigene Größe)</translation>
-    </message>
-    <message>
         <source>Size:</source>
         <translation>Größe:</translation>
     </message>
@@ -3066,10 +3562,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Saved frames (*.png)</source>
         <translation>Gespeicherte Bilder (*.png)</translation>
-    </message>
-    <message>
-        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
-        <translation>CLIP + GAN steuert das z eines GAN; CLIP + VQGAN das Latentraster eines VQGAN (das mitgelieferte Mini-VQGAN oder ein taming-Checkpoint in den Modellordnern, z. B. vqgan_imagenet_f16_16384.ckpt mit seiner .yaml)</translation>
     </message>
     <message>
         <source>VQGAN:</source>
@@ -3134,6 +3626,34 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
     <message>
         <source>Settings restored from %1; these images it names are not there: %2</source>
         <translation>Einstellungen aus %1 wiederhergestellt; diese darin genannten Bilder sind nicht vorhanden: %2</translation>
+    </message>
+    <message>
+        <source>Pixel art</source>
+        <translation>Pixel-Art</translation>
+    </message>
+    <message>
+        <source>FFT image</source>
+        <translation>FFT-Bild</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml). Pixel art and FFT image need no generator, only a CLIP: a grid of coloured cells, or an image made from its spectrum</source>
+        <translation>CLIP + GAN steuert das z eines GAN; CLIP + VQGAN das latente Raster eines VQGAN (das mitgelieferte Mini-VQGAN oder ein taming-Checkpoint in den Modellordnern, z. B. vqgan_imagenet_f16_16384.ckpt mit seiner .yaml). Pixel-Art und FFT-Bild brauchen keinen Generator, nur ein CLIP: ein Raster aus farbigen Zellen bzw. ein Bild, das aus seinem Spektrum entsteht</translation>
+    </message>
+    <message>
+        <source>The image size of CLIP + VQGAN and the drawers (a GAN makes its own size)</source>
+        <translation>Die Bildgröße von CLIP + VQGAN und den Zeichenmodi (ein GAN erzeugt seine eigene Größe)</translation>
+    </message>
+    <message>
+        <source>×2 Higher Resolution</source>
+        <translation>×2 Höhere Auflösung</translation>
+    </message>
+    <message>
+        <source>The last run again at twice its size, from its last frame&apos;s latent, with the same prompts and settings (CLIP + VQGAN and the drawers)</source>
+        <translation>Der letzte Lauf noch einmal in doppelter Größe, ausgehend vom Latent-Vektor seines letzten Bildes, mit denselben Prompts und Einstellungen (CLIP + VQGAN und die Zeichenmodi)</translation>
+    </message>
+    <message>
+        <source>Continues a finished or stopped run of CLIP + VQGAN or a drawer at twice its size; there is none to continue yet</source>
+        <translation>Setzt einen beendeten oder gestoppten Lauf von CLIP + VQGAN oder einem Zeichenmodus in doppelter Größe fort; noch gibt es keinen, der fortgesetzt werden kann</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,158 @@
     </message>
 </context>
 <context>
+    <name>atelier::BatchDialog</name>
+    <message>
+        <source>The seeds can&apos;t be read here.</source>
+        <translation>Las semillas no se pueden leer aquí.</translation>
+    </message>
+    <message>
+        <source>Give at least one seed.</source>
+        <translation>Indique al menos una semilla.</translation>
+    </message>
+    <message>
+        <source>Seed %1 is over %2, the largest seed the tab takes.</source>
+        <translation>La semilla %1 supera %2, la mayor semilla que admite la pestaña.</translation>
+    </message>
+    <message>
+        <source>A GAN makes images of its own size: sweep the size with another generator.</source>
+        <translation>Una GAN crea imágenes de su propio tamaño: varíe el tamaño con otro generador.</translation>
+    </message>
+    <message>
+        <source>The prompt &quot;%1&quot; is given twice.</source>
+        <translation>El prompt «%1» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>More than %1 prompts: a batch compares at most %1.</source>
+        <translation>Más de %1 prompts: un lote compara como máximo %1.</translation>
+    </message>
+    <message>
+        <source>Give the prompts to compare, one per line.</source>
+        <translation>Indique los prompts que desea comparar, uno por línea.</translation>
+    </message>
+    <message>
+        <source>Give the values of %1, separated by commas.</source>
+        <translation>Indique los valores de %1, separados por comas.</translation>
+    </message>
+    <message>
+        <source>An empty value in &quot;%1&quot; (two commas, or one at an end).</source>
+        <translation>Un valor vacío en «%1» (dos comas, o una al principio o al final).</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number.</source>
+        <translation>%1: «%2» no es un número entero.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number (write decimals with a point: 0.05).</source>
+        <translation>%1: «%2» no es un número (escriba los decimales con punto: 0.05).</translation>
+    </message>
+    <message>
+        <source>%1=%2 is out of range: %1 takes %3 to %4.</source>
+        <translation>%1=%2 está fuera de rango: %1 admite de %3 a %4.</translation>
+    </message>
+    <message>
+        <source>size=%1: a size is a multiple of %2.</source>
+        <translation>size=%1: un tamaño es un múltiplo de %2.</translation>
+    </message>
+    <message>
+        <source>%1=%2 is given twice (as %3).</source>
+        <translation>%1=%2 aparece dos veces (como %3).</translation>
+    </message>
+    <message>
+        <source>More than %1 values: a batch sweeps at most %1.</source>
+        <translation>Más de %1 valores: un lote varía como máximo %1.</translation>
+    </message>
+    <message>
+        <source>%1 seeds × %2 values are %3 runs; at most %4 in a batch.</source>
+        <translation>%1 semillas × %2 valores son %3 ejecuciones; como máximo %4 en un lote.</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>semilla %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) (%1 × %2), then a grid of their final images</source>
+        <translation>
+            <numerusform>%n ejecución (%1 × %2), luego una cuadrícula de su imagen final</numerusform>
+            <numerusform>%n ejecuciones (%1 × %2), luego una cuadrícula de sus imágenes finales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>The tab&apos;s settings, run once per seed (the grid&apos;s rows) and, if you like, once per value of one setting (its columns). The runs wait in the queue; when the last one has ended, their final images make one labelled grid.</source>
+        <translation>Los ajustes de la pestaña, ejecutados una vez por semilla (las filas de la cuadrícula) y, si lo desea, una vez por valor de un ajuste (sus columnas). Las ejecuciones esperan en la cola; cuando termina la última, sus imágenes finales forman una cuadrícula rotulada.</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>&amp;Semillas:</translation>
+    </message>
+    <message>
+        <source>Seeds and ranges of seeds, separated by commas: 1-8, 1,3,5 or 1-4,9 (at most %1 runs)</source>
+        <translation>Semillas y rangos de semillas, separados por comas: 1-8, 1,3,5 o 1-4,9 (como máximo %1 ejecuciones)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep:</source>
+        <translation>&amp;Variar:</translation>
+    </message>
+    <message>
+        <source>One setting whose values make the grid&apos;s columns</source>
+        <translation>Un ajuste cuyos valores forman las columnas de la cuadrícula</translation>
+    </message>
+    <message>
+        <source>Nothing (seeds only)</source>
+        <translation>Nada (solo semillas)</translation>
+    </message>
+    <message>
+        <source>Learning rate (lr)</source>
+        <translation>Tasa de aprendizaje (lr)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Cutouts (cutn)</source>
+        <translation>Recortes (cutn)</translation>
+    </message>
+    <message>
+        <source>Cut power (cut-pow)</source>
+        <translation>Exponente de recorte (cut-pow)</translation>
+    </message>
+    <message>
+        <source>Size (not for a GAN)</source>
+        <translation>Tamaño (no para una GAN)</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Prompts</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>Valo&amp;res:</translation>
+    </message>
+    <message>
+        <source>Values separated by commas, decimals with a point (at most %1)</source>
+        <translation>Valores separados por comas, decimales con punto (como máximo %1)</translation>
+    </message>
+    <message>
+        <source>a red circle
+a blue square</source>
+        <translation>a red circle
+a blue square</translation>
+    </message>
+    <message>
+        <source>One run&apos;s prompts per line (each line as the Prompts field takes them; at most %1 lines)</source>
+        <translation>Los prompts de una ejecución por línea (cada línea como los admite el campo Prompts; como máximo %1 líneas)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Queue</source>
+        <translation>Añadir a la &amp;cola</translation>
+    </message>
+</context>
+<context>
     <name>atelier::BigGanControls</name>
     <message>
         <source>The class the generator draws: type part of its name or its number</source>
@@ -772,10 +924,6 @@ cos θ = %2</translation>
         <translation>formas rellenas</translation>
     </message>
     <message>
-        <source>Open Bézier strokes (the original&apos;s), or closed filled blobs outlined in their own colour</source>
-        <translation>Trazos de Bézier abiertos (los del original) o formas cerradas y rellenas, contorneadas con su propio color</translation>
-    </message>
-    <message>
         <source>Paths:</source>
         <translation>Trazados:</translation>
     </message>
@@ -786,6 +934,61 @@ cos θ = %2</translation>
     <message>
         <source>Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out unless this is on (to bring them back in an editor)</source>
         <translation>Los trazos que la optimización desvaneció por completo no dibujan nada; el SVG los omite salvo que esto esté activo (para recuperarlos en un editor)</translation>
+    </message>
+    <message>
+        <source>line sketch</source>
+        <translation>boceto de líneas</translation>
+    </message>
+    <message>
+        <source>Open Bézier strokes (the original&apos;s), closed filled blobs outlined in their own colour, or a line sketch: black strokes of one width, where only their course is optimised</source>
+        <translation>Trazos de Bézier abiertos (los del original), manchas cerradas y rellenas con el contorno de su propio color, o un boceto de líneas: trazos negros de un mismo grosor, de los que solo se optimiza el recorrido</translation>
+    </message>
+    <message>
+        <source>The width of every stroke of a line sketch, in pixels</source>
+        <translation>El grosor de cada trazo de un boceto de líneas, en píxeles</translation>
+    </message>
+    <message>
+        <source>Sketch width:</source>
+        <translation>Grosor del boceto:</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::DrawerBox</name>
+    <message>
+        <source>Palette: %1 (a run refuses it until it reads right)</source>
+        <translation>Paleta: %1 (una ejecución la rechaza hasta que sea correcta)</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>Cuadrícula:</translation>
+    </message>
+    <message>
+        <source>Pixel art&apos;s cells, across × down: each cell is one colour. Only counts that divide the image size are offered</source>
+        <translation>Las celdas del pixel art, en horizontal × en vertical: cada celda es de un solo color. Solo se ofrecen cantidades que dividen el tamaño de la imagen</translation>
+    </message>
+    <message>
+        <source>Cells across</source>
+        <translation>Celdas en horizontal</translation>
+    </message>
+    <message>
+        <source>Cells down</source>
+        <translation>Celdas en vertical</translation>
+    </message>
+    <message>
+        <source>Palette:</source>
+        <translation>Paleta:</translation>
+    </message>
+    <message>
+        <source>Every cell shows the nearest of these colours (as #rrggbb,#rrggbb,…); empty = any colour</source>
+        <translation>Cada celda muestra el más cercano de estos colores (como #rrggbb,#rrggbb,…); vacío = cualquier color</translation>
+    </message>
+    <message>
+        <source>Decay:</source>
+        <translation>Decaimiento:</translation>
+    </message>
+    <message>
+        <source>How fast the FFT image&apos;s spectrum falls off with frequency (1 / frequency^decay): higher is smoother, lower is finer and noisier; 1 by default</source>
+        <translation>Con qué rapidez cae el espectro de la imagen FFT con la frecuencia (1 / frecuencia^decaimiento): más alto es más suave, más bajo es más fino y más ruidoso; 1 por defecto</translation>
     </message>
 </context>
 <context>
@@ -1314,14 +1517,6 @@ cos θ = %2</translation>
         <translation>Reiniciado desde el paso %1.</translation>
     </message>
     <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
-    </message>
-    <message>
         <source>A run needs a CLIP model; none is installed.</source>
         <translation>Una ejecución necesita un modelo CLIP; no hay ninguno instalado.</translation>
     </message>
@@ -1395,6 +1590,38 @@ cos θ = %2</translation>
     <message>
         <source>Reading class names</source>
         <translation>Leyendo los nombres de las clases</translation>
+    </message>
+    <message>
+        <source>Waits for this run to finish or be stopped</source>
+        <translation>Espera a que esta ejecución termine o se detenga</translation>
+    </message>
+    <message>
+        <source>No run to go on from yet</source>
+        <translation>Todavía no hay ninguna ejecución desde la que continuar</translation>
+    </message>
+    <message>
+        <source>A GAN makes images of one size: only CLIP + VQGAN and the drawers can go on at twice the size</source>
+        <translation>Una GAN crea imágenes de un solo tamaño: solo CLIP + VQGAN y los modos de dibujo pueden continuar al doble de tamaño</translation>
+    </message>
+    <message>
+        <source>Only a finished or stopped run can go on at twice its size</source>
+        <translation>Solo una ejecución terminada o detenida puede continuar al doble de su tamaño</translation>
+    </message>
+    <message>
+        <source>The last run kept no latent to go on from</source>
+        <translation>La última ejecución no guardó ningún latente desde el que continuar</translation>
+    </message>
+    <message>
+        <source>Twice %1 × %1 is more than the largest size here (%2 × %2)</source>
+        <translation>El doble de %1 × %1 supera el tamaño máximo disponible aquí (%2 × %2)</translation>
+    </message>
+    <message>
+        <source>Going on at %1 × %1 from the last frame of the run at %2 × %2.</source>
+        <translation>Continuando a %1 × %1 desde el último fotograma de la ejecución a %2 × %2.</translation>
+    </message>
+    <message>
+        <source>That run kept no latent to go on from: its settings are restored.</source>
+        <translation>Esa ejecución no guardó ningún latente desde el que continuar: se han restaurado sus ajustes.</translation>
     </message>
 </context>
 <context>
@@ -1508,14 +1735,6 @@ cos θ = %2</translation>
     <message>
         <source>&lt;b&gt;Generator:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Generador:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>CLIP + GAN</source>
-        <translation>CLIP + GAN</translation>
-    </message>
-    <message>
-        <source>CLIP + VQGAN</source>
-        <translation>CLIP + VQGAN</translation>
     </message>
     <message>
         <source>&lt;b&gt;Seed:&lt;/b&gt; %1 · &lt;b&gt;Size:&lt;/b&gt; %2 · &lt;b&gt;Steps:&lt;/b&gt; %3</source>
@@ -2573,10 +2792,291 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     </message>
 </context>
 <context>
+    <name>atelier::MotionBox</name>
+    <message>
+        <source>Motion (on)</source>
+        <translation>Movimiento (activado)</translation>
+    </message>
+    <message>
+        <source>Motion (smoothing)</source>
+        <translation>Movimiento (suavizado)</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <source>Applied after each frame, in pixels, then taken back to the generator&apos;s latent.</source>
+        <translation>Se aplica tras cada fotograma, sobre los píxeles, y luego se lleva de vuelta al latente del generador.</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Per frame: above 1 zooms in, below 1 out (1 = none). %1</source>
+        <translation>Por fotograma: por encima de 1 acerca, por debajo de 1 aleja (1 = sin zoom). %1</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>Rotación:</translation>
+    </message>
+    <message>
+        <source>Degrees per frame, anticlockwise; negative turns clockwise (0 = none). %1</source>
+        <translation>Grados por fotograma, en sentido antihorario; un valor negativo gira en sentido horario (0 = sin rotación). %1</translation>
+    </message>
+    <message>
+        <source>Shift right:</source>
+        <translation>Desplazamiento a la derecha:</translation>
+    </message>
+    <message>
+        <source>Pixels per frame to the right; negative to the left (at most a quarter of the image). %1</source>
+        <translation>Píxeles por fotograma hacia la derecha; negativo hacia la izquierda (como máximo una cuarta parte de la imagen). %1</translation>
+    </message>
+    <message>
+        <source>Shift down:</source>
+        <translation>Desplazamiento hacia abajo:</translation>
+    </message>
+    <message>
+        <source>Pixels per frame downwards; negative upwards (at most a quarter of the image). %1</source>
+        <translation>Píxeles por fotograma hacia abajo; negativo hacia arriba (como máximo una cuarta parte de la imagen). %1</translation>
+    </message>
+    <message>
+        <source>Frame every:</source>
+        <translation>Fotograma cada:</translation>
+    </message>
+    <message>
+        <source>A frame every this many steps; the motion follows each frame, so fewer steps per frame move faster</source>
+        <translation>Un fotograma cada tantos pasos; el movimiento sigue a cada fotograma, así que con menos pasos por fotograma se avanza más rápido</translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation>Suavizado:</translation>
+    </message>
+    <message>
+        <source>Frames from a moving average of the latent, against flicker: 0 = off, 0.9 = strong (the latent itself goes on unsmoothed)</source>
+        <translation>Fotogramas a partir de una media móvil del latente, contra el parpadeo: 0 = desactivado, 0,9 = fuerte (el propio latente sigue sin suavizar)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> pasos</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Motion needs a generator that can take an image back: CLIP + VQGAN or a drawer (pixel art, FFT image), not a GAN.</source>
+        <translation>El movimiento necesita un generador que pueda volver a recibir una imagen: CLIP + VQGAN o un modo de dibujo (pixel art, imagen FFT), no una GAN.</translation>
+    </message>
+    <message>
+        <source>Zoom, rotate and shift the canvas after each frame, as the field&apos;s zoom videos do</source>
+        <translation>Hacer zoom, girar y desplazar el lienzo tras cada fotograma, como hacen los vídeos de zoom habituales en este campo</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::QueuePanel</name>
+    <message>
+        <source>(the default prompt)</source>
+        <translation>(el prompt predeterminado)</translation>
+    </message>
+    <message>
+        <source>schedule: %1</source>
+        <translation>programación: %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>semilla %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue (%n waiting, paused)</source>
+        <translation>
+            <numerusform>Cola (%n en espera, en pausa)</numerusform>
+            <numerusform>Cola (%n en espera, en pausa)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue (%n waiting)</source>
+        <translation>
+            <numerusform>Cola (%n en espera)</numerusform>
+            <numerusform>Cola (%n en espera)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs that wait their turn: each starts when the one before it ends</source>
+        <translation>Ejecuciones que esperan su turno: cada una empieza cuando termina la anterior</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>En curso: %1</translation>
+    </message>
+    <message>
+        <source>The waiting runs, the next one at the top</source>
+        <translation>Las ejecuciones en espera, la siguiente arriba</translation>
+    </message>
+    <message>
+        <source>Waiting runs</source>
+        <translation>Ejecuciones en espera</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Queue</source>
+        <translation>&amp;Añadir a la cola</translation>
+    </message>
+    <message>
+        <source>A run with the tab&apos;s settings as they are now, after the waiting ones</source>
+        <translation>Una ejecución con los ajustes actuales de la pestaña, tras las que esperan</translation>
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
+        <translation>&amp;Lote…</translation>
+    </message>
+    <message>
+        <source>One run per seed, times one setting&apos;s values; their final images as a labelled grid</source>
+        <translation>Una ejecución por semilla, por los valores de un ajuste; sus imágenes finales como cuadrícula rotulada</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Run the selected run earlier</source>
+        <translation>Ejecutar antes la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Run the selected run later</source>
+        <translation>Ejecutar después la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run: it will not run (Delete)</source>
+        <translation>Cancelar la ejecución seleccionada: no se ejecutará (Supr)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Cancel every waiting run (the one running goes on)</source>
+        <translation>Cancelar todas las ejecuciones en espera (la que está en curso continúa)</translation>
+    </message>
+    <message>
+        <source>Resume Queue</source>
+        <translation>Reanudar la cola</translation>
+    </message>
+    <message>
+        <source>Pause Queue</source>
+        <translation>Pausar la cola</translation>
+    </message>
+    <message>
+        <source>Start the waiting runs again, one after the other</source>
+        <translation>Volver a iniciar las ejecuciones en espera, una tras otra</translation>
+    </message>
+    <message>
+        <source>Start no further run; the one running goes on (its Stop ends it)</source>
+        <translation>No iniciar más ejecuciones; la que está en curso continúa (su «Detener» la termina)</translation>
+    </message>
+</context>
+<context>
     <name>atelier::RunController</name>
     <message>
         <source>Waiting: another tab&apos;s run goes first (its Stop ends it).</source>
         <translation>En espera: primero va la ejecución de otra pestaña (su «Detener» la termina).</translation>
+    </message>
+</context>
+<context>
+    <name>atelier::RunQueue</name>
+    <message>
+        <source>The queue is paused: “%1” did not finish. Resume Queue starts the next run.</source>
+        <translation>La cola está en pausa: «%1» no terminó. «Reanudar la cola» inicia la siguiente ejecución.</translation>
+    </message>
+    <message>
+        <source>No run of the batch made an image: there is no grid.</source>
+        <translation>Ninguna ejecución del lote creó una imagen: no hay cuadrícula.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>no ejecutada</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid could not be made: %1</source>
+        <translation>No se pudo crear la cuadrícula del lote: %1</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid could not be saved in %1.</source>
+        <translation>No se pudo guardar la cuadrícula del lote en %1.</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s grid is saved: %1</source>
+        <translation>La cuadrícula del lote está guardada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n paso</numerusform>
+            <numerusform>%n pasos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cutout(s)</source>
+        <translation>
+            <numerusform>%n recorte</numerusform>
+            <numerusform>%n recortes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cut power %1</source>
+        <translation>exponente de recorte %1</translation>
+    </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>tasa de aprendizaje %1</translation>
+    </message>
+    <message>
+        <source>%1 × %1 px</source>
+        <translation>%1 × %1 px</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>semilla %1</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Semillas</translation>
+    </message>
+    <message>
+        <source>The batch has no runs.</source>
+        <translation>El lote no tiene ejecuciones.</translation>
+    </message>
+    <message>
+        <source>%1 runs: at most %2 in a batch.</source>
+        <translation>%1 ejecuciones: como máximo %2 en un lote.</translation>
+    </message>
+    <message>
+        <source>A run&apos;s cell (row %1, column %2) is outside the grid of %3 × %4.</source>
+        <translation>La celda de una ejecución (fila %1, columna %2) está fuera de la cuadrícula de %3 × %4.</translation>
+    </message>
+    <message>
+        <source>Two runs share the cell in row %1, column %2.</source>
+        <translation>Dos ejecuciones comparten la celda de la fila %1, columna %2.</translation>
+    </message>
+    <message>
+        <source>A grid of %1 × %2 runs would be %3 × %4 pixels, too long and narrow for one image (at most %5:1): give fewer seeds, or sweep a setting across them.</source>
+        <translation>Una cuadrícula de %1 × %2 ejecuciones mediría %3 × %4 píxeles, demasiado larga y estrecha para una imagen (como máximo %5:1): indique menos semillas, o varíe un ajuste entre ellas.</translation>
     </message>
 </context>
 <context>
@@ -3036,10 +3536,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>CLIP + VQGAN</translation>
     </message>
     <message>
-        <source>The image size of CLIP + VQGAN (a GAN makes its own size)</source>
-        <translation>El tamaño de imagen de CLIP + VQGAN (una GAN genera su propio tamaño)</translation>
-    </message>
-    <message>
         <source>Size:</source>
         <translation>Tamaño:</translation>
     </message>
@@ -3066,10 +3562,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Saved frames (*.png)</source>
         <translation>Fotogramas guardados (*.png)</translation>
-    </message>
-    <message>
-        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)</source>
-        <translation>CLIP + GAN dirige la z de una GAN; CLIP + VQGAN la rejilla latente de un VQGAN (el mini-VQGAN incluido o un checkpoint de taming en las carpetas de modelos, p. ej. vqgan_imagenet_f16_16384.ckpt con su .yaml)</translation>
     </message>
     <message>
         <source>VQGAN:</source>
@@ -3134,6 +3626,34 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
     <message>
         <source>Settings restored from %1; these images it names are not there: %2</source>
         <translation>Ajustes restaurados desde %1; estas imágenes que menciona no se encuentran: %2</translation>
+    </message>
+    <message>
+        <source>Pixel art</source>
+        <translation>Pixel art</translation>
+    </message>
+    <message>
+        <source>FFT image</source>
+        <translation>Imagen FFT</translation>
+    </message>
+    <message>
+        <source>CLIP + GAN steers a GAN&apos;s z; CLIP + VQGAN a VQGAN&apos;s latent grid (the shipped mini-VQGAN, or a taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml). Pixel art and FFT image need no generator, only a CLIP: a grid of coloured cells, or an image made from its spectrum</source>
+        <translation>CLIP + GAN guía el z de una GAN; CLIP + VQGAN, la cuadrícula latente de un VQGAN (el mini-VQGAN incluido, o un checkpoint de taming en las carpetas de modelos, p. ej., vqgan_imagenet_f16_16384.ckpt con su .yaml). Pixel art e imagen FFT no necesitan generador, solo un CLIP: una cuadrícula de celdas de colores, o una imagen creada a partir de su espectro</translation>
+    </message>
+    <message>
+        <source>The image size of CLIP + VQGAN and the drawers (a GAN makes its own size)</source>
+        <translation>El tamaño de imagen de CLIP + VQGAN y de los modos de dibujo (una GAN crea su propio tamaño)</translation>
+    </message>
+    <message>
+        <source>×2 Higher Resolution</source>
+        <translation>×2 Mayor resolución</translation>
+    </message>
+    <message>
+        <source>The last run again at twice its size, from its last frame&apos;s latent, with the same prompts and settings (CLIP + VQGAN and the drawers)</source>
+        <translation>La última ejecución de nuevo al doble de su tamaño, a partir del latente de su último fotograma, con los mismos prompts y ajustes (CLIP + VQGAN y los modos de dibujo)</translation>
+    </message>
+    <message>
+        <source>Continues a finished or stopped run of CLIP + VQGAN or a drawer at twice its size; there is none to continue yet</source>
+        <translation>Continúa al doble de su tamaño una ejecución terminada o detenida de CLIP + VQGAN o de un modo de dibujo; todavía no hay ninguna que continuar</translation>
     </message>
 </context>
 <context>

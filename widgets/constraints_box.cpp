@@ -266,6 +266,15 @@ void ConstraintsBox::setConstraints(const ConstraintSettings& c) {
   refresh();
 }
 
+QString ConstraintsBox::plainColourCheck(const QString& text, bool palette) { return localCheck(text, palette); }
+
+QPixmap ConstraintsBox::swatchOf(const QString& text) {
+  QList<QColor> colours;
+  for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+    if (const QColor c = colourOf(item); c.isValid()) colours << c;
+  return swatch(colours);
+}
+
 void ConstraintsBox::setColourCheck(ColourCheck check) {
   m_check = check ? std::move(check) : ColourCheck(localCheck);
   refresh();

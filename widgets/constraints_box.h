@@ -16,6 +16,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPixmap;
 class QPushButton;
 class QTimer;
 class QToolButton;
@@ -59,6 +60,10 @@ class ConstraintsBox : public QWidget {
   QString borderProblem() const;
   bool expanded() const;
   void setExpanded(bool expanded);
+  // For other colour fields (the pixel-art palette): the default check (the engine's rules, in
+  // fewer words), and a strip of the colours in text that parse ("#rrggbb,...").
+  static QString plainColourCheck(const QString& text, bool palette);
+  static QPixmap swatchOf(const QString& text);
 
  Q_SIGNALS:
   // A field was changed by the user; debounced (once typing pauses), for a running job.

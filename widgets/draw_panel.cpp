@@ -24,6 +24,10 @@
 
 namespace atelier {
 
+namespace {
+enum Shapes { kStrokes, kFilled, kSketch };  // the Paths box's entries, in order
+}  // namespace
+
 DrawPanel::DrawPanel(QWidget* parent)
     : GuidedPanel(
           tr("How CLIPDraw paints"),
@@ -37,6 +41,7 @@ DrawPanel::DrawPanel(QWidget* parent)
       m_style(new QLineEdit(this)),
       m_strokes(intBox(this, 1, 4096, 64)),
       m_maxWidth(realBox(this, 1.0, 100.0, 20.0, 1)),
+      m_sketchWidth(realBox(this, 0.5, 100.0, 2.0, 1)),
       m_iterations(intBox(this, 1, 100000, 300)),
       m_seed(intBox(this, 0, std::numeric_limits<int>::max(), 0)),
       m_size(new QComboBox(this)),
@@ -56,13 +61,26 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_background->addItem(tr("white"), QColor(Qt::white));
   m_background->addItem(tr("black"), QColor(Qt::black));
   m_background->addItem(tr("grey"), QColor(128, 128, 128));
-  m_shapes->addItem(tr("open strokes"), false);
-  m_shapes->addItem(tr("filled shapes"), true);
-  m_shapes->setToolTip(tr("Open Bézier strokes (the original's), or closed filled blobs outlined in their own colour"));
+  m_shapes->addItem(tr("open strokes"));
+  m_shapes->addItem(tr("filled shapes"));
+  m_shapes->addItem(tr("line sketch"));
+  m_shapes->setObjectName(QStringLiteral("shapes"));
+  m_shapes->setToolTip(tr("Open Bézier strokes (the original's), closed filled blobs outlined in their own colour, "
+                          "or a line sketch: black strokes of one width, where only their course is optimised"));
+  m_sketchWidth->setObjectName(QStringLiteral("sketchWidth"));
+  m_sketchWidth->setToolTip(tr("The width of every stroke of a line sketch, in pixels"));
   form()->addRow(tr("Style:"), m_style);
   form()->addRow(tr("Paths:"), m_shapes);
   form()->addRow(tr("Strokes:"), m_strokes);
   form()->addRow(tr("Max width:"), m_maxWidth);
+  form()->addRow(tr("Sketch width:"), m_sketchWidth);
+  // A line sketch's widths stay as they start: its own width instead of the maximum.
+  auto showWidthRow = [this](int shapes) {
+    form()->setRowVisible(m_maxWidth, shapes != kSketch);
+    form()->setRowVisible(m_sketchWidth, shapes == kSketch);
+  };
+  connect(m_shapes, &QComboBox::currentIndexChanged, this, showWidthRow);
+  showWidthRow(m_shapes->currentIndex());
   form()->addRow(tr("Iterations:"), m_iterations);
   form()->addRow(tr("Seed:"), m_seed);
   form()->addRow(tr("Canvas:"), m_size);
@@ -110,7 +128,9 @@ DrawPanel::Settings DrawPanel::settings() const {
   s.seed = m_seed->value();
   s.size = m_size->currentData().toInt();
   s.background = m_background->currentData().value<QColor>();
-  s.filled = m_shapes->currentData().toBool();
+  s.filled = m_shapes->currentIndex() == kFilled;
+  s.sketch = m_shapes->currentIndex() == kSketch;
+  s.sketchWidth = m_sketchWidth->value();
   return s;
 }
 
@@ -125,7 +145,8 @@ void DrawPanel::setSettings(const Settings& s) {
   if (size >= 0) m_size->setCurrentIndex(size);
   const int background = m_background->findData(s.background);
   if (background >= 0) m_background->setCurrentIndex(background);
-  m_shapes->setCurrentIndex(s.filled ? 1 : 0);
+  m_shapes->setCurrentIndex(s.sketch ? kSketch : s.filled ? kFilled : kStrokes);
+  m_sketchWidth->setValue(s.sketchWidth);
 }
 
 void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<QImage>& frames, const QString& svgWithTransparent) {
@@ -185,6 +206,8 @@ bool DrawPanel::saveImage(const QString& path) {
   image.setText(QStringLiteral("clip-atelier:strokes"), QString::number(s.strokes));
   image.setText(QStringLiteral("clip-atelier:max_width"), QString::number(s.maxWidth, 'g', 17));
   image.setText(QStringLiteral("clip-atelier:filled"), s.filled ? QStringLiteral("true") : QStringLiteral("false"));
+  image.setText(QStringLiteral("clip-atelier:sketch"), s.sketch ? QStringLiteral("true") : QStringLiteral("false"));
+  if (s.sketch) image.setText(QStringLiteral("clip-atelier:sketch_width"), QString::number(s.sketchWidth, 'g', 17));
   image.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.iterations));
   image.setText(QStringLiteral("clip-atelier:seed"), QString::number(s.seed));
   image.setText(QStringLiteral("clip-atelier:size"), QString::number(s.size));

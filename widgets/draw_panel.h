@@ -1,4 +1,5 @@
-// The CLIPDraw tab: prompts steer coloured Bezier strokes through a differentiable rasteriser.
+// The CLIPDraw tab: prompts steer coloured Bezier strokes through a differentiable rasteriser
+// (or, the line sketch preset, black strokes of one width).
 // Engine-free: the window runs the job; the panel holds the settings and the finished drawing
 // (its SVG, the final image, the run's frames) and exports them.
 #pragma once
@@ -29,6 +30,10 @@ class DrawPanel : public GuidedPanel {
     double maxWidth = 50;
     QColor background = Qt::white;
     bool filled = false;  // filled closed shapes instead of open strokes
+    // The line sketch preset: black open strokes, all sketchWidth px wide; only their points are
+    // optimised (maxWidth unused). Not with filled.
+    bool sketch = false;
+    double sketchWidth = 2;
   };
   explicit DrawPanel(QWidget* parent = nullptr);
   Settings settings() const;
@@ -60,6 +65,7 @@ class DrawPanel : public GuidedPanel {
   QLineEdit* m_style;
   QSpinBox* m_strokes;
   QDoubleSpinBox* m_maxWidth;
+  QDoubleSpinBox* m_sketchWidth;
   QSpinBox* m_iterations;
   QSpinBox* m_seed;
   QComboBox* m_size;

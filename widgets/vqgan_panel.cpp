@@ -2,8 +2,10 @@
 #include "vqgan_panel.h"
 
 #include "class_picker.h"
+#include "form_rows.h"
 #include "image_guard.h"
 #include "image_inputs.h"
+#include "queue_panel.h"
 #include "schedule_editor.h"
 
 #include <algorithm>
@@ -46,6 +48,13 @@ struct Preset {
 };
 constexpr Preset kPresets[] = {{60, 8}, {150, 16}, {300, 32}};
 constexpr int kCustom = int(std::size(kPresets));
+// The Generator box's items.
+constexpr int kModeGan = 0, kModeVqgan = 1, kModePixel = 2, kModeFft = 3;
+
+int modeIndex(const VqganPanel::Settings& s) {
+  if (s.gan) return kModeGan;
+  return s.drawer == DrawerKind::Pixel ? kModePixel : s.drawer == DrawerKind::Fft ? kModeFft : kModeVqgan;
+}
 }  // namespace
 
 VqganPanel::VqganPanel(QWidget* parent)
@@ -73,12 +82,16 @@ VqganPanel::VqganPanel(QWidget* parent)
       m_size(new QComboBox(this)),
       m_modelsBanner(new QFrame(this)),
       m_modelsText(new QLabel(m_modelsBanner)) {
-  m_mode->addItems({tr("CLIP + GAN"), tr("CLIP + VQGAN")});
+  // The Generator box's order: kModeGan, kModeVqgan, kModePixel, kModeFft.
+  m_mode->setObjectName(QStringLiteral("guideMode"));
+  m_mode->addItems({tr("CLIP + GAN"), tr("CLIP + VQGAN"), tr("Pixel art"), tr("FFT image")});
   m_mode->setToolTip(tr("CLIP + GAN steers a GAN's z; CLIP + VQGAN a VQGAN's latent grid (the shipped mini-VQGAN, or a "
-                        "taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml)"));
-  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == 0); });
+                        "taming checkpoint in the model folders, e.g. vqgan_imagenet_f16_16384.ckpt with its .yaml). "
+                        "Pixel art and FFT image need no generator, only a CLIP: a grid of coloured cells, or an image "
+                        "made from its spectrum"));
+  connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) { Q_EMIT modeChanged(i == kModeGan); });
   for (int s : {128, 256, 384, 512}) m_size->addItem(QStringLiteral("%1 × %1").arg(s), s);
-  m_size->setToolTip(tr("The image size of CLIP + VQGAN (a GAN makes its own size)"));
+  m_size->setToolTip(tr("The image size of CLIP + VQGAN and the drawers (a GAN makes its own size)"));
   m_preset->setObjectName(QStringLiteral("preset"));
   m_steps->setObjectName(QStringLiteral("steps"));
   m_cutn->setObjectName(QStringLiteral("cutouts"));
@@ -104,9 +117,15 @@ VqganPanel::VqganPanel(QWidget* parent)
   m_images = new ImageInputs(form(), promptsRow + 3, this);
   m_constraints = new ConstraintsBox(this);
   form()->insertRow(promptsRow + 6, m_constraints);
-  connect(this, &VqganPanel::modeChanged, m_images, [this](bool gan) { m_images->setInitEnabled(!gan); });
-  m_images->setInitEnabled(m_mode->currentIndex() != 0);
+  // Motion under the constraints, folded the same way.
+  m_motion = new MotionBox(this);
+  int constraintsRow = 0;
+  form()->getWidgetPosition(m_constraints, &constraintsRow, &promptsRole);
+  form()->insertRow(constraintsRow + 1, m_motion);
   form()->addRow(tr("Generator:"), m_mode);
+  // A drawer's settings right under the Generator (shown in its mode).
+  m_drawer = new DrawerBox(this);
+  form()->addRow(m_drawer);
   form()->addRow(tr("Model:"), m_generator);
   m_generator->setObjectName(QStringLiteral("guideGenerator"));
   // CLIP + BigGAN-deep: the class to start from, or none (big-sleep's start: the prompts choose).
@@ -120,12 +139,8 @@ VqganPanel::VqganPanel(QWidget* parent)
   connect(this, &VqganPanel::modeChanged, this, &VqganPanel::updateClassRow);
   form()->addRow(tr("VQGAN:"), m_vqganName);
   m_vqganName->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  auto showModelRow = [this](bool gan) {
-    form()->setRowVisible(m_generator, gan);
-    form()->setRowVisible(m_vqganName, !gan);
-  };
-  connect(this, &VqganPanel::modeChanged, this, showModelRow);
-  showModelRow(true);
+  connect(this, &VqganPanel::modeChanged, this, &VqganPanel::updateModeRows);
+  updateModeRows();
   updateClassRow();
   form()->addRow(tr("Preset:"), m_preset);
   form()->addRow(tr("Steps:"), m_steps);
@@ -135,6 +150,22 @@ VqganPanel::VqganPanel(QWidget* parent)
   form()->addRow(tr("Optimiser:"), m_optimiser);
   form()->addRow(tr("Seed:"), m_seed);
   form()->addRow(tr("Size:"), m_size);
+  // The drawer's grid offers the counts that divide the size; a shift is at most a quarter of it.
+  connect(m_size, &QComboBox::currentIndexChanged, this, [this] {
+    m_drawer->setImageSize(m_size->currentData().toInt());
+    m_motion->setImageSize(m_size->currentData().toInt());
+  });
+  m_drawer->setImageSize(m_size->currentData().toInt());
+  m_motion->setImageSize(m_size->currentData().toInt());
+  // The higher-resolution pass: the controller says when the last run can go on at twice its size.
+  m_upscale = new QPushButton(tr("×2 Higher Resolution"), this);
+  m_upscale->setObjectName(QStringLiteral("upscaleRun"));
+  connect(m_upscale, &QPushButton::clicked, this, &VqganPanel::upscaleRequested);
+  form()->addRow(QString(), m_upscale);
+  setUpscaleAvailable(false);
+  // The queue (issue 21, item 6): runs that wait their turn, Add to Queue and Batch… (folded until used).
+  m_queue = new QueuePanel(this);
+  form()->addRow(m_queue);
   auto* save = new QPushButton(tr("Save &Frame…"), this);
   save->setToolTip(tr("The current frame as PNG, with the prompts, the seed and every setting in it"));
   connect(save, &QPushButton::clicked, this, [this] {
@@ -202,7 +233,8 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.seed = m_seed->value();
   s.cutPow = m_cutPow->value();
   s.lr = m_lr->value();
-  s.gan = m_mode->currentIndex() == 0;
+  s.gan = m_mode->currentIndex() == kModeGan;
+  s.drawer = m_mode->currentIndex() == kModePixel ? DrawerKind::Pixel : m_mode->currentIndex() == kModeFft ? DrawerKind::Fft : DrawerKind::None;
   s.size = m_size->currentData().toInt();
   s.imagePrompts = m_images->imagePrompts();
   s.initImage = m_images->initImage();
@@ -210,6 +242,8 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.bigganClass = m_generatorClasses.contains(s.generatorPath) ? m_class->currentClass() : -1;
   s.constraints = m_constraints->constraints();
   s.schedule = m_schedule->schedule();
+  s.drawing = m_drawer->drawing();
+  s.motion = m_motion->motion();
   return s;
 }
 
@@ -223,16 +257,18 @@ void VqganPanel::setSettings(const Settings& s) {
   m_seed->setValue(s.seed);
   m_cutPow->setValue(s.cutPow);
   m_lr->setValue(s.lr);
-  m_mode->setCurrentIndex(s.gan ? 0 : 1);
+  m_mode->setCurrentIndex(modeIndex(s));
   const int size = m_size->findData(s.size);
   if (size >= 0) m_size->setCurrentIndex(size);
+  m_drawer->setDrawing(s.drawing);  // after the size: its grid is one that divides it
+  m_motion->setMotion(s.motion);
   m_images->setImagePrompts(s.imagePrompts);
   m_images->setInitImage(s.initImage);
   m_images->setInitWeight(s.initWeight);
-  m_images->setInitEnabled(!s.gan);  // also when the mode was already there (no modeChanged)
   m_class->setCurrentClass(s.bigganClass);
   m_constraints->setConstraints(s.constraints);
   m_schedule->setSchedule(s.schedule);
+  updateModeRows();  // also when the mode was already there (no modeChanged)
   updateClassRow();
   matchPreset();  // also when the values were already there (no valueChanged)
 }
@@ -246,6 +282,58 @@ void VqganPanel::matchPreset() {
 }
 
 int VqganPanel::exportSeed() const { return m_seed->value(); }
+
+QString VqganPanel::Settings::modeName() const {
+  if (gan) return QStringLiteral("gan");
+  switch (drawer) {
+    case DrawerKind::Pixel: return QStringLiteral("pixel");
+    case DrawerKind::Fft: return QStringLiteral("fft");
+    case DrawerKind::None: break;
+  }
+  return QStringLiteral("vqgan");
+}
+
+void VqganPanel::Settings::setMode(const QString& name) {
+  gan = name != QLatin1String("vqgan") && name != QLatin1String("pixel") && name != QLatin1String("fft");
+  drawer = name == QLatin1String("pixel") ? DrawerKind::Pixel : name == QLatin1String("fft") ? DrawerKind::Fft : DrawerKind::None;
+}
+
+QString VqganPanel::generatorTitle(const Settings& s) {
+  switch (modeIndex(s)) {
+    case kModeGan: return tr("CLIP + GAN");
+    case kModePixel: return tr("Pixel art");
+    case kModeFft: return tr("FFT image");
+    default: return tr("CLIP + VQGAN");
+  }
+}
+
+int VqganPanel::maxSize() const {
+  int most = 0;
+  for (int i = 0; i < m_size->count(); ++i) most = std::max(most, m_size->itemData(i).toInt());
+  return most;
+}
+
+void VqganPanel::setUpscaleAvailable(bool available, const QString& why) {
+  m_upscale->setEnabled(available);
+  m_upscale->setToolTip(available ? tr("The last run again at twice its size, from its last frame's latent, with the same "
+                                       "prompts and settings (CLIP + VQGAN and the drawers)")
+                                  : why.isEmpty() ? tr("Continues a finished or stopped run of CLIP + VQGAN or a drawer at twice "
+                                                       "its size; there is none to continue yet")
+                                                  : why);
+}
+
+void VqganPanel::updateModeRows() {
+  const int mode = m_mode->currentIndex();
+  form()->setRowVisible(m_generator, mode == kModeGan);
+  form()->setRowVisible(m_vqganName, mode == kModeVqgan);
+  const DrawerKind kind = mode == kModePixel ? DrawerKind::Pixel : mode == kModeFft ? DrawerKind::Fft : DrawerKind::None;
+  m_drawer->setDrawer(kind);
+  form()->setRowVisible(m_drawer, kind != DrawerKind::None);
+  // Only VQGAN starts from an image's codes; only a generator that takes an image back moves.
+  m_images->setInitEnabled(mode == kModeVqgan);
+  m_motion->setAvailable(mode != kModeGan);
+  refreshHiddenRows(form());  // Qt 6.4's rows that come and go (form_rows.h)
+}
 
 void VqganPanel::setVqgan(const QString& name) { m_vqganName->setText(name.isEmpty() ? tr("none installed") : name); }
 
@@ -278,6 +366,7 @@ void VqganPanel::updateClassRow() {
   const QStringList names = m_generatorClasses.value(m_generator->currentData().toString());
   if (names != m_class->classNames()) m_class->setClassNames(names);  // keeps the class when the model has it
   form()->setRowVisible(m_class, m_mode->currentIndex() == 0 && !names.isEmpty());
+  refreshHiddenRows(form());
 }
 
 void VqganPanel::setGenerators(const QStringList& names, const QStringList& paths) {
@@ -291,7 +380,7 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("Software"), QStringLiteral("CLIP Atelier"));
   frame.setText(QStringLiteral("clip-atelier:prompts"), s.prompts);
   frame.setText(QStringLiteral("clip-atelier:generator"), s.generatorPath);
-  frame.setText(QStringLiteral("clip-atelier:mode"), s.gan ? QStringLiteral("gan") : QStringLiteral("vqgan"));
+  frame.setText(QStringLiteral("clip-atelier:mode"), s.modeName());
   frame.setText(QStringLiteral("clip-atelier:optimiser"), s.optimiser);
   frame.setText(QStringLiteral("clip-atelier:steps"), QString::number(s.steps));
   frame.setText(QStringLiteral("clip-atelier:cutn"), QString::number(s.cutn));
@@ -306,6 +395,8 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("clip-atelier:biggan_class"), QString::number(s.bigganClass));
   for (const auto& [key, value] : s.constraints.toText()) frame.setText(key, value);
   frame.setText(QStringLiteral("clip-atelier:schedule"), s.schedule);
+  for (const auto& [key, value] : s.drawing.toText()) frame.setText(key, value);
+  for (const auto& [key, value] : s.motion.toText()) frame.setText(key, value);
   return frame;
 }
 
@@ -368,7 +459,7 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   if (!*ok) return s;
   s.prompts = png.text(QStringLiteral("clip-atelier:prompts"));
   s.generatorPath = png.text(QStringLiteral("clip-atelier:generator"));
-  s.gan = png.text(QStringLiteral("clip-atelier:mode")) != QLatin1String("vqgan");
+  s.setMode(png.text(QStringLiteral("clip-atelier:mode")));
   s.optimiser = png.text(QStringLiteral("clip-atelier:optimiser"));
   s.steps = png.text(QStringLiteral("clip-atelier:steps")).toInt();
   s.cutn = png.text(QStringLiteral("clip-atelier:cutn")).toInt();
@@ -398,6 +489,9 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   // Absent before constraints and schedules: none. A schedule longer than the engine takes is cut.
   s.constraints = ConstraintSettings::fromText([&png](const QString& key) { return png.text(key); });
   s.schedule = png.text(QStringLiteral("clip-atelier:schedule")).left(1 << 20);
+  // Absent before drawers and motion: the defaults (no motion).
+  s.drawing = DrawerSettings::fromText([&png](const QString& key) { return png.text(key); });
+  s.motion = MotionSettings::fromText([&png](const QString& key) { return png.text(key); });
   return s;
 }
 

@@ -9,12 +9,15 @@
 #include <functional>
 
 #include "constraints_box.h"
+#include "drawer_box.h"
 #include "guided_panel.h"
+#include "motion_box.h"
 
 class QComboBox;
 class QDoubleSpinBox;
 class QFrame;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QDragEnterEvent;
 class QDropEvent;
@@ -23,6 +26,7 @@ class QEvent;
 namespace atelier {
 
 class ClassPicker;
+class QueuePanel;
 class ImageInputs;
 class ScheduleEditor;
 
@@ -33,14 +37,27 @@ class VqganPanel : public GuidedPanel {
     QString prompts, generatorPath, optimiser = QStringLiteral("adam");
     int steps = 150, cutn = 16, seed = 0, size = 128;  // size: CLIP + VQGAN's square image
     double cutPow = 1.0, lr = 0.05;
-    bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN
+    bool gan = true;  // CLIP + GAN; false: CLIP + VQGAN, or the drawer when one is set
+    DrawerKind drawer = DrawerKind::None;  // with gan false: pixel art or the FFT image (no VQGAN); None: VQGAN
     QStringList imagePrompts;  // image files whose CLIP embeddings are targets too (weight 1; both generators)
     QString initImage;         // CLIP + VQGAN: the latent starts from this image's codes (empty: random)
     double initWeight = 0.0;   // CLIP + VQGAN: pulls towards the init image (0: only starts from it)
     int bigganClass = -1;      // CLIP + BigGAN-deep: the class the run starts from (-1: the prompts choose)
     ConstraintSettings constraints;  // the weighted terms beside the prompts (both generators)
     QString schedule;  // a prompt schedule ("0: a forest; 150: a city"), in place of the prompts; empty: off
+    DrawerSettings drawing;  // the drawers' grid, palette and decay (used by the drawer chosen)
+    MotionSettings motion;   // zoom, rotation, shift per frame, frames, smoothing (not for a GAN)
+    bool usesVqgan() const { return !gan && drawer == DrawerKind::None; }
+    bool usesDrawer() const { return !gan && drawer != DrawerKind::None; }
+    // The generator as the settings, PNG chunks and run.json name it: "gan", "vqgan", "pixel",
+    // "fft"; setMode takes those back (anything else: "gan", as before drawers).
+    QString modeName() const;
+    void setMode(const QString& name);
   };
+  // The generator's name for people: "CLIP + GAN", "CLIP + VQGAN", "Pixel art", "FFT image".
+  static QString generatorTitle(const Settings& settings);
+  // The largest image size the tab offers (the Size box's): a higher-resolution pass stays within it.
+  int maxSize() const;
   explicit VqganPanel(QWidget* parent = nullptr);
   Settings settings() const;
   void setSettings(const Settings& settings);
@@ -53,6 +70,16 @@ class VqganPanel : public GuidedPanel {
   // list "scheduleTable"): the controller sends their edits to a running job, shows the keyframe.
   ConstraintsBox* constraintsBox() const { return m_constraints; }
   ScheduleEditor* scheduleEditor() const { return m_schedule; }
+  // The queue (objectName "queuePanel"; issue 21): runs that wait their turn, Add to Queue, Batch….
+  QueuePanel* queuePanel() const { return m_queue; }
+  // The drawers' settings (objectName "drawerBox": "gridWidth", "gridHeight", "pixelPalette",
+  // "fftDecay"), shown under the Generator in a drawer's mode, and the Motion group ("motionBox",
+  // disabled for CLIP + GAN).
+  DrawerBox* drawerBox() const { return m_drawer; }
+  MotionBox* motionBox() const { return m_motion; }
+  // The ×2 button (objectName "upscaleRun", upscaleRequested): the controller enables it when its
+  // last run can be continued at twice the size; why says why not (its tooltip).
+  void setUpscaleAvailable(bool available, const QString& why = {});
   // The VQGAN a CLIP + VQGAN run uses (the first found in the model folders); empty: none.
   void setVqgan(const QString& name);
   // The Image prompts row (objectName "imagePrompts"): adds the file (absolute; once), e.g. the
@@ -87,7 +114,8 @@ class VqganPanel : public GuidedPanel {
 
  Q_SIGNALS:
   void learningRateEdited(double lr);
-  void modeChanged(bool gan);
+  void modeChanged(bool gan);  // any change of the Generator box; gan: it is CLIP + GAN now
+  void upscaleRequested();     // the ×2 button: the last run again at twice its size, from its last latent
   void getModelsRequested();  // the banner's button: Models ▸ Get Models
   void historyRequested();    // the History… button (the gallery; a file dialog when none listens)
 
@@ -96,6 +124,7 @@ class VqganPanel : public GuidedPanel {
   // else on Custom.
   void matchPreset();
   void updateClassRow();  // shown for a generator with classes, in CLIP + GAN mode
+  void updateModeRows();  // the model rows, the drawer's rows, the init image, the Motion group
 
 
   QComboBox* m_mode;
@@ -114,6 +143,10 @@ class VqganPanel : public GuidedPanel {
   ImageInputs* m_images = nullptr;  // the image prompts, init image and init weight rows
   ScheduleEditor* m_schedule = nullptr;  // the schedule toggle and keyframe list rows
   ConstraintsBox* m_constraints = nullptr;
+  QueuePanel* m_queue = nullptr;
+  DrawerBox* m_drawer = nullptr;
+  MotionBox* m_motion = nullptr;
+  QPushButton* m_upscale = nullptr;
   QString m_historyFolder;
   FrameSettings m_frameSettings;
   QFrame* m_modelsBanner;

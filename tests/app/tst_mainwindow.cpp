@@ -2,6 +2,7 @@
 // settings that persist, bad images, job frames and errors, translations, screenshots.
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -757,6 +758,41 @@ class TestMainWindow : public QObject {
     const double filledDiff = svgVsPng(filledSvg, filledPng);
     qInfo("filled shapes: mean |PNG - Qt's rendering of the SVG| = %.4f", filledDiff);
     QVERIFY2(filledDiff < 0.02, qPrintable(QString::number(filledDiff)));
+
+    // The line sketch preset (issue 21): the Paths box's third entry, its own width in place of the
+    // maximum; black open strokes of that width in the SVG, neutral grey in the image, the preset
+    // in the PNG's settings.
+    auto* shapes = panel->findChild<QComboBox*>(QStringLiteral("shapes"));
+    auto* sketchWidth = panel->findChild<QDoubleSpinBox*>(QStringLiteral("sketchWidth"));
+    QVERIFY(shapes && sketchWidth);
+    QVERIFY(!sketchWidth->isVisibleTo(panel));
+    shapes->setCurrentIndex(shapes->findText(QStringLiteral("line sketch")));
+    QVERIFY(sketchWidth->isVisibleTo(panel));
+    sketchWidth->setValue(3);
+    s = panel->settings();
+    QVERIFY(s.sketch && !s.filled);
+    QCOMPARE(s.sketchWidth, 3.0);
+    s.iterations = 10;
+    panel->setSettings(s);
+    result.clear();
+    Q_EMIT panel->runView()->runRequested();
+    QVERIFY(result.wait(120000));
+    const QString sketchSvg = panel->svg();
+    QCOMPARE(sketchSvg.count(QStringLiteral("<path")), s.strokes);
+    QCOMPARE(sketchSvg.count(QStringLiteral("fill=\"none\" stroke=\"rgb(0,0,0)\" stroke-opacity=\"1\" stroke-width=\"3\"")), s.strokes);
+    const QString sketchPng = fresh.filePath(QStringLiteral("sketch.png"));
+    QVERIFY(panel->saveImage(sketchPng));
+    const QImage sketchImage = QImage(sketchPng).convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(sketchImage.text(QStringLiteral("clip-atelier:sketch")), QStringLiteral("true"));
+    QCOMPARE(sketchImage.text(QStringLiteral("clip-atelier:sketch_width")), QStringLiteral("3"));
+    int chroma = 0, dark = 0;
+    for (int y = 0; y < sketchImage.height(); ++y)
+      for (int x = 0; x < sketchImage.width(); ++x) {
+        const QRgb c = sketchImage.pixel(x, y);
+        chroma = std::max(chroma, std::max({qRed(c), qGreen(c), qBlue(c)}) - std::min({qRed(c), qGreen(c), qBlue(c)}));
+        dark += qRed(c) < 64;
+      }
+    QVERIFY2(chroma <= 2 && dark > 0, qPrintable(QStringLiteral("chroma %1, %2 dark pixels").arg(chroma).arg(dark)));
   }
 
   void tableZeroShotEmbeddingsAndImages() {
