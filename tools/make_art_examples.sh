@@ -14,7 +14,7 @@ run() { echo "+ clip-atelier-cli $*" >&2; "$CLI" "$@" 2>/dev/null; }
 
 # Prompt schedule: a red circle that becomes a blue square.
 run generate --schedule "0: a red circle; 60: a blue square" --steps 120 \
-    --save-every 4 --video "$OUT/schedule.gif" --hold 1 --out "$OUT/schedule.png"
+    --save-every 4 --video "$OUT/schedule.gif" --video-size 128x128 --hold 1 --out "$OUT/schedule.png"
 # Constraints: mirror symmetry and smoothness; a seamless tile in three colours.
 run generate --prompt "a red flower" --symmetry 10 --smooth 2 --steps 120 --out "$OUT/symmetry.png"
 run generate --prompt "a stone wall" --tile --palette "#303030,#808080,#c0a080" --steps 120 --out "$OUT/tile.png"
@@ -27,7 +27,7 @@ run generate --generator pixel --pixels 32x32 --pixel-palette "#000000,#ffffff,#
 run generate --generator fft --prompt "a rocket" --steps 120 --out "$OUT/fft.png"
 # Motion: a zoom with a slow turn, 40 frames, smoothed.
 run generate --prompt "a forest" --zoom 1.04 --rotate 1 --frames 40 --save-every 4 --smoothing 0.5 \
-    --video "$OUT/zoom.gif" --hold 1 --out "$SCRATCH/zoom.png"
+    --video "$OUT/zoom.gif" --video-size 128x128 --hold 1 --out "$SCRATCH/zoom.png"
 # A higher-resolution pass: 64 px, then 40 steps at 128 px from its latent.
 run generate --prompt "a red circle" --size 64x64 --steps 80 --hires 40 --out "$OUT/hires.png"
 # CLIPDraw's line sketch: black strokes of one width.
