@@ -10,6 +10,7 @@
 #include "engine_bridge.h"
 #include "image_convert.h"
 #include "run_view.h"
+#include "runtime/error.h"
 
 namespace atelier {
 
@@ -29,12 +30,17 @@ DrawController::DrawController(EngineBridge* bridge, DrawPanel* panel, QObject* 
     m_panel->setStatus(tr("%n step(s) done: replay or export the drawing.", nullptr, steps));
   });
   connect(panel, &DrawPanel::replayRequested, this, [this] { replay(); });
+  connect(panel, &DrawPanel::upscaleRequested, this, [this] { upscaleRun(m_panel->settings()); });
   connect(this, &DrawController::replayReady, panel, &DrawPanel::playReplay);
 }
 
 DrawController::~DrawController() = default;
 
-qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& clipPath) {
+qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& clipPath) { return launch(s, clipPath, false); }
+
+qint64 DrawController::upscaleRun(const DrawPanel::Settings& s, const QString& clipPath) { return launch(s, clipPath, true); }
+
+qint64 DrawController::launch(const DrawPanel::Settings& s, const QString& clipPath, bool upscale) {
   draw::DrawOptions o;
   o.prompts = s.prompts.trimmed().isEmpty() ? draw::DrawOptions{}.prompts : s.prompts.toStdString();
   o.style = s.style.toStdString();
@@ -54,7 +60,20 @@ qint64 DrawController::startRun(const DrawPanel::Settings& s, const QString& cli
   QPointer<DrawController> self(this);
   auto state = m_state;
   const std::string requested = clipFor(clipPath).toStdString();
-  return start(tr("CLIPDraw"), [self, state, o, requested](JobContext& ctx) {
+  return start(upscale ? tr("CLIPDraw ×2") : tr("CLIPDraw"), [self, state, o, requested, upscale](JobContext& ctx) mutable {
+    if (upscale) {
+      // The last drawing lives on this (the worker's) thread: at twice its canvas.
+      if (!state->hasDrawing) throw Error(ErrorKind::InvalidArgument, "there is no finished drawing to continue at twice its size");
+      o.start = draw::scale_drawing(state->drawing, 2.0);
+      o.size = o.start->width;
+      o.max_width *= 2;
+      o.sketch_width *= 2;
+      o.max_segments = std::max(o.max_segments, [&] {
+        int most = 1;
+        for (const draw::StrokePath& p : o.start->paths) most = std::max(most, p.segments);
+        return most;
+      }());
+    }
     auto clip = clip::shared_clip(ctx.models(), requested);
     const draw::DrawResult r = draw::run_clipdraw(*clip, o, &ctx);
     state->drawing = r.drawing;

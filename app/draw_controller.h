@@ -21,6 +21,9 @@ class DrawController : public RunController {
   // A run with these settings and the default CLIP (or clipPath); a stopped run still delivers
   // the drawing so far (resultReady).
   qint64 startRun(const DrawPanel::Settings& settings, const QString& clipPath = {});
+  // The ×2 pass: the last drawing (finished or stopped) scaled to twice its canvas, run on with
+  // these settings' prompts, iterations and learning rates (a sketch's width doubled too).
+  qint64 upscaleRun(const DrawPanel::Settings& settings, const QString& clipPath = {});
   void replay(int frames = 120);  // answers replayReady()
 
  Q_SIGNALS:
@@ -35,6 +38,7 @@ class DrawController : public RunController {
 
  private:
   struct State;
+  qint64 launch(const DrawPanel::Settings& settings, const QString& clipPath, bool upscale);
   DrawPanel* m_panel;
   std::shared_ptr<State> m_state;  // the last drawing: touched on the worker thread only
   QList<QImage> m_frames;

@@ -26,6 +26,7 @@ void add_draw_command(CLI::App& app, Globals& globals) {
     std::vector<std::string> prompts;
     double fps = 24;
     draw::SvgOptions svg;
+    int hires = 0;  // steps of the x2 pass (0: none)
   };
   auto a = std::make_shared<Args>();
   a->o.steps = 300;
@@ -53,6 +54,11 @@ void add_draw_command(CLI::App& app, Globals& globals) {
   c->add_flag("--keep-transparent", a->svg.keep_transparent,
               "Keep the strokes the optimisation made fully transparent in the SVG (left out by default: they draw nothing)");
   c->add_option("--png", a->png, "Also the final image (supersampled 4x)");
+  c->add_option("--hires", a->hires,
+                "A higher-resolution pass: after the run, STEPS more on the drawing scaled to twice the size (points and "
+                "widths doubled); --out is the x2 drawing")
+      ->type_name("STEPS")
+      ->check(CLI::Range(1, 100000));
   c->add_option("--video", a->video, "Also the run as an animation (.mp4, .gif or .webp), a frame every 5 steps");
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->callback([a, &globals] {
@@ -62,6 +68,8 @@ void add_draw_command(CLI::App& app, Globals& globals) {
       std::snprintf(widths, sizeof widths, "--sketch-width %g is wider than --max-width %g", a->o.sketch_width, a->o.max_width);
       throw Error(ErrorKind::InvalidArgument, std::string(widths) + ": give a narrower sketch or a larger --max-width");
     }
+    if (a->hires > 0 && a->o.size * 2 > 4096)
+      throw Error(ErrorKind::InvalidArgument, "--hires: twice --size " + std::to_string(a->o.size) + " is over the 4096 pixels a canvas may have");
     // Every output is checked before the model loads and the steps run.
     check_svg_out(a->out, "--out");
     if (!a->png.empty()) check_image_out(a->png, "--png");
@@ -87,7 +95,21 @@ void add_draw_command(CLI::App& app, Globals& globals) {
     // Ctrl+C stops the run and writes the drawing so far.
     run_in_foreground(
         [&](const StopRequested&) {
-          const draw::DrawResult r = draw::run_clipdraw(model, a->o, &ctx);
+          draw::DrawResult r = draw::run_clipdraw(model, a->o, &ctx);
+          if (a->hires > 0 && !r.stopped) {
+            // The x2 pass: the same prompts on the drawing at twice its size.
+            draw::DrawOptions x2 = a->o;
+            x2.start = draw::scale_drawing(r.drawing, 2.0);
+            x2.size = a->o.size * 2;
+            x2.max_width = a->o.max_width * 2;
+            x2.sketch_width = a->o.sketch_width * 2;
+            x2.steps = a->hires;
+            std::fprintf(stderr, "\nx2: %d steps at %d px\n", a->hires, x2.size);
+            const int64_t first = r.steps;
+            JobContext ctx2(control, callbacks);
+            r = draw::run_clipdraw(model, x2, &ctx2);
+            r.steps += first;
+          }
           std::fprintf(stderr, "\n%s", r.stopped ? "stopped: writing the drawing so far\n" : "");
           {
             const std::string svg = draw::to_svg(r.drawing, a->svg);
@@ -104,6 +126,7 @@ void add_draw_command(CLI::App& app, Globals& globals) {
           if (!a->video.empty()) {
             AnimationOptions o;
             o.fps = a->fps;
+            for (const Image& f : frames) o.width = std::max(o.width, f.width), o.height = std::max(o.height, f.height);
             write_animation(a->video, frames, o);
             std::printf("%s: %zu frames\n", a->video.c_str(), frames.size());
           }

@@ -796,6 +796,10 @@ cos θ = %2</translation>
         <source>CLIPDraw</source>
         <translation>CLIPDraw</translation>
     </message>
+    <message>
+        <source>CLIPDraw ×2</source>
+        <translation>CLIPDraw ×2</translation>
+    </message>
 </context>
 <context>
     <name>atelier::DrawPanel</name>
@@ -950,6 +954,14 @@ cos θ = %2</translation>
     <message>
         <source>Sketch width:</source>
         <translation>Skizzenbreite:</translation>
+    </message>
+    <message>
+        <source>×2 Higher Resolution</source>
+        <translation>×2 Höhere Auflösung</translation>
+    </message>
+    <message>
+        <source>Continue the last drawing at twice its canvas (points and widths doubled) for the iterations set</source>
+        <translation>Die letzte Zeichnung auf doppelt so großer Leinwand fortsetzen (Punkte und Breiten verdoppelt), für die eingestellten Iterationen</translation>
     </message>
 </context>
 <context>

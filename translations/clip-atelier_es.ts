@@ -796,6 +796,10 @@ cos θ = %2</translation>
         <source>CLIPDraw</source>
         <translation>CLIPDraw</translation>
     </message>
+    <message>
+        <source>CLIPDraw ×2</source>
+        <translation>CLIPDraw ×2</translation>
+    </message>
 </context>
 <context>
     <name>atelier::DrawPanel</name>
@@ -950,6 +954,14 @@ cos θ = %2</translation>
     <message>
         <source>Sketch width:</source>
         <translation>Grosor del boceto:</translation>
+    </message>
+    <message>
+        <source>×2 Higher Resolution</source>
+        <translation>×2 Mayor resolución</translation>
+    </message>
+    <message>
+        <source>Continue the last drawing at twice its canvas (points and widths doubled) for the iterations set</source>
+        <translation>Continuar el último dibujo en un lienzo del doble de tamaño (puntos y anchos duplicados) durante las iteraciones indicadas</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ DrawPanel::DrawPanel(QWidget* parent)
       m_background(new QComboBox(this)),
       m_shapes(new QComboBox(this)),
       m_replay(new QPushButton(tr("&Replay Strokes"), this)),
+      m_upscale(new QPushButton(tr("×2 Higher Resolution"), this)),
       m_export(new QToolButton(this)),
       m_keepTransparent(new QCheckBox(tr("Keep fully transparent strokes in the SVG"), this)),
       m_replayTimer(new QTimer(this)) {
@@ -88,6 +89,12 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_replay->setToolTip(tr("Draw the finished strokes one by one, in their order"));
   m_replay->setEnabled(false);
   connect(m_replay, &QPushButton::clicked, this, &DrawPanel::replayRequested);
+  // The higher-resolution pass: the finished drawing's points and widths doubled, run on at
+  // twice the canvas with the current prompts and iterations.
+  m_upscale->setObjectName(QStringLiteral("drawUpscale"));
+  m_upscale->setToolTip(tr("Continue the last drawing at twice its canvas (points and widths doubled) for the iterations set"));
+  m_upscale->setEnabled(false);
+  connect(m_upscale, &QPushButton::clicked, this, &DrawPanel::upscaleRequested);
   m_export->setText(tr("E&xport"));
   m_export->setPopupMode(QToolButton::InstantPopup);
   m_export->setEnabled(false);
@@ -107,6 +114,7 @@ DrawPanel::DrawPanel(QWidget* parent)
   m_keepTransparent->setToolTip(tr("Strokes the optimisation faded out entirely draw nothing; the SVG leaves them out "
                                    "unless this is on (to bring them back in an editor)"));
   form()->addRow(QString(), m_replay);
+  form()->addRow(QString(), m_upscale);
   form()->addRow(QString(), m_export);
   form()->addRow(QString(), m_keepTransparent);
   form()->addRow(statusLabel());
@@ -155,6 +163,7 @@ void DrawPanel::setResult(const QString& svg, const QImage& image, const QList<Q
   m_image = image;
   setFrames(frames);
   m_replay->setEnabled(!svg.isEmpty());
+  m_upscale->setEnabled(!svg.isEmpty() && image.width() > 0);
   m_export->setEnabled(!svg.isEmpty());
 }
 

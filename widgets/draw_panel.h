@@ -53,6 +53,7 @@ class DrawPanel : public GuidedPanel {
 
  Q_SIGNALS:
   void replayRequested();
+  void upscaleRequested();  // the ×2 button (objectName "drawUpscale"): the last drawing at twice its size
 
  protected:
   int exportSeed() const override;
@@ -72,6 +73,7 @@ class DrawPanel : public GuidedPanel {
   QComboBox* m_background;
   QComboBox* m_shapes;
   QPushButton* m_replay;
+  QPushButton* m_upscale;
   QToolButton* m_export;
   QCheckBox* m_keepTransparent;
   QTimer* m_replayTimer;

@@ -114,6 +114,18 @@ void check_sketch(const DrawOptions& o) {
 
 }  // namespace
 
+Drawing scale_drawing(const Drawing& drawing, double factor) {
+  if (!(factor > 0) || !std::isfinite(factor)) throw Error(ErrorKind::InvalidArgument, "a drawing's scale must be a positive finite number");
+  Drawing d = drawing;
+  d.width = int(std::lround(drawing.width * factor));
+  d.height = int(std::lround(drawing.height * factor));
+  for (StrokePath& p : d.paths) {
+    for (auto& pt : p.points) pt = {pt[0] * factor, pt[1] * factor};
+    p.width *= factor;
+  }
+  return d;
+}
+
 Drawing random_drawing(const DrawOptions& o) {
   if (o.paths < 1 || o.paths > 100000) throw Error(ErrorKind::InvalidArgument, "the number of paths must be 1 to 100000");
   if (o.max_segments < 1 || o.max_segments > 16) throw Error(ErrorKind::InvalidArgument, "segments per path must be 1 to 16");
@@ -188,7 +200,17 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   c10::AutoGradMode grad_mode(true);  // worker threads may run with gradients off
   std::string spec = o.prompts;
   Targets targets = encode_prompts(clip, spec, o.style);
-  const Drawing start = random_drawing(o);
+  if (o.start) {
+    if (o.start->width != o.size || o.start->height != o.size)
+      throw Error(ErrorKind::InvalidArgument, "the drawing to continue is " + std::to_string(o.start->width) + " x " +
+                                                  std::to_string(o.start->height) + " pixels; this run's canvas is " +
+                                                  std::to_string(o.size) + " x " + std::to_string(o.size));
+    for (const StrokePath& p : o.start->paths)
+      if (p.segments < 1 || p.segments > o.max_segments || p.points.size() != size_t(3 * p.segments + 1))
+        throw Error(ErrorKind::InvalidArgument, "the drawing to continue has a path of " + std::to_string(p.segments) +
+                                                    " segments; this run takes 1 to " + std::to_string(o.max_segments));
+  }
+  const Drawing start = o.start ? *o.start : random_drawing(o);
   Params t = to_tensors(start, o.max_segments);
   t.points.requires_grad_(true);
   // A line sketch keeps its strokes black and of one width: only the points move.
@@ -211,7 +233,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
   auto emit = [&](int64_t step) {
     if (!ctx) return;
     at::NoGradGuard no_grad;
-    const Image img = tensor_to_image(render(t.strokes(), o.size, o.size, o.background));
+    const Image img = tensor_to_image(render(t.strokes(), o.size, o.size, start.background));
     ctx->emit_frame(Frame{img.width, img.height, step, img.pixels, {}});
   };
   emit(0);
@@ -235,7 +257,7 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     anneal = step >= o.steps * 3 / 4 ? 0.1 : step >= o.steps / 2 ? 0.4 : 1.0;
     set_lr(opt_points, lr_points * anneal);
 
-    at::Tensor img = render(t.strokes(), o.size, o.size, o.background).unsqueeze(0);
+    at::Tensor img = render(t.strokes(), o.size, o.size, start.background).unsqueeze(0);
     std::vector<at::Tensor> copies;
     for (int n = 0; n < o.augmentations; ++n)
       copies.push_back(guide::random_resized_crop(guide::random_perspective(img, 0.5, 1.0, gen), R, 0.7, 0.9, gen));

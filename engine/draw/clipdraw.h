@@ -5,6 +5,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,14 @@ struct DrawOptions {
   // unused). Open strokes only: refused with closed.
   bool sketch = false;
   double sketch_width = 2.0;           // a line sketch's width in pixels: 0.5 to max_width
+  // Continue from this drawing instead of a random one (a higher-resolution pass: a finished
+  // drawing scaled by scale_drawing and run on at its size). Its canvas must be size x size and
+  // its paths at most max_segments long; its background replaces `background`.
+  std::optional<Drawing> start;
 };
+
+// The drawing at factor times its size: points, widths and the canvas scaled (the x2 pass).
+Drawing scale_drawing(const Drawing& drawing, double factor);
 
 // The initial drawing: random short strokes, random colours, width 1, as the original (a line
 // sketch: black, sketch_width wide).

@@ -3,6 +3,7 @@
 // --frames N into a video of N frames at --video-size, holding the last frame, the x2 pass
 // (--hires), and every refusal before a model loads. Short runs on the shipped mini models.
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -108,6 +109,20 @@ class TestCliArt : public QObject {
                  dir.filePath("v.png")});
     QVERIFY2(v.code == 0, v.err.constData());
     QCOMPARE(atelier::read_image(dir.filePath("v.png").toStdString()).width, 128);
+  }
+
+  // draw --hires: the drawing run on at twice its canvas; the SVG is the x2 drawing.
+  void drawHigherResolutionPass() {
+    QTemporaryDir dir;
+    Run r = run({"draw", "--sketch", "--prompt", "a cat", "--paths", "8", "--size", "64", "--steps", "3", "--hires", "2", "--out",
+                 dir.filePath("d.svg")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QFile svg(dir.filePath("d.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    const QByteArray text = svg.readAll();
+    QVERIFY2(text.contains("width=\"128\" height=\"128\""), text.left(300).constData());
+    QCOMPARE(text.count("stroke-width=\"4\""), 8);  // the sketch's 2 px doubled
+    QVERIFY2(r.out.contains("5 steps"), r.out.constData());
   }
 
   // Refused before any model loads, each naming its flag.

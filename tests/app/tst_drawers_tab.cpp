@@ -28,6 +28,8 @@
 #include "run_record.h"
 #include "run_view.h"
 #include "settings.h"
+#include "draw_panel.h"
+#include "draw_controller.h"
 #include "vqgan_panel.h"
 
 using namespace atelier;
@@ -190,6 +192,31 @@ class TestDrawersTab : public QObject {
     QTRY_VERIFY(field<QComboBox>("gridWidth")->height() >= field<QComboBox>("gridWidth")->minimumSizeHint().height());
     panel()->constraintsBox()->setExpanded(false);
     panel()->motionBox()->setExpanded(false);
+  }
+
+  // CLIPDraw's ×2: off until a drawing is finished; then the drawing runs on at twice its canvas
+  // (a sketch's strokes twice as wide), and the SVG the tab exports is the x2 drawing.
+  void clipDrawContinuesAtTwiceItsSize() {
+    DrawPanel* draw = m_window->drawPanel();
+    auto* upscale = draw->findChild<QPushButton*>(QStringLiteral("drawUpscale"));
+    QVERIFY(upscale);
+    QVERIFY(!upscale->isEnabled());
+    DrawPanel::Settings s = draw->settings();
+    s.prompts = QStringLiteral("a cat");
+    s.sketch = true;
+    s.sketchWidth = 2;
+    s.strokes = 8;
+    s.iterations = 3;
+    s.size = 64;
+    draw->setSettings(s);
+    QSignalSpy ended(m_window->drawController(), &RunController::ended);
+    m_window->drawController()->startRun(draw->settings());
+    QVERIFY(ended.wait(120000));
+    QTRY_VERIFY(upscale->isEnabled());
+    upscale->click();
+    QVERIFY(ended.wait(120000));
+    QTRY_VERIFY(draw->svg().contains(QStringLiteral("width=\"128\" height=\"128\"")));
+    QCOMPARE(draw->svg().count(QStringLiteral("stroke-width=\"4\"")), 8);
   }
 
   void pixelArtPaintsExactlyItsGridFromItsPalette() {

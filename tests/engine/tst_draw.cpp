@@ -317,6 +317,55 @@ class TestClipDraw : public QObject {
 
   // ---- The line sketch preset (issue 21) ------------------------------------------------------
 
+  // The x2 pass: a finished drawing scaled to twice its canvas and run on. Its first frame is the
+  // drawing rendered at the larger size, which is the small rendering enlarged (up to the edges'
+  // anti-aliasing); a sketch keeps its doubled width.
+  void aDrawingContinuesAtTwiceItsSize() {
+    clip::Clip model = clip::Clip::load(find_default_clip());
+    draw::DrawOptions o;
+    o.prompts = "a red heart";
+    o.sketch = true;
+    o.sketch_width = 2;
+    o.paths = 12;
+    o.size = 64;
+    o.steps = 6;
+    o.seed = 4;
+    const draw::DrawResult first = draw::run_clipdraw(model, o, nullptr);
+    draw::DrawOptions x2 = o;
+    x2.start = draw::scale_drawing(first.drawing, 2.0);
+    x2.size = 128;
+    x2.sketch_width = 4;
+    x2.max_width = 100;
+    x2.steps = 3;
+    std::vector<Frame> frames;
+    JobCallbacks cb;
+    cb.on_frame = [&](int64_t, Frame&& f) { frames.push_back(std::move(f)); };
+    JobContext ctx(std::make_shared<JobControl>(1), cb);
+    const draw::DrawResult second = draw::run_clipdraw(model, x2, &ctx);
+    QCOMPARE(frames.front().width, 128);
+    QCOMPARE(second.drawing.width, 128);
+    for (const draw::StrokePath& p : second.drawing.paths) QCOMPARE(p.width, 4.0);
+    // Frame 0 is the scaled drawing, and shrunk back (2 x 2 means) it is the 64 px drawing up to
+    // the strokes' anti-aliasing.
+    const Image start = draw::render_drawing(*x2.start);
+    QVERIFY(frames.front().rgb == start.pixels);
+    const Image small = draw::render_drawing(first.drawing);
+    double diff = 0;
+    for (int y = 0; y < 64; ++y)
+      for (int x = 0; x < 64; ++x)
+        for (int c = 0; c < 3; ++c) {
+          double mean = 0;
+          for (int k = 0; k < 4; ++k) mean += frames.front().rgb[(size_t(2 * y + k / 2) * 128 + size_t(2 * x + k % 2)) * 3 + size_t(c)];
+          diff += std::abs(mean / 4 - small.pixels[(size_t(y) * 64 + size_t(x)) * 3 + size_t(c)]);
+        }
+    diff /= 64.0 * 64 * 3;
+    qInfo("the x2 start, shrunk back, is %.2f levels from the 64 px drawing", diff);
+    QVERIFY(diff < 3.0);
+    // A canvas that is not the start drawing's is refused.
+    x2.size = 96;
+    QVERIFY_THROWS_EXCEPTION(Error, draw::run_clipdraw(model, x2, nullptr));
+  }
+
   void aLineSketchStaysBlackAndOfOneWidth() {
     // "a red heart" pulls towards red, but a line sketch optimises the strokes' points only: every
     // frame of the run and the final drawing are black strokes of the one width on the light grey
