@@ -278,7 +278,9 @@ void ClipController::miniVocabulary() {
     for (const auto& c : train::colour_names())
       for (const auto& s : train::shape_names()) labels << QString::fromStdString(c + " " + s);
     try {
-      for (const auto& e : train::EmojiSet::load()->entries()) labels << QString::fromStdString(e.name);
+      // Held here: the range-for would otherwise iterate a temporary's entries after it is gone.
+      const std::shared_ptr<train::EmojiSet> emoji = train::EmojiSet::load();
+      for (const auto& e : emoji->entries()) labels << QString::fromStdString(e.name);
     } catch (const Error&) {
       // Without the emoji font: the shapes alone.
     }
