@@ -119,7 +119,7 @@ void add_eval_vqgan(CLI::App& eval, Globals& globals) {
   auto* c = eval.add_subcommand("vqgan", "Reconstruction PSNR and codebook usage on held-out renders");
   c->add_option("--vqgan", a->vqgan, "The checkpoint (default: the installed VQGAN)");
   c->add_option("--config", a->config, "Its .yaml");
-  c->add_option("--data", a->data, "Comma-separated: emoji, shapes, fashion");
+  c->add_option("--data", a->data, "Comma-separated: emoji, shapes, clipart (its held-out drawings), fashion");
   c->add_option("--images", a->images, "Held-out renders")->check(CLI::Range(1, 100000));
   c->add_option("--size", a->size, "Their side")->check(CLI::Range(8, 2048));
   c->add_option("--grid", a->grid, "Also write the first 8 held-out renders above their reconstructions to this PNG");

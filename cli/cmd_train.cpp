@@ -126,7 +126,7 @@ void add_train_vqgan(CLI::App& train, Globals& globals) {
   auto o = std::make_shared<train::VqganTrainOptions>();
   auto mult = std::make_shared<std::string>("1,2,2,4");
   auto* c = train.add_subcommand("vqgan", "Train a mini-VQGAN (taming's architecture) on emoji, shapes or Fashion-MNIST (resumable; Ctrl+C checkpoints and stops)");
-  c->add_option("--data", o->data, "Comma-separated: emoji, shapes, fashion");
+  c->add_option("--data", o->data, "Comma-separated: emoji, shapes, clipart (openclipart's training drawings: packaging/install-deps.sh --training), fashion");
   c->add_option("--out", o->out, "Folder for checkpoints, metrics.csv, samples/ and the final model.safetensors + model.yaml")->required();
   c->add_option("--steps", o->steps, "Optimisation steps")->check(CLI::PositiveNumber);
   c->add_option("--batch", o->batch, "Images per step")->check(CLI::Range(2, 4096));

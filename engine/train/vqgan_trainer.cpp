@@ -22,6 +22,7 @@
 #include "io/detail/module_io.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
+#include "train/clipart.h"
 #include "train/datasets.h"
 #include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
@@ -38,17 +39,28 @@ namespace atelier::train {
 namespace {
 
 // The renders, mixed evenly over the named sources; sample (seed, index) is a pure function.
+// Clip art comes from the training drawings, or with held_out from the held-out ones only (the
+// evaluation's), so a VQGAN is judged on drawings it never reconstructed in training.
 class VqData {
  public:
-  VqData(const std::string& spec, int64_t size) : size_(size) {
+  VqData(const std::string& spec, int64_t size, bool held_out = false, const fs::path& clipart_dir = {}) : size_(size), held_out_mode_(held_out) {
     std::stringstream ss(spec);
     for (std::string s; std::getline(ss, s, ',');) {
       if (s == "emoji") emoji_ = EmojiSet::load();
       else if (s == "fashion") fashion_ = FashionMnist::load("train");
-      else if (s != "shapes") throw Error(ErrorKind::InvalidArgument, "unknown data '" + s + "': emoji, shapes or fashion, comma-separated");
+      else if (s == "clipart") {
+        // Only the training drawings (sample() never draws a held-out one), decoded once at this side.
+        ClipArtOptions co;
+        co.side = int(size);
+        if (!clipart_dir.empty()) co.root = clipart_dir;
+        clipart_ = ClipArtSet::load(co);
+        if (held_out) held_out_ = clipart_->split(true);
+        if (held_out && held_out_.empty()) throw Error(ErrorKind::InvalidArgument, "the clip art collection has no held-out drawings to evaluate on");
+      } else if (s != "shapes")
+        throw Error(ErrorKind::InvalidArgument, "unknown data '" + s + "': emoji, shapes, clipart or fashion, comma-separated");
       sources_.push_back(s);
     }
-    if (sources_.empty()) throw Error(ErrorKind::InvalidArgument, "name the data: emoji, shapes or fashion, comma-separated");
+    if (sources_.empty()) throw Error(ErrorKind::InvalidArgument, "name the data: emoji, shapes, clipart or fashion, comma-separated");
   }
 
   Image render(uint64_t seed, uint64_t index) const {
@@ -56,6 +68,8 @@ class VqData {
     const std::string& s = sources_[size_t(rng.uniform(int(sources_.size())))];
     if (s == "emoji") return emoji_->render(size_t(rng.uniform(int(emoji_->size()))), seed, index, int(size_), true).image;
     if (s == "shapes") return render_shapes(seed, index, ShapeOptions{int(size_)}).image;
+    if (s == "clipart" && !held_out_mode_) return clipart_->sample(seed, index, int(size_)).image;
+    if (s == "clipart") return clipart_->render(held_out_[size_t(rng.uniform(int(held_out_.size())))], seed, index, int(size_)).image;
     const uint8_t* src = fashion_->image(size_t(rng.uniform(int(fashion_->size()))));
     cv::Mat m(28, 28, CV_8UC1, const_cast<uint8_t*>(src)), r, rgb;
     cv::resize(m, r, cv::Size(int(size_), int(size_)), 0, 0, cv::INTER_CUBIC);
@@ -80,6 +94,9 @@ class VqData {
   std::vector<std::string> sources_;
   std::shared_ptr<EmojiSet> emoji_;
   std::shared_ptr<FashionMnist> fashion_;
+  std::shared_ptr<ClipArtSet> clipart_;
+  bool held_out_mode_ = false;
+  std::vector<size_t> held_out_;  // the held-out drawings, when evaluating
 };
 
 // taming's NLayerDiscriminator (pix2pix's PatchGAN): 4x4 convolutions, LeakyReLU(0.2), batch norm.
@@ -154,19 +171,19 @@ std::string yaml_list(const std::vector<int64_t>& v) {
 
 }  // namespace
 
-std::vector<Image> vqgan_holdout(const std::string& data, int n, int size, uint64_t seed) {
-  VqData d(data, size);
+std::vector<Image> vqgan_holdout(const std::string& data, int n, int size, uint64_t seed, const fs::path& clipart_dir) {
+  VqData d(data, size, /*held_out=*/true, clipart_dir);
   std::vector<Image> out;
   for (int i = 0; i < n; ++i) out.push_back(d.render(seed * 7919ULL + 1000003ULL, uint64_t(i)));
   return out;
 }
 
-VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int n, int size, uint64_t seed) {
+VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int n, int size, uint64_t seed, const fs::path& clipart_dir) {
   auto& m = model.model();
   const int64_t f = m.config.factor();
   if (size < f || size % f) throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the model's factor " + std::to_string(f));
   if (n < 1) throw Error(ErrorKind::InvalidArgument, "evaluate on at least one image");
-  const std::vector<Image> images = vqgan_holdout(data, n, size, seed);
+  const std::vector<Image> images = vqgan_holdout(data, n, size, seed, clipart_dir);
   VqganQuality q;
   q.images = n;
   q.size = size;
@@ -221,6 +238,9 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
     recall(*record, "disc_start", o.disc_start, o.out);
     recall(*record, "reinit_every", o.reinit_every, o.out);
     recall(*record, "seed", o.seed, o.out);
+    std::string clipart_dir = o.clipart_dir.string();  // absent from runs recorded before clip art
+    recall(*record, "clipart_dir", clipart_dir, o.out);
+    o.clipart_dir = clipart_dir;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
   vqgan::VqganConfig config;
@@ -236,11 +256,12 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the factor " + std::to_string(config.factor()) + " with at least 2 cells");
   for (int64_t m : o.ch_mult)
     if (m < 1 || (o.ch * m) % 32) throw Error(ErrorKind::InvalidArgument, "every level's width (ch x ch_mult) must be a multiple of 32 (GroupNorm's groups)");
-  VqData data(o.data, o.size);
+  VqData data(o.data, o.size, /*held_out=*/false, o.clipart_dir);
   fs::create_directories(samples);
   write_run_record(o.out, nlohmann::json{{"architecture", config.describe()}, {"data", o.data}, {"steps", o.steps}, {"batch", o.batch},
                           {"size", o.size}, {"lr", o.lr}, {"beta", o.beta}, {"perceptual_weight", o.perceptual_weight},
-                          {"disc_weight", o.disc_weight}, {"disc_start", o.disc_start}, {"reinit_every", o.reinit_every}, {"seed", o.seed}});
+                          {"disc_weight", o.disc_weight}, {"disc_start", o.disc_start}, {"reinit_every", o.reinit_every}, {"seed", o.seed},
+                          {"clipart_dir", o.clipart_dir.string()}});
   const at::Device device(o.device);
   at::manual_seed(o.seed);
   vqgan::VqganModel model(config);

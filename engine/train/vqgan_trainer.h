@@ -23,7 +23,7 @@ namespace atelier::train {
 
 struct VqganTrainOptions {
   std::filesystem::path out;         // checkpoint.safetensors, metrics.csv, samples/, model.safetensors
-  std::string data = "emoji,shapes"; // comma-separated: emoji, shapes, fashion
+  std::string data = "emoji,shapes"; // comma-separated: emoji, shapes, clipart (openclipart, training drawings), fashion
   int64_t steps = 20000;
   int64_t batch = 16;
   int64_t size = 64;
@@ -38,6 +38,7 @@ struct VqganTrainOptions {
   int64_t disc_start = 3000;         // steps of reconstruction only before the discriminator joins
   int64_t reinit_every = 200;        // window after which unused codes are re-initialised (0: never)
   std::filesystem::path clip;        // for the perceptual term; empty: the default model
+  std::filesystem::path clipart_dir; // where clip art's collection is (png/ and svg/); empty: /usr/share/openclipart
   int64_t checkpoint_every = 250;
   int64_t sample_every = 500;
   uint64_t seed = 1;
@@ -57,7 +58,8 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
                  const std::function<bool()>& stop = {});
 
 // Held-out renders (seeds training never uses) of the data at the given size.
-std::vector<Image> vqgan_holdout(const std::string& data, int n, int size, uint64_t seed);
+// Clip art's are the held-out drawings only (clipart_dir: the collection; empty: /usr/share/openclipart).
+std::vector<Image> vqgan_holdout(const std::string& data, int n, int size, uint64_t seed, const std::filesystem::path& clipart_dir = {});
 
 struct VqganQuality {
   int images = 0, size = 0;
@@ -66,6 +68,7 @@ struct VqganQuality {
   int codes_used = 0, codes = 0;
   double perplexity = 0;    // exp(entropy) of the code histogram
 };
-VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int n, int size, uint64_t seed = 777);
+VqganQuality eval_vqgan(const vqgan::Vqgan& model, const std::string& data, int n, int size, uint64_t seed = 777,
+                        const std::filesystem::path& clipart_dir = {});
 
 }  // namespace atelier::train

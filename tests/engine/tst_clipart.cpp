@@ -23,6 +23,7 @@
 #include "train/clip_eval.h"
 #include "train/clip_trainer.h"
 #include "train/clipart.h"
+#include "train/vqgan_trainer.h"
 
 using namespace atelier;
 using namespace atelier::train;
@@ -359,6 +360,59 @@ class TstClipArt : public QObject {
     o.out = out2.path().toStdString();
     o.clipart_fraction = 0.9;
     QVERIFY(QString::fromStdString(errorOf([&] { train_clip(o, {}); })).contains("at most 1"));
+  }
+
+  // The VQGAN trainer's clip art (train vqgan --data clipart): training drawings when it trains,
+  // held-out ones when it is judged (eval vqgan --data clipart), as the CLIP trainer splits them.
+  // The 24 horses differ only in blue (100 + 5 i): the median blue of an image's horse-coloured
+  // pixels says which horse it shows.
+  void theVqganDataSplitsClipArtAsTheClipTrainerDoes() {
+    Collection c;
+    const auto set = ClipArtSet::load(c.options(32));
+    std::set<int> heldHorses, trainHorses;
+    const std::string prefix = "animals/mammals/horse_";
+    for (const auto& e : set->entries())
+      if (e.file.rfind(prefix, 0) == 0) (e.held_out ? heldHorses : trainHorses).insert(std::stoi(e.file.substr(prefix.size())));
+    QVERIFY(!heldHorses.empty() && !trainHorses.empty());
+    auto whichHorse = [](const Image& img) {
+      std::vector<int> blues;
+      for (size_t p = 0; p < img.pixels.size(); p += 3)
+        if (std::abs(img.pixels[p] - 40) <= 6 && std::abs(img.pixels[p + 1] - 60) <= 6) blues.push_back(img.pixels[p + 2]);
+      if (blues.size() < 30) return -1;
+      std::nth_element(blues.begin(), blues.begin() + std::ptrdiff_t(blues.size() / 2), blues.end());
+      return int(std::lround((blues[blues.size() / 2] - 100) / 5.0));
+    };
+    const auto held = train::vqgan_holdout("clipart", 24, 32, 1, c.root);
+    QCOMPARE(held.size(), size_t(24));
+    int horses = 0;
+    for (const Image& img : held) {
+      QCOMPARE(img.width, 32);
+      const int k = whichHorse(img);
+      if (k < 0) continue;  // another held-out drawing
+      QVERIFY2(heldHorses.count(k), qPrintable(QString("horse %1 is a training drawing").arg(k)));
+      ++horses;
+    }
+    QVERIFY2(horses >= 6, qPrintable(QString::number(horses)));
+    // Training reads the same collection and records where it is, for --resume.
+    QTemporaryDir out;
+    train::VqganTrainOptions o;
+    o.out = out.path().toStdString();
+    o.data = "clipart";
+    o.clipart_dir = c.root;
+    o.size = 16;
+    o.batch = 2;
+    o.steps = 1;
+    o.ch_mult = {1, 2};
+    o.z_channels = o.embed_dim = 8;
+    o.n_embed = 64;
+    o.clip = find_default_clip();
+    std::vector<train::VqganTrainProgress> seen;
+    train::train_vqgan(o, [&](const train::VqganTrainProgress& p) { seen.push_back(p); });
+    QCOMPARE(seen.size(), size_t(1));
+    QVERIFY(std::isfinite(seen[0].l1) && seen[0].l1 > 0);
+    std::ifstream record(fs::path(o.out) / "config.json");
+    const std::string text((std::istreambuf_iterator<char>(record)), std::istreambuf_iterator<char>());
+    QVERIFY2(text.find(c.root.string()) != std::string::npos, text.c_str());
   }
 
   // ---- the real collection ----------------------------------------------------------------
