@@ -52,7 +52,10 @@ QString errorMessage(const EngineError& error, const QString& context) {
   QString text = errorKindText(error.kind);
   if (!context.isEmpty()) text += QStringLiteral(" (%1)").arg(context);
   text += QStringLiteral(": ") + error.detail;
-  const QString advice = errorAdvice(error.kind);
+  // A missing Debian package (clip art for training) is said with its install command by the
+  // engine: the model folders are no help there.
+  const bool saysWhatToInstall = error.detail.contains(QLatin1String("apt-get install"));
+  const QString advice = saysWhatToInstall ? QString() : errorAdvice(error.kind);
   if (!advice.isEmpty()) text += QLatin1Char(' ') + advice;
   return text;
 }

@@ -102,7 +102,7 @@ void TrainWindow::runEnded() {
   m_panel->setFolderState(train::has_checkpoint(m_out.toStdString()));  // Resume is offered where the run left one
 }
 
-void TrainWindow::start(const TrainPanel::Settings& s) {
+train::ClipTrainOptions TrainWindow::trainOptions(const TrainPanel::Settings& s) {
   train::ClipTrainOptions o;
   o.out = s.out.toStdString();
   o.init = s.init.toStdString();
@@ -112,6 +112,15 @@ void TrainWindow::start(const TrainPanel::Settings& s) {
   o.lr = s.lr;
   o.warmup = (s.init.isEmpty() ? train::ClipRecipe::from_scratch() : train::ClipRecipe::fine_tune()).warmup_for(s.steps);
   o.contrast = s.contrast;
+  // The data mix. Clip art without openclipart installed fails the job with the engine's
+  // Error(NotFound), which names the packages (train/clipart.h: clipart_missing).
+  o.emoji_fraction = s.emoji;
+  o.clipart_fraction = s.clipart;
+  return o;
+}
+
+void TrainWindow::start(const TrainPanel::Settings& s) {
+  const train::ClipTrainOptions o = trainOptions(s);
   m_out = s.out;
   m_lastStep = 0;
   QPointer<TrainPanel> panel(m_panel);

@@ -11,6 +11,9 @@
 namespace atelier {
 
 class EngineBridge;
+namespace train {
+struct ClipTrainOptions;
+}
 
 class TrainWindow : public QDialog {
   Q_OBJECT
@@ -21,6 +24,8 @@ class TrainWindow : public QDialog {
   EngineBridge* bridge() const { return m_bridge; }
   // The folder a first run goes to: the user's data folder, runs/my-clip.
   static QString defaultFolder();
+  // What Start hands the trainer for the panel's settings (its warm-up from the start's recipe).
+  static train::ClipTrainOptions trainOptions(const TrainPanel::Settings& settings);
 
  Q_SIGNALS:
   void useModel(const QString& path);  // "Use This Model": the trained model.safetensors

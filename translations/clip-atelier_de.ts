@@ -3401,6 +3401,26 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>The steps and learning rate you set are kept; this start&apos;s recipe is %1 steps at a learning rate of %2.</source>
         <translation>Ihre eingestellten Schritte und Ihre Lernrate bleiben erhalten; das Rezept für diesen Ausgangspunkt sind %1 Schritte mit einer Lernrate von %2.</translation>
     </message>
+    <message>
+        <source>Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes</source>
+        <translation>Anteil jedes Batches aus den Emoji; Emoji und Cliparts zusammen höchstens 1, der Rest sind Formen</translation>
+    </message>
+    <message>
+        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji and clip art together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
+        <translation>Anteil jedes Batches aus den Zeichnungen von openclipart; Emoji und Cliparts zusammen höchstens 1, der Rest sind Formen. Braucht die Debian-Pakete openclipart-png und openclipart-svg (packaging/install-deps.sh --training)</translation>
+    </message>
+    <message>
+        <source>Emoji share:</source>
+        <translation>Anteil Emoji:</translation>
+    </message>
+    <message>
+        <source>Clip art share:</source>
+        <translation>Anteil Cliparts:</translation>
+    </message>
+    <message>
+        <source>Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
+        <translation>Emoji (%1) und Cliparts (%2) zusammen sind mehr als ein ganzer Batch: Verringern Sie einen Anteil, sodass beide zusammen höchstens 1 ergeben (der Rest sind Formen).</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

@@ -3401,6 +3401,26 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>The steps and learning rate you set are kept; this start&apos;s recipe is %1 steps at a learning rate of %2.</source>
         <translation>Se mantienen los pasos y la tasa de aprendizaje que ha fijado; la receta de este punto de partida es de %1 pasos con una tasa de aprendizaje de %2.</translation>
     </message>
+    <message>
+        <source>Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes</source>
+        <translation>Proporción de cada lote tomada de los emoji; emoji y clip art juntos como máximo 1, el resto son formas</translation>
+    </message>
+    <message>
+        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji and clip art together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
+        <translation>Proporción de cada lote tomada de los dibujos de openclipart; emoji y clip art juntos como máximo 1, el resto son formas. Necesita los paquetes de Debian openclipart-png y openclipart-svg (packaging/install-deps.sh --training)</translation>
+    </message>
+    <message>
+        <source>Emoji share:</source>
+        <translation>Proporción de emoji:</translation>
+    </message>
+    <message>
+        <source>Clip art share:</source>
+        <translation>Proporción de clip art:</translation>
+    </message>
+    <message>
+        <source>Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
+        <translation>Emoji (%1) y clip art (%2) juntos son más que un lote entero: reduzca uno para que sumen como máximo 1 (el resto son formas).</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

@@ -52,6 +52,8 @@ TrainPanel::TrainPanel(QWidget* parent)
       m_batch(new QSpinBox(this)),
       m_lr(new QDoubleSpinBox(this)),
       m_contrast(new QDoubleSpinBox(this)),
+      m_emoji(new QDoubleSpinBox(this)),
+      m_clipart(new QDoubleSpinBox(this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_stop(new QPushButton(tr("S&top"), this)),
       m_use(new QPushButton(tr("&Use This Model"), this)),
@@ -66,6 +68,8 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_from->setObjectName(QStringLiteral("startFrom"));
   m_steps->setObjectName(QStringLiteral("steps"));
   m_lr->setObjectName(QStringLiteral("learningRate"));
+  m_emoji->setObjectName(QStringLiteral("emojiShare"));
+  m_clipart->setObjectName(QStringLiteral("clipArtShare"));
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
@@ -82,6 +86,16 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_contrast->setSingleStep(0.05);
   m_contrast->setValue(defaults.contrast);
   m_contrast->setToolTip(tr("Share of each batch in groups of five shapes alike but for their position or colour"));
+  for (QDoubleSpinBox* share : {m_emoji, m_clipart}) {
+    share->setRange(0.0, 1.0);
+    share->setSingleStep(0.05);
+  }
+  m_emoji->setValue(defaults.emoji);
+  m_clipart->setValue(defaults.clipart);
+  m_emoji->setToolTip(tr("Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes"));
+  m_clipart->setToolTip(tr("Share of each batch drawn from openclipart's drawings; emoji and clip art together at most 1, the rest are "
+                           "shapes. Needs the Debian packages openclipart-png and openclipart-svg "
+                           "(packaging/install-deps.sh --training)"));
   m_resume->setEnabled(false);
 
   auto* form = new QFormLayout;
@@ -92,6 +106,8 @@ TrainPanel::TrainPanel(QWidget* parent)
   form->addRow(tr("Batch:"), m_batch);
   form->addRow(tr("Learning rate:"), m_lr);
   form->addRow(tr("Contrast groups:"), m_contrast);
+  form->addRow(tr("Emoji share:"), m_emoji);
+  form->addRow(tr("Clip art share:"), m_clipart);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
   buttons->addWidget(m_stop);
@@ -155,6 +171,9 @@ TrainPanel::TrainPanel(QWidget* parent)
   // What the user types is theirs: a later choice of start does not overwrite it.
   connect(m_steps, &QSpinBox::valueChanged, this, [this] { m_stepsEdited = m_stepsEdited || !m_applying; });
   connect(m_lr, &QDoubleSpinBox::valueChanged, this, [this] { m_lrEdited = m_lrEdited || !m_applying; });
+  // Shares over a whole batch are said as they are typed, not only when Start refuses them.
+  connect(m_emoji, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
+  connect(m_clipart, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_start, &QPushButton::clicked, this, &TrainPanel::requestStart);
   connect(m_stop, &QPushButton::clicked, this, &TrainPanel::stopRequested);
   connect(m_use, &QPushButton::clicked, this, [this] {
@@ -172,6 +191,8 @@ TrainPanel::Settings TrainPanel::settings() const {
   s.batch = m_batch->value();
   s.lr = m_lr->value();
   s.contrast = m_contrast->value();
+  s.emoji = m_emoji->value();
+  s.clipart = m_clipart->value();
   return s;
 }
 
@@ -183,6 +204,8 @@ void TrainPanel::setSettings(const Settings& s) {
   m_batch->setValue(s.batch);
   m_lr->setValue(s.lr);
   m_contrast->setValue(s.contrast);
+  m_emoji->setValue(s.emoji);
+  m_clipart->setValue(s.clipart);
   if (s.init.isEmpty()) setStart(Start::Random);
   else if (s.init == m_shipped) setStart(Start::Shipped);
   else setStart(Start::File, s.init);
@@ -261,7 +284,8 @@ void TrainPanel::setRunning(bool running) {
   m_running = running;
   m_start->setEnabled(!running);
   m_stop->setEnabled(running);
-  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast}) w->setEnabled(!running);
+  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart})
+    w->setEnabled(!running);
   if (running) {
     m_use->setEnabled(false);
     m_resume->setEnabled(false);
@@ -290,6 +314,10 @@ void TrainPanel::requestStart() {
     setStatus(tr("%1 is a file, not a folder.").arg(s.out));
     return;
   }
+  if (!mixProblem().isEmpty()) {
+    showMixProblem();
+    return;
+  }
   if (!s.resume && m_hasCheckpoint) {
     setStatus(tr("%1 already holds a run: tick Resume to go on with it, or choose another folder.").arg(s.out));
     return;
@@ -297,6 +325,22 @@ void TrainPanel::requestStart() {
   if (!s.resume) clear();
   else askAboutFolder();  // the curve so far, which the run goes on from
   Q_EMIT startRequested(s);
+}
+
+QString TrainPanel::mixProblem() const {
+  const double emoji = m_emoji->value(), clipart = m_clipart->value();
+  if (emoji + clipart <= 1 + 1e-9) return {};
+  return tr("Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most "
+            "(the rest are shapes).")
+      .arg(emoji, 0, 'f', 2)
+      .arg(clipart, 0, 'f', 2);
+}
+
+void TrainPanel::showMixProblem() {
+  const QString problem = mixProblem();
+  if (!problem.isEmpty()) setStatus(problem);
+  else if (!m_mixStatus.isEmpty() && status() == m_mixStatus) setStatus({});  // the shares were fixed: the complaint goes
+  m_mixStatus = problem;
 }
 
 void TrainPanel::updateResume() {

@@ -1,8 +1,9 @@
 // Training a mini-CLIP from the window: where the run goes and what it starts from (random
-// weights, the shipped mini-CLIP, another model), steps, batch, learning rate and contrast
-// groups; Start, Stop (a checkpoint; Resume goes on), the loss and accuracy as they fall and
-// rise, and a window on CLIP's objective: the step's first image-caption pairs and each image's
-// softmax over those captions, whose diagonal training makes win.
+// weights, the shipped mini-CLIP, another model), steps, batch, learning rate, contrast groups
+// and the data mix (shares of emoji and clip art, the rest shapes); Start, Stop (a checkpoint;
+// Resume goes on), the loss and accuracy as they fall and rise, and a window on CLIP's
+// objective: the step's first image-caption pairs and each image's softmax over those
+// captions, whose diagonal training makes win.
 // Engine-free: a start goes out as a signal, progress comes in through the show*() slots; what a
 // folder holds (a checkpoint, metrics.csv) and the recipes' numbers come from the window.
 #pragma once
@@ -38,6 +39,9 @@ class TrainPanel : public QWidget {
     int batch = 256;
     double lr = 2e-4;
     double contrast = 0.2;
+    // The data mix: shares of a batch, together at most 1 (the rest shapes); Start refuses more.
+    double emoji = 0.5;
+    double clipart = 0;  // openclipart's drawings: the Debian packages openclipart-png and -svg
   };
   // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
   // Choosing a start sets steps and rate to its recipe, but never over values the user typed
@@ -95,6 +99,8 @@ class TrainPanel : public QWidget {
   void updateResume();
   void applyRecipe(Start start);
   void colourPairs();
+  QString mixProblem() const;  // why the shares of emoji and clip art can't be used; empty when they can
+  void showMixProblem();
 
   NoteBox* m_note;
   QLineEdit* m_out;
@@ -104,6 +110,8 @@ class TrainPanel : public QWidget {
   QSpinBox* m_batch;
   QDoubleSpinBox* m_lr;
   QDoubleSpinBox* m_contrast;
+  QDoubleSpinBox* m_emoji;
+  QDoubleSpinBox* m_clipart;
   QPushButton* m_start;
   QPushButton* m_stop;
   QPushButton* m_use;
@@ -114,6 +122,7 @@ class TrainPanel : public QWidget {
   Recipe m_scratch, m_fineTune;
   bool m_applying = false;  // the panel itself sets steps or rate: not the user's edit
   bool m_stepsEdited = false, m_lrEdited = false;
+  QString m_mixStatus;         // the status showMixProblem set last ("" when the shares were fine)
   QString m_folder;            // the folder last chosen, which setFolderState answers for
   bool m_hasCheckpoint = false;
   bool m_running = false;

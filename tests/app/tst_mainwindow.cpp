@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QDir>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QMenu>
 #include <QMessageBox>
@@ -56,6 +57,8 @@
 #include "runtime/model_paths.h"
 #include "runtime/runtime_info.h"
 #include "settings.h"
+#include "train/clip_trainer.h"
+#include "train/clipart.h"
 #include "train_panel.h"
 #include "train_window.h"
 
@@ -442,6 +445,7 @@ class TestMainWindow : public QObject {
     s.init = QString::fromStdString(find_default_clip().string());
     s.steps = 100000;
     s.batch = 16;
+    s.emoji = 0.3;  // the data mix reaches the trainer: its config.json says so
     panel->setSettings(s);
     QVERIFY(!panel->resumeBox()->isEnabled());
     panel->startButton()->click();
@@ -461,6 +465,13 @@ class TestMainWindow : public QObject {
     QVERIFY2(panel->status().contains(QStringLiteral("Stopped")), qPrintable(panel->status()));
     QVERIFY(QFile::exists(out + QStringLiteral("/checkpoint.safetensors")));
     QVERIFY(!QFile::exists(out + QStringLiteral("/model.safetensors")));
+    {
+      QFile config(out + QStringLiteral("/config.json"));
+      QVERIFY(config.open(QIODevice::ReadOnly));
+      const QJsonObject record = QJsonDocument::fromJson(config.readAll()).object();
+      QCOMPARE(record.value(QStringLiteral("emoji_fraction")).toDouble(-1), 0.3);
+      QCOMPARE(record.value(QStringLiteral("clipart_fraction")).toDouble(-1), 0.0);
+    }
     QVERIFY(panel->resumeBox()->isEnabled() && panel->resumeBox()->isChecked());
     QVERIFY(!panel->useButton()->isEnabled());
 
@@ -509,6 +520,41 @@ class TestMainWindow : public QObject {
     delete w;  // the trainer is told to stop, and writes its checkpoint before the window goes
     QVERIFY(t.elapsed() < 5000);
     QVERIFY(QFile::exists(s.out + QStringLiteral("/checkpoint.safetensors")));
+  }
+
+  void theTrainWindowHandsTheDataMixToTheTrainer() {
+    TrainWindow window(1);
+    TrainPanel* panel = window.panel();
+    auto* emoji = panel->findChild<QDoubleSpinBox*>(QStringLiteral("emojiShare"));
+    auto* clipart = panel->findChild<QDoubleSpinBox*>(QStringLiteral("clipArtShare"));
+    QVERIFY(emoji && clipart);
+    // The window's first proposal is the trainer's own mix.
+    const train::ClipTrainOptions defaults;
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).emoji_fraction, defaults.emoji_fraction);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).clipart_fraction, defaults.clipart_fraction);
+    emoji->setValue(0.35);
+    clipart->setValue(0.4);
+    const train::ClipTrainOptions o = TrainWindow::trainOptions(panel->settings());
+    QCOMPARE(o.emoji_fraction, 0.35);
+    QCOMPARE(o.clipart_fraction, 0.4);
+    QCOMPARE(o.contrast, panel->settings().contrast);
+
+    // Clip art without openclipart: the job fails, and the panel says which packages to install.
+    // (Where the collection is installed a run would load it instead; the engine's tests cover
+    // its loading.)
+    if (!train::clipart_missing().empty()) {
+      QTemporaryDir dir;
+      TrainPanel::Settings s;
+      s.out = dir.filePath(QStringLiteral("run"));
+      s.steps = 10;
+      s.batch = 8;
+      s.clipart = 0.2;
+      panel->setSettings(s);
+      panel->startButton()->click();
+      QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 30000);
+      QVERIFY2(panel->status().contains(QStringLiteral("Training failed")) && panel->status().contains(QStringLiteral("openclipart-png")),
+               qPrintable(panel->status()));
+    }
   }
 
   void typingAPromptScoresEveryImage() {
@@ -1067,6 +1113,11 @@ class TestMainWindow : public QObject {
     QCOMPARE(file, fileMenu);
     QVERIFY(prompts != QStringLiteral("Prompt vs images"));
     QVERIFY2(error.startsWith(missingModel + QStringLiteral(": no VQGAN is installed")), qPrintable(error));
+    // A missing package is said with its install command, without the model folders' advice.
+    const QString models = errorMessage(EngineError{ErrorKind::NotFound, QStringLiteral("no VQGAN is installed")});
+    const QString package = errorMessage(EngineError{ErrorKind::NotFound, QStringLiteral("no clip art: sudo apt-get install openclipart-png")});
+    QVERIFY2(models.contains(errorAdvice(ErrorKind::NotFound)), qPrintable(models));
+    QVERIFY2(!package.contains(errorAdvice(ErrorKind::NotFound)) && package.endsWith(QStringLiteral("openclipart-png")), qPrintable(package));
   }
 
   void darkTheme() {

@@ -1,6 +1,7 @@
 // Reusable views: the cosine picture, the collapsible note, the run view's buttons, the plots.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -207,6 +208,50 @@ class TestWidgets : public QObject {
     QVERIFY2(panel.status().contains(QStringLiteral("Step 10 of 100")) && panel.status().contains(QStringLiteral("2.00 steps/s")) &&
                  panel.status().contains(QStringLiteral("0:45 left")),
              qPrintable(panel.status()));
+  }
+
+  void trainPanelSetsTheDataMix() {
+    TrainPanel panel;
+    auto* emoji = panel.findChild<QDoubleSpinBox*>(QStringLiteral("emojiShare"));
+    auto* clipart = panel.findChild<QDoubleSpinBox*>(QStringLiteral("clipArtShare"));
+    QVERIFY(emoji && clipart);
+    const TrainPanel::Settings defaults;
+    QCOMPARE(emoji->value(), defaults.emoji);
+    QCOMPARE(clipart->value(), defaults.clipart);
+    QVERIFY(clipart->toolTip().contains(QStringLiteral("openclipart-png")) && clipart->toolTip().contains(QStringLiteral("openclipart-svg")));
+    // The boxes' values are the settings', both ways.
+    emoji->setValue(0.3);
+    clipart->setValue(0.45);
+    QCOMPARE(panel.settings().emoji, 0.3);
+    QCOMPARE(panel.settings().clipart, 0.45);
+    QTemporaryDir dir;
+    TrainPanel::Settings s;
+    s.out = dir.path();
+    s.emoji = 0.25;
+    s.clipart = 0.6;
+    panel.setSettings(s);
+    QCOMPARE(emoji->value(), 0.25);
+    QCOMPARE(clipart->value(), 0.6);
+    // More than a whole batch: said as it is typed, and Start refuses it.
+    QSignalSpy start(&panel, &TrainPanel::startRequested);
+    emoji->setValue(0.7);
+    QVERIFY2(panel.status().contains(QStringLiteral("more than a whole batch")), qPrintable(panel.status()));
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 0);
+    QVERIFY2(panel.status().contains(QStringLiteral("more than a whole batch")), qPrintable(panel.status()));
+    // Exactly the whole batch is fine (no shapes): the complaint goes, and the run starts with those shares.
+    clipart->setValue(0.3);
+    QVERIFY2(panel.status().isEmpty(), qPrintable(panel.status()));
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 1);
+    const auto started = start.first().first().value<TrainPanel::Settings>();
+    QCOMPARE(started.emoji, 0.7);
+    QCOMPARE(started.clipart, 0.3);
+    // Not changed while a run goes.
+    panel.setRunning(true);
+    QVERIFY(!emoji->isEnabled() && !clipart->isEnabled());
+    panel.setRunning(false);
+    QVERIFY(emoji->isEnabled() && clipart->isEnabled());
   }
 };
 
