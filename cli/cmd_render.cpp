@@ -75,7 +75,7 @@ void add_render_command(CLI::App& app) {
     uint64_t seed = 1, first = 0;
     int count = 16, size = 64;
     std::string out;
-    bool contrast = false, classic = false;
+    bool contrast = false, classic = false, strokes = false;
   };
   auto bt = std::make_shared<Batch>();
   auto* shs = render->add_subcommand("shapes", "Training samples of the shapes dataset as a grid, their captions printed");
@@ -86,6 +86,7 @@ void add_render_command(CLI::App& app) {
   shs->add_option("--out", bt->out, "The grid image")->required();
   shs->add_flag("--contrast", bt->contrast, "Contrast groups instead (five in a row, alike but for one word)");
   shs->add_flag("--classic", bt->classic, "The classic shapes (train clip --classic-shapes)");
+  shs->add_flag("--strokes", bt->strokes, "Stroke images that are no shape instead (train clip --strokes): scribbles and arcs");
   shs->callback([bt] {
     check_image_out(bt->out, "--out");
     const int S = bt->size;
@@ -95,8 +96,9 @@ void add_render_command(CLI::App& app) {
       train::ShapeOptions so{S};
       so.variety = !bt->classic;
       const uint64_t i = bt->first + uint64_t(k);
-      const train::Sample s = bt->contrast ? train::render_contrast(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), so)
-                                           : train::render_shapes(bt->seed, i, so);
+      const train::Sample s = bt->strokes    ? train::render_strokes(bt->seed, i, S)
+                              : bt->contrast ? train::render_contrast(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), so)
+                                             : train::render_shapes(bt->seed, i, so);
       layout.place(grid, k, s.image);
       std::cout << bt->first + uint64_t(k) << '\t' << s.caption << '\n';
     }

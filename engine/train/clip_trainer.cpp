@@ -94,11 +94,13 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const ClipArt
   for (int64_t i = 0; i < B; ++i) {
     const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
     Rng pick(o.seed, index);
-    const float u = pick.uniformf(0, 1);  // emoji below emoji_fraction, then clip art, then shapes
+    const float u = pick.uniformf(0, 1);  // emoji below emoji_fraction, then clip art, then strokes, then shapes
+    const float to_clipart = float(o.emoji_fraction + o.clipart_fraction), to_strokes = to_clipart + float(o.strokes_fraction);
     Sample s = i < grouped ? render_contrast(o.seed, uint64_t(step) * uint64_t(B) + uint64_t(i / kContrastGroup), int(i % kContrastGroup), so)
                : u < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S))
-               : clipart && u < float(o.emoji_fraction + o.clipart_fraction) ? clipart->sample(o.seed, index, int(S))
-                                                                             : render_shapes(o.seed, index, so);
+               : clipart && u < to_clipart ? clipart->sample(o.seed, index, int(S))
+               : u >= to_clipart && u < to_strokes ? render_strokes(o.seed, index, int(S))
+                                                   : render_shapes(o.seed, index, so);
     for (int64_t p = 0; p < plane; ++p)
       for (int c = 0; c < 3; ++c)
         px[(i * 3 + c) * plane + p] = (float(s.image.pixels[size_t(p) * 3 + size_t(c)]) / 255.0f - clip::kMean[c]) / clip::kStd[c];
@@ -179,6 +181,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     recall(*record, "emoji_fraction", o.emoji_fraction, o.out);
     o.clipart_fraction = 0;  // a run recorded before clip art had none
     recall(*record, "clipart_fraction", o.clipart_fraction, o.out);
+    o.strokes_fraction = 0;  // nor strokes
+    recall(*record, "strokes_fraction", o.strokes_fraction, o.out);
     std::string clipart_dir = o.clipart_dir.string();
     recall(*record, "clipart_dir", clipart_dir, o.out);
     o.clipart_dir = clipart_dir;
@@ -189,8 +193,10 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     o.init = init;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
-  if (o.emoji_fraction < 0 || o.clipart_fraction < 0 || o.emoji_fraction + o.clipart_fraction > 1 + 1e-9)
-    throw Error(ErrorKind::InvalidArgument, "the shares of emoji and clip art are each 0 to 1 and together at most 1 (the rest: shapes)");
+  if (o.emoji_fraction < 0 || o.clipart_fraction < 0 || o.strokes_fraction < 0 ||
+      o.emoji_fraction + o.clipart_fraction + o.strokes_fraction > 1 + 1e-9)
+    throw Error(ErrorKind::InvalidArgument,
+                "the shares of emoji, clip art and strokes are each 0 to 1 and together at most 1 (the rest: shapes)");
   auto emoji = EmojiSet::load();
 
   std::optional<InitModel> init;
@@ -223,7 +229,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                           {"variety", o.variety},
                           {"clipart_fraction", o.clipart_fraction},
                           {"clipart", clipart ? clipart->training_size() : 0},
-                          {"clipart_dir", o.clipart_dir.string()}});
+                          {"clipart_dir", o.clipart_dir.string()},
+                          {"strokes_fraction", o.strokes_fraction}});
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);

@@ -30,6 +30,9 @@ struct ClipTrainOptions {
   // needs the Debian packages openclipart-png and openclipart-svg). emoji + clip art at most 1.
   double clipart_fraction = 0.0;
   std::filesystem::path clipart_dir;  // where the collection is (png/ and svg/); empty: /usr/share/openclipart
+  // Share of stroke images that are no shape (render_strokes: scribbles, arcs), captioned as such:
+  // so that a few red curves are not "a red circle". emoji + clip art + strokes at most 1.
+  double strokes_fraction = 0.0;
   double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position, colour or shape)
   bool variety = true;            // ShapeOptions::variety: sizes, rotations, fills, backgrounds, noise (false: the classic shapes)
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new

@@ -56,6 +56,11 @@ Sample render_shapes(uint64_t seed, uint64_t index, const ShapeOptions& options,
 // position word rarely decides a batch, and the mini-CLIP confused left and right.
 constexpr int kContrastGroup = 5;
 Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOptions& options);
+// Strokes that are no shape, captioned as what they are: CLIPDraw-like random Bezier strokes in
+// one colour ("red scribbles") or many ("random strokes"), or a piece of a circle's edge ("a red
+// arc"). Guidance finds such strokes when a CLIP takes a few red curves for "a red circle"; in
+// a batch beside the shapes they teach it that they are not one (train clip --strokes).
+Sample render_strokes(uint64_t seed, uint64_t index, int size);
 // One shape of the given kind: for evaluation and the GUI's default images.
 Sample render_shape(int shape, int colour, int position, int size, uint64_t seed);
 

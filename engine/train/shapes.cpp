@@ -345,9 +345,65 @@ std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rn
 
 constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL,
                    kStyleSalt = 0x57E1'0000'0000'0001ULL, kVarietySalt = 0x7A41'0000'0000'0001ULL,
-                   kDegradeSalt = 0xDE67'0000'0000'0001ULL;
+                   kDegradeSalt = 0xDE67'0000'0000'0001ULL, kStrokesSalt = 0x5C21'0000'0000'0001ULL;
+
+// One stroke as CLIPDraw starts them: a cubic Bezier from a random point, each further control
+// point within reach of the last, drawn as a polyline of 24 pieces.
+void bezier_stroke(cv::Mat& img, const cv::Scalar& col, int width, Rng& rng) {
+  const float s = float(img.cols), reach = s * rng.uniformf(0.15f, 0.5f);
+  cv::Point2f p[4];
+  p[0] = {rng.uniformf(0, s), rng.uniformf(0, s)};
+  for (int k = 1; k < 4; ++k) p[k] = p[k - 1] + cv::Point2f(rng.uniformf(-reach, reach), rng.uniformf(-reach, reach));
+  std::vector<cv::Point> line;
+  for (int i = 0; i <= 24; ++i) {
+    const float t = float(i) / 24, u = 1 - t;
+    const cv::Point2f q = u * u * u * p[0] + 3 * u * u * t * p[1] + 3 * u * t * t * p[2] + t * t * t * p[3];
+    line.emplace_back(int(std::lround(q.x * 16)), int(std::lround(q.y * 16)));
+  }
+  cv::polylines(img, std::vector<std::vector<cv::Point>>{line}, false, col, width, cv::LINE_AA, 4);
+}
 
 }  // namespace
+
+Sample render_strokes(uint64_t seed, uint64_t index, int size) {
+  Rng rng(seed ^ kStrokesSalt, index);
+  const bool one_colour = rng.uniform(10) < 6;
+  const int colour = rng.uniform(kNumColours);
+  const int bg = pick_background(rng, colour);
+  const auto& bc = kColours[bg];
+  cv::Mat img(size, size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
+  const bool arc = one_colour && rng.uniform(4) == 0;  // a piece of a circle's edge: not a circle
+  const float unit = float(size) / 64.0f;
+  if (arc) {
+    const float r = float(size) * rng.uniformf(0.12f, 0.4f);
+    const cv::Point centre(int(std::lround(rng.uniformf(r * 0.5f, float(size) - r * 0.5f) * 16)),
+                           int(std::lround(rng.uniformf(r * 0.5f, float(size) - r * 0.5f) * 16)));
+    const double start = rng.uniformf(0, 360), span = rng.uniformf(40, 220);
+    const int radius = int(std::lround(r * 16));
+    cv::ellipse(img, centre, cv::Size(radius, radius), 0, start, start + span, scalar(colour),
+                std::max(1, int(std::lround(unit * rng.uniformf(1.0f, 4.0f)))), cv::LINE_AA, 4);
+  } else {
+    const int strokes = one_colour ? 1 + rng.uniform(12) : 3 + rng.uniform(10);  // "colourful" takes a few
+    for (int i = 0; i < strokes; ++i) {
+      int c = colour;
+      if (!one_colour)
+        while ((c = rng.uniform(kNumColours)) == bg) {
+        }
+      bezier_stroke(img, scalar(c), std::max(1, int(std::lround(unit * rng.uniformf(0.7f, 4.0f)))), rng);
+    }
+  }
+  const std::string cname = kColours[colour].name;
+  static const char* kOne[] = {"{c} scribbles", "a {c} scribble", "{c} squiggles", "random {c} strokes", "scribbles in {c}"};
+  static const char* kArc[] = {"a {c} arc", "a {c} curve", "a bent {c} stroke"};
+  static const char* kMany[] = {"scribbles", "colourful scribbles", "random strokes", "squiggles in many colours", "a tangle of strokes"};
+  std::string caption = arc ? kArc[rng.uniform(3)] : one_colour ? kOne[rng.uniform(5)] : kMany[rng.uniform(5)];
+  if (const size_t at = caption.find("{c}"); at != std::string::npos) caption.replace(at, 3, cname);
+  if (caption.rfind("a ", 0) == 0) caption = with_article(caption.substr(2));
+  if (rng.uniform(4) != 0) caption += background_phrase(bg);
+  Rng degrade_rng(seed ^ kDegradeSalt, index);
+  degrade(img, degrade_rng);
+  return {to_image(img), caption};
+}
 
 const std::vector<std::string>& shape_names() {
   static const std::vector<std::string> v(std::begin(kShapes), std::end(kShapes));

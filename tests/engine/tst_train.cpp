@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -504,6 +505,75 @@ class TestTrain : public QObject {
     ClipTrainOptions bad = tinyRun(root / "bad");
     bad.init = root / "nothing-here";
     QVERIFY(QString::fromStdString(errorOf([&] { train_clip(bad, {}); })).contains("--init"));
+  }
+
+  // Strokes that are no shape (train clip --strokes): a pure function of (seed, index), captions
+  // that name no shape, the colour they name drawn, and a trainer that mixes them in.
+  void strokesAreCaptionedAsNoShape() {
+    int oneColour = 0, arcs = 0;
+    for (uint64_t i = 0; i < 200; ++i) {
+      const Sample s = render_strokes(4, i, 128);
+      QCOMPARE(s.image.width, 128);
+      QCOMPARE(render_strokes(4, i, 128).image.pixels, s.image.pixels);
+      for (const std::string& shape : shape_names()) QVERIFY2(s.caption.find(shape) == std::string::npos, s.caption.c_str());
+      arcs += s.caption.find(" arc") != std::string::npos || s.caption.find(" curve") != std::string::npos;
+      for (size_t c = 0; c < colour_names().size(); ++c) {
+        const std::string& name = colour_names()[c];
+        if (s.caption.rfind("a " + name, 0) != 0 && s.caption.rfind("an " + name, 0) != 0 && s.caption.rfind(name + " ", 0) != 0 &&
+            s.caption.find("random " + name) == std::string::npos && s.caption.find("in " + name) == std::string::npos)
+          continue;
+        // The named colour is drawn: pixels away from the background whose nearest palette colour
+        // it is (blur and anti-aliasing lighten thin strokes; the background is never that colour).
+        std::vector<std::array<int, 3>> palette;
+        for (size_t k = 0; k < colour_names().size(); ++k) {
+          const Image plain = render_shape(0, int(k), 4, 16, 1).image;  // a solid circle: its middle is the colour
+          palette.push_back({plain.pixels[(8 * 16 + 8) * 3], plain.pixels[(8 * 16 + 8) * 3 + 1], plain.pixels[(8 * 16 + 8) * 3 + 2]});
+        }
+        auto l1 = [&](size_t p, const std::array<int, 3>& q) {
+          return std::abs(s.image.pixels[p] - q[0]) + std::abs(s.image.pixels[p + 1] - q[1]) + std::abs(s.image.pixels[p + 2] - q[2]);
+        };
+        std::vector<size_t> border;
+        for (int k = 0; k < 128; ++k) border.push_back(size_t(k) * 3), border.push_back((size_t(127) * 128 + size_t(k)) * 3);
+        std::array<int, 3> bg{};
+        for (int ch = 0; ch < 3; ++ch) {
+          std::vector<int> v;
+          for (size_t p : border) v.push_back(s.image.pixels[p + size_t(ch)]);
+          std::nth_element(v.begin(), v.begin() + ptrdiff_t(v.size() / 2), v.end());
+          bg[size_t(ch)] = v[v.size() / 2];
+        }
+        int named = 0;
+        for (size_t p = 0; p < s.image.pixels.size(); p += 3) {
+          if (l1(p, bg) < 60) continue;
+          size_t nearest = 0;
+          for (size_t k = 1; k < palette.size(); ++k)
+            if (l1(p, palette[k]) < l1(p, palette[nearest])) nearest = k;
+          named += nearest == c;
+        }
+        QVERIFY2(named >= 10, qPrintable(QString::fromStdString(s.caption) + ": " + QString::number(named)));
+        ++oneColour;
+        break;
+      }
+    }
+    QVERIFY2(oneColour > 80 && oneColour < 160, qPrintable(QString::number(oneColour)));  // 60% name one colour
+    QVERIFY2(arcs > 10 && arcs < 60, qPrintable(QString::number(arcs)));                   // a quarter of those are arcs
+    QTemporaryDir dir;
+    ClipTrainOptions o = tinyRun(fs::path(dir.path().toStdString()) / "strokes");
+    o.strokes_fraction = 0.5;
+    o.emoji_fraction = 0.2;
+    o.contrast = 0;
+    int strokes = 0, total = 0;
+    train_clip(o, [&](const TrainProgress& p) {
+      for (const auto& cap : p.captions) {
+        ++total;
+        strokes += cap.find("scribble") != std::string::npos || cap.find("strokes") != std::string::npos ||
+                   cap.find("squiggles") != std::string::npos || cap.find(" arc") != std::string::npos ||
+                   cap.find(" curve") != std::string::npos || cap.find(" stroke") != std::string::npos;
+      }
+    });
+    QVERIFY2(strokes >= total / 5, qPrintable(QString("%1 of %2").arg(strokes).arg(total)));  // about half expected
+    ClipTrainOptions over = tinyRun(fs::path(dir.path().toStdString()) / "over");
+    over.strokes_fraction = 0.6;
+    QVERIFY(QString::fromStdString(errorOf([&] { train_clip(over, {}); })).contains("strokes"));  // 0.5 emoji + 0.6
   }
 
   // The geometric judge (shape_judge.h) names every shape the renderer draws, in the middle at
