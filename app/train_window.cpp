@@ -116,6 +116,7 @@ train::ClipTrainOptions TrainWindow::trainOptions(const TrainPanel::Settings& s)
   // Error(NotFound), which names the packages (train/clipart.h: clipart_missing).
   o.emoji_fraction = s.emoji;
   o.clipart_fraction = s.clipart;
+  o.strokes_fraction = s.strokes;
   return o;
 }
 

@@ -3402,14 +3402,6 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Ihre eingestellten Schritte und Ihre Lernrate bleiben erhalten; das Rezept für diesen Ausgangspunkt sind %1 Schritte mit einer Lernrate von %2.</translation>
     </message>
     <message>
-        <source>Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes</source>
-        <translation>Anteil jedes Batches aus den Emoji; Emoji und Cliparts zusammen höchstens 1, der Rest sind Formen</translation>
-    </message>
-    <message>
-        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji and clip art together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
-        <translation>Anteil jedes Batches aus den Zeichnungen von openclipart; Emoji und Cliparts zusammen höchstens 1, der Rest sind Formen. Braucht die Debian-Pakete openclipart-png und openclipart-svg (packaging/install-deps.sh --training)</translation>
-    </message>
-    <message>
         <source>Emoji share:</source>
         <translation>Anteil Emoji:</translation>
     </message>
@@ -3418,8 +3410,24 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Anteil Cliparts:</translation>
     </message>
     <message>
-        <source>Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
-        <translation>Emoji (%1) und Cliparts (%2) zusammen sind mehr als ein ganzer Batch: Verringern Sie einen Anteil, sodass beide zusammen höchstens 1 ergeben (der Rest sind Formen).</translation>
+        <source>Share of each batch drawn from the emoji; emoji, clip art and strokes together at most 1, the rest are shapes</source>
+        <translation>Anteil jedes Batches aus den Emoji; Emoji, Cliparts und Striche zusammen höchstens 1, der Rest sind Formen</translation>
+    </message>
+    <message>
+        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji, clip art and strokes together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
+        <translation>Anteil jedes Batches aus den Zeichnungen von openclipart; Emoji, Cliparts und Striche zusammen höchstens 1, der Rest sind Formen. Braucht die Debian-Pakete openclipart-png und openclipart-svg (packaging/install-deps.sh --training)</translation>
+    </message>
+    <message>
+        <source>Share of each batch in strokes that are no shape (scribbles, arcs), captioned as such, so that a few red curves are not &quot;a red circle&quot;; emoji, clip art and strokes together at most 1</source>
+        <translation>Anteil jedes Batches an Strichen, die keine Form sind (Gekritzel, Bögen), als solche beschriftet, damit ein paar rote Kurven nicht „a red circle“ sind; Emoji, Cliparts und Striche zusammen höchstens 1</translation>
+    </message>
+    <message>
+        <source>Strokes share:</source>
+        <translation>Anteil Striche:</translation>
+    </message>
+    <message>
+        <source>Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
+        <translation>Emoji (%1), Cliparts (%2) und Striche (%3) zusammen sind mehr als ein ganzer Batch: Verringern Sie einen Anteil, sodass alle zusammen höchstens 1 ergeben (der Rest sind Formen).</translation>
     </message>
 </context>
 <context>

@@ -3402,14 +3402,6 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Se mantienen los pasos y la tasa de aprendizaje que ha fijado; la receta de este punto de partida es de %1 pasos con una tasa de aprendizaje de %2.</translation>
     </message>
     <message>
-        <source>Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes</source>
-        <translation>Proporción de cada lote tomada de los emoji; emoji y clip art juntos como máximo 1, el resto son formas</translation>
-    </message>
-    <message>
-        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji and clip art together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
-        <translation>Proporción de cada lote tomada de los dibujos de openclipart; emoji y clip art juntos como máximo 1, el resto son formas. Necesita los paquetes de Debian openclipart-png y openclipart-svg (packaging/install-deps.sh --training)</translation>
-    </message>
-    <message>
         <source>Emoji share:</source>
         <translation>Proporción de emoji:</translation>
     </message>
@@ -3418,8 +3410,24 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Proporción de clip art:</translation>
     </message>
     <message>
-        <source>Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
-        <translation>Emoji (%1) y clip art (%2) juntos son más que un lote entero: reduzca uno para que sumen como máximo 1 (el resto son formas).</translation>
+        <source>Share of each batch drawn from the emoji; emoji, clip art and strokes together at most 1, the rest are shapes</source>
+        <translation>Proporción de cada lote tomada de los emoji; emoji, clip art y trazos juntos como máximo 1, el resto son formas</translation>
+    </message>
+    <message>
+        <source>Share of each batch drawn from openclipart&apos;s drawings; emoji, clip art and strokes together at most 1, the rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg (packaging/install-deps.sh --training)</source>
+        <translation>Proporción de cada lote tomada de los dibujos de openclipart; emoji, clip art y trazos juntos como máximo 1, el resto son formas. Necesita los paquetes de Debian openclipart-png y openclipart-svg (packaging/install-deps.sh --training)</translation>
+    </message>
+    <message>
+        <source>Share of each batch in strokes that are no shape (scribbles, arcs), captioned as such, so that a few red curves are not &quot;a red circle&quot;; emoji, clip art and strokes together at most 1</source>
+        <translation>Proporción de cada lote en trazos que no son ninguna forma (garabatos, arcos), descritos como tales, para que unas curvas rojas no sean «a red circle»; emoji, clip art y trazos juntos como máximo 1</translation>
+    </message>
+    <message>
+        <source>Strokes share:</source>
+        <translation>Proporción de trazos:</translation>
+    </message>
+    <message>
+        <source>Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
+        <translation>Emoji (%1), clip art (%2) y trazos (%3) juntos son más que un lote entero: reduzca uno para que sumen como máximo 1 (el resto son formas).</translation>
     </message>
 </context>
 <context>

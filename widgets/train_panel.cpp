@@ -54,6 +54,7 @@ TrainPanel::TrainPanel(QWidget* parent)
       m_contrast(new QDoubleSpinBox(this)),
       m_emoji(new QDoubleSpinBox(this)),
       m_clipart(new QDoubleSpinBox(this)),
+      m_strokes(new QDoubleSpinBox(this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_stop(new QPushButton(tr("S&top"), this)),
       m_use(new QPushButton(tr("&Use This Model"), this)),
@@ -70,6 +71,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_lr->setObjectName(QStringLiteral("learningRate"));
   m_emoji->setObjectName(QStringLiteral("emojiShare"));
   m_clipart->setObjectName(QStringLiteral("clipArtShare"));
+  m_strokes->setObjectName(QStringLiteral("strokesShare"));
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
@@ -86,16 +88,19 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_contrast->setSingleStep(0.05);
   m_contrast->setValue(defaults.contrast);
   m_contrast->setToolTip(tr("Share of each batch in groups of five shapes alike but for their position or colour"));
-  for (QDoubleSpinBox* share : {m_emoji, m_clipart}) {
+  for (QDoubleSpinBox* share : {m_emoji, m_clipart, m_strokes}) {
     share->setRange(0.0, 1.0);
     share->setSingleStep(0.05);
   }
   m_emoji->setValue(defaults.emoji);
   m_clipart->setValue(defaults.clipart);
-  m_emoji->setToolTip(tr("Share of each batch drawn from the emoji; emoji and clip art together at most 1, the rest are shapes"));
-  m_clipart->setToolTip(tr("Share of each batch drawn from openclipart's drawings; emoji and clip art together at most 1, the rest are "
-                           "shapes. Needs the Debian packages openclipart-png and openclipart-svg "
+  m_strokes->setValue(defaults.strokes);
+  m_emoji->setToolTip(tr("Share of each batch drawn from the emoji; emoji, clip art and strokes together at most 1, the rest are shapes"));
+  m_clipart->setToolTip(tr("Share of each batch drawn from openclipart's drawings; emoji, clip art and strokes together at most 1, the "
+                           "rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg "
                            "(packaging/install-deps.sh --training)"));
+  m_strokes->setToolTip(tr("Share of each batch in strokes that are no shape (scribbles, arcs), captioned as such, so that a few "
+                           "red curves are not \"a red circle\"; emoji, clip art and strokes together at most 1"));
   m_resume->setEnabled(false);
 
   auto* form = new QFormLayout;
@@ -108,6 +113,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   form->addRow(tr("Contrast groups:"), m_contrast);
   form->addRow(tr("Emoji share:"), m_emoji);
   form->addRow(tr("Clip art share:"), m_clipart);
+  form->addRow(tr("Strokes share:"), m_strokes);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
   buttons->addWidget(m_stop);
@@ -174,6 +180,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   // Shares over a whole batch are said as they are typed, not only when Start refuses them.
   connect(m_emoji, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_clipart, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
+  connect(m_strokes, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_start, &QPushButton::clicked, this, &TrainPanel::requestStart);
   connect(m_stop, &QPushButton::clicked, this, &TrainPanel::stopRequested);
   connect(m_use, &QPushButton::clicked, this, [this] {
@@ -193,6 +200,7 @@ TrainPanel::Settings TrainPanel::settings() const {
   s.contrast = m_contrast->value();
   s.emoji = m_emoji->value();
   s.clipart = m_clipart->value();
+  s.strokes = m_strokes->value();
   return s;
 }
 
@@ -206,6 +214,7 @@ void TrainPanel::setSettings(const Settings& s) {
   m_contrast->setValue(s.contrast);
   m_emoji->setValue(s.emoji);
   m_clipart->setValue(s.clipart);
+  m_strokes->setValue(s.strokes);
   if (s.init.isEmpty()) setStart(Start::Random);
   else if (s.init == m_shipped) setStart(Start::Shipped);
   else setStart(Start::File, s.init);
@@ -284,7 +293,7 @@ void TrainPanel::setRunning(bool running) {
   m_running = running;
   m_start->setEnabled(!running);
   m_stop->setEnabled(running);
-  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart})
+  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart, m_strokes})
     w->setEnabled(!running);
   if (running) {
     m_use->setEnabled(false);
@@ -328,12 +337,13 @@ void TrainPanel::requestStart() {
 }
 
 QString TrainPanel::mixProblem() const {
-  const double emoji = m_emoji->value(), clipart = m_clipart->value();
-  if (emoji + clipart <= 1 + 1e-9) return {};
-  return tr("Emoji (%1) and clip art (%2) together are more than a whole batch: lower one so that they add up to 1 at most "
-            "(the rest are shapes).")
+  const double emoji = m_emoji->value(), clipart = m_clipart->value(), strokes = m_strokes->value();
+  if (emoji + clipart + strokes <= 1 + 1e-9) return {};
+  return tr("Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up "
+            "to 1 at most (the rest are shapes).")
       .arg(emoji, 0, 'f', 2)
-      .arg(clipart, 0, 'f', 2);
+      .arg(clipart, 0, 'f', 2)
+      .arg(strokes, 0, 'f', 2);
 }
 
 void TrainPanel::showMixProblem() {

@@ -1,6 +1,6 @@
 // Training a mini-CLIP from the window: where the run goes and what it starts from (random
 // weights, the shipped mini-CLIP, another model), steps, batch, learning rate, contrast groups
-// and the data mix (shares of emoji and clip art, the rest shapes); Start, Stop (a checkpoint;
+// and the data mix (shares of emoji, clip art and strokes, the rest shapes); Start, Stop (a checkpoint;
 // Resume goes on), the loss and accuracy as they fall and rise, and a window on CLIP's
 // objective: the step's first image-caption pairs and each image's softmax over those
 // captions, whose diagonal training makes win.
@@ -42,6 +42,7 @@ class TrainPanel : public QWidget {
     // The data mix: shares of a batch, together at most 1 (the rest shapes); Start refuses more.
     double emoji = 0.5;
     double clipart = 0;  // openclipart's drawings: the Debian packages openclipart-png and -svg
+    double strokes = 0;  // strokes that are no shape (scribbles, arcs), captioned as such
   };
   // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
   // Choosing a start sets steps and rate to its recipe, but never over values the user typed
@@ -112,6 +113,7 @@ class TrainPanel : public QWidget {
   QDoubleSpinBox* m_contrast;
   QDoubleSpinBox* m_emoji;
   QDoubleSpinBox* m_clipart;
+  QDoubleSpinBox* m_strokes;
   QPushButton* m_start;
   QPushButton* m_stop;
   QPushButton* m_use;

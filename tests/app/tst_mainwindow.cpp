@@ -538,6 +538,11 @@ class TestMainWindow : public QObject {
     QCOMPARE(o.emoji_fraction, 0.35);
     QCOMPARE(o.clipart_fraction, 0.4);
     QCOMPARE(o.contrast, panel->settings().contrast);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).strokes_fraction, defaults.strokes_fraction);
+    auto* strokes = panel->findChild<QDoubleSpinBox*>(QStringLiteral("strokesShare"));
+    QVERIFY(strokes);
+    strokes->setValue(0.15);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).strokes_fraction, 0.15);
 
     // Clip art without openclipart: the job fails, and the panel says which packages to install.
     // (Where the collection is installed a run would load it instead; the engine's tests cover

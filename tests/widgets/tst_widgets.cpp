@@ -252,6 +252,17 @@ class TestWidgets : public QObject {
     QVERIFY(!emoji->isEnabled() && !clipart->isEnabled());
     panel.setRunning(false);
     QVERIFY(emoji->isEnabled() && clipart->isEnabled());
+    // Strokes count in the whole batch too.
+    auto* strokes = panel.findChild<QDoubleSpinBox*>(QStringLiteral("strokesShare"));
+    QVERIFY(strokes);
+    QCOMPARE(strokes->value(), defaults.strokes);
+    strokes->setValue(0.1);
+    QVERIFY2(panel.status().contains(QStringLiteral("more than a whole batch")), qPrintable(panel.status()));
+    emoji->setValue(0.5);
+    QVERIFY2(panel.status().isEmpty(), qPrintable(panel.status()));
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 2);
+    QCOMPARE(start.last().first().value<TrainPanel::Settings>().strokes, 0.1);
   }
 };
 
