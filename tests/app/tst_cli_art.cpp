@@ -12,6 +12,7 @@
 #include <set>
 
 #include "io/animation.h"
+#include "io/grid.h"
 #include "io/image.h"
 
 class TestCliArt : public QObject {
@@ -147,6 +148,32 @@ class TestCliArt : public QObject {
     QVERIFY(r.code != 0);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
     QVERIFY(!QFileInfo::exists(dir.filePath("x.png")));
+  }
+
+  // judge with several prompts: the images split among them in order, a summary line each, and
+  // a grid of rows (one per prompt) with each verdict under its image; a prompt the judge can't
+  // read ("a rocket") is shown in the grid, not judged. Refusals come before any image is read.
+  void judgeDrawsItsVerdictsAsAGrid() {
+    QTemporaryDir dir;
+    const QString circle = dir.filePath("circle.png"), square = dir.filePath("square.png"), grid = dir.filePath("grid.png");
+    QCOMPARE(run({"render", "shape", "--shape", "circle", "--colour", "red", "--size", "96", "--out", circle}).code, 0);
+    QCOMPARE(run({"render", "shape", "--shape", "square", "--colour", "blue", "--size", "96", "--out", square}).code, 0);
+    Run r = run({"judge", "--prompt", "a red circle", "--prompt", "a blue circle", "--prompt", "a rocket", circle, square, square, circle,
+                 circle, square, "--grid", grid, "--columns", "first,second"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("1 of 2 show a red circle") && r.out.contains("0 of 2 show a blue circle"), r.out.constData());
+    QVERIFY2(!r.out.contains("rocket"), r.out.constData());
+    const atelier::Image g = atelier::read_image(grid.toStdString());
+    const atelier::GridLayout layout = atelier::grid_layout(3, 2, 96, 96);
+    QCOMPARE(g.width, layout.width);
+    QCOMPARE(g.height, layout.height);
+    // Row 1, column 1 is the red circle: its cell's middle is red.
+    const atelier::GridBox cell = atelier::grid_cell_box(layout, 0, 0);
+    const size_t mid = (size_t(cell.y + cell.height / 2) * size_t(g.width) + size_t(cell.x + cell.width / 2)) * 3;
+    QVERIFY2(g.pixels[mid] > 180 && g.pixels[mid + 1] < 80, qPrintable(QString::number(g.pixels[mid])));
+    QVERIFY(run({"judge", "--prompt", "a red circle", "--prompt", "a blue square", circle, square, circle}).err.contains("split evenly"));
+    QVERIFY(run({"judge", "--prompt", "a red circle", circle, square, "--grid", grid, "--columns", "a,b,c"}).err.contains("--columns"));
+    QVERIFY(run({"judge", "--prompt", "a rocket", circle}).err.contains("names no colour"));
   }
 };
 
