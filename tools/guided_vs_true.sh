@@ -11,9 +11,8 @@
 set -euo pipefail
 out=${1:?usage: tools/guided_vs_true.sh OUT_DIR [--clip MODEL] [CLI]}
 shift
-clip=()
-if [[ ${1:-} == --clip ]]; then clip=(--clip "$2"); shift 2; fi
-read -r -a cli <<<"${1:-$(dirname "$0")/../build/dev/cli/clip-atelier-cli}"
+source "$(dirname "$0")/guided_lib.sh"
+guided_args "$@"
 steps=${STEPS:-200}
 seed=${SEED:-1}
 mkdir -p "$out"
@@ -23,8 +22,8 @@ for pair in "red circle" "blue square" "green triangle"; do
   p="a $colour $shape"
   slug=${p// /-}
   "${cli[@]}" render shape --shape "$shape" --colour "$colour" --size 224 --out "$out/$slug-plain.png" >/dev/null 2>&1
-  "${cli[@]}" draw "${clip[@]}" --prompt "$p" --steps "$steps" --seed "$seed" --out "$out/$slug-draw.svg" --png "$out/$slug-draw.png" >/dev/null 2>&1
-  "${cli[@]}" generate "${clip[@]}" --prompt "$p" --size 128x128 --steps "$steps" --seed "$seed" --out "$out/$slug-vqgan.png" >/dev/null 2>&1
+  guided_image draw "$p" "$seed" "$out/$slug-draw.png" "$steps"
+  guided_image vqgan "$p" "$seed" "$out/$slug-vqgan.png" "$steps"
   cos=$("${cli[@]}" embed "${clip[@]}" --text "$p" --image "$out/$slug-plain.png" --image "$out/$slug-draw.png" \
         --image "$out/$slug-vqgan.png" --json | python3 -c 'import json,sys; c=json.load(sys.stdin)["cosine"][0]; print(" ".join("%8.3f" % v for v in c))')
   verdict=$("${cli[@]}" judge --prompt "$p" "$out/$slug-draw.png" "$out/$slug-vqgan.png" | awk -F'\t' 'NF>2 {printf "%s%s", sep, $3; sep="; "}')

@@ -9,9 +9,8 @@
 set -euo pipefail
 out=${1:?usage: tools/judge_guided.sh OUT_DIR [--clip MODEL] [CLI]}
 shift
-clip=()
-if [[ ${1:-} == --clip ]]; then clip=(--clip "$2"); shift 2; fi
-read -r -a cli <<<"${1:-$(dirname "$0")/../build/dev/cli/clip-atelier-cli}"
+source "$(dirname "$0")/guided_lib.sh"
+guided_args "$@"
 steps=${STEPS:-200}
 seeds=${SEEDS:-1 2 3}
 mkdir -p "$out"
@@ -23,11 +22,7 @@ for p in "${prompts[@]}"; do
     files=()
     for s in $seeds; do
       f="$out/$slug-$gen-$s.png"
-      if [[ $gen == vqgan ]]; then
-        "${cli[@]}" generate "${clip[@]}" --prompt "$p" --size 128x128 --steps "$steps" --seed "$s" --out "$f" >/dev/null 2>&1
-      else
-        "${cli[@]}" draw "${clip[@]}" --prompt "$p" --steps "$steps" --seed "$s" --out "${f%.png}.svg" --png "$f" >/dev/null 2>&1
-      fi
+      guided_image "$gen" "$p" "$s" "$f" "$steps"
       files+=("$f")
     done
     "${cli[@]}" judge --prompt "$p" "${files[@]}" | sed "s/^/$gen: /"

@@ -9,9 +9,8 @@
 # judge's lines in docs/judged/verdicts.txt.
 #   tools/make_judged_grid.sh [--clip MODEL] [CLI]
 set -euo pipefail
-clip=()
-if [[ ${1:-} == --clip ]]; then clip=(--clip "$2"); shift 2; fi
-read -r -a cli <<<"${1:-$(dirname "$0")/../build/dev/cli/clip-atelier-cli}"
+source "$(dirname "$0")/guided_lib.sh"
+guided_args "$@"
 out=${OUT:-docs/judged}
 steps=${STEPS:-200}
 seeds=(1 2 3)
@@ -28,11 +27,7 @@ for gen in vqgan draw; do
     for s in "${seeds[@]}"; do
       f="$scratch/${p// /-}-$gen-$s.png"
       echo "+ $gen \"$p\" seed $s" >&2
-      if [[ $gen == vqgan ]]; then
-        "${cli[@]}" generate "${clip[@]}" --prompt "$p" --size 128x128 --steps "$steps" --seed "$s" --out "$f" >/dev/null 2>&1
-      else
-        "${cli[@]}" draw "${clip[@]}" --prompt "$p" --steps "$steps" --seed "$s" --out "${f%.png}.svg" --png "$f" >/dev/null 2>&1
-      fi
+      guided_image "$gen" "$p" "$s" "$f" "$steps"
       files+=("$f")
     done
   done

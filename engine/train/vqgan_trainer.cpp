@@ -43,7 +43,7 @@ namespace {
 // evaluation's), so a VQGAN is judged on drawings it never reconstructed in training.
 class VqData {
  public:
-  VqData(const std::string& spec, int64_t size, bool held_out = false, const fs::path& clipart_dir = {}) : size_(size), held_out_mode_(held_out) {
+  VqData(const std::string& spec, int64_t size, bool held_out = false, const fs::path& clipart_dir = {}) : size_(size) {
     std::stringstream ss(spec);
     for (std::string s; std::getline(ss, s, ',');) {
       if (s == "emoji") emoji_ = EmojiSet::load();
@@ -52,6 +52,7 @@ class VqData {
         // Only the training drawings (sample() never draws a held-out one), decoded once at this side.
         ClipArtOptions co;
         co.side = int(size);
+        co.decode_all = !held_out;  // an evaluation decodes the few drawings it shows, not all 6,900
         if (!clipart_dir.empty()) co.root = clipart_dir;
         clipart_ = ClipArtSet::load(co);
         if (held_out) held_out_ = clipart_->split(true);
@@ -68,7 +69,7 @@ class VqData {
     const std::string& s = sources_[size_t(rng.uniform(int(sources_.size())))];
     if (s == "emoji") return emoji_->render(size_t(rng.uniform(int(emoji_->size()))), seed, index, int(size_), true).image;
     if (s == "shapes") return render_shapes(seed, index, ShapeOptions{int(size_)}).image;
-    if (s == "clipart" && !held_out_mode_) return clipart_->sample(seed, index, int(size_)).image;
+    if (s == "clipart" && held_out_.empty()) return clipart_->sample(seed, index, int(size_)).image;
     if (s == "clipart") return clipart_->render(held_out_[size_t(rng.uniform(int(held_out_.size())))], seed, index, int(size_)).image;
     const uint8_t* src = fashion_->image(size_t(rng.uniform(int(fashion_->size()))));
     cv::Mat m(28, 28, CV_8UC1, const_cast<uint8_t*>(src)), r, rgb;
@@ -95,8 +96,7 @@ class VqData {
   std::shared_ptr<EmojiSet> emoji_;
   std::shared_ptr<FashionMnist> fashion_;
   std::shared_ptr<ClipArtSet> clipart_;
-  bool held_out_mode_ = false;
-  std::vector<size_t> held_out_;  // the held-out drawings, when evaluating
+  std::vector<size_t> held_out_;  // the held-out drawings, when evaluating (never empty then: refused above)
 };
 
 // taming's NLayerDiscriminator (pix2pix's PatchGAN): 4x4 convolutions, LeakyReLU(0.2), batch norm.
