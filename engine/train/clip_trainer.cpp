@@ -1,7 +1,6 @@
 #include "train/clip_trainer.h"
 
 #include <ATen/ATen.h>
-#include <ATen/autocast_mode.h>
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
 #include <c10/util/string_utils.h>
@@ -20,6 +19,7 @@
 #include "train/bpe_learner.h"
 #include "train/clipart.h"
 #include "train/datasets.h"
+#include "train/detail/contrastive.h"
 #include "train/detail/metrics_log.h"
 #include "train/detail/optim_state.h"
 #include "train/detail/rng.h"
@@ -76,6 +76,7 @@ double learning_rate(const ClipTrainOptions& o, int64_t step) {
 }
 
 constexpr int64_t kShownPairs = 8;  // TrainProgress's window on the batch
+constexpr uint64_t kAdversarialSalt = 0xAD7E'0000'0000'0001ULL;  // the attacks' random starts
 
 struct Batch {
   at::Tensor images, tokens, targets;
@@ -186,6 +187,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     std::string clipart_dir = o.clipart_dir.string();
     recall(*record, "clipart_dir", clipart_dir, o.out);
     o.clipart_dir = clipart_dir;
+    o.adversarial = 0;  // a run recorded before adversarial training had none
+    recall(*record, "adversarial", o.adversarial, o.out);
     recall(*record, "contrast", o.contrast, o.out);
     recall(*record, "variety", o.variety, o.out);
     std::string init = o.init.string();
@@ -193,6 +196,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     o.init = init;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
+  if (!(o.adversarial >= 0 && o.adversarial <= 64))
+    throw Error(ErrorKind::InvalidArgument, "the adversarial step is 0 (off) to 64 levels of 255 per pixel");
   if (o.emoji_fraction < 0 || o.clipart_fraction < 0 || o.strokes_fraction < 0 ||
       o.emoji_fraction + o.clipart_fraction + o.strokes_fraction > 1 + 1e-9)
     throw Error(ErrorKind::InvalidArgument,
@@ -230,7 +235,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                           {"clipart_fraction", o.clipart_fraction},
                           {"clipart", clipart ? clipart->training_size() : 0},
                           {"clipart_dir", o.clipart_dir.string()},
-                          {"strokes_fraction", o.strokes_fraction}});
+                          {"strokes_fraction", o.strokes_fraction},
+                          {"adversarial", o.adversarial}});
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);
@@ -263,30 +269,11 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     const double lr = learning_rate(o, step);
     for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
     Batch b = make_batch(o, *emoji, clipart.get(), tok, step);
-    at::Tensor loss, logits;
-    {
-      const bool cpu = device.is_cpu();
-      if (o.bf16) {
-        if (cpu) {
-          at::autocast::set_cpu_enabled(true);
-          at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        } else {
-          at::autocast::set_enabled(true);
-        }
-      }
-      auto img = model->encode_image(b.images.to(device)).to(at::kFloat);
-      auto txt = model->encode_text(b.tokens.to(device)).to(at::kFloat);
-      if (o.bf16) {
-        at::autocast::clear_cache();
-        cpu ? at::autocast::set_cpu_enabled(false) : at::autocast::set_enabled(false);
-      }
-      img = img / img.norm(2, 1, true);
-      txt = txt / txt.norm(2, 1, true);
-      logits = model->logit_scale.exp() * at::matmul(img, txt.t());  // [images, texts]
-      auto targets = b.targets.to(device);
-      auto ce = [](const at::Tensor& l, const at::Tensor& t) { return -(t * at::log_softmax(l, 1)).sum(1).mean(); };
-      loss = 0.5 * (ce(logits, targets) + ce(logits.t(), targets.t()));
-    }
+    at::Tensor images = b.images.to(device);
+    const auto targets = b.targets.to(device);
+    if (o.adversarial > 0) images = adversarial_images(*model, images, b.tokens.to(device), targets, o.adversarial, o.bf16,
+                                                           Rng(o.seed ^ kAdversarialSalt, uint64_t(step)).next());
+    auto [loss, logits] = contrastive_loss(*model, images, b.tokens.to(device), targets, o.bf16);
     opt.zero_grad();
     loss.backward();
     torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
@@ -301,7 +288,7 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     p.loss = loss.item<double>();
     {
       at::NoGradGuard no_grad;
-      auto hit = b.targets.to(device).gather(1, logits.argmax(1, true)) > 0;
+      auto hit = targets.gather(1, logits.argmax(1, true)) > 0;
       p.accuracy = hit.to(at::kFloat).mean().item<double>();
       const int64_t n = int64_t(b.shown.size());
       auto window = at::softmax(logits.slice(0, 0, n).slice(1, 0, n).to(at::kCPU, at::kFloat), 1).contiguous();

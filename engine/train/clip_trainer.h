@@ -33,6 +33,12 @@ struct ClipTrainOptions {
   // Share of stroke images that are no shape (render_strokes: scribbles, arcs), captioned as such:
   // so that a few red curves are not "a red circle". emoji + clip art + strokes at most 1.
   double strokes_fraction = 0.0;
+  // Adversarial training (0: off): each batch's images are first moved by up to this many levels
+  // of 255 per pixel in the direction that raises the loss most (one signed-gradient step from a
+  // random start, "fast" FGSM), and the model trains on those. A model robust to such steps has
+  // gradients that follow what a person sees (edges, form) rather than texture, so that images
+  // guided by it (CLIPDraw, CLIP + VQGAN) show more of the prompt's form. About 1.5x a step's time.
+  double adversarial = 0.0;
   double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position, colour or shape)
   bool variety = true;            // ShapeOptions::variety: sizes, rotations, fills, backgrounds, noise (false: the classic shapes)
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new
