@@ -117,6 +117,7 @@ train::ClipTrainOptions TrainWindow::trainOptions(const TrainPanel::Settings& s)
   o.emoji_fraction = s.emoji;
   o.clipart_fraction = s.clipart;
   o.strokes_fraction = s.strokes;
+  o.adversarial = s.adversarial;
   return o;
 }
 

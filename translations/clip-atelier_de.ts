@@ -3429,6 +3429,22 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
         <translation>Emoji (%1), Cliparts (%2) und Striche (%3) zusammen sind mehr als ein ganzer Batch: Verringern Sie einen Anteil, sodass alle zusammen höchstens 1 ergeben (der Rest sind Formen).</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source> / 255</source>
+        <translation> / 255</translation>
+    </message>
+    <message>
+        <source>Adversarial training: before the model learns from an image, the image is moved by up to this many levels per pixel in the direction that fools the model most. A model that holds against that has gradients that follow edges and form, so the images it guides show more of the prompt&apos;s form. About 1.5 times slower; 4 is a good start</source>
+        <translation>Adversariales Training: Bevor das Modell aus einem Bild lernt, wird das Bild um bis zu so viele Stufen je Pixel in die Richtung verschoben, die das Modell am stärksten täuscht. Ein Modell, das dem standhält, hat Gradienten, die Kanten und Formen folgen, sodass die von ihm gelenkten Bilder mehr von der Form des Prompts zeigen. Etwa 1,5-mal langsamer; 4 ist ein guter Anfang</translation>
+    </message>
+    <message>
+        <source>Adversarial step:</source>
+        <translation>Adversarialer Schritt:</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

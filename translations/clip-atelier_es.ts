@@ -3429,6 +3429,22 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up to 1 at most (the rest are shapes).</source>
         <translation>Emoji (%1), clip art (%2) y trazos (%3) juntos son más que un lote entero: reduzca uno para que sumen como máximo 1 (el resto son formas).</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source> / 255</source>
+        <translation> / 255</translation>
+    </message>
+    <message>
+        <source>Adversarial training: before the model learns from an image, the image is moved by up to this many levels per pixel in the direction that fools the model most. A model that holds against that has gradients that follow edges and form, so the images it guides show more of the prompt&apos;s form. About 1.5 times slower; 4 is a good start</source>
+        <translation>Entrenamiento adversario: antes de que el modelo aprenda de una imagen, la imagen se desplaza hasta este número de niveles por píxel en la dirección que más engaña al modelo. Un modelo que resiste eso tiene gradientes que siguen bordes y formas, de modo que las imágenes que guía muestran más de la forma del prompt. Unas 1,5 veces más lento; 4 es un buen comienzo</translation>
+    </message>
+    <message>
+        <source>Adversarial step:</source>
+        <translation>Paso adversario:</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

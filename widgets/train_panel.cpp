@@ -55,6 +55,7 @@ TrainPanel::TrainPanel(QWidget* parent)
       m_emoji(new QDoubleSpinBox(this)),
       m_clipart(new QDoubleSpinBox(this)),
       m_strokes(new QDoubleSpinBox(this)),
+      m_adversarial(new QDoubleSpinBox(this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_stop(new QPushButton(tr("S&top"), this)),
       m_use(new QPushButton(tr("&Use This Model"), this)),
@@ -72,6 +73,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_emoji->setObjectName(QStringLiteral("emojiShare"));
   m_clipart->setObjectName(QStringLiteral("clipArtShare"));
   m_strokes->setObjectName(QStringLiteral("strokesShare"));
+  m_adversarial->setObjectName(QStringLiteral("adversarialStep"));
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
@@ -95,6 +97,16 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_emoji->setValue(defaults.emoji);
   m_clipart->setValue(defaults.clipart);
   m_strokes->setValue(defaults.strokes);
+  m_adversarial->setRange(0.0, 64.0);
+  m_adversarial->setDecimals(1);
+  m_adversarial->setSingleStep(1.0);
+  m_adversarial->setSpecialValueText(tr("off"));
+  m_adversarial->setSuffix(tr(" / 255"));
+  m_adversarial->setValue(defaults.adversarial);
+  m_adversarial->setToolTip(tr("Adversarial training: before the model learns from an image, the image is moved by up to this many "
+                               "levels per pixel in the direction that fools the model most. A model that holds against that has "
+                               "gradients that follow edges and form, so the images it guides show more of the prompt's form. "
+                               "About 1.5 times slower; 4 is a good start"));
   m_emoji->setToolTip(tr("Share of each batch drawn from the emoji; emoji, clip art and strokes together at most 1, the rest are shapes"));
   m_clipart->setToolTip(tr("Share of each batch drawn from openclipart's drawings; emoji, clip art and strokes together at most 1, the "
                            "rest are shapes. Needs the Debian packages openclipart-png and openclipart-svg "
@@ -114,6 +126,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   form->addRow(tr("Emoji share:"), m_emoji);
   form->addRow(tr("Clip art share:"), m_clipart);
   form->addRow(tr("Strokes share:"), m_strokes);
+  form->addRow(tr("Adversarial step:"), m_adversarial);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
   buttons->addWidget(m_stop);
@@ -201,6 +214,7 @@ TrainPanel::Settings TrainPanel::settings() const {
   s.emoji = m_emoji->value();
   s.clipart = m_clipart->value();
   s.strokes = m_strokes->value();
+  s.adversarial = m_adversarial->value();
   return s;
 }
 
@@ -215,6 +229,7 @@ void TrainPanel::setSettings(const Settings& s) {
   m_emoji->setValue(s.emoji);
   m_clipart->setValue(s.clipart);
   m_strokes->setValue(s.strokes);
+  m_adversarial->setValue(s.adversarial);
   if (s.init.isEmpty()) setStart(Start::Random);
   else if (s.init == m_shipped) setStart(Start::Shipped);
   else setStart(Start::File, s.init);
@@ -293,7 +308,7 @@ void TrainPanel::setRunning(bool running) {
   m_running = running;
   m_start->setEnabled(!running);
   m_stop->setEnabled(running);
-  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart, m_strokes})
+  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart, m_strokes, m_adversarial})
     w->setEnabled(!running);
   if (running) {
     m_use->setEnabled(false);

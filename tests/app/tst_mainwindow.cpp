@@ -543,6 +543,12 @@ class TestMainWindow : public QObject {
     QVERIFY(strokes);
     strokes->setValue(0.15);
     QCOMPARE(TrainWindow::trainOptions(panel->settings()).strokes_fraction, 0.15);
+    // Adversarial training: off unless asked, and handed over as typed.
+    auto* adversarial = panel->findChild<QDoubleSpinBox*>(QStringLiteral("adversarialStep"));
+    QVERIFY(adversarial);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).adversarial, defaults.adversarial);
+    adversarial->setValue(4);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).adversarial, 4.0);
 
     // Clip art without openclipart: the job fails, and the panel says which packages to install.
     // (Where the collection is installed a run would load it instead; the engine's tests cover

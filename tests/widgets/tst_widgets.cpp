@@ -263,6 +263,20 @@ class TestWidgets : public QObject {
     panel.startButton()->click();
     QCOMPARE(start.size(), 2);
     QCOMPARE(start.last().first().value<TrainPanel::Settings>().strokes, 0.1);
+    // The adversarial step: off by default, said as "off", kept by settings, locked while running.
+    auto* adversarial = panel.findChild<QDoubleSpinBox*>(QStringLiteral("adversarialStep"));
+    QVERIFY(adversarial);
+    QCOMPARE(adversarial->value(), defaults.adversarial);
+    QCOMPARE(adversarial->text(), QStringLiteral("off"));
+    adversarial->setValue(4);
+    QCOMPARE(panel.settings().adversarial, 4.0);
+    TrainPanel::Settings back = panel.settings();
+    back.adversarial = 2;
+    panel.setSettings(back);
+    QCOMPARE(adversarial->value(), 2.0);
+    panel.setRunning(true);
+    QVERIFY(!adversarial->isEnabled());
+    panel.setRunning(false);
   }
 };
 
