@@ -5,7 +5,7 @@
 # Usage: tools/asan_tests.sh [ctest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tests=(tst_runtime tst_clip tst_train tst_clipart tst_gan tst_vqgan tst_biggan tst_guide tst_art tst_draw tst_hostile_checkpoints tst_bad_files tst_soak tst_hub tst_library tst_cli)
+tests=(tst_runtime tst_clip tst_train tst_robust tst_clipart tst_gan tst_vqgan tst_biggan tst_guide tst_art tst_draw tst_hostile_checkpoints tst_bad_files tst_soak tst_hub tst_library tst_cli)
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$(nproc)" --target clip-atelier-cli "${tests[@]}"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
