@@ -118,6 +118,7 @@ train::ClipTrainOptions TrainWindow::trainOptions(const TrainPanel::Settings& s)
   o.clipart_fraction = s.clipart;
   o.strokes_fraction = s.strokes;
   o.adversarial = s.adversarial;
+  o.parts = s.parts;
   return o;
 }
 

@@ -75,7 +75,7 @@ void add_render_command(CLI::App& app) {
     uint64_t seed = 1, first = 0;
     int count = 16, size = 64;
     std::string out;
-    bool contrast = false, classic = false, strokes = false;
+    bool contrast = false, classic = false, strokes = false, parts = false;
   };
   auto bt = std::make_shared<Batch>();
   auto* shs = render->add_subcommand("shapes", "Training samples of the shapes dataset as a grid, their captions printed");
@@ -87,6 +87,7 @@ void add_render_command(CLI::App& app) {
   shs->add_flag("--contrast", bt->contrast, "Contrast groups instead (five in a row, alike but for one word)");
   shs->add_flag("--classic", bt->classic, "The classic shapes (train clip --classic-shapes)");
   shs->add_flag("--strokes", bt->strokes, "Stroke images that are no shape instead (train clip --strokes): scribbles and arcs");
+  shs->add_flag("--parts", bt->parts, "Part groups instead (train clip --parts): a shape, then four pieces of it that are not it");
   shs->callback([bt] {
     check_image_out(bt->out, "--out");
     const int S = bt->size;
@@ -97,6 +98,7 @@ void add_render_command(CLI::App& app) {
       so.variety = !bt->classic;
       const uint64_t i = bt->first + uint64_t(k);
       const train::Sample s = bt->strokes    ? train::render_strokes(bt->seed, i, S)
+                              : bt->parts    ? train::render_parts(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), S)
                               : bt->contrast ? train::render_contrast(bt->seed, i / train::kContrastGroup, int(i % train::kContrastGroup), so)
                                              : train::render_shapes(bt->seed, i, so);
       layout.place(grid, k, s.image);

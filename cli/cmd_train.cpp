@@ -63,6 +63,10 @@ void add_train_clip(CLI::App& train, Globals& globals) {
                 "Adversarial training: move each image by up to this many levels of 255 per pixel to raise the loss "
                 "before the model learns from it (0: off; about 1.5x the time), so that its gradients follow form")
       ->check(CLI::Range(0.0, 64.0));
+  c->add_option("--parts", o->parts,
+                "Share of a batch in part groups: a shape and four pieces of it that are not it (\"a red square\" beside \"a red "
+                "corner\": render shapes --parts); --contrast + --parts at most 1")
+      ->check(CLI::Range(0.0, 1.0));
   c->add_option("--contrast", o->contrast, "Share of a batch in groups of five shapes alike but for their position, colour or shape")
       ->check(CLI::Range(0.0, 1.0));
   c->add_flag("!--classic-shapes", o->variety,
@@ -73,7 +77,7 @@ void add_train_clip(CLI::App& train, Globals& globals) {
     o->device = rt.device.name;
     o->text_width = o->vision_width;
     if (o->resume)
-      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--clipart", "--strokes", "--adversarial", "--contrast", "--classic-shapes", "--no-bf16"});
+      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--clipart", "--strokes", "--adversarial", "--parts", "--contrast", "--classic-shapes", "--no-bf16"});
     if (o->clipart_fraction > 0 && !o->resume) std::fprintf(stderr, "clip art: loading the drawings (the first time about 20 s; then from the cache)\n");
     auto progress = [pace = Pace()](const train::TrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",

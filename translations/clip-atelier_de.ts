@@ -3445,6 +3445,18 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>Adversarial step:</source>
         <translation>Adversarialer Schritt:</translation>
     </message>
+    <message>
+        <source>Share of each batch in part groups: a shape beside four pieces of it that are not it (a square beside &quot;a red corner&quot;, a circle beside &quot;a red arc&quot;), so that a piece of a shape is not taken for the shape; contrast groups and part groups together at most 1</source>
+        <translation>Anteil jedes Batches in Teilgruppen: eine Form neben vier Stücken davon, die sie nicht sind (ein Quadrat neben &quot;a red corner&quot;, ein Kreis neben &quot;a red arc&quot;), damit ein Stück einer Form nicht für die Form gehalten wird; Kontrastgruppen und Teilgruppen zusammen höchstens 1</translation>
+    </message>
+    <message>
+        <source>Part groups:</source>
+        <translation>Teilgruppen:</translation>
+    </message>
+    <message>
+        <source>Contrast groups (%1) and part groups (%2) together are more than a whole batch: lower one so that they add up to 1 at most.</source>
+        <translation>Kontrastgruppen (%1) und Teilgruppen (%2) zusammen sind mehr als ein ganzer Batch: Verringern Sie einen Wert, sodass sie höchstens 1 ergeben.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

@@ -3445,6 +3445,18 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>Adversarial step:</source>
         <translation>Paso adversario:</translation>
     </message>
+    <message>
+        <source>Share of each batch in part groups: a shape beside four pieces of it that are not it (a square beside &quot;a red corner&quot;, a circle beside &quot;a red arc&quot;), so that a piece of a shape is not taken for the shape; contrast groups and part groups together at most 1</source>
+        <translation>Proporción de cada lote en grupos de partes: una forma junto a cuatro trozos de ella que no son ella (un cuadrado junto a &quot;a red corner&quot;, un círculo junto a &quot;a red arc&quot;), para que un trozo de una forma no se tome por la forma; grupos de contraste y grupos de partes juntos como máximo 1</translation>
+    </message>
+    <message>
+        <source>Part groups:</source>
+        <translation>Grupos de partes:</translation>
+    </message>
+    <message>
+        <source>Contrast groups (%1) and part groups (%2) together are more than a whole batch: lower one so that they add up to 1 at most.</source>
+        <translation>Los grupos de contraste (%1) y los grupos de partes (%2) juntos superan un lote entero: reduzca uno para que sumen 1 como máximo.</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

@@ -56,6 +56,7 @@ TrainPanel::TrainPanel(QWidget* parent)
       m_clipart(new QDoubleSpinBox(this)),
       m_strokes(new QDoubleSpinBox(this)),
       m_adversarial(new QDoubleSpinBox(this)),
+      m_parts(new QDoubleSpinBox(this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_stop(new QPushButton(tr("S&top"), this)),
       m_use(new QPushButton(tr("&Use This Model"), this)),
@@ -74,6 +75,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_clipart->setObjectName(QStringLiteral("clipArtShare"));
   m_strokes->setObjectName(QStringLiteral("strokesShare"));
   m_adversarial->setObjectName(QStringLiteral("adversarialStep"));
+  m_parts->setObjectName(QStringLiteral("partGroups"));
   m_from->addItem(tr("Random weights (a new model)"));
   m_from->addItem(tr("The shipped mini-CLIP (fine-tune it)"));
   m_from->addItem(tr("Another model…"));
@@ -103,6 +105,12 @@ TrainPanel::TrainPanel(QWidget* parent)
   m_adversarial->setSpecialValueText(tr("off"));
   m_adversarial->setSuffix(tr(" / 255"));
   m_adversarial->setValue(defaults.adversarial);
+  m_parts->setRange(0.0, 1.0);
+  m_parts->setSingleStep(0.05);
+  m_parts->setValue(defaults.parts);
+  m_parts->setToolTip(tr("Share of each batch in part groups: a shape beside four pieces of it that are not it (a square beside "
+                         "\"a red corner\", a circle beside \"a red arc\"), so that a piece of a shape is not taken for the shape; "
+                         "contrast groups and part groups together at most 1"));
   m_adversarial->setToolTip(tr("Adversarial training: before the model learns from an image, the image is moved by up to this many "
                                "levels per pixel in the direction that fools the model most. A model that holds against that has "
                                "gradients that follow edges and form, so the images it guides show more of the prompt's form. "
@@ -123,6 +131,7 @@ TrainPanel::TrainPanel(QWidget* parent)
   form->addRow(tr("Batch:"), m_batch);
   form->addRow(tr("Learning rate:"), m_lr);
   form->addRow(tr("Contrast groups:"), m_contrast);
+  form->addRow(tr("Part groups:"), m_parts);
   form->addRow(tr("Emoji share:"), m_emoji);
   form->addRow(tr("Clip art share:"), m_clipart);
   form->addRow(tr("Strokes share:"), m_strokes);
@@ -194,6 +203,8 @@ TrainPanel::TrainPanel(QWidget* parent)
   connect(m_emoji, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_clipart, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_strokes, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
+  connect(m_contrast, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
+  connect(m_parts, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMixProblem);
   connect(m_start, &QPushButton::clicked, this, &TrainPanel::requestStart);
   connect(m_stop, &QPushButton::clicked, this, &TrainPanel::stopRequested);
   connect(m_use, &QPushButton::clicked, this, [this] {
@@ -215,6 +226,7 @@ TrainPanel::Settings TrainPanel::settings() const {
   s.clipart = m_clipart->value();
   s.strokes = m_strokes->value();
   s.adversarial = m_adversarial->value();
+  s.parts = m_parts->value();
   return s;
 }
 
@@ -230,6 +242,7 @@ void TrainPanel::setSettings(const Settings& s) {
   m_clipart->setValue(s.clipart);
   m_strokes->setValue(s.strokes);
   m_adversarial->setValue(s.adversarial);
+  m_parts->setValue(s.parts);
   if (s.init.isEmpty()) setStart(Start::Random);
   else if (s.init == m_shipped) setStart(Start::Shipped);
   else setStart(Start::File, s.init);
@@ -308,7 +321,7 @@ void TrainPanel::setRunning(bool running) {
   m_running = running;
   m_start->setEnabled(!running);
   m_stop->setEnabled(running);
-  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart, m_strokes, m_adversarial})
+  for (QWidget* w : std::initializer_list<QWidget*>{m_out, m_from, m_steps, m_batch, m_lr, m_contrast, m_emoji, m_clipart, m_strokes, m_adversarial, m_parts})
     w->setEnabled(!running);
   if (running) {
     m_use->setEnabled(false);
@@ -352,6 +365,12 @@ void TrainPanel::requestStart() {
 }
 
 QString TrainPanel::mixProblem() const {
+  const double contrast = m_contrast->value(), parts = m_parts->value();
+  if (contrast + parts > 1 + 1e-9)
+    return tr("Contrast groups (%1) and part groups (%2) together are more than a whole batch: lower one so that they add up to 1 "
+              "at most.")
+        .arg(contrast, 0, 'f', 2)
+        .arg(parts, 0, 'f', 2);
   const double emoji = m_emoji->value(), clipart = m_clipart->value(), strokes = m_strokes->value();
   if (emoji + clipart + strokes <= 1 + 1e-9) return {};
   return tr("Emoji (%1), clip art (%2) and strokes (%3) together are more than a whole batch: lower one so that they add up "

@@ -46,6 +46,7 @@ class TrainPanel : public QWidget {
     // Adversarial training: each image moved by up to this many levels of 255 per pixel to raise
     // the loss before the model learns from it (0: off). Gradients that follow form; 1.5x slower.
     double adversarial = 0;
+    double parts = 0;  // share in part groups: a shape beside pieces of it ("a red corner"); contrast + parts at most 1
   };
   // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
   // Choosing a start sets steps and rate to its recipe, but never over values the user typed
@@ -118,6 +119,7 @@ class TrainPanel : public QWidget {
   QDoubleSpinBox* m_clipart;
   QDoubleSpinBox* m_strokes;
   QDoubleSpinBox* m_adversarial;
+  QDoubleSpinBox* m_parts;
   QPushButton* m_start;
   QPushButton* m_stop;
   QPushButton* m_use;

@@ -92,12 +92,15 @@ Batch make_batch(const ClipTrainOptions& o, const EmojiSet& emoji, const ClipArt
   ShapeOptions so{int(S)};
   so.variety = o.variety;
   const int64_t grouped = int64_t(double(B) * o.contrast) / kContrastGroup * kContrastGroup;
+  const int64_t parted = grouped + int64_t(double(B) * o.parts) / kContrastGroup * kContrastGroup;
   for (int64_t i = 0; i < B; ++i) {
     const uint64_t index = uint64_t(step) * uint64_t(B) + uint64_t(i);
     Rng pick(o.seed, index);
     const float u = pick.uniformf(0, 1);  // emoji below emoji_fraction, then clip art, then strokes, then shapes
     const float to_clipart = float(o.emoji_fraction + o.clipart_fraction), to_strokes = to_clipart + float(o.strokes_fraction);
-    Sample s = i < grouped ? render_contrast(o.seed, uint64_t(step) * uint64_t(B) + uint64_t(i / kContrastGroup), int(i % kContrastGroup), so)
+    const uint64_t group = uint64_t(step) * uint64_t(B) + uint64_t(i / kContrastGroup);
+    Sample s = i < grouped  ? render_contrast(o.seed, group, int(i % kContrastGroup), so)
+               : i < parted ? render_parts(o.seed, group, int(i % kContrastGroup), int(S))
                : u < float(o.emoji_fraction) ? emoji.sample(o.seed, index, int(S))
                : clipart && u < to_clipart ? clipart->sample(o.seed, index, int(S))
                : u >= to_clipart && u < to_strokes ? render_strokes(o.seed, index, int(S))
@@ -189,6 +192,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     o.clipart_dir = clipart_dir;
     o.adversarial = 0;  // a run recorded before adversarial training had none
     recall(*record, "adversarial", o.adversarial, o.out);
+    o.parts = 0;  // nor part groups
+    recall(*record, "parts", o.parts, o.out);
     recall(*record, "contrast", o.contrast, o.out);
     recall(*record, "variety", o.variety, o.out);
     std::string init = o.init.string();
@@ -196,6 +201,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     o.init = init;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
+  if (o.contrast < 0 || o.parts < 0 || o.contrast + o.parts > 1 + 1e-9)
+    throw Error(ErrorKind::InvalidArgument, "the shares of contrast groups and part groups are each 0 to 1 and together at most 1");
   if (!(o.adversarial >= 0 && o.adversarial <= 64))
     throw Error(ErrorKind::InvalidArgument, "the adversarial step is 0 (off) to 64 levels of 255 per pixel");
   if (o.emoji_fraction < 0 || o.clipart_fraction < 0 || o.strokes_fraction < 0 ||
@@ -236,7 +243,8 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
                           {"clipart", clipart ? clipart->training_size() : 0},
                           {"clipart_dir", o.clipart_dir.string()},
                           {"strokes_fraction", o.strokes_fraction},
-                          {"adversarial", o.adversarial}});
+                          {"adversarial", o.adversarial},
+                          {"parts", o.parts}});
 
   at::manual_seed(o.seed);
   clip::ClipModel model(config);

@@ -39,6 +39,9 @@ struct ClipTrainOptions {
   // gradients that follow what a person sees (edges, form) rather than texture, so that images
   // guided by it (CLIPDraw, CLIP + VQGAN) show more of the prompt's form. About 1.5x a step's time.
   double adversarial = 0.0;
+  // Share of the batch in part groups (render_parts: a shape and four pieces of it that are not
+  // it, "a red square" beside "a red corner"), after the contrast groups; contrast + parts at most 1.
+  double parts = 0.0;
   double contrast = 0.2;          // share of the batch in contrast groups (shapes alike but for position, colour or shape)
   bool variety = true;            // ShapeOptions::variety: sizes, rotations, fills, backgrounds, noise (false: the classic shapes)
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new

@@ -61,6 +61,13 @@ Sample render_contrast(uint64_t seed, uint64_t group, int member, const ShapeOpt
 // arc"). Guidance finds such strokes when a CLIP takes a few red curves for "a red circle"; in
 // a batch beside the shapes they teach it that they are not one (train clip --strokes).
 Sample render_strokes(uint64_t seed, uint64_t index, int size);
+// Part groups: a shape and pieces of it, kContrastGroup alike in colour, place, size and stroke.
+// Member 0 is the whole shape, filled or outlined ("a red square"); the others are a piece of
+// its edge (some of a polygon's sides, "a red corner", "a red line", "an open red outline"; an
+// arc of a round edge, "a red arc") or strokes over its box with no edge ("red scribbles"),
+// never named by the shape. Guidance finds such pieces when a CLIP takes a corner for a square;
+// in one batch beside the whole shape they teach it the difference (train clip --parts).
+Sample render_parts(uint64_t seed, uint64_t group, int member, int size);
 // One shape of the given kind: for evaluation and the GUI's default images.
 Sample render_shape(int shape, int colour, int position, int size, uint64_t seed);
 

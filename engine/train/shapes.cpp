@@ -345,7 +345,8 @@ std::string draw_single(cv::Mat& img, const Single& one, Rng& rng, Rng& style_rn
 
 constexpr uint64_t kBackgroundSalt = 0xB6C0'0000'0000'0001ULL, kContrastSalt = 0xC047'0000'0000'0001ULL,
                    kStyleSalt = 0x57E1'0000'0000'0001ULL, kVarietySalt = 0x7A41'0000'0000'0001ULL,
-                   kDegradeSalt = 0xDE67'0000'0000'0001ULL, kStrokesSalt = 0x5C21'0000'0000'0001ULL;
+                   kDegradeSalt = 0xDE67'0000'0000'0001ULL, kStrokesSalt = 0x5C21'0000'0000'0001ULL,
+                   kPartsSalt = 0x9A27'0000'0000'0001ULL;
 
 // One stroke as CLIPDraw starts them: a cubic Bezier from a random point, each further control
 // point within reach of the last, drawn as a polyline of 24 pieces.
@@ -403,6 +404,74 @@ Sample render_strokes(uint64_t seed, uint64_t index, int size) {
   Rng degrade_rng(seed ^ kDegradeSalt, index);
   degrade(img, degrade_rng);
   return {to_image(img), caption};
+}
+
+Sample render_parts(uint64_t seed, uint64_t group, int member, int size) {
+  if (member < 0 || member >= kContrastGroup) throw Error(ErrorKind::InvalidArgument, "render_parts: a group has members 0 to 4");
+  // The group's: the shape, its colour, place, size, angle and stroke width, the background.
+  Rng g(seed ^ kPartsSalt, group);
+  static const int kOutlined[] = {0, 1, 2, 3, 4, 8, 9};  // circle, square, triangle, star, heart, diamond, hexagon
+  const int shape = kOutlined[g.uniform(7)];
+  const int colour = g.uniform(kNumColours);
+  const int bg = pick_background(g, colour);
+  const float S = float(size), r = S * g.uniformf(0.14f, 0.34f), margin = r * 1.3f + 1;
+  const cv::Point2f c(g.uniformf(margin, S - margin), g.uniformf(margin, S - margin));
+  const float angle = g.uniformf(-0.5f, 0.5f);
+  const int width = std::max(1, int(std::lround(S / 64.0f * g.uniformf(1.5f, 4.0f))));
+  const bool outlined = g.uniform(3) == 0, name_bg = g.uniform(4) != 0;
+  const auto& bc = kColours[bg];
+  cv::Mat img(size, size, CV_8UC3, cv::Scalar(bc.r, bc.g, bc.b));
+  // The shape's edge as a closed list of points (4 fractional bits, as polygon()).
+  std::vector<cv::Point> edge;
+  if (shape == 0)
+    for (int i = 0; i < 48; ++i) {
+      const float a = float(2 * M_PI) * float(i) / 48.0f;
+      edge.emplace_back(int(std::lround((c.x + r * std::cos(a)) * 16)), int(std::lround((c.y + r * std::sin(a)) * 16)));
+    }
+  else
+    edge = polygon(shape, c, r, angle);
+  Rng m(seed ^ kPartsSalt ^ kStrokesSalt, group * kContrastGroup + uint64_t(member));
+  const std::string cname = kColours[colour].name;
+  std::string caption;
+  if (member == 0) {
+    if (outlined) cv::polylines(img, std::vector<std::vector<cv::Point>>{edge}, true, scalar(colour), width, cv::LINE_AA, 4);
+    else draw(img, shape, colour, c, r, angle);
+    caption = std::string("a ") + cname + " " + kShapes[shape];
+  } else if (m.uniform(4) == 3) {
+    // Strokes over the shape's box, with no edge: what CLIPDraw paints where a CLIP is easy.
+    const int strokes = 3 + m.uniform(6);
+    for (int i = 0; i < strokes; ++i) {
+      std::vector<cv::Point> line;
+      cv::Point2f p[4];
+      for (auto& q : p) q = {c.x + m.uniformf(-1.2f, 1.2f) * r, c.y + m.uniformf(-1.2f, 1.2f) * r};
+      for (int k = 0; k <= 16; ++k) {
+        const float t = float(k) / 16, u = 1 - t;
+        const cv::Point2f q = u * u * u * p[0] + 3 * u * u * t * p[1] + 3 * u * t * t * p[2] + t * t * t * p[3];
+        line.emplace_back(int(std::lround(q.x * 16)), int(std::lround(q.y * 16)));
+      }
+      cv::polylines(img, std::vector<std::vector<cv::Point>>{line}, false, scalar(colour), width, cv::LINE_AA, 4);
+    }
+    static const char* kScribbles[] = {"{c} scribbles", "a {c} scribble", "{c} squiggles"};
+    caption = kScribbles[m.uniform(3)];
+  } else {
+    // A piece of the edge: some of a polygon's sides, or an arc of a round edge.
+    const bool round = shape == 0 || shape == 4;
+    const int n = int(edge.size());
+    const int pieces = round ? std::max(2, int(float(n) * m.uniformf(0.12f, 0.6f))) : 1 + m.uniform(std::max(1, n <= 4 ? n * 2 / 3 : n / 2));
+    const int from = m.uniform(n);
+    std::vector<cv::Point> piece;
+    for (int k = 0; k <= pieces; ++k) piece.push_back(edge[size_t((from + k) % n)]);
+    cv::polylines(img, std::vector<std::vector<cv::Point>>{piece}, false, scalar(colour), width, cv::LINE_AA, 4);
+    static const char* kArc[] = {"a {c} arc", "a {c} curve", "a curved {c} stroke"};
+    static const char* kCorner[] = {"a {c} corner", "a {c} angle"};
+    static const char* kOpen[] = {"a {c} zigzag", "an open {c} outline", "a broken {c} outline"};
+    caption = round ? kArc[m.uniform(3)] : pieces == 1 ? "a {c} line" : pieces == 2 ? kCorner[m.uniform(2)] : kOpen[m.uniform(3)];
+  }
+  if (const size_t at = caption.find("{c}"); at != std::string::npos) caption.replace(at, 3, cname);
+  if (caption.rfind("a ", 0) == 0) caption = with_article(caption.substr(2));
+  Rng degrade_rng(seed ^ kDegradeSalt ^ kPartsSalt, group * kContrastGroup + uint64_t(member));
+  degrade(img, degrade_rng);
+  return {to_image(img), caption + (name_bg ? background_phrase(bg) : "")};
 }
 
 const std::vector<std::string>& shape_names() {

@@ -549,6 +549,11 @@ class TestMainWindow : public QObject {
     QCOMPARE(TrainWindow::trainOptions(panel->settings()).adversarial, defaults.adversarial);
     adversarial->setValue(4);
     QCOMPARE(TrainWindow::trainOptions(panel->settings()).adversarial, 4.0);
+    auto* parts = panel->findChild<QDoubleSpinBox*>(QStringLiteral("partGroups"));
+    QVERIFY(parts);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).parts, defaults.parts);
+    parts->setValue(0.2);
+    QCOMPARE(TrainWindow::trainOptions(panel->settings()).parts, 0.2);
 
     // Clip art without openclipart: the job fails, and the panel says which packages to install.
     // (Where the collection is installed a run would load it instead; the engine's tests cover

@@ -277,6 +277,19 @@ class TestWidgets : public QObject {
     panel.setRunning(true);
     QVERIFY(!adversarial->isEnabled());
     panel.setRunning(false);
+    // Part groups share the batch with the contrast groups: more than a whole one is said and refused.
+    auto* parts = panel.findChild<QDoubleSpinBox*>(QStringLiteral("partGroups"));
+    QVERIFY(parts);
+    QCOMPARE(parts->value(), defaults.parts);
+    parts->setValue(0.9);
+    QVERIFY2(panel.status().contains(QStringLiteral("part groups")), qPrintable(panel.status()));
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 2);
+    parts->setValue(0.3);
+    QVERIFY2(panel.status().isEmpty(), qPrintable(panel.status()));
+    panel.startButton()->click();
+    QCOMPARE(start.size(), 3);
+    QCOMPARE(start.last().first().value<TrainPanel::Settings>().parts, 0.3);
   }
 };
 
