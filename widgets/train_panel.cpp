@@ -43,7 +43,9 @@ TrainPanel::TrainPanel(QWidget* parent)
              "matching pairs are pulled together and the rest pushed apart: a <b>contrastive</b> objective.</p>"
              "<p>The table shows the step's first eight pairs: each row is an image with its caption, and how it shares "
              "its softmax among the eight captions. Training makes the diagonal win. <i>Contrast groups</i> put five "
-             "shapes in a batch that differ only in position or colour, so those words must be read.</p>"),
+             "shapes in a batch that differ only in position, colour or shape, so those words must be read; <i>part groups</i> "
+             "put a shape beside pieces of it that are not it (\"a red square\" beside \"a red corner\"), so that a piece "
+             "is not taken for the whole.</p>"),
           this)),
       m_out(new QLineEdit(this)),
       m_from(new QComboBox(this)),
