@@ -73,7 +73,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   struct Args {
     guide::GuideOptions o;
     std::vector<std::string> prompts;
-    std::string clip, vqgan, config, generator, out, video, size = "128x128", cut_sizes = "auto", start_class, schedule;
+    std::string clip, vqgan, config, generator, out, video, size = "128x128", cut_sizes = "auto", init_noise = "codes", start_class, schedule;
     std::string seeds, grid;
     std::vector<std::string> sweeps;
     int save_every = 5;
@@ -130,6 +130,10 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--size", a->size, "WxH for CLIP + VQGAN (multiples of the VQGAN's factor)");
   c->add_option("--init", a->o.init_image, "CLIP + VQGAN: start from this image's codes");
   c->add_option("--init-weight", a->o.init_weight, "CLIP + VQGAN: pull towards the init image's latent");
+  auto* init_noise = c->add_option("--init-noise", a->init_noise,
+                                   "CLIP + VQGAN's start without --init: codes (a random code per cell), pixels (random pixels), "
+                                   "gradient (a random colour gradient) or smooth (soft colour patches)")
+                         ->check(CLI::IsMember({"codes", "pixels", "gradient", "smooth"}));
   c->add_option("--clip", a->clip, "A CLIP checkpoint (default: the default model)");
   // The bounds of the settings a batch can sweep are shared with --sweep (generate_batch.cpp).
   c->add_option("--steps", a->o.steps, "Optimisation steps")->check(setting_check("steps"));
@@ -165,7 +169,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--fps", a->fps, "Frames per second of the animation")->check(CLI::Range(1.0, 120.0));
   c->add_option("--out", a->out, "The final image (.png); in a batch, each run's, with a suffix (x-seed3-lr0.05.png)")
       ->required();
-  c->callback([a, &globals, biggan_only, c] {
+  c->callback([a, &globals, biggan_only, c, init_noise] {
     RuntimeInfo rt = configure(globals);
     const bool big = a->generator.rfind("biggan:", 0) == 0;
     const bool drawn = a->generator == "pixel" || a->generator == "fft";
@@ -176,6 +180,12 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       throw Error(ErrorKind::InvalidArgument, "--generator biggan:PATH needs the BigGAN-deep's folder or weights file");
     for (const CLI::Option* opt : biggan_only)
       if (!big && opt->count() > 0) throw Error(ErrorKind::InvalidArgument, opt->get_name() + " is for --generator biggan:PATH");
+    if (init_noise->count() > 0 && !a->o.init_image.empty())
+      throw Error(ErrorKind::InvalidArgument, "--init-noise is the start without an init image: give --init or --init-noise, not both");
+    a->o.start = a->init_noise == "pixels"     ? guide::VqganStart::Pixels
+                 : a->init_noise == "gradient" ? guide::VqganStart::Gradient
+                 : a->init_noise == "smooth"   ? guide::VqganStart::Smooth
+                                               : guide::VqganStart::Codes;
     a->o.cut_sizes = a->cut_sizes == "big-sleep"    ? guide::CutSizes::BigSleep
                      : a->cut_sizes == "vqgan-clip" ? guide::CutSizes::VqganClip
                                                     : guide::CutSizes::Auto;
@@ -185,6 +195,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       if (ckpt.empty()) a->generator = "gan:emoji";
       else a->vqgan = ckpt.string(), a->config = a->config.empty() ? yaml.string() : a->config;
     }
+    if (init_noise->count() > 0 && !a->generator.empty())
+      throw Error(ErrorKind::InvalidArgument, "--init-noise is the start of CLIP + VQGAN, not of --generator " + a->generator);
     const Size size = parse_size(a->size, "--size", limits::kMaxSizeOptionSide, limits::kMaxGuidePixels);
     a->o.width = size.width;
     a->o.height = size.height;

@@ -307,6 +307,39 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
                           [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
 }
 
+static at::Tensor start_picture(VqganStart kind, uint64_t seed, int width, int height) {
+  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const auto opts = at::TensorOptions().dtype(at::kFloat);
+  switch (kind) {
+    case VqganStart::Pixels:
+      // Whole levels 0-254, as numpy's randint(0, 255) gives them.
+      return at::randint(255, {1, 3, height, width}, gen, opts) / 255.0;
+    case VqganStart::Gradient: {
+      // Red from 0 to r left to right; green from 0 to g and blue from b0 to b1 top to bottom.
+      const at::Tensor ends = at::rand({4}, gen, opts);
+      const double r = 1 + ends[0].item<double>() * 253, g = 2 + ends[1].item<double>() * 252;
+      const double b0 = ends[2].item<double>() * 254, b1 = 3 + ends[3].item<double>() * 124;
+      const at::Tensor across = at::linspace(0, 1, width, opts).view({1, width}).expand({height, width});
+      const at::Tensor down = at::linspace(0, 1, height, opts).view({height, 1}).expand({height, width});
+      return at::stack({across * r, down * g, b0 + down * (b1 - b0)}).unsqueeze(0).floor() / 255.0;
+    }
+    case VqganStart::Smooth: {
+      at::Tensor sum = at::zeros({1, 3, height, width}, opts);
+      double weight = 1.0;
+      for (int cells : {2, 4, 8}) {
+        const at::Tensor grid = at::rand({1, 3, cells, cells}, gen, opts);
+        sum += weight * at::upsample_bicubic2d(grid, {height, width}, false);
+        weight /= 2;
+      }
+      // Stretched per channel to the full range, so the start has colour, not grey.
+      const at::Tensor lo = sum.amin({2, 3}, true), hi = sum.amax({2, 3}, true);
+      return (sum - lo) / (hi - lo).clamp_min(1e-6);
+    }
+    case VqganStart::Codes: break;
+  }
+  throw Error(ErrorKind::InvalidArgument, "CLIP + VQGAN's random codes are a start of codes, not a picture");
+}
+
 GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model, const GuideOptions& o, JobContext* ctx) {
   auto& m = model.model();
   for (auto& p : m.parameters()) p.requires_grad_(false);
@@ -343,10 +376,12 @@ GuideResult run_vqgan_guidance(const clip::Clip& clip, const vqgan::Vqgan& model
     } else if (!o.init_image.empty()) {
       const at::Tensor x = at::upsample_bicubic2d(vqgan::image_to_tensor(read_image(o.init_image)), {o.height, o.width}, false);
       z = m.quantise(m.encode(x)).first.clone();
-    } else {
+    } else if (o.start == VqganStart::Codes) {
       auto gen = at::make_generator<at::CPUGeneratorImpl>(o.seed);
       const at::Tensor idx = at::randint(m.config.n_embed, {int64_t(o.height / f) * (o.width / f)}, gen);
       z = m.quantize->embedding->forward(idx).view({1, o.height / f, o.width / f, -1}).permute({0, 3, 1, 2}).contiguous();
+    } else {
+      z = m.quantise(m.encode(start_picture(o.start, o.seed, o.width, o.height) * 2.0 - 1.0)).first.clone();
     }
   }
   at::Tensor z_init = z.clone();

@@ -30,6 +30,14 @@ namespace atelier::guide {
 // Auto: big-sleep's for BigGAN-deep, VQGAN-CLIP's for the others.
 enum class CutSizes { Auto, VqganClip, BigSleep };
 
+// CLIP + VQGAN's start when there is no init image and no latent to restart from. Codes: a random
+// code in every cell (VQGAN-CLIP's default). Pixels: an image of uniform random pixels, encoded
+// and quantised; Gradient: a random colour gradient (red left to right, green and blue top to
+// bottom), encoded (nerdyrodent/VQGAN-CLIP's --init_noise pixels and gradient). Smooth: value
+// noise of three octaves (random colours on 2x2, 4x4 and 8x8 grids, enlarged bicubically, halved
+// in weight per octave), encoded: soft colour patches with no texture for the cutouts to fix on.
+enum class VqganStart { Codes, Pixels, Gradient, Smooth };
+
 // Progress::losses of a run: [0] "loss" (the total), then one similarity per target (named by its
 // prompt text, or "image: FILE"), then the generator's extra loss terms and the constraints'
 // (constraints.h), unweighted, each named with this prefix ("term: latent statistics", "term:
@@ -61,6 +69,7 @@ struct GuideOptions {
   int width = 128, height = 128;
   std::string init_image;
   double init_weight = 0.0;                 // pulls the latent towards the init image's (MSE)
+  VqganStart start = VqganStart::Codes;     // the start without an init image (seeded by seed)
   // BigGAN-deep, as lucidrains/big-sleep steers it (defaults: big-sleep's). The class vector is
   // sigmoid(logits), or with max_classes > 0 big-sleep's differentiable top-k of
   // softmax(logits / class_temperature); z and the logits are optimised together.

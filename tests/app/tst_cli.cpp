@@ -645,6 +645,24 @@ class TestCli : public QObject {
     QCOMPARE(leftIn(dir.path()), QStringList());
   }
 
+  void initNoiseIsCheckedBeforeTheRun() {
+    QTemporaryDir dir;
+    const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/"), out = dir.filePath("x.png");
+    Run both = run({"generate", "--prompt", "a cat", "--init", data + "input.png", "--init-noise", "pixels", "--out", out});
+    QVERIFY(both.code != 0);
+    QVERIFY2(both.err.contains("--init-noise") && both.err.contains("not both"), both.err.constData());
+    Run unknown = run({"generate", "--prompt", "a cat", "--init-noise", "perlin", "--out", out});
+    QVERIFY(unknown.code != 0);
+    QVERIFY2(unknown.err.contains("--init-noise") && unknown.err.contains("perlin"), unknown.err.constData());
+    Run gan = run({"generate", "--generator", "gan:emoji", "--prompt", "a cat", "--init-noise", "smooth", "--out", out});
+    QVERIFY(gan.code != 0);
+    QVERIFY2(gan.err.contains("--init-noise") && gan.err.contains("gan:emoji"), gan.err.constData());
+    QCOMPARE(leftIn(dir.path()), QStringList());
+    Run ok = run({"generate", "--vqgan", data + "tiny.ckpt", "--config", data + "tiny.yaml", "--prompt", "a cat", "--size", "16x16",
+                  "--steps", "1", "--init-noise", "smooth", "--out", out});
+    QVERIFY2(ok.code == 0 && QFile::exists(out), ok.err.constData());
+  }
+
   void sizesAreParsedStrictly() {
     QTemporaryDir dir;
     const QString data = QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/"), out = dir.filePath("x.png");

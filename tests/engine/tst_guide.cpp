@@ -273,6 +273,33 @@ class TestGuide : public QObject {
     QVERIFY2(big.find("256 x 256") != std::string::npos && big.find("memory budget (32768 pixels") != std::string::npos, big.c_str());
   }
 
+  // Each start (random codes, random pixels, a gradient, soft patches) is its own picture, the
+  // same for a seed and another for another seed; an init image takes precedence over any.
+  void clipVqganStartsFromNoiseOfEachKind() {
+    const std::string data = std::string(ATELIER_SOURCE_DIR) + "/tests/data/vqgan/";
+    const auto model = vqgan::Vqgan::load(data + "tiny.ckpt", data + "tiny.yaml");
+    auto o = small();
+    o.width = o.height = 32;
+    o.steps = 1;
+    o.lr = 1e-6;  // the picture stays the start's
+    std::vector<std::vector<uint8_t>> starts;
+    for (auto kind : {guide::VqganStart::Codes, guide::VqganStart::Pixels, guide::VqganStart::Gradient, guide::VqganStart::Smooth}) {
+      o.start = kind;
+      o.seed = 3;
+      const auto a = guide::run_vqgan_guidance(*m_clip, model, o, nullptr);
+      QVERIFY(guide::run_vqgan_guidance(*m_clip, model, o, nullptr).image.pixels == a.image.pixels);
+      o.seed = 4;
+      QVERIFY(guide::run_vqgan_guidance(*m_clip, model, o, nullptr).image.pixels != a.image.pixels);
+      for (const auto& other : starts) QVERIFY(other != a.image.pixels);
+      starts.push_back(a.image.pixels);
+    }
+    o.seed = 3;
+    o.init_image = data + "input.png";
+    const auto fromImage = guide::run_vqgan_guidance(*m_clip, model, o, nullptr);
+    o.start = guide::VqganStart::Pixels;
+    QVERIFY(guide::run_vqgan_guidance(*m_clip, model, o, nullptr).image.pixels == fromImage.image.pixels);
+  }
+
   void badOptionsAreRefused() {
     auto o = small();
     o.optimiser = "sgd";
