@@ -136,6 +136,12 @@ JobFn guideJob(const VqganPanel::Settings& s, const QString& clipPath, const QVe
   const QString init = !s.usesVqgan() ? QString() : initImage.isEmpty() ? s.initImage : initImage;
   o.init_image = init.toStdString();
   o.init_weight = s.usesVqgan() ? s.initWeight : 0.0;
+  // A name from an old or edited run.json that is no start: random codes, the default.
+  try {
+    o.start = guide::vqgan_start_named(s.initNoise.toStdString());
+  } catch (const Error&) {
+    o.start = guide::VqganStart::Codes;
+  }
   if (startSize.isValid()) {
     o.start_width = startSize.width();
     o.start_height = startSize.height();

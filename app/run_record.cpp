@@ -170,6 +170,7 @@ bool RunRecord::save(QString* error) const {
       {QStringLiteral("image_prompts"), QJsonArray::fromStringList(s.imagePrompts)},
       {QStringLiteral("init_image"), s.initImage},
       {QStringLiteral("init_weight"), s.initWeight},
+      {QStringLiteral("init_noise"), s.initNoise},
       {QStringLiteral("biggan_class"), s.bigganClass},
       // As the run ended: live edits of them are not kept by step (prompts and lr are).
       {QStringLiteral("constraints"), constraintsJson(s.constraints)},
@@ -217,6 +218,7 @@ RunRecord RunRecord::load(const QString& folder, bool* ok) {
       s.initImage = o.value(QStringLiteral("init_image")).toString();
       s.bigganClass = o.value(QStringLiteral("biggan_class")).toInt(-1);
       s.initWeight = std::clamp(finiteOr(o.value(QStringLiteral("init_weight")), 0.0), 0.0, 10.0);
+      s.initNoise = o.value(QStringLiteral("init_noise")).toString(s.initNoise);
       s.optimiser = o.value(QStringLiteral("optimiser")).toString(s.optimiser);
       s.constraints = constraintsFrom(o.value(QStringLiteral("constraints")).toObject());
       s.schedule = o.value(QStringLiteral("schedule")).toString();

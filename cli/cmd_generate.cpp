@@ -182,10 +182,7 @@ void add_generate_command(CLI::App& app, Globals& globals) {
       if (!big && opt->count() > 0) throw Error(ErrorKind::InvalidArgument, opt->get_name() + " is for --generator biggan:PATH");
     if (init_noise->count() > 0 && !a->o.init_image.empty())
       throw Error(ErrorKind::InvalidArgument, "--init-noise is the start without an init image: give --init or --init-noise, not both");
-    a->o.start = a->init_noise == "pixels"     ? guide::VqganStart::Pixels
-                 : a->init_noise == "gradient" ? guide::VqganStart::Gradient
-                 : a->init_noise == "smooth"   ? guide::VqganStart::Smooth
-                                               : guide::VqganStart::Codes;
+    a->o.start = guide::vqgan_start_named(a->init_noise);
     a->o.cut_sizes = a->cut_sizes == "big-sleep"    ? guide::CutSizes::BigSleep
                      : a->cut_sizes == "vqgan-clip" ? guide::CutSizes::VqganClip
                                                     : guide::CutSizes::Auto;

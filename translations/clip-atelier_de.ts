@@ -1945,6 +1945,38 @@ cos θ = %2</translation>
         <source>Pulls the image towards the init image; 0 = only start from it</source>
         <translation>Zieht das Bild zum Startbild hin; 0 = nur von ihm ausgehen</translation>
     </message>
+    <message>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>Random codes</source>
+        <translation>Zufällige Codes</translation>
+    </message>
+    <message>
+        <source>Random pixels</source>
+        <translation>Zufällige Pixel</translation>
+    </message>
+    <message>
+        <source>Colour gradient</source>
+        <translation>Farbverlauf</translation>
+    </message>
+    <message>
+        <source>Soft colour patches</source>
+        <translation>Weiche Farbflecken</translation>
+    </message>
+    <message>
+        <source>Only CLIP + VQGAN has a start to choose</source>
+        <translation>Nur bei CLIP + VQGAN lässt sich der Start wählen</translation>
+    </message>
+    <message>
+        <source>What CLIP + VQGAN starts from without an init image: a random code in every cell, or the codes of random pixels, of a random colour gradient or of soft colour patches</source>
+        <translation>Womit CLIP + VQGAN ohne Startbild beginnt: ein zufälliger Code in jeder Zelle oder die Codes zufälliger Pixel, eines zufälligen Farbverlaufs oder weicher Farbflecken</translation>
+    </message>
+    <message>
+        <source>The init image is the start; clear it to start from noise</source>
+        <translation>Das Startbild ist der Start; entfernen Sie es, um mit Rauschen zu beginnen</translation>
+    </message>
 </context>
 <context>
     <name>atelier::LibraryController</name>

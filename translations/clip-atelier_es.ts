@@ -1945,6 +1945,38 @@ cos θ = %2</translation>
         <source>Pulls the image towards the init image; 0 = only start from it</source>
         <translation>Atrae la imagen hacia la imagen inicial; 0 = solo partir de ella</translation>
     </message>
+    <message>
+        <source>Start:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <source>Random codes</source>
+        <translation>Códigos aleatorios</translation>
+    </message>
+    <message>
+        <source>Random pixels</source>
+        <translation>Píxeles aleatorios</translation>
+    </message>
+    <message>
+        <source>Colour gradient</source>
+        <translation>Degradado de color</translation>
+    </message>
+    <message>
+        <source>Soft colour patches</source>
+        <translation>Manchas de color suaves</translation>
+    </message>
+    <message>
+        <source>Only CLIP + VQGAN has a start to choose</source>
+        <translation>Solo CLIP + VQGAN tiene un inicio que elegir</translation>
+    </message>
+    <message>
+        <source>What CLIP + VQGAN starts from without an init image: a random code in every cell, or the codes of random pixels, of a random colour gradient or of soft colour patches</source>
+        <translation>Desde dónde empieza CLIP + VQGAN sin imagen inicial: un código aleatorio en cada celda, o los códigos de píxeles aleatorios, de un degradado de color aleatorio o de manchas de color suaves</translation>
+    </message>
+    <message>
+        <source>The init image is the start; clear it to start from noise</source>
+        <translation>La imagen inicial es el inicio; quítela para empezar desde ruido</translation>
+    </message>
 </context>
 <context>
     <name>atelier::LibraryController</name>

@@ -1,7 +1,8 @@
-// The CLIP + VQGAN tab's image prompts, init image and init weight.
+// The CLIP + VQGAN tab's image prompts, init image, start without one and init weight.
 #include "image_inputs.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -14,6 +15,7 @@
 #include <QSizePolicy>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace atelier {
@@ -40,6 +42,8 @@ ImageInputs::ImageInputs(QFormLayout* form, int row, QWidget* owner)
       m_initName(new QLabel(owner)),
       m_choose(new QPushButton(owner)),
       m_clear(new QPushButton(owner)),
+      m_noiseLabel(new QLabel(owner)),
+      m_noise(new QComboBox(owner)),
       m_weightLabel(new QLabel(owner)),
       m_weight(new QDoubleSpinBox(owner)),
       m_folder(QDir::homePath()) {
@@ -81,6 +85,9 @@ ImageInputs::ImageInputs(QFormLayout* form, int row, QWidget* owner)
   initRow->addWidget(m_clear);
   initRow->addWidget(m_choose);
 
+  m_noise->setObjectName(QStringLiteral("initNoise"));
+  for (const char* name : {"codes", "pixels", "gradient", "smooth"}) m_noise->addItem(QString(), QString::fromLatin1(name));
+
   m_weight->setObjectName(QStringLiteral("initWeight"));
   m_weight->setRange(0.0, 10.0);
   m_weight->setSingleStep(0.1);
@@ -89,9 +96,11 @@ ImageInputs::ImageInputs(QFormLayout* form, int row, QWidget* owner)
 
   form->insertRow(row, m_promptsLabel, promptsField);
   form->insertRow(row + 1, m_initLabel, initField);
-  form->insertRow(row + 2, m_weightLabel, m_weight);
+  form->insertRow(row + 2, m_noiseLabel, m_noise);
+  form->insertRow(row + 3, m_weightLabel, m_weight);
   m_promptsLabel->setBuddy(m_list);
   m_initLabel->setBuddy(m_choose);
+  m_noiseLabel->setBuddy(m_noise);
   m_weightLabel->setBuddy(m_weight);
   retranslate();
 }
@@ -132,6 +141,9 @@ void ImageInputs::setInitImage(const QString& path) {
 double ImageInputs::initWeight() const { return m_weight->value(); }
 void ImageInputs::setInitWeight(double weight) { m_weight->setValue(weight); }
 
+QString ImageInputs::initNoise() const { return m_noise->currentData().toString(); }
+void ImageInputs::setInitNoise(const QString& name) { m_noise->setCurrentIndex(std::max(0, m_noise->findData(name))); }
+
 void ImageInputs::setInitEnabled(bool enabled) {
   m_initEnabled = enabled;
   refresh();
@@ -157,6 +169,11 @@ void ImageInputs::retranslate() {
   m_initLabel->setText(tr("Init image:"));
   m_clear->setText(tr("Clear"));
   m_choose->setText(tr("Choose…"));
+  m_noiseLabel->setText(tr("Start:"));
+  m_noise->setItemText(0, tr("Random codes"));
+  m_noise->setItemText(1, tr("Random pixels"));
+  m_noise->setItemText(2, tr("Colour gradient"));
+  m_noise->setItemText(3, tr("Soft colour patches"));
   m_weightLabel->setText(tr("Init weight:"));
   refresh();
 }
@@ -175,6 +192,15 @@ void ImageInputs::refresh() {
   for (QWidget* w : std::initializer_list<QWidget*>{m_initLabel, m_initName, m_choose, m_weightLabel, m_weight})
     w->setEnabled(m_initEnabled);
   m_clear->setEnabled(m_initEnabled && !m_initPath.isEmpty());
+  // The start is what CLIP + VQGAN begins with when there is no init image.
+  m_noiseLabel->setEnabled(m_initEnabled && m_initPath.isEmpty());
+  m_noise->setEnabled(m_noiseLabel->isEnabled());
+  const QString noiseTip = !m_initEnabled      ? tr("Only CLIP + VQGAN has a start to choose")
+                           : m_initPath.isEmpty() ? tr("What CLIP + VQGAN starts from without an init image: a random code in every cell, "
+                                                       "or the codes of random pixels, of a random colour gradient or of soft colour patches")
+                                                  : tr("The init image is the start; clear it to start from noise");
+  m_noiseLabel->setToolTip(noiseTip);
+  m_noise->setToolTip(noiseTip);
   if (!m_initEnabled) {
     const QString why = tr("Only CLIP + VQGAN starts from an init image: a GAN's latent can't be made from a picture. "
                            "Image prompts work with both generators.");

@@ -1,6 +1,7 @@
-// The CLIP + VQGAN tab's image inputs, three rows of its settings form: the image prompts (image
+// The CLIP + VQGAN tab's image inputs, four rows of its settings form: the image prompts (image
 // files whose CLIP embeddings are targets too, weight 1; both generators), the init image
-// (CLIP + VQGAN starts from its codes) and the init weight (pulls the latent towards them).
+// (CLIP + VQGAN starts from its codes), the start without one (random codes, pixels, a gradient
+// or soft patches: generate --init-noise) and the init weight (pulls the latent towards them).
 // Engine-free, like the panel that holds it.
 #pragma once
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <QStringList>
 
 class QAction;
+class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
@@ -30,6 +32,10 @@ class ImageInputs : public QObject {
   void setInitImage(const QString& path);  // made absolute; empty: none
   double initWeight() const;
   void setInitWeight(double weight);
+  // The start without an init image (objectName "initNoise"), as generate --init-noise names it:
+  // "codes", "pixels", "gradient" or "smooth"; an unknown name sets "codes".
+  QString initNoise() const;
+  void setInitNoise(const QString& name);
   // Only CLIP + VQGAN starts from an image: false (CLIP + GAN) disables the init rows, and
   // their tooltips say why.
   void setInitEnabled(bool enabled);
@@ -54,6 +60,8 @@ class ImageInputs : public QObject {
   QLabel* m_initName;
   QPushButton* m_choose;
   QPushButton* m_clear;
+  QLabel* m_noiseLabel;
+  QComboBox* m_noise;
   QLabel* m_weightLabel;
   QDoubleSpinBox* m_weight;
   QString m_initPath;

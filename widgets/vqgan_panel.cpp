@@ -116,7 +116,7 @@ VqganPanel::VqganPanel(QWidget* parent)
   connect(m_steps, &QSpinBox::valueChanged, m_schedule, &ScheduleEditor::setSteps);
   m_images = new ImageInputs(form(), promptsRow + 3, this);
   m_constraints = new ConstraintsBox(this);
-  form()->insertRow(promptsRow + 6, m_constraints);
+  form()->insertRow(promptsRow + 7, m_constraints);
   // Motion under the constraints, folded the same way.
   m_motion = new MotionBox(this);
   int constraintsRow = 0;
@@ -239,6 +239,7 @@ VqganPanel::Settings VqganPanel::settings() const {
   s.imagePrompts = m_images->imagePrompts();
   s.initImage = m_images->initImage();
   s.initWeight = m_images->initWeight();
+  s.initNoise = m_images->initNoise();
   s.bigganClass = m_generatorClasses.contains(s.generatorPath) ? m_class->currentClass() : -1;
   s.constraints = m_constraints->constraints();
   s.schedule = m_schedule->schedule();
@@ -265,6 +266,7 @@ void VqganPanel::setSettings(const Settings& s) {
   m_images->setImagePrompts(s.imagePrompts);
   m_images->setInitImage(s.initImage);
   m_images->setInitWeight(s.initWeight);
+  m_images->setInitNoise(s.initNoise);
   m_class->setCurrentClass(s.bigganClass);
   m_constraints->setConstraints(s.constraints);
   m_schedule->setSchedule(s.schedule);
@@ -392,6 +394,7 @@ QImage VqganPanel::withSettings(QImage frame, const Settings& s) {
   frame.setText(QStringLiteral("clip-atelier:image_prompts"), s.imagePrompts.join(QLatin1Char('\n')));
   frame.setText(QStringLiteral("clip-atelier:init_image"), s.initImage);
   frame.setText(QStringLiteral("clip-atelier:init_weight"), QString::number(s.initWeight, 'g', 17));
+  frame.setText(QStringLiteral("clip-atelier:init_noise"), s.initNoise);
   frame.setText(QStringLiteral("clip-atelier:biggan_class"), QString::number(s.bigganClass));
   for (const auto& [key, value] : s.constraints.toText()) frame.setText(key, value);
   frame.setText(QStringLiteral("clip-atelier:schedule"), s.schedule);
@@ -482,6 +485,8 @@ VqganPanel::Settings VqganPanel::settingsFromPng(const QString& path, bool* ok) 
   }
   s.initImage = png.text(QStringLiteral("clip-atelier:init_image"));
   s.initWeight = std::clamp(number("clip-atelier:init_weight", s.initWeight), 0.0, 10.0);  // the weight box's range
+  // Absent before the choice of start: random codes, as then.
+  if (const QString noise = png.text(QStringLiteral("clip-atelier:init_noise")); !noise.isEmpty()) s.initNoise = noise;
   // Absent before BigGAN-deep: none (the Class field then keeps only a class its model has).
   bool classOk = false;
   const int bigganClass = png.text(QStringLiteral("clip-atelier:biggan_class")).toInt(&classOk);

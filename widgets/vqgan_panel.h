@@ -42,6 +42,7 @@ class VqganPanel : public GuidedPanel {
     QStringList imagePrompts;  // image files whose CLIP embeddings are targets too (weight 1; both generators)
     QString initImage;         // CLIP + VQGAN: the latent starts from this image's codes (empty: random)
     double initWeight = 0.0;   // CLIP + VQGAN: pulls towards the init image (0: only starts from it)
+    QString initNoise = QStringLiteral("codes");  // CLIP + VQGAN's start without one: codes, pixels, gradient, smooth
     int bigganClass = -1;      // CLIP + BigGAN-deep: the class the run starts from (-1: the prompts choose)
     ConstraintSettings constraints;  // the weighted terms beside the prompts (both generators)
     QString schedule;  // a prompt schedule ("0: a forest; 150: a city"), in place of the prompts; empty: off

@@ -307,6 +307,14 @@ GuideResult run_gan_guidance(const clip::Clip& clip, const gan::Gan& generator, 
                           [&](at::Tensor& zz) { zz.clamp_(-o.latent_bound, o.latent_bound); }, {});
 }
 
+VqganStart vqgan_start_named(std::string_view name) {
+  if (name == "codes") return VqganStart::Codes;
+  if (name == "pixels") return VqganStart::Pixels;
+  if (name == "gradient") return VqganStart::Gradient;
+  if (name == "smooth") return VqganStart::Smooth;
+  throw Error(ErrorKind::InvalidArgument, "CLIP + VQGAN has no start '" + std::string(name) + "' (known: codes, pixels, gradient, smooth)");
+}
+
 static at::Tensor start_picture(VqganStart kind, uint64_t seed, int width, int height) {
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
   const auto opts = at::TensorOptions().dtype(at::kFloat);

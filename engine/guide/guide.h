@@ -37,6 +37,9 @@ enum class CutSizes { Auto, VqganClip, BigSleep };
 // noise of three octaves (random colours on 2x2, 4x4 and 8x8 grids, enlarged bicubically, halved
 // in weight per octave), encoded: soft colour patches with no texture for the cutouts to fix on.
 enum class VqganStart { Codes, Pixels, Gradient, Smooth };
+// By the names generate --init-noise and the tab's saved settings use: "codes", "pixels",
+// "gradient", "smooth"; another name throws InvalidArgument, naming them.
+VqganStart vqgan_start_named(std::string_view name);
 
 // Progress::losses of a run: [0] "loss" (the total), then one similarity per target (named by its
 // prompt text, or "image: FILE"), then the generator's extra loss terms and the constraints'

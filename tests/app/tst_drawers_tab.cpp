@@ -304,6 +304,49 @@ class TestDrawersTab : public QObject {
     panel()->setSettings(VqganPanel::Settings());
   }
 
+  // CLIP + VQGAN's start without an init image: chosen in the Start box (only for CLIP + VQGAN and
+  // while no init image is set), handed to the engine (the same seed gives another picture from
+  // soft patches than from random codes, and the same again from them), kept in run.json and the
+  // frames' chunks.
+  void theStartWithoutAnInitImageIsChosenUsedAndKept() {
+    QVERIFY(chooseGenerator(QStringLiteral("CLIP + VQGAN")));
+    auto* start = field<QComboBox>("initNoise");
+    QVERIFY(start);
+    QVERIFY(start->isEnabled());
+    QCOMPARE(start->count(), 4);
+    start->setCurrentIndex(start->findData(QStringLiteral("smooth")));
+    QCOMPARE(panel()->settings().initNoise, QStringLiteral("smooth"));
+    panel()->setInitImage(QStringLiteral(ATELIER_SOURCE_DIR "/tests/data/vqgan/input.png"));
+    QVERIFY(!start->isEnabled());  // the init image is the start
+    panel()->setInitImage({});
+    QVERIFY(start->isEnabled());
+    QVERIFY(chooseGenerator(QStringLiteral("CLIP + GAN")));
+    QVERIFY(!start->isEnabled());
+    QVERIFY(chooseGenerator(QStringLiteral("CLIP + VQGAN")));
+
+    VqganPanel::Settings s = small(2, 64);
+    QCOMPARE(s.initNoise, QStringLiteral("smooth"));
+    s.lr = 1e-4;  // the picture stays close to its start
+    const QString soft = run(s), softAgain = run(s);
+    s.initNoise = QStringLiteral("codes");
+    const QString codes = run(s);
+    QVERIFY(!soft.isEmpty() && !softAgain.isEmpty() && !codes.isEmpty());
+    bool ok = false;
+    const RunRecord softRecord = RunRecord::load(soft, &ok);
+    QVERIFY(ok);
+    QCOMPARE(softRecord.settings.initNoise, QStringLiteral("smooth"));
+    QCOMPARE(VqganPanel::settingsFromPng(softRecord.imagePath(), &ok).initNoise, QStringLiteral("smooth"));
+    const QImage a(softRecord.imagePath()), b(RunRecord::load(softAgain, &ok).imagePath()), c(RunRecord::load(codes, &ok).imagePath());
+    QVERIFY(!a.isNull() && !c.isNull());
+    QCOMPARE(a, b);
+    QVERIFY(a != c);
+    // A name that is no start (an edited run.json) leaves the box on random codes.
+    s.initNoise = QStringLiteral("perlin");
+    panel()->setSettings(s);
+    QCOMPARE(panel()->settings().initNoise, QStringLiteral("codes"));
+    panel()->setSettings(VqganPanel::Settings());
+  }
+
   void drawersAndMotionRoundTripThroughChunksRecordsAndSettings() {
     VqganPanel::Settings s;
     s.setMode(QStringLiteral("pixel"));
