@@ -7,6 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -36,16 +37,61 @@ const int kBackgrounds[] = {9, 8, 10, 2, 3, 0, 1};  // indices into kColours
 
 std::string plural(const std::string& shape) { return shape == "cross" ? "crosses" : shape + "s"; }
 
+// A third of the variety's hearts (notch draws 0.4-1.3) are the discs' construction, not the curve.
+constexpr float kDiscHeartNotch = 0.7f;
+
 // A shape's proportions beyond its name (the variety's; the classic data keeps the defaults):
 // how deep a heart's notch is and how round its lobes, how thin a star's points, how thick and
 // long a cross's bars. Hearts, stars and crosses are drawn many ways; a model should know them all.
 struct Form {
-  float heart_notch = 1.0f;  // scales the heart's higher harmonics: 0.4 round lobes, 1.3 a deep notch
+  // scales the heart's higher harmonics: 0.4 round lobes, 1.3 a deep notch; below
+  // kDiscHeartNotch the heart is drawn another way (disc_heart), with proportions from these two
+  float heart_notch = 1.0f;
   float heart_power = 3.0f;  // the sine's power in x: lower is fuller at the sides
   float star_inner = 0.45f;  // inner radius over r
   float cross_width = 0.5f;  // bar width over r
   float cross_length = 1.2f; // half a bar's length over r
 };
+
+// The heart of compass and ruler: two overlapping discs and the tangents from a point below them
+// (rounder lobes and a shallower notch than the curve's), in units of r about the centre; the
+// proportions from the curve's two draws, so that choosing it draws no more random numbers (and
+// every other sample of a seed stays as it was). Traced from a mask 32 px to the unit.
+std::vector<cv::Point2f> disc_heart(const Form& form) {
+  const float u = std::clamp((form.heart_power - 1.6f) / 1.4f, 0.0f, 1.0f);
+  const float v = std::clamp((form.heart_notch - 0.4f) / (kDiscHeartNotch - 0.4f), 0.0f, 1.0f);
+  const float gap = 0.34f + 0.16f * u, lobe = 0.62f + 0.12f * v, tip = 0.95f + 0.35f * (1 - u);
+  const float y0 = (lobe - tip) / 2;  // the discs' centres: the heart's box centred on 0
+  constexpr float K = 32, O = 64;
+  cv::Mat mask = cv::Mat::zeros(128, 128, CV_8U), hull_mask = mask.clone();
+  std::vector<cv::Point2f> around;
+  for (float side : {-1.0f, 1.0f}) {
+    const cv::Point2f centre(O + side * gap * K, O + y0 * K);
+    cv::circle(mask, cv::Point(int(std::lround(centre.x * 16)), int(std::lround(centre.y * 16))), int(std::lround(lobe * K * 16)),
+               cv::Scalar(255), cv::FILLED, cv::LINE_8, 4);
+    for (int i = 0; i < 64; ++i) {
+      const float a = float(2 * M_PI) * float(i) / 64.0f;
+      around.emplace_back(centre.x + lobe * K * std::cos(a), centre.y + lobe * K * std::sin(a));
+    }
+  }
+  around.emplace_back(O, O + (y0 + tip) * K);
+  std::vector<cv::Point2f> hull;
+  cv::convexHull(around, hull);
+  std::vector<cv::Point> hull_px;
+  for (const auto& p : hull) hull_px.emplace_back(int(std::lround(p.x)), int(std::lround(p.y)));
+  cv::fillConvexPoly(hull_mask, hull_px, cv::Scalar(255));
+  hull_mask.rowRange(0, int(std::lround(O + y0 * K))).setTo(0);  // above the centres only the discs: the notch
+  mask |= hull_mask;
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
+  std::vector<cv::Point> outline;
+  for (const auto& c : contours)
+    if (c.size() > outline.size()) outline = c;
+  cv::approxPolyDP(std::vector<cv::Point>(outline), outline, 0.6, true);
+  std::vector<cv::Point2f> unit;
+  for (const auto& p : outline) unit.emplace_back((float(p.x) + 0.5f - O) / K, (float(p.y) + 0.5f - O) / K);
+  return unit;
+}
 
 std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle, const Form& form = {}) {
   std::vector<cv::Point2f> pts;
@@ -66,6 +112,10 @@ std::vector<cv::Point> polygon(int shape, cv::Point2f c, float r, float angle, c
       }
       break;
     case 4:  // heart
+      if (form.heart_notch < kDiscHeartNotch) {
+        for (const auto& p : disc_heart(form)) pts.emplace_back(c.x + p.x * r, c.y + p.y * r);
+        break;
+      }
       for (int i = 0; i < 40; ++i) {
         float t = float(2 * M_PI) * float(i) / 40.0f;
         const float st = std::sin(t);
