@@ -13,6 +13,7 @@
 #include "guide/detail/augment.h"
 #include "guide/prompts.h"
 #include "io/detail/tensor_image.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 #include "train/detail/rng.h"
@@ -268,9 +269,9 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     // NaN or infinity would spread into every stroke and draw nothing: the run stops, saying where.
     const double loss_value = loss.item<double>();
     if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
-    opt_points.zero_grad();
-    opt_widths.zero_grad();
-    opt_colours.zero_grad();
+    torch_compat::zero_grad(opt_points);
+    torch_compat::zero_grad(opt_widths);
+    torch_compat::zero_grad(opt_colours);
     loss.backward();
     opt_points.step();
     if (!o.sketch) {

@@ -4,6 +4,7 @@
 
 #include "gan/detail/biggan.h"
 #include "io/input_file.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/parse.h"
@@ -281,7 +282,7 @@ namespace {
 // F.interpolate(x, scale_factor=2, mode='nearest'): the scale passed on, as the reference's call does.
 at::Tensor upsample(const at::Tensor& x) {
   const double scales[2] = {2.0, 2.0};
-  return at::upsample_nearest2d(x, c10::nullopt, c10::ArrayRef<double>(scales));
+  return at::upsample_nearest2d(x, torch_compat::nullopt, c10::ArrayRef<double>(scales));
 }
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/parse.h"
@@ -111,7 +112,7 @@ void DcganGeneratorImpl::recalibrate(int batches, int64_t batch, uint64_t seed) 
     if (auto* bn = dynamic_cast<nn::BatchNorm2dImpl*>(m.get())) norms.push_back(bn);
   for (auto* bn : norms) {
     bn->reset_running_stats();
-    bn->options.momentum(c10::nullopt);  // a cumulative average
+    bn->options.momentum(torch_compat::nullopt);  // a cumulative average
   }
   train();
   auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);

@@ -27,6 +27,7 @@
 #include <functional>
 #include "io/detail/tensor_image.h"
 #include "runtime/detail/autocast.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
 
@@ -246,7 +247,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
     // stops here, saying where, and nothing is written.
     const double loss_value = loss.item<double>();
     if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
-    opt->zero_grad();
+    torch_compat::zero_grad(*opt);
     loss.backward();
     opt->step();
     {

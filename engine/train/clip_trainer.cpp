@@ -3,7 +3,6 @@
 #include <ATen/ATen.h>
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
-#include <c10/util/string_utils.h>
 
 #include <chrono>
 #include <cmath>
@@ -15,6 +14,7 @@
 #include "clip/preprocess.h"
 #include "clip/tokenizer.h"
 #include "io/detail/checkpoint.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "train/bpe_learner.h"
 #include "train/clipart.h"
@@ -282,7 +282,7 @@ void train_clip(const ClipTrainOptions& options, const std::function<void(const 
     if (o.adversarial > 0) images = adversarial_images(*model, images, b.tokens.to(device), targets, o.adversarial, o.bf16,
                                                            Rng(o.seed ^ kAdversarialSalt, uint64_t(step)).next());
     auto [loss, logits] = contrastive_loss(*model, images, b.tokens.to(device), targets, o.bf16);
-    opt.zero_grad();
+    torch_compat::zero_grad(opt);
     loss.backward();
     torch::nn::utils::clip_grad_norm_(model->parameters(), 1.0);
     opt.step();

@@ -2,10 +2,10 @@
 #include "train/detail/contrastive.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <ATen/autocast_mode.h>
 #include <torch/csrc/autograd/autograd.h>
 
 #include "clip/preprocess.h"
+#include "runtime/detail/torch_compat.h"
 
 namespace atelier::train {
 
@@ -13,20 +13,16 @@ namespace atelier::train {
 // right), under bf16 autocast where asked; and the logits [images, texts].
 std::pair<at::Tensor, at::Tensor> contrastive_loss(clip::ClipModelImpl& model, const at::Tensor& images, const at::Tensor& tokens,
                                                    const at::Tensor& targets, bool bf16, const at::Tensor& text_features) {
-  const bool cpu = images.device().is_cpu();
+  const auto device = images.device().is_cpu() ? c10::kCPU : c10::kCUDA;
   if (bf16) {
-    if (cpu) {
-      at::autocast::set_cpu_enabled(true);
-      at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-    } else {
-      at::autocast::set_enabled(true);
-    }
+    torch_compat::set_autocast_enabled(device, true);
+    if (device == c10::kCPU) torch_compat::set_autocast_dtype(device, at::kBFloat16);  // CUDA keeps its default, half
   }
   auto img = model.encode_image(images).to(at::kFloat);
   auto txt = text_features.defined() ? text_features : model.encode_text(tokens).to(at::kFloat);
   if (bf16) {
-    at::autocast::clear_cache();
-    cpu ? at::autocast::set_cpu_enabled(false) : at::autocast::set_enabled(false);
+    torch_compat::clear_autocast_cache();
+    torch_compat::set_autocast_enabled(device, false);
   }
   img = img / img.norm(2, 1, true);
   txt = txt / txt.norm(2, 1, true);

@@ -1,7 +1,6 @@
 #include "train/gan_trainer.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <c10/util/string_utils.h>
 #include <torch/optim/adam.h>
 
 #include <chrono>
@@ -14,6 +13,7 @@
 #include "gan/gan.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/tensor_image.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "train/datasets.h"
 #include "train/detail/metrics_log.h"
@@ -190,13 +190,13 @@ void train_gan(const GanTrainOptions& options, const std::function<void(const Ga
     at::Tensor d_real = d->forward(translate(real, dx, dy));
     at::Tensor d_fake = d->forward(translate(fake.detach(), dx, dy));
     at::Tensor loss_d = at::softplus(-d_real).mul(0.9).add(at::softplus(d_real).mul(0.1)).mean() + at::softplus(d_fake).mean();
-    opt_d.zero_grad();
+    torch_compat::zero_grad(opt_d);
     loss_d.backward();
     opt_d.step();
 
     // G: minimise -log D(G(z)) (the non-saturating form of minimising log(1 - D(G(z)))).
     at::Tensor loss_g = at::softplus(-d->forward(translate(fake, dx, dy))).mean();
-    opt_g.zero_grad();
+    torch_compat::zero_grad(opt_g);
     loss_g.backward();
     opt_g.step();
     {

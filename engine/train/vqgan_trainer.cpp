@@ -20,6 +20,7 @@
 #include "guide/detail/augment.h"
 #include "io/detail/checkpoint.h"
 #include "io/detail/module_io.h"
+#include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/model_paths.h"
 #include "train/clipart.h"
@@ -371,14 +372,14 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
       p.d_weight = (gn.norm() / (ga.norm() + 1e-4)).clamp(0.0, 1e4).item<double>() * o.disc_weight;
       loss = loss + p.d_weight * g_adv;
     }
-    opt_ae.zero_grad();
+    torch_compat::zero_grad(opt_ae);
     loss.backward();
     opt_ae.step();
     if (adversarial) {
       // Hinge loss for D on real renders and the (detached) reconstructions.
       const at::Tensor real = disc->forward(x), fake = disc->forward(xrec.detach());
       const at::Tensor d_loss = 0.5 * (at::relu(1.0 - real).mean() + at::relu(1.0 + fake).mean());
-      opt_d.zero_grad();
+      torch_compat::zero_grad(opt_d);
       d_loss.backward();
       opt_d.step();
       p.d_loss = d_loss.item<double>();

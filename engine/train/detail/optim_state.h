@@ -2,7 +2,6 @@
 // and restored from a checkpoint's state dict, keyed by the parameter's name under a prefix, so
 // that a resumed run continues exactly where it stopped.
 #pragma once
-#include <c10/util/string_utils.h>
 #include <torch/nn/module.h>
 #include <torch/optim/adam.h>
 #include <torch/optim/adamw.h>
@@ -11,13 +10,14 @@
 #include <string>
 
 #include "io/detail/checkpoint.h"
+#include "runtime/detail/torch_compat.h"
 
 namespace atelier::train {
 
 template <class State, class Optimiser>
 void save_optimiser(io::StateDict& sd, const std::string& prefix, torch::nn::Module& m, Optimiser& opt) {
   for (auto& item : m.named_parameters()) {
-    auto it = opt.state().find(c10::guts::to_string(item.value().unsafeGetTensorImpl()));
+    auto it = opt.state().find(torch_compat::optimiser_state_key(item.value()));
     if (it == opt.state().end()) continue;
     auto& st = static_cast<State&>(*it->second);
     sd[prefix + "m." + item.key()] = st.exp_avg();
@@ -38,7 +38,7 @@ int64_t load_optimiser(const io::StateDict& sd, const std::string& prefix, torch
     st->exp_avg_sq(sd.at(prefix + "v." + item.key()).clone());
     st->step(sd.at(prefix + "step." + item.key()).item<int64_t>());
     step = std::max(step, st->step());
-    opt.state()[c10::guts::to_string(item.value().unsafeGetTensorImpl())] = std::move(st);
+    opt.state()[torch_compat::optimiser_state_key(item.value())] = std::move(st);
   }
   return step;
 }
