@@ -47,6 +47,7 @@ void add_bench_clip(CLI::App& bench, Globals& globals) {
     RuntimeInfo rt = configure(globals);
     clip::Clip model = !a->config.empty() ? clip::Clip::random(a->config)
                                           : clip::Clip::load(a->clip.empty() ? default_clip() : fs::path(a->clip));
+    a->options.device = rt.device.name;
     clip::ClipBenchResult r = clip::bench_clip(model, a->options);
     nlohmann::json out = {
         {"model", model.info().path == "(random weights)" ? a->config : model.info().path},
@@ -86,9 +87,9 @@ void add_bench_vqgan(CLI::App& bench, Globals& globals) {
   vb->add_flag("--channels-last", v->channels_last, "Channels-last memory format");
   vb->callback([v, &globals] {
     RuntimeInfo rt = configure(globals);
-    const auto b = vqgan::bench_vqgan(v->vqgan.empty() ? v->config : v->vqgan, v->size, v->repeats, v->channels_last);
+    const auto b = vqgan::bench_vqgan(v->vqgan.empty() ? v->config : v->vqgan, v->size, v->repeats, v->channels_last, rt.device.name);
     std::cout << nlohmann::json{{"model", b.model},           {"size", b.size},
-                                {"threads", rt.threads},       {"device", "cpu"},
+                                {"threads", rt.threads},       {"device", rt.device.name},
                                 {"channels_last", b.channels_last}, {"decode_ms", b.decode_ms},
                                 {"decode_backward_ms", b.decode_backward_ms}}
                      .dump()

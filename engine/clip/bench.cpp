@@ -1,6 +1,7 @@
 #include "clip/bench.h"
 
 #include <ATen/ATen.h>
+#include <torch/cuda.h>
 
 #include <chrono>
 
@@ -25,21 +26,30 @@ double transformer_flops(double layers, double L, double d) {
   return layers * (24.0 * L * d * d + 4.0 * L * L * d);
 }
 
+// Waits for the device's queued work: CUDA kernels run asynchronously, and a clock read after
+// launching them would time the launches only.
+void synchronize(const at::Device& device) {
+  if (device.is_cuda()) torch::cuda::synchronize(device.index());
+}
+
 template <typename Fn>
-double seconds_per_call(Fn&& fn, int repeats) {
-  fn();  // warm-up: allocations, oneDNN primitive caches
+double seconds_per_call(Fn&& fn, int repeats, const at::Device& device) {
+  fn();  // warm-up: allocations, oneDNN primitive caches, CUDA kernels' first launch
+  synchronize(device);
   auto t0 = Clock::now();
   for (int i = 0; i < repeats; ++i) fn();
+  synchronize(device);
   return std::chrono::duration<double>(Clock::now() - t0).count() / repeats;
 }
 
 }  // namespace
 
-double matmul_gflops(const std::string& precision, int n) {
+double matmul_gflops(const std::string& precision, int n, const std::string& device_name) {
   c10::InferenceMode guard;
-  auto a = at::randn({n, n}).to(dtype_of(precision));
-  auto b = at::randn({n, n}).to(dtype_of(precision));
-  double s = seconds_per_call([&] { at::mm(a, b); }, 3);
+  const at::Device device(device_name);
+  auto a = at::randn({n, n}).to(device, dtype_of(precision));
+  auto b = at::randn({n, n}).to(device, dtype_of(precision));
+  double s = seconds_per_call([&] { at::mm(a, b); }, 3, device);
   return 2.0 * double(n) * n * n / s / 1e9;
 }
 
@@ -47,10 +57,14 @@ ClipBenchResult bench_clip(Clip& model, const ClipBenchOptions& o) {
   auto& impl = model.impl();
   const ClipConfig& c = impl.model->config;
   const int64_t r = c.image_resolution;
+  const at::Device device(o.device);
   at::manual_seed(0);
-  auto pixels = at::randn({o.batch, 3, r, r});
+  // Drawn on the CPU (the same numbers on every device), then put where the model runs, so that
+  // the timed calls copy nothing between host and device.
+  auto pixels = at::randn({o.batch, 3, r, r}).to(device);
   auto tokens = at::randint(1, c.vocab_size - 1, {o.batch, c.context_length}, at::kLong);
   tokens.select(1, 10).fill_(c.vocab_size - 1);  // an end token, where pooling reads
+  tokens = tokens.to(device);
 
   ClipBenchResult res;
   const double grid = double(r / c.vision_patch_size);
@@ -63,10 +77,10 @@ ClipBenchResult bench_clip(Clip& model, const ClipBenchOptions& o) {
   at::Tensor reference;
   if (o.precision != "fp32") {
     c10::InferenceMode guard;
-    model.to("cpu", Precision::Float32);
+    model.to(o.device, Precision::Float32);
     reference = impl.encode_image(pixels);
   }
-  model.to("cpu", o.precision == "bf16" ? Precision::BFloat16 : o.precision == "fp16" ? Precision::Half : Precision::Float32);
+  model.to(o.device, o.precision == "bf16" ? Precision::BFloat16 : o.precision == "fp16" ? Precision::Half : Precision::Float32);
 
   double image_s;
   if (o.grad) {
@@ -75,21 +89,21 @@ ClipBenchResult bench_clip(Clip& model, const ClipBenchOptions& o) {
       auto x = pixels.clone().requires_grad_(true);
       c10::AutoGradMode grad(true);
       impl.encode_image(x).sum().backward();
-    }, o.repeats);
+    }, o.repeats, device);
   } else {
     image_s = seconds_per_call([&] {
       c10::InferenceMode guard;
       impl.encode_image(pixels);
-    }, o.repeats);
+    }, o.repeats, device);
   }
   const double text_s = seconds_per_call([&] {
     c10::InferenceMode guard;
     impl.encode_text(tokens);
-  }, o.repeats);
+  }, o.repeats, device);
   res.images_per_s = o.batch / image_s;
   res.texts_per_s = o.batch / text_s;
   res.achieved_gflops = res.image_gflop * res.images_per_s * (o.grad ? 3.0 : 1.0);  // backward ~ 2x forward
-  res.matmul_gflops = matmul_gflops(o.precision);
+  res.matmul_gflops = matmul_gflops(o.precision, 2048, o.device);
   if (reference.defined()) {
     c10::InferenceMode guard;
     auto fast = impl.encode_image(pixels);

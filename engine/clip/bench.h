@@ -11,6 +11,7 @@ struct ClipBenchOptions {
   int repeats = 3;          // timed batches (after one warm-up)
   bool grad = false;        // time forward + backward to the input pixels, as guidance does
   std::string precision = "fp32";  // fp32, bf16, fp16
+  std::string device = "cpu";      // "cpu" or "cuda:N": where the model, the inputs and the matmul run
 };
 
 struct ClipBenchResult {
@@ -22,7 +23,8 @@ struct ClipBenchResult {
 };
 
 ClipBenchResult bench_clip(Clip& model, const ClipBenchOptions& options);
-// GFLOP/s of an n x n x n matmul in the given precision on this thread's intra-op threads.
-double matmul_gflops(const std::string& precision, int n = 2048);
+// GFLOP/s of an n x n x n matmul in the given precision on the device (on the CPU: this thread's
+// intra-op threads).
+double matmul_gflops(const std::string& precision, int n = 2048, const std::string& device = "cpu");
 
 }  // namespace atelier::clip

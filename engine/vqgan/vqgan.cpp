@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 #include <ATen/CPUGeneratorImpl.h>
+#include <torch/cuda.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -149,9 +150,15 @@ Image Vqgan::decode_random(uint64_t seed, int width, int height) const {
 
 namespace atelier::vqgan {
 
-VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool channels_last) {
+VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool channels_last, const std::string& device_name) {
   Vqgan vq = what == "f16-16384" || what == "f16-1024" ? Vqgan::random(what) : Vqgan::load(what);
   VqganModelImpl* model = &vq.model();
+  const at::Device device(device_name);
+  // CUDA runs kernels asynchronously: the clock is read after the queue has drained.
+  auto synchronize = [&] {
+    if (device.is_cuda()) torch::cuda::synchronize(device.index());
+  };
+  model->to(device);
   model->eval();
   for (auto& p : model->parameters()) p.requires_grad_(false);
   const int64_t f = model->config.factor(), cells = size / f;
@@ -161,25 +168,29 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
     for (auto& p : model->parameters())
       if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
   }
-  at::Tensor z = at::randn({1, model->config.embed_dim, cells, cells});
+  at::Tensor z = at::randn({1, model->config.embed_dim, cells, cells}).to(device);
   if (channels_last) z = z.contiguous(at::MemoryFormat::ChannelsLast);
   using clock = std::chrono::steady_clock;
   VqganBench b{what, size, at::get_num_threads(), channels_last, 0, 0};
   {
     at::NoGradGuard no_grad;
     model->decode(z);  // warm-up
+    synchronize();
     const auto t0 = clock::now();
     for (int i = 0; i < repeats; ++i) model->decode(z);
+    synchronize();
     b.decode_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
   }
   c10::AutoGradMode grad(true);
   at::Tensor zz = z.clone().requires_grad_(true);
   model->decode(zz).sum().backward();  // warm-up
+  synchronize();
   const auto t0 = clock::now();
   for (int i = 0; i < repeats; ++i) {
     zz.mutable_grad() = at::Tensor();
     model->decode(zz).sum().backward();
   }
+  synchronize();
   b.decode_backward_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
   return b;
 }

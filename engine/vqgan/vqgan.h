@@ -69,7 +69,9 @@ struct VqganBench {
   bool channels_last = false;
   double decode_ms = 0, decode_backward_ms = 0;
 };
-VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats, bool channels_last = false);
+// Decoding timed on `device` ("cpu" or "cuda:N"), the model and the latent put there first.
+VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats, bool channels_last = false,
+                       const std::string& device = "cpu");
 
 // The first VQGAN in the model search paths: a .ckpt or .safetensors whose name contains "vqgan"
 // (taming's releases are vqgan_imagenet_f16_*.ckpt), with its .yaml beside it when there is one
