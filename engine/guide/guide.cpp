@@ -231,7 +231,12 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
     for (detail::Term& t : constraints.terms(img)) extra.push_back(std::move(t));
     for (const detail::Term& t : extra)
       if (t.weight != 0) loss = loss + t.value * t.weight;  // a term at weight 0 is only reported (the seam)
-    result.similarity.assign(targets.names.size(), 0.0);
+    // The numbers the step reports (the loss, each prompt's similarity, each term, whether the
+    // latent stayed finite) are read from the device in one transfer after the step: one host
+    // synchronisation a step, not one per number (on CUDA each .item() waits for the queue).
+    std::vector<at::Tensor> reported;  // [loss, similarity per prompt..., term per extra...]
+    reported.reserve(2 + targets.names.size() + extra.size());
+    reported.push_back(loss);  // a placeholder: the whole loss is known only after the prompts
     for (size_t t = 0; t < targets.names.size(); ++t) {
       const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
       // Spherical distance (VQGAN-CLIP's): 2 arcsin(|a - b| / 2)^2 for unit vectors.
@@ -241,20 +246,37 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
       // The stop: the value counts, but no gradient pulls a prompt below it.
       const at::Tensor floor = at::maximum(dists, at::full_like(dists, targets.stops[t]));
       loss = loss + std::abs(w) * (floor + (dists - floor).detach()).mean();
-      result.similarity[t] = at::matmul(feats.detach(), target.t()).mean().item<double>();
+      reported.push_back(at::matmul(feats.detach(), target.t()).mean());
     }
-    // A loss that is NaN or infinite would carry into the latent and give a black image: the run
-    // stops here, saying where, and nothing is written.
-    const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
+    reported[0] = loss.detach();
+    for (const detail::Term& t : extra) reported.push_back(t.value.detach());
     torch_compat::zero_grad(*opt);
     loss.backward();
     opt->step();
+    at::Tensor latent_finite;
     {
       at::NoGradGuard no_grad;
       after_step(z);
-      if (!at::isfinite(z).all().item<bool>()) throw diverged("the latent", NAN, step + 1, o.steps);
-      if (ema.defined()) ema.mul_(o.smoothing).add_(z.detach(), 1.0 - o.smoothing);
+      latent_finite = at::isfinite(z).all();
+    }
+    at::Tensor numbers;
+    {
+      at::NoGradGuard no_grad;
+      for (at::Tensor& r : reported) r = r.reshape({}).to(at::kDouble);
+      reported.push_back(latent_finite.to(at::kDouble));
+      numbers = at::stack(reported).to(at::kCPU);
+    }
+    const double* n = numbers.data_ptr<double>();
+    // A loss that is NaN or infinite would carry into the latent and give a black image: the run
+    // stops here, saying where, and nothing is written (the step taken with it is thrown away too).
+    const double loss_value = n[0];
+    if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
+    if (n[numbers.numel() - 1] == 0) throw diverged("the latent", NAN, step + 1, o.steps);
+    result.similarity.assign(n + 1, n + 1 + targets.names.size());
+    const double* term_values = n + 1 + targets.names.size();
+    if (ema.defined()) {
+      at::NoGradGuard no_grad;
+      ema.mul_(o.smoothing).add_(z.detach(), 1.0 - o.smoothing);
     }
     result.steps = step + 1;
     result.loss = loss_value;
@@ -264,8 +286,8 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
       p.steps = o.steps;
       p.losses.emplace_back("loss", result.loss);
       for (size_t t = 0; t < targets.names.size(); ++t) p.losses.emplace_back(targets.names[t], result.similarity[t]);
-      for (const detail::Term& t : extra)
-        if (!t.name.empty()) p.losses.emplace_back(std::string(kTermPrefix) + t.name, t.value.item<double>());
+      for (size_t i = 0; i < extra.size(); ++i)
+        if (!extra[i].name.empty()) p.losses.emplace_back(std::string(kTermPrefix) + extra[i].name, term_values[i]);
       if (!schedule.empty()) p.losses.emplace_back(std::string(kKeyframeName), double(keyframe_at(schedule, step)));
       ctx->report(p);
     }
