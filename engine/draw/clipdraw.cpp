@@ -266,9 +266,6 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     feats = feats / feats.norm(2, 1, true);
     const at::Tensor sims = at::matmul(feats, targets.features.t());  // [copies, prompts]
     const at::Tensor loss = -(sims * targets.weights.unsqueeze(0)).sum();
-    // NaN or infinity would spread into every stroke and draw nothing: the run stops, saying where.
-    const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
     torch_compat::zero_grad(opt_points);
     torch_compat::zero_grad(opt_widths);
     torch_compat::zero_grad(opt_colours);
@@ -284,15 +281,22 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
         t.widths.clamp_(1.0, o.max_width);
         t.colours.clamp_(0.0, 1.0);
       }
-      if (!at::isfinite(t.points).all().item<bool>() || !at::isfinite(t.widths).all().item<bool>() ||
-          !at::isfinite(t.colours).all().item<bool>())
-        throw diverged("the strokes", NAN, step + 1, o.steps);
+      // The step's numbers in one transfer from the device (one host synchronisation a step): the
+      // loss, each prompt's mean similarity over the copies, and whether the strokes stayed finite.
+      const at::Tensor finite =
+          at::isfinite(t.points).all().logical_and(at::isfinite(t.widths).all()).logical_and(at::isfinite(t.colours).all());
+      const at::Tensor numbers =
+          at::cat({loss.detach().reshape({1}).to(at::kDouble), sims.detach().mean(0).to(at::kDouble), finite.reshape({1}).to(at::kDouble)})
+              .to(at::kCPU);
+      const double* n = numbers.data_ptr<double>();
+      // NaN or infinity would spread into every stroke and draw nothing: the run stops, saying where
+      // (the step taken with it is thrown away with the rest).
+      if (!std::isfinite(n[0])) throw diverged("the loss", n[0], step + 1, o.steps);
+      if (n[numbers.numel() - 1] == 0) throw diverged("the strokes", NAN, step + 1, o.steps);
+      result.loss = n[0];
+      result.similarity.assign(n + 1, n + numbers.numel() - 1);
     }
     result.steps = step + 1;
-    result.loss = loss_value;
-    const at::Tensor mean = sims.detach().mean(0);
-    result.similarity.assign(size_t(mean.numel()), 0.0);
-    for (int64_t i = 0; i < mean.numel(); ++i) result.similarity[size_t(i)] = mean[i].item<double>();
     if (ctx) {
       Progress p;
       p.step = step + 1;
