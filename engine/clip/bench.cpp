@@ -1,11 +1,11 @@
 #include "clip/bench.h"
 
 #include <ATen/ATen.h>
-#include <torch/cuda.h>
 
 #include <chrono>
 
 #include "clip/detail/clip_impl.h"
+#include "runtime/detail/device.h"
 #include "runtime/error.h"
 
 namespace atelier::clip {
@@ -24,12 +24,6 @@ at::ScalarType dtype_of(const std::string& p) {
 // Forward FLOPs of one transformer pass over L tokens of width d (multiply-adds count 2).
 double transformer_flops(double layers, double L, double d) {
   return layers * (24.0 * L * d * d + 4.0 * L * L * d);
-}
-
-// Waits for the device's queued work: CUDA kernels run asynchronously, and a clock read after
-// launching them would time the launches only.
-void synchronize(const at::Device& device) {
-  if (device.is_cuda()) torch::cuda::synchronize(device.index());
 }
 
 template <typename Fn>

@@ -13,6 +13,7 @@
 #include "guide/detail/augment.h"
 #include "guide/prompts.h"
 #include "io/detail/tensor_image.h"
+#include "runtime/detail/device.h"
 #include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
@@ -285,16 +286,13 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
       // loss, each prompt's mean similarity over the copies, and whether the strokes stayed finite.
       const at::Tensor finite =
           at::isfinite(t.points).all().logical_and(at::isfinite(t.widths).all()).logical_and(at::isfinite(t.colours).all());
-      const at::Tensor numbers =
-          at::cat({loss.detach().reshape({1}).to(at::kDouble), sims.detach().mean(0).to(at::kDouble), finite.reshape({1}).to(at::kDouble)})
-              .to(at::kCPU);
-      const double* n = numbers.data_ptr<double>();
+      const std::vector<double> n = host_values({loss, sims.mean(0), finite});
       // NaN or infinity would spread into every stroke and draw nothing: the run stops, saying where
       // (the step taken with it is thrown away with the rest).
       if (!std::isfinite(n[0])) throw diverged("the loss", n[0], step + 1, o.steps);
-      if (n[numbers.numel() - 1] == 0) throw diverged("the strokes", NAN, step + 1, o.steps);
+      if (n.back() == 0) throw diverged("the strokes", NAN, step + 1, o.steps);
       result.loss = n[0];
-      result.similarity.assign(n + 1, n + numbers.numel() - 1);
+      result.similarity.assign(n.begin() + 1, n.end() - 1);
     }
     result.steps = step + 1;
     if (ctx) {

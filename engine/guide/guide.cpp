@@ -27,6 +27,7 @@
 #include <functional>
 #include "io/detail/tensor_image.h"
 #include "runtime/detail/autocast.h"
+#include "runtime/detail/device.h"
 #include "runtime/detail/torch_compat.h"
 #include "runtime/error.h"
 #include "runtime/job.h"
@@ -231,12 +232,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
     for (detail::Term& t : constraints.terms(img)) extra.push_back(std::move(t));
     for (const detail::Term& t : extra)
       if (t.weight != 0) loss = loss + t.value * t.weight;  // a term at weight 0 is only reported (the seam)
-    // The numbers the step reports (the loss, each prompt's similarity, each term, whether the
-    // latent stayed finite) are read from the device in one transfer after the step: one host
-    // synchronisation a step, not one per number (on CUDA each .item() waits for the queue).
-    std::vector<at::Tensor> reported;  // [loss, similarity per prompt..., term per extra...]
-    reported.reserve(2 + targets.names.size() + extra.size());
-    reported.push_back(loss);  // a placeholder: the whole loss is known only after the prompts
+    std::vector<at::Tensor> similarities;  // per prompt, read with the step's other numbers below
     for (size_t t = 0; t < targets.names.size(); ++t) {
       const at::Tensor target = targets.embeds[int64_t(t)].unsqueeze(0);
       // Spherical distance (VQGAN-CLIP's): 2 arcsin(|a - b| / 2)^2 for unit vectors.
@@ -246,34 +242,29 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
       // The stop: the value counts, but no gradient pulls a prompt below it.
       const at::Tensor floor = at::maximum(dists, at::full_like(dists, targets.stops[t]));
       loss = loss + std::abs(w) * (floor + (dists - floor).detach()).mean();
-      reported.push_back(at::matmul(feats.detach(), target.t()).mean());
+      similarities.push_back(at::matmul(feats.detach(), target.t()).mean());
     }
-    reported[0] = loss.detach();
-    for (const detail::Term& t : extra) reported.push_back(t.value.detach());
     torch_compat::zero_grad(*opt);
     loss.backward();
     opt->step();
-    at::Tensor latent_finite;
+    // The step's numbers in one transfer from the device (one host synchronisation a step, not one
+    // per .item()): [loss, similarity per prompt..., value per term..., whether z stayed finite].
+    std::vector<at::Tensor> reported{loss};
+    reported.insert(reported.end(), similarities.begin(), similarities.end());
+    for (const detail::Term& t : extra) reported.push_back(t.value);
     {
       at::NoGradGuard no_grad;
       after_step(z);
-      latent_finite = at::isfinite(z).all();
+      reported.push_back(at::isfinite(z).all());
     }
-    at::Tensor numbers;
-    {
-      at::NoGradGuard no_grad;
-      for (at::Tensor& r : reported) r = r.reshape({}).to(at::kDouble);
-      reported.push_back(latent_finite.to(at::kDouble));
-      numbers = at::stack(reported).to(at::kCPU);
-    }
-    const double* n = numbers.data_ptr<double>();
+    const std::vector<double> n = host_values(reported);
     // A loss that is NaN or infinite would carry into the latent and give a black image: the run
     // stops here, saying where, and nothing is written (the step taken with it is thrown away too).
     const double loss_value = n[0];
     if (!std::isfinite(loss_value)) throw diverged("the loss", loss_value, step + 1, o.steps);
-    if (n[numbers.numel() - 1] == 0) throw diverged("the latent", NAN, step + 1, o.steps);
-    result.similarity.assign(n + 1, n + 1 + targets.names.size());
-    const double* term_values = n + 1 + targets.names.size();
+    if (n.back() == 0) throw diverged("the latent", NAN, step + 1, o.steps);
+    result.similarity.assign(n.begin() + 1, n.begin() + 1 + long(targets.names.size()));
+    const double* term_values = n.data() + 1 + targets.names.size();
     if (ema.defined()) {
       at::NoGradGuard no_grad;
       ema.mul_(o.smoothing).add_(z.detach(), 1.0 - o.smoothing);

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <tuple>
 #include <ATen/CPUGeneratorImpl.h>
-#include <torch/cuda.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -20,6 +19,7 @@
 #include <string_view>
 
 #include "io/detail/checkpoint.h"
+#include "runtime/detail/device.h"
 #include "runtime/error.h"
 #include "runtime/limits.h"
 #include "runtime/model_paths.h"
@@ -154,10 +154,6 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
   Vqgan vq = what == "f16-16384" || what == "f16-1024" ? Vqgan::random(what) : Vqgan::load(what);
   VqganModelImpl* model = &vq.model();
   const at::Device device(device_name);
-  // CUDA runs kernels asynchronously: the clock is read after the queue has drained.
-  auto synchronize = [&] {
-    if (device.is_cuda()) torch::cuda::synchronize(device.index());
-  };
   model->to(device);
   model->eval();
   for (auto& p : model->parameters()) p.requires_grad_(false);
@@ -175,22 +171,22 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
   {
     at::NoGradGuard no_grad;
     model->decode(z);  // warm-up
-    synchronize();
+    synchronize(device);
     const auto t0 = clock::now();
     for (int i = 0; i < repeats; ++i) model->decode(z);
-    synchronize();
+    synchronize(device);
     b.decode_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
   }
   c10::AutoGradMode grad(true);
   at::Tensor zz = z.clone().requires_grad_(true);
   model->decode(zz).sum().backward();  // warm-up
-  synchronize();
+  synchronize(device);
   const auto t0 = clock::now();
   for (int i = 0; i < repeats; ++i) {
     zz.mutable_grad() = at::Tensor();
     model->decode(zz).sum().backward();
   }
-  synchronize();
+  synchronize(device);
   b.decode_backward_ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / repeats;
   return b;
 }
