@@ -44,8 +44,12 @@ void add_train_clip(CLI::App& train, Globals& globals) {
   c->add_option("--checkpoint-every", o->checkpoint_every, "Steps between checkpoints")->check(CLI::PositiveNumber);
   c->add_option("--seed", o->seed, "Seed of the data and the initial weights");
   c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
-  c->add_option("--vision-layers", o->vision_layers, "Vision transformer blocks");
-  c->add_option("--text-layers", o->text_layers, "Text transformer blocks");
+  c->add_option("--vision-layers", o->vision_layers,
+                "Vision transformer blocks; with --init, deepens its vision tower to this many (new blocks start as the "
+                "identity, so the run begins from what --init computed)")
+      ->check(CLI::Range(1, 64));
+  c->add_option("--text-layers", o->text_layers, "Text transformer blocks; with --init, deepens its text tower likewise")
+      ->check(CLI::Range(1, 64));
   c->add_option("--width", o->vision_width, "Vision width (a multiple of 64); the text width follows it");
   c->add_option("--merges", o->merges, "BPE merges of a new run's vocabulary");
   c->add_option("--init", o->init, "Start from a trained mini-CLIP (folder, model.safetensors or a run's checkpoint.safetensors): "
@@ -76,8 +80,16 @@ void add_train_clip(CLI::App& train, Globals& globals) {
     RuntimeInfo rt = configure(globals);
     o->device = rt.device.name;
     o->text_width = o->vision_width;
+    if (o->bf16 && rt.device.name == "cpu" && !rt.bf16_fast)
+      std::fprintf(stderr, "note: this CPU has no bfloat16 instructions (AVX512-BF16, AMX): training in float32, which is faster here\n");
+    if (!o->init.empty() && !o->resume) {
+      if (c->count("--vision-layers") > 0) o->grow_vision_layers = o->vision_layers;
+      if (c->count("--text-layers") > 0) o->grow_text_layers = o->text_layers;
+      if (c->count("--width") > 0 || c->count("--merges") > 0)
+        std::fprintf(stderr, "note: --width and --merges are not used with --init: the run keeps its model's width and vocabulary\n");
+    }
     if (o->resume)
-      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--clipart", "--strokes", "--adversarial", "--parts", "--contrast", "--classic-shapes", "--no-bf16"});
+      recall_on_resume(*c, o->steps, {"--batch", "--lr", "--warmup", "--seed", "--init", "--emoji", "--clipart", "--strokes", "--adversarial", "--parts", "--contrast", "--classic-shapes", "--no-bf16", "--vision-layers", "--text-layers"});
     if (o->clipart_fraction > 0 && !o->resume) std::fprintf(stderr, "clip art: loading the drawings (the first time about 20 s; then from the cache)\n");
     auto progress = [pace = Pace()](const train::TrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  loss %.4f  acc %.3f  lr %.2e  scale %.1f  %.0f s   ",

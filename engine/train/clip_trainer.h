@@ -24,7 +24,7 @@ struct ClipTrainOptions {
   uint64_t seed = 1;
   bool resume = false;
   std::string device = "cpu";
-  bool bf16 = true;               // autocast matmuls to bfloat16 (CPU) / half (CUDA)
+  bool bf16 = true;               // autocast matmuls to bfloat16 (CPU with bf16 instructions; float32 on others) / half (CUDA)
   double emoji_fraction = 0.5;    // the rest: clip art and shapes
   // Share of clip art (train/clipart.h: openclipart's training drawings, never a held-out one;
   // needs the Debian packages openclipart-png and openclipart-svg). emoji + clip art at most 1.
@@ -47,6 +47,9 @@ struct ClipTrainOptions {
   // A trained mini-CLIP (its folder, model.safetensors or a run's checkpoint.safetensors) a new
   // run starts from: its architecture, weights and vocabulary; the optimiser and schedule are new.
   std::filesystem::path init;
+  // With init: deepen its towers to this many blocks (train/detail/grow.h: new blocks that start
+  // as the identity, so the run begins from exactly what init computed); 0 keeps init's depth.
+  int grow_vision_layers = 0, grow_text_layers = 0;
   // Architecture (the engine's CLIP; heads are width / 64 as in the reference).
   int image_size = 64, patch = 8, vision_width = 128, vision_layers = 4;
   int text_width = 128, text_layers = 4, context = 32, embed_dim = 128;

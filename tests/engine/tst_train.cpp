@@ -507,6 +507,40 @@ class TestTrain : public QObject {
     QVERIFY(QString::fromStdString(errorOf([&] { train_clip(bad, {}); })).contains("--init"));
   }
 
+  // A deeper model grown from a trained one (train clip --init M --vision-layers N --text-layers
+  // N): the new blocks start as the identity, so before it learns anything the grown model
+  // computes exactly what the trained one did, texts and images alike, in more blocks.
+  void aGrownModelStartsAsTheModelItGrewFrom() {
+    QTemporaryDir dir;
+    const fs::path root(dir.path().toStdString());
+    train_clip(tinyRun(root / "first"), {});
+    ClipTrainOptions o = tinyRun(root / "grown");
+    o.init = root / "first";
+    o.lr = 0;
+    o.steps = 1;
+    o.grow_vision_layers = 3;
+    o.grow_text_layers = 2;
+    train_clip(o, {});
+    clip::Clip a = clip::Clip::load(root / "first" / "model.safetensors"), b = clip::Clip::load(root / "grown" / "model.safetensors");
+    QVERIFY2(a.info().architecture != b.info().architecture, qPrintable(QString::fromStdString(b.info().architecture)));
+    QVERIFY(b.bytes() > a.bytes());
+    QCOMPARE(b.encode_texts({"a red circle", "a rocket"}), a.encode_texts({"a red circle", "a rocket"}));
+    const std::vector<Image> images = {render_shape(3, 0, 4, 32, 1).image, render_shape(4, 2, 1, 32, 1).image};
+    QCOMPARE(b.encode_images(images), a.encode_images(images));
+    // Trained, the new blocks do their share: the grown model moves away from the first.
+    ClipTrainOptions t = o;
+    t.out = root / "grown-trained";
+    t.lr = 1e-2;
+    t.steps = 3;
+    train_clip(t, {});
+    QVERIFY(clip::Clip::load(t.out).encode_images(images) != a.encode_images(images));
+    // A model is grown, not cut.
+    ClipTrainOptions cut = tinyRun(root / "cut");
+    cut.init = root / "grown";
+    cut.grow_vision_layers = 1;
+    QVERIFY(QString::fromStdString(errorOf([&] { train_clip(cut, {}); })).contains("grown, not cut"));
+  }
+
   // Strokes that are no shape (train clip --strokes): a pure function of (seed, index), captions
   // that name no shape, the colour they name drawn, and a trainer that mixes them in.
   void strokesAreCaptionedAsNoShape() {
