@@ -119,6 +119,8 @@ train::ClipTrainOptions TrainWindow::trainOptions(const TrainPanel::Settings& s)
   o.strokes_fraction = s.strokes;
   o.adversarial = s.adversarial;
   o.parts = s.parts;
+  o.grow_vision_layers = s.init.isEmpty() ? 0 : s.visionLayers;
+  o.grow_text_layers = s.init.isEmpty() ? 0 : s.textLayers;
   return o;
 }
 

@@ -3489,6 +3489,26 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <source>&lt;p&gt;Each step shows CLIP a batch of images and their captions. It encodes all of them and scores every image against every caption: a square of cosine similarities. The loss asks each image to pick its own caption out of the batch&apos;s, and each caption its own image (a softmax along rows and along columns), so matching pairs are pulled together and the rest pushed apart: a &lt;b&gt;contrastive&lt;/b&gt; objective.&lt;/p&gt;&lt;p&gt;The table shows the step&apos;s first eight pairs: each row is an image with its caption, and how it shares its softmax among the eight captions. Training makes the diagonal win. &lt;i&gt;Contrast groups&lt;/i&gt; put five shapes in a batch that differ only in position, colour or shape, so those words must be read; &lt;i&gt;part groups&lt;/i&gt; put a shape beside pieces of it that are not it (&quot;a red square&quot; beside &quot;a red corner&quot;), so that a piece is not taken for the whole.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jeder Schritt zeigt CLIP einen Stapel Bilder mit ihren Bildunterschriften. CLIP kodiert alle und bewertet jedes Bild gegen jede Bildunterschrift: ein Quadrat aus Kosinus-Ähnlichkeiten. Der Verlust verlangt, dass jedes Bild seine eigene Bildunterschrift unter denen des Stapels findet und jede Bildunterschrift ihr eigenes Bild (ein softmax entlang der Zeilen und der Spalten). So werden passende Paare zusammengezogen und die übrigen auseinandergedrückt: ein &lt;b&gt;kontrastives&lt;/b&gt; Ziel.&lt;/p&gt;&lt;p&gt;Die Tabelle zeigt die ersten acht Paare des Schritts: Jede Zeile ist ein Bild mit seiner Bildunterschrift und zeigt, wie sich sein softmax auf die acht Bildunterschriften verteilt. Training lässt die Diagonale gewinnen. &lt;i&gt;Kontrastgruppen&lt;/i&gt; legen fünf Formen in einen Stapel, die sich nur in Position, Farbe oder Form unterscheiden, sodass diese Wörter gelesen werden müssen; &lt;i&gt;Teilgruppen&lt;/i&gt; stellen eine Form neben Stücke von ihr, die sie nicht sind („a red square“ neben „a red corner“), damit ein Stück nicht für das Ganze gehalten wird.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>as the model</source>
+        <translation>wie das Modell</translation>
+    </message>
+    <message>
+        <source>Starting from a model: deepen this tower to this many blocks. The new blocks start as the identity, so the run begins from exactly what the model computed and adds room for more; each block costs time (8 vision and 6 text blocks from 4 and 4: about twice a step&apos;s time)</source>
+        <translation>Beim Start von einem Modell: diesen Turm auf so viele Blöcke vertiefen. Die neuen Blöcke beginnen als Identität, der Lauf beginnt also genau mit dem, was das Modell berechnet hat, und gewinnt Platz für mehr; jeder Block kostet Zeit (8 Bild- und 6 Textblöcke statt 4 und 4: etwa die doppelte Zeit pro Schritt)</translation>
+    </message>
+    <message>
+        <source>vision </source>
+        <translation>Bild </translation>
+    </message>
+    <message>
+        <source>text </source>
+        <translation>Text </translation>
+    </message>
+    <message>
+        <source>Deepen to (blocks):</source>
+        <translation>Vertiefen auf (Blöcke):</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

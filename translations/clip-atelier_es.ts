@@ -3489,6 +3489,26 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <source>&lt;p&gt;Each step shows CLIP a batch of images and their captions. It encodes all of them and scores every image against every caption: a square of cosine similarities. The loss asks each image to pick its own caption out of the batch&apos;s, and each caption its own image (a softmax along rows and along columns), so matching pairs are pulled together and the rest pushed apart: a &lt;b&gt;contrastive&lt;/b&gt; objective.&lt;/p&gt;&lt;p&gt;The table shows the step&apos;s first eight pairs: each row is an image with its caption, and how it shares its softmax among the eight captions. Training makes the diagonal win. &lt;i&gt;Contrast groups&lt;/i&gt; put five shapes in a batch that differ only in position, colour or shape, so those words must be read; &lt;i&gt;part groups&lt;/i&gt; put a shape beside pieces of it that are not it (&quot;a red square&quot; beside &quot;a red corner&quot;), so that a piece is not taken for the whole.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cada paso muestra a CLIP un lote de imágenes con sus descripciones. CLIP las codifica todas y puntúa cada imagen frente a cada descripción: un cuadrado de similitudes coseno. La pérdida pide a cada imagen que elija su propia descripción entre las del lote, y a cada descripción su propia imagen (un softmax a lo largo de las filas y de las columnas), de modo que los pares que coinciden se acercan y el resto se separa: un objetivo &lt;b&gt;contrastivo&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;La tabla muestra los ocho primeros pares del paso: cada fila es una imagen con su descripción y cómo reparte su softmax entre las ocho descripciones. El entrenamiento hace ganar a la diagonal. Los &lt;i&gt;grupos de contraste&lt;/i&gt; ponen en un lote cinco formas que solo difieren en la posición, el color o la forma, así que esas palabras deben leerse; los &lt;i&gt;grupos de partes&lt;/i&gt; ponen una forma junto a trozos de ella que no son ella («a red square» junto a «a red corner»), para que un trozo no se tome por el todo.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>as the model</source>
+        <translation>como el modelo</translation>
+    </message>
+    <message>
+        <source>Starting from a model: deepen this tower to this many blocks. The new blocks start as the identity, so the run begins from exactly what the model computed and adds room for more; each block costs time (8 vision and 6 text blocks from 4 and 4: about twice a step&apos;s time)</source>
+        <translation>Al partir de un modelo: profundiza esta torre hasta este número de bloques. Los bloques nuevos empiezan como la identidad, así que el entrenamiento parte exactamente de lo que calculaba el modelo y gana capacidad; cada bloque cuesta tiempo (8 bloques de imagen y 6 de texto en lugar de 4 y 4: cerca del doble por paso)</translation>
+    </message>
+    <message>
+        <source>vision </source>
+        <translation>imagen </translation>
+    </message>
+    <message>
+        <source>text </source>
+        <translation>texto </translation>
+    </message>
+    <message>
+        <source>Deepen to (blocks):</source>
+        <translation>Profundizar a (bloques):</translation>
+    </message>
 </context>
 <context>
     <name>atelier::TrainWindow</name>

@@ -47,6 +47,9 @@ class TrainPanel : public QWidget {
     // the loss before the model learns from it (0: off). Gradients that follow form; 1.5x slower.
     double adversarial = 0;
     double parts = 0;  // share in part groups: a shape beside pieces of it ("a red corner"); contrast + parts at most 1
+    // Starting from a model: deepen its towers to this many blocks (new blocks start as the
+    // identity, so the run begins from what the model computed); 0 keeps its depth.
+    int visionLayers = 0, textLayers = 0;
   };
   // What "Start from" proposes: from scratch for random weights, the fine-tune for a model.
   // Choosing a start sets steps and rate to its recipe, but never over values the user typed
@@ -103,6 +106,7 @@ class TrainPanel : public QWidget {
   void askAboutFolder();
   void updateResume();
   void applyRecipe(Start start);
+  void updateLayers();  // the depth boxes: enabled when starting from a model and not running
   void colourPairs();
   QString mixProblem() const;  // why the shares of emoji and clip art can't be used; empty when they can
   void showMixProblem();
@@ -120,6 +124,8 @@ class TrainPanel : public QWidget {
   QDoubleSpinBox* m_strokes;
   QDoubleSpinBox* m_adversarial;
   QDoubleSpinBox* m_parts;
+  QSpinBox* m_visionLayers;
+  QSpinBox* m_textLayers;
   QPushButton* m_start;
   QPushButton* m_stop;
   QPushButton* m_use;

@@ -210,6 +210,40 @@ class TestWidgets : public QObject {
              qPrintable(panel.status()));
   }
 
+  // Deepening a model: offered only when starting from one, said as "as the model" at 0, kept
+  // by the settings both ways, locked while running.
+  void trainPanelDeepensAModelOnly() {
+    TrainPanel panel;
+    panel.setShippedModel(QStringLiteral("/models/mini-clip/model.safetensors"));
+    auto* vision = panel.findChild<QSpinBox*>(QStringLiteral("visionLayers"));
+    auto* text = panel.findChild<QSpinBox*>(QStringLiteral("textLayers"));
+    QVERIFY(vision && text);
+    QCOMPARE(vision->text(), QStringLiteral("as the model"));
+    auto* from = panel.findChild<QComboBox*>(QStringLiteral("startFrom"));
+    QVERIFY(from);
+    from->setCurrentIndex(0);
+    Q_EMIT from->activated(0);  // random weights: a new model, nothing to deepen
+    QVERIFY(!vision->isEnabled() && !text->isEnabled());
+    vision->setValue(8);
+    QCOMPARE(panel.settings().visionLayers, 0);
+    from->setCurrentIndex(1);
+    Q_EMIT from->activated(1);  // the shipped model
+    QVERIFY(vision->isEnabled() && text->isEnabled());
+    text->setValue(6);
+    QCOMPARE(panel.settings().visionLayers, 8);
+    QCOMPARE(panel.settings().textLayers, 6);
+    TrainPanel::Settings s = panel.settings();
+    s.visionLayers = 12;
+    s.textLayers = 0;
+    panel.setSettings(s);
+    QCOMPARE(vision->value(), 12);
+    QCOMPARE(text->text(), QStringLiteral("as the model"));
+    panel.setRunning(true);
+    QVERIFY(!vision->isEnabled() && !text->isEnabled());
+    panel.setRunning(false);
+    QVERIFY(vision->isEnabled());
+  }
+
   void trainPanelSetsTheDataMix() {
     TrainPanel panel;
     auto* emoji = panel.findChild<QDoubleSpinBox*>(QStringLiteral("emojiShare"));
