@@ -3498,16 +3498,16 @@ CLIP Atelier ist freie Software unter der GNU General Public License, Version 3 
         <translation>Beim Start von einem Modell: diesen Turm auf so viele Blöcke vertiefen. Die neuen Blöcke beginnen als Identität, der Lauf beginnt also genau mit dem, was das Modell berechnet hat, und gewinnt Platz für mehr; jeder Block kostet Zeit (8 Bild- und 6 Textblöcke statt 4 und 4: etwa die doppelte Zeit pro Schritt)</translation>
     </message>
     <message>
-        <source>vision </source>
-        <translation>Bild </translation>
-    </message>
-    <message>
-        <source>text </source>
-        <translation>Text </translation>
-    </message>
-    <message>
         <source>Deepen to (blocks):</source>
         <translation>Vertiefen auf (Blöcke):</translation>
+    </message>
+    <message>
+        <source>&amp;Vision:</source>
+        <translation>&amp;Bild:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
     </message>
 </context>
 <context>

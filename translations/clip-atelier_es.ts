@@ -3498,16 +3498,16 @@ CLIP Atelier es software libre bajo la Licencia Pública General de GNU, versió
         <translation>Al partir de un modelo: profundiza esta torre hasta este número de bloques. Los bloques nuevos empiezan como la identidad, así que el entrenamiento parte exactamente de lo que calculaba el modelo y gana capacidad; cada bloque cuesta tiempo (8 bloques de imagen y 6 de texto en lugar de 4 y 4: cerca del doble por paso)</translation>
     </message>
     <message>
-        <source>vision </source>
-        <translation>imagen </translation>
-    </message>
-    <message>
-        <source>text </source>
-        <translation>texto </translation>
-    </message>
-    <message>
         <source>Deepen to (blocks):</source>
         <translation>Profundizar a (bloques):</translation>
+    </message>
+    <message>
+        <source>&amp;Vision:</source>
+        <translation>&amp;Imagen:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xto:</translation>
     </message>
 </context>
 <context>

@@ -128,8 +128,6 @@ TrainPanel::TrainPanel(QWidget* parent)
                           "the run begins from exactly what the model computed and adds room for more; each block costs time "
                           "(8 vision and 6 text blocks from 4 and 4: about twice a step's time)"));
   }
-  m_visionLayers->setPrefix(tr("vision "));
-  m_textLayers->setPrefix(tr("text "));
   m_visionLayers->setValue(defaults.visionLayers);
   m_textLayers->setValue(defaults.textLayers);
   m_emoji->setToolTip(tr("Share of each batch drawn from the emoji; emoji, clip art and strokes together at most 1, the rest are shapes"));
@@ -153,8 +151,15 @@ TrainPanel::TrainPanel(QWidget* parent)
   form->addRow(tr("Clip art share:"), m_clipart);
   form->addRow(tr("Strokes share:"), m_strokes);
   form->addRow(tr("Adversarial step:"), m_adversarial);
+  // Labels beside the boxes, not prefixes: a box at 0 shows only its "as the model".
   auto* layersRow = new QHBoxLayout;
+  auto* visionLabel = new QLabel(tr("&Vision:"), this);
+  auto* textLabel = new QLabel(tr("Te&xt:"), this);
+  visionLabel->setBuddy(m_visionLayers);
+  textLabel->setBuddy(m_textLayers);
+  layersRow->addWidget(visionLabel);
   layersRow->addWidget(m_visionLayers);
+  layersRow->addWidget(textLabel);
   layersRow->addWidget(m_textLayers);
   layersRow->addStretch(1);
   form->addRow(tr("Deepen to (blocks):"), layersRow);
