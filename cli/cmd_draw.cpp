@@ -46,6 +46,8 @@ void add_draw_command(CLI::App& app, Globals& globals) {
       ->needs(sketch)
       ->check(CLI::Range(0.5, 1000.0));
   c->add_option("--augmentations", a->o.augmentations, "Augmented copies per step")->check(CLI::Range(1, 64));
+  c->add_option("--blur", a->o.blur, "Blur each copy by a Gaussian of sigma up to this, in CLIP's input pixels (0: none)")
+      ->check(CLI::Range(0.0, 16.0));
   c->add_option("--lr-points", a->o.lr_points, "Adam's rate for the control points (the original's 1.0)");
   c->add_option("--lr-widths", a->o.lr_widths, "Adam's rate for the widths (0.1)");
   c->add_option("--lr-colours,--lr-colors", a->o.lr_colours, "Adam's rate for the colours (0.01)");

@@ -139,6 +139,8 @@ void add_generate_command(CLI::App& app, Globals& globals) {
   c->add_option("--steps", a->o.steps, "Optimisation steps")->check(setting_check("steps"));
   c->add_option("--cutn", a->o.cutn, "Cutouts per step")->check(setting_check("cutn"));
   c->add_option("--cut-pow", a->o.cut_pow, "Cutout size bias (1: uniform)")->check(setting_check("cut-pow"));
+  c->add_option("--blur", a->o.blur, "Blur each cutout by a Gaussian of sigma up to this, in CLIP's input pixels (0: none)")
+      ->check(setting_check("blur"));
   c->add_option("--cut-sizes", a->cut_sizes, "auto, vqgan-clip or big-sleep (auto: big-sleep's for BigGAN, else VQGAN-CLIP's)")
       ->check(CLI::IsMember({"auto", "vqgan-clip", "big-sleep"}));
   c->add_option("--lr", a->o.lr, "Learning rate")->check(setting_check("lr"));

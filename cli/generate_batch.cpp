@@ -51,6 +51,7 @@ const Setting kSettings[] = {
     {"steps", Kind::Int, 1, 1000000, false, Needs::None, [](Options& o, const Value& v) { o.steps = int(v.number); }},
     {"cutn", Kind::Int, 1, 256, false, Needs::None, [](Options& o, const Value& v) { o.cutn = int(v.number); }},
     {"cut-pow", Kind::Real, 0.1, 10, false, Needs::None, [](Options& o, const Value& v) { o.cut_pow = v.number; }},
+    {"blur", Kind::Real, 0, 16, false, Needs::None, [](Options& o, const Value& v) { o.blur = v.number; }},
     {"size", Kind::Size, 0, 0, false, Needs::Vqgan, [](Options& o, const Value& v) { o.width = v.width, o.height = v.height; }},
     {"optimiser", Kind::Choice, 0, 0, false, Needs::None, [](Options& o, const Value& v) { o.optimiser = v.text; }},
     {"symmetry", Kind::Real, -kAny, kAny, false, Needs::None, [](Options& o, const Value& v) { o.symmetry = v.number; }},

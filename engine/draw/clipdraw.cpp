@@ -192,6 +192,7 @@ Image render_drawing(const Drawing& d, int scale, int upto) {
 DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext* ctx) {
   if (!clip.has_tokenizer()) throw Error(ErrorKind::InvalidArgument, "this CLIP has no tokenizer: CLIPDraw needs text prompts");
   if (o.steps < 1) throw Error(ErrorKind::InvalidArgument, "give at least one step");
+  if (!(o.blur >= 0 && o.blur <= 16)) throw Error(ErrorKind::InvalidArgument, "the copies' blur must be 0 to 16 pixels");
   if (o.augmentations < 1 || o.augmentations > 64) throw Error(ErrorKind::InvalidArgument, "augmented copies must be 1 to 64");
   if (!(o.max_width >= 1) || !std::isfinite(o.max_width)) throw Error(ErrorKind::InvalidArgument, "the maximum width must be a finite number of at least 1");
   check_sketch(o);
@@ -262,7 +263,8 @@ DrawResult run_clipdraw(const clip::Clip& clip, const DrawOptions& o, JobContext
     at::Tensor img = render(t.strokes(), o.size, o.size, start.background).unsqueeze(0);
     std::vector<at::Tensor> copies;
     for (int n = 0; n < o.augmentations; ++n)
-      copies.push_back(guide::random_resized_crop(guide::random_perspective(img, 0.5, 1.0, gen), R, 0.7, 0.9, gen));
+      copies.push_back(guide::random_blur(
+          guide::random_resized_crop(guide::random_perspective(img, 0.5, 1.0, gen), R, 0.7, 0.9, gen), o.blur, gen));
     at::Tensor feats = clip.impl().encode_image(guide::clip_normalise(at::cat(copies)));
     feats = feats / feats.norm(2, 1, true);
     const at::Tensor sims = at::matmul(feats, targets.features.t());  // [copies, prompts]

@@ -43,6 +43,7 @@ struct DrawOptions {
   uint64_t seed = 0;
   std::array<double, 3> background{1, 1, 1};
   int augmentations = 4;               // augmented copies per step
+  double blur = 0.0;                   // each copy blurred, sigma uniform in [0, blur] pixels of CLIP's input
   double lr_points = 1.0, lr_widths = 0.1, lr_colours = 0.01;
   int frame_every = 5;                 // a frame every N steps (and the last)
   bool closed = false;                 // filled closed shapes (blobs) instead of open strokes

@@ -78,6 +78,31 @@ at::Tensor random_resized_crop(const at::Tensor& images, int64_t size, double sm
   return at::cat(out);
 }
 
+at::Tensor random_blur(const at::Tensor& images, double max_sigma, at::Generator& gen) {
+  if (!(max_sigma > 0)) return images;
+  const int64_t N = images.size(0), C = images.size(1);
+  std::vector<at::Tensor> out;
+  for (int64_t n = 0; n < N; ++n) {
+    const double sigma = uniform(gen, 0, max_sigma);
+    at::Tensor img = images.narrow(0, n, 1);
+    if (sigma < 0.3) {
+      out.push_back(img);
+      continue;
+    }
+    const int64_t half = std::min<int64_t>(int64_t(std::ceil(3 * sigma)), std::min(images.size(2), images.size(3)) - 1);
+    at::Tensor x = at::arange(-half, half + 1, images.options());
+    at::Tensor k = at::exp(-(x * x) / (2 * sigma * sigma));
+    k = k / k.sum();
+    at::Tensor kx = k.view({1, 1, 1, -1}).expand({C, 1, 1, 2 * half + 1}).contiguous();
+    at::Tensor ky = k.view({1, 1, -1, 1}).expand({C, 1, 2 * half + 1, 1}).contiguous();
+    img = at::reflection_pad2d(img, {half, half, half, half});
+    img = at::conv2d(img, kx, c10::nullopt, at::IntArrayRef{1}, at::IntArrayRef{0}, at::IntArrayRef{1}, C);
+    img = at::conv2d(img, ky, c10::nullopt, at::IntArrayRef{1}, at::IntArrayRef{0}, at::IntArrayRef{1}, C);
+    out.push_back(img);
+  }
+  return at::cat(out);
+}
+
 at::Tensor clip_normalise(const at::Tensor& images) {
   const auto opts = images.options();
   at::Tensor mean = at::tensor({clip::kMean[0], clip::kMean[1], clip::kMean[2]}).to(opts).view({1, 3, 1, 1});

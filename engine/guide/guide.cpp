@@ -121,6 +121,7 @@ at::Tensor cutouts(const at::Tensor& img, int64_t R, const GuideOptions& o, at::
       at::Tensor grid = at::affine_grid_generator(theta, {1, 3, R, R}, false);
       c = at::grid_sampler(c, grid, 0, 1, false);  // border padding, as kornia's
     }
+    c = random_blur(c, o.blur, gen);
     if (o.noise) c = c + at::randn(c.sizes(), gen) * uniform(gen, 0, 0.1);
     cuts.push_back(c);
   }
@@ -157,6 +158,7 @@ GuideResult detail::run_loop(const clip::Clip& clip, const GuideOptions& o, JobC
   if (o.steps < 1 || o.cutn < 1 || o.cutn > 256) throw Error(ErrorKind::InvalidArgument, "steps must be positive and cutouts 1 to 256");
   if (!(o.lr > 0) || !std::isfinite(o.lr)) throw Error(ErrorKind::InvalidArgument, "the learning rate must be a positive finite number");
   if (!(o.cut_pow > 0) || !std::isfinite(o.cut_pow)) throw Error(ErrorKind::InvalidArgument, "the cutout size bias must be a positive finite number");
+  if (!(o.blur >= 0 && o.blur <= 16)) throw Error(ErrorKind::InvalidArgument, "the cutouts' blur must be 0 to 16 pixels");
   if (!(o.init_weight >= 0) || !std::isfinite(o.init_weight))
     throw Error(ErrorKind::InvalidArgument, "the init image's weight must be a finite number of at least 0");
   if (!(o.latent_bound > 0) || !std::isfinite(o.latent_bound)) throw Error(ErrorKind::InvalidArgument, "the latent bound must be a positive finite number");

@@ -58,6 +58,9 @@ struct GuideOptions {
   std::string optimiser = "adam";           // adam, adamw, adagrad, rmsprop
   uint64_t seed = 0;
   bool flips = true, affine = true, noise = true;  // augmentations of the cutouts
+  // Each cutout blurred by a Gaussian of sigma uniform in [0, blur] pixels of CLIP's input (0:
+  // none): strokes and texture of the prompt's colour fade, filled regions stay (augment.h).
+  double blur = 0.0;
   double latent_bound = 3.0;                // GANs: |z| components clamped to this (stays where G was trained)
   int frame_every = 5;
   // CLIP's image encoder in bfloat16 autocast on CPUs with bf16 instructions (about 3x faster

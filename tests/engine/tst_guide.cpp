@@ -4,6 +4,7 @@
 // constraints (issue 21) on the shipped mini-VQGAN, and prompt schedules.
 #include <QTest>
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <ATen/core/grad_mode.h>
 
@@ -18,6 +19,7 @@
 #include "clip/detail/clip_impl.h"
 #include "common/errors.h"
 #include "guide/constraints.h"
+#include "guide/detail/augment.h"
 #include "guide/prompts.h"
 #include "guide/schedule.h"
 #include "gan/biggan.h"
@@ -307,6 +309,38 @@ class TestGuide : public QObject {
     o = small();
     o.prompts = " | ";
     QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("type a prompt") != std::string::npos);
+  }
+
+  // The blur augmentation: off at 0; mass kept; fine stripes fade far more than a filled block;
+  // differentiable; refused out of range.
+  void blurFadesStrokesButKeepsFilledRegions() {
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
+    at::Tensor img = at::zeros({1, 3, 64, 64});
+    img.narrow(2, 16, 32).narrow(3, 14, 16).fill_(1.0);                          // a block, 16 x 32
+    for (int x = 36; x < 52; x += 2) img.narrow(2, 16, 32).narrow(3, x, 1).fill_(1.0);  // 1-pixel stripes
+    // (all of it 13+ pixels from the edges, beyond the reflection's reach at sigma 4)
+    at::Tensor same = guide::random_blur(img, 0, gen);
+    QVERIFY(at::equal(same, img));
+    at::Tensor batch = img.expand({16, 3, 64, 64}).clone().requires_grad_(true);
+    at::Tensor out = guide::random_blur(batch, 4.0, gen);
+    QCOMPARE(out.sizes(), batch.sizes());
+    int blurred = 0;
+    for (int64_t n = 0; n < 16; ++n) {
+      at::Tensor o = out[n][0].detach();
+      QVERIFY(std::abs(o.sum().item<double>() - img[0][0].sum().item<double>()) < 1e-2);  // nothing lost
+      const double block = o.narrow(0, 30, 4).narrow(1, 20, 4).mean().item<double>();
+      const double stripes = o.narrow(0, 28, 8).narrow(1, 40, 8).std().item<double>();
+      if (stripes < 0.2) {  // blurred (sigma >= ~0.8): the stripes' contrast is gone, the block's middle stays
+        ++blurred;
+        QVERIFY2(block > 0.85, qPrintable(QString::number(block)));
+      }
+    }
+    QVERIFY(blurred >= 8);  // sigma uniform in [0, 4]: most copies blurred
+    out.sum().backward();
+    QVERIFY(batch.grad().defined() && batch.grad().isfinite().all().item<bool>());
+    auto o = small();
+    o.blur = -1;
+    QVERIFY(errorOf([&] { guide::run_gan_guidance(*m_clip, *m_gan, o, nullptr); }).find("blur") != std::string::npos);
   }
 
   // ---- CLIP + BigGAN-deep, as big-sleep (issue 23) -----------------------------------------------
