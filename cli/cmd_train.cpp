@@ -171,11 +171,14 @@ void add_train_vqgan(CLI::App& train, Globals& globals) {
   c->add_option("--sample-every", o->sample_every, "Steps between sample grids (samples/)")->check(CLI::PositiveNumber);
   c->add_option("--seed", o->seed, "Seed of the data order and the initial weights");
   c->add_flag("--resume", o->resume, "Go on from the folder's checkpoint");
+  c->add_option("--init", o->init,
+                "Fine-tune a trained VQGAN (its folder, or its model.safetensors / .ckpt with the yaml beside it): its "
+                "architecture and codebook, a new discriminator");
   c->callback([o, mult, c, &globals] {
     RuntimeInfo rt = configure(globals);
     o->device = rt.device.name;
     if (o->resume)
-      recall_on_resume(*c, o->steps, {"--data", "--batch", "--size", "--lr", "--perceptual", "--disc-weight", "--disc-start", "--reinit-every", "--seed"});
+      recall_on_resume(*c, o->steps, {"--data", "--batch", "--size", "--lr", "--perceptual", "--disc-weight", "--disc-start", "--reinit-every", "--seed", "--init"});
     o->ch_mult = parse_mult(*mult);
     auto progress = [pace = Pace()](const train::VqganTrainProgress& p) mutable {
       std::fprintf(stderr, "\rstep %lld/%lld  %s  L1 %.4f  perc %.4f  vq %.4f  G %.3f  D %.3f  codes used %.0f%%  %.0f s   ",

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
@@ -242,6 +243,9 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
     std::string clipart_dir = o.clipart_dir.string();  // absent from runs recorded before clip art
     recall(*record, "clipart_dir", clipart_dir, o.out);
     o.clipart_dir = clipart_dir;
+    std::string init = o.init.string();  // absent from runs recorded before --init
+    recall(*record, "init", init, o.out);
+    o.init = init;
   }
   if (o.steps <= 0) throw Error(ErrorKind::InvalidArgument, "give a positive number of steps");
   vqgan::VqganConfig config;
@@ -253,6 +257,19 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
   config.n_embed = o.n_embed;
   config.resolution = o.size;
   config.attn_resolutions.clear();  // attention only in the middle blocks
+  // A fine-tune: the trained model's architecture (its resolution too, which places its attention).
+  std::optional<vqgan::Vqgan> init;
+  if (!o.init.empty()) {
+    fs::path weights = o.init, yaml;
+    if (fs::is_directory(o.init)) weights = o.init / "model.safetensors", yaml = o.init / "model.yaml";
+    else if (fs::exists(fs::path(o.init).replace_extension(".yaml"))) yaml = fs::path(o.init).replace_extension(".yaml");
+    else if (fs::exists(o.init.parent_path() / "model.yaml")) yaml = o.init.parent_path() / "model.yaml";
+    if (!yaml.empty() && !fs::exists(yaml)) yaml.clear();
+    init.emplace(vqgan::Vqgan::load(weights, yaml));
+    config = init->model().config;
+    o.ch = config.ch, o.ch_mult = config.ch_mult, o.num_res_blocks = config.num_res_blocks;
+    o.z_channels = config.z_channels, o.embed_dim = config.embed_dim, o.n_embed = config.n_embed;
+  }
   if (o.size % config.factor() || o.size < config.factor() * 2)
     throw Error(ErrorKind::InvalidArgument, "the size must be a multiple of the factor " + std::to_string(config.factor()) + " with at least 2 cells");
   for (int64_t m : o.ch_mult)
@@ -262,13 +279,17 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
   write_run_record(o.out, nlohmann::json{{"architecture", config.describe()}, {"data", o.data}, {"steps", o.steps}, {"batch", o.batch},
                           {"size", o.size}, {"lr", o.lr}, {"beta", o.beta}, {"perceptual_weight", o.perceptual_weight},
                           {"disc_weight", o.disc_weight}, {"disc_start", o.disc_start}, {"reinit_every", o.reinit_every}, {"seed", o.seed},
-                          {"clipart_dir", o.clipart_dir.string()}});
+                          {"clipart_dir", o.clipart_dir.string()}, {"init", o.init.string()}});
   const at::Device device(o.device);
   at::manual_seed(o.seed);
   vqgan::VqganModel model(config);
   {
     at::NoGradGuard no_grad;
     model->quantize->embedding->weight.uniform_(-1.0 / double(o.n_embed), 1.0 / double(o.n_embed));
+  }
+  if (init) {
+    io::load_module(*model, io::module_state(init->model(), ""), "", o.init.string());
+    init.reset();
   }
   // taming's three layers for 64 px and more; fewer for smaller renders, so the patches still fit.
   int64_t d_layers = 1;
@@ -351,7 +372,7 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
     VqganTrainProgress p;
     const at::Tensor x = data.batch(o.seed, step, o.batch).to(device);
     at::Tensor h = model->encode(x);
-    if (step == 0) p.reinitialised = reinit_dead(h, step, true);  // the codebook starts on the data
+    if (step == 0 && o.init.empty()) p.reinitialised = reinit_dead(h, step, true);  // the codebook starts on the data
     auto [zq, idx] = model->quantise(h);
     counts += at::bincount(idx.cpu(), {}, o.n_embed);
     // Codebook and commitment: ||sg(h) - e||^2 + beta ||h - sg(e)||^2 (e: the chosen codes).
@@ -414,9 +435,10 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
   yaml << "# taming-transformers' VQModel configuration of this mini-VQGAN (written by clip-atelier-cli train vqgan)\n"
        << "model:\n  target: taming.models.vqgan.VQModel\n  params:\n"
        << "    embed_dim: " << o.embed_dim << "\n    n_embed: " << o.n_embed << "\n    ddconfig:\n"
-       << "      double_z: false\n      z_channels: " << o.z_channels << "\n      resolution: " << o.size
+       << "      double_z: false\n      z_channels: " << o.z_channels << "\n      resolution: " << config.resolution
        << "\n      in_channels: 3\n      out_ch: 3\n      ch: " << o.ch << "\n      ch_mult: " << yaml_list(o.ch_mult)
-       << "\n      num_res_blocks: " << o.num_res_blocks << "\n      attn_resolutions: []\n      dropout: 0.0\n";
+       << "\n      num_res_blocks: " << o.num_res_blocks << "\n      attn_resolutions: " << yaml_list(config.attn_resolutions)
+       << "\n      dropout: 0.0\n";
 }
 
 }  // namespace atelier::train

@@ -43,6 +43,10 @@ struct VqganTrainOptions {
   int64_t sample_every = 500;
   uint64_t seed = 1;
   bool resume = false;
+  // Fine-tuning: start from a trained VQGAN (its model.safetensors or .ckpt, its yaml beside it or
+  // in its folder; or the folder). Its architecture replaces ch ... n_embed above, its codebook is
+  // kept (no re-initialisation at the start); the discriminator starts afresh.
+  std::filesystem::path init;
   std::string device = "cpu";
 };
 

@@ -227,6 +227,41 @@ class TestVqgan : public QObject {
     QVERIFY(errorOf([&] { train::train_vqgan(bad, {}); }).find("unknown data 'photos'") != std::string::npos);
   }
 
+  // --init: the trained model's weights, architecture and codebook are where the run starts (a step
+  // too small to change an fp16 weight ships the init bit for bit; the options' own architecture
+  // is overridden; the codebook is not re-initialised at the start).
+  void aFineTuneStartsFromItsInit() {
+    QTemporaryDir dir;
+    const fs::path base = fs::path(dir.path().toStdString()) / "base", tuned = fs::path(dir.path().toStdString()) / "tuned",
+                   fresh = fs::path(dir.path().toStdString()) / "fresh";
+    train::train_vqgan(tinyRun(base, 2), {});
+    auto o = tinyRun(tuned, 1);
+    o.init = base;
+    o.ch = 64, o.z_channels = 16, o.n_embed = 256;  // replaced by the init's
+    o.lr = 1e-12;
+    o.reinit_every = 0;
+    std::vector<train::VqganTrainProgress> seen;
+    train::train_vqgan(o, [&](const train::VqganTrainProgress& p) { seen.push_back(p); });
+    QCOMPARE(seen.size(), size_t(1));
+    QCOMPARE(seen[0].reinitialised, int64_t(0));
+    const auto a = io::read_safetensors(base / "model.safetensors"), b = io::read_safetensors(tuned / "model.safetensors");
+    QCOMPARE(a.size(), b.size());
+    for (const auto& [k, v] : a) QVERIFY2(at::equal(v, b.at(k)), k.c_str());
+    const auto m = vqgan::Vqgan::load(tuned / "model.safetensors", tuned / "model.yaml");  // its yaml agrees
+    QCOMPARE(m.info().n_embed, int64_t(512));
+    // The same options without --init start elsewhere.
+    auto f = o;
+    f.out = fresh;
+    f.init.clear();
+    train::train_vqgan(f, {});
+    const auto c = io::read_safetensors(fresh / "model.safetensors");
+    QVERIFY(!at::equal(a.at("quantize.embedding.weight"), c.at("quantize.embedding.weight")));
+    auto missing = o;
+    missing.out = fs::path(dir.path().toStdString()) / "missing";
+    missing.init = fs::path(dir.path().toStdString()) / "nowhere";
+    QVERIFY(!errorOf([&] { train::train_vqgan(missing, {}); }).empty());
+  }
+
   // ---- hostile files (issue 16): refused before anything is allocated, nothing left behind ----
 
   void aZeroWidthEncoderIsRefused() {
