@@ -260,12 +260,8 @@ void train_vqgan(const VqganTrainOptions& options, const std::function<void(cons
   // A fine-tune: the trained model's architecture (its resolution too, which places its attention).
   std::optional<vqgan::Vqgan> init;
   if (!o.init.empty()) {
-    fs::path weights = o.init, yaml;
-    if (fs::is_directory(o.init)) weights = o.init / "model.safetensors", yaml = o.init / "model.yaml";
-    else if (fs::exists(fs::path(o.init).replace_extension(".yaml"))) yaml = fs::path(o.init).replace_extension(".yaml");
-    else if (fs::exists(o.init.parent_path() / "model.yaml")) yaml = o.init.parent_path() / "model.yaml";
-    if (!yaml.empty() && !fs::exists(yaml)) yaml.clear();
-    init.emplace(vqgan::Vqgan::load(weights, yaml));
+    const fs::path weights = fs::is_directory(o.init) ? o.init / "model.safetensors" : o.init;
+    init.emplace(vqgan::Vqgan::load(weights, vqgan::yaml_beside(weights)));
     config = init->model().config;
     o.ch = config.ch, o.ch_mult = config.ch_mult, o.num_res_blocks = config.num_res_blocks;
     o.z_channels = config.z_channels, o.embed_dim = config.embed_dim, o.n_embed = config.n_embed;

@@ -191,17 +191,21 @@ VqganBench bench_vqgan(const std::string& what, int size, int repeats, bool chan
   return b;
 }
 
+fs::path yaml_beside(const fs::path& checkpoint) {
+  std::error_code ec;
+  for (const fs::path& y : {fs::path(checkpoint).replace_extension(".yaml"), checkpoint.parent_path() / "model.yaml",
+                            checkpoint.parent_path() / "config.yaml"})
+    if (fs::is_regular_file(y, ec)) return y;
+  return {};
+}
+
 std::vector<std::pair<fs::path, fs::path>> find_vqgans() {
   std::vector<std::pair<fs::path, fs::path>> found;
   for (const ModelFile& f : find_models(model_search_paths())) {
     std::string name = f.path.string();
     for (auto& ch : name) ch = char(std::tolower(static_cast<unsigned char>(ch)));
     if (name.find("vqgan") == std::string::npos) continue;
-    std::error_code ec;
-    fs::path yaml;
-    for (const fs::path& y : {fs::path(f.path).replace_extension(".yaml"), f.path.parent_path() / "model.yaml", f.path.parent_path() / "config.yaml"})
-      if (yaml.empty() && fs::is_regular_file(y, ec)) yaml = y;
-    found.emplace_back(f.path, yaml);
+    found.emplace_back(f.path, yaml_beside(f.path));
   }
   // taming-transformers' own layout, as its training writes it (logs/RUN/) and as its released
   // zips unpack (RUN/): RUN/checkpoints/last.ckpt with RUN/configs/*.yaml naming a taming VQGAN.

@@ -77,6 +77,9 @@ VqganBench bench_vqgan(const std::string& config_or_path, int size, int repeats,
 // (taming's releases are vqgan_imagenet_f16_*.ckpt), with its .yaml beside it when there is one
 // (same stem, or model.yaml / config.yaml in a model folder). Empty paths when there is none.
 std::pair<std::filesystem::path, std::filesystem::path> find_vqgan();
+// The .yaml that goes with a checkpoint: the same stem, or model.yaml / config.yaml beside it (the
+// first that is a regular file); empty when there is none.
+std::filesystem::path yaml_beside(const std::filesystem::path& checkpoint);
 // Every such VQGAN, in the search order (the first is find_vqgan()'s): the GUI tries them in turn.
 // Then taming-transformers' own layout in each search folder (RUN/ or logs/RUN/):
 // RUN/checkpoints/last.ckpt with the first RUN/configs/*.yaml whose target is a taming VQGAN.
